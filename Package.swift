@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+//
+// CooperationLab: reproduces, checks and extends five texts on cooperation among autonomous agents.
+// The layout and the rules every module follows are in the README's design section.
+
+import PackageDescription
+
+/// The five paper modules. Each depends on GameTheory and LabKit, never on another paper module.
+let paperModules = [
+  "NumericalPolitics",
+  "IBHaggling",
+  "SimilarityCooperation",
+  "SocialEnvironmentDesign",
+  "ModalAgents",
+]
+
+let package = Package(
+  name: "CooperationLab",
+  products: [
+    .executable(name: "reproduce", targets: ["reproduce"]),
+    .library(name: "LabKit", targets: ["LabKit"]),
+    .library(name: "GameTheory", targets: ["GameTheory"]),
+  ] + paperModules.map { .library(name: $0, targets: [$0]) },
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // C libraries from Debian: GNU Scientific Library (random numbers, statistics) and GLPK (linear programs).
+    .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+    .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+
+    // Reproducibility machinery: randomness, statistics, claims, experiments, output, figures.
+    .target(name: "LabKit", dependencies: ["CGSL"]),
+    // The game-theoretic vocabulary the five texts share.
+    .target(name: "GameTheory", dependencies: ["LabKit", "CGLPK"]),
+  ]
+    + paperModules.map { .target(name: $0, dependencies: ["LabKit", "GameTheory"]) }
+    + [
+      .executableTarget(
+        name: "reproduce",
+        dependencies: [
+          "LabKit",
+          .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ] + paperModules.map { .target(name: $0) }
+      ),
+      .testTarget(name: "LabKitTests", dependencies: ["LabKit", "CGSL"], resources: [.copy("Golden")]),
+      .testTarget(name: "GameTheoryTests", dependencies: ["GameTheory"]),
+      .testTarget(name: "ReproduceTests", dependencies: ["reproduce", "LabKit"]),
+    ]
+    + paperModules.map { .testTarget(name: "\($0)Tests", dependencies: [.target(name: $0), "LabKit"]) }
+)
