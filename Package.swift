@@ -39,13 +39,17 @@ let package = Package(
       .executableTarget(
         name: "reproduce",
         dependencies: [
-          "LabKit",
+          "LabKit", "GameTheory",
           .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ] + paperModules.map { .target(name: $0) }
       ),
-      .testTarget(name: "LabKitTests", dependencies: ["LabKit", "CGSL"], resources: [.copy("Golden")]),
+      .testTarget(name: "LabKitTests", dependencies: ["LabKit", "CGSL"], exclude: ["Golden"]),
       .testTarget(name: "GameTheoryTests", dependencies: ["GameTheory"]),
-      .testTarget(name: "ReproduceTests", dependencies: ["reproduce", "LabKit"]),
+      .testTarget(name: "ReproduceTests", dependencies: ["reproduce", "LabKit"], exclude: ["Golden"]),
     ]
-    + paperModules.map { .testTarget(name: "\($0)Tests", dependencies: [.target(name: $0), "LabKit"]) }
+    + paperModules.map { module in
+      .testTarget(
+        name: "\(module)Tests", dependencies: [.target(name: module), "LabKit"],
+        exclude: module == "NumericalPolitics" ? ["Fixtures"] : [])
+    }
 )

@@ -1,1 +1,13 @@
-// placeholder
+import LabKit
+
+/// Social Environment Design (Zhang et al., ICML 2024): voting on objectives, a tax-setting principal
+/// and the apple-picking game. Its experiments arrive with the SocialEnvironmentDesign issue.
+public enum SocialEnvironmentDesign {
+  /// The module's catalog entry.
+  public static let paper = Paper(
+    id: "SocialEnvironmentDesign", prefix: "sed",
+    title: "Position: Social Environment Design Should be Further Developed for AI-based Policy-Making",
+    citation: "Edwin Zhang et al., ICML 2024",
+    sourceText: "papers/social-environment-design.txt",
+    experiments: [])
+}

@@ -16,19 +16,32 @@ extension Random {
   /// A uniform integer in the closed range, every value equally likely (`gsl_rng_uniform_int`,
   /// which rejects rather than taking a biased modulus).
   ///
-  /// - Precondition: the range holds at most `maximum + 1` values (2^32 for mt19937).
+  /// `gsl_rng_uniform_int(r, n)` accepts n only up to `max − min` (2^32 − 1 for mt19937 and taus2);
+  /// beyond that it reports `GSL_EINVAL` and returns 0, which goes unnoticed with the error handler
+  /// off. A range of exactly `max − min + 1` values (the generator's full output range) is therefore
+  /// served by one raw draw, `gsl_rng_get − min`, which is uniform on it.
+  ///
+  /// - Precondition: the range holds at most `max − min + 1` values (2^32 for mt19937 and taus2).
   @inlinable
   public func integer(in range: ClosedRange<Int>) -> Int {
-    let width = UInt(range.upperBound - range.lowerBound) + 1
-    precondition(width - 1 <= maximum, "Random.integer(in:): range wider than the generator")
-    return range.lowerBound + Int(gsl_rng_uniform_int(generator, width))
+    // width − 1, exact for every closed range (the difference of two Ints fits in a UInt).
+    let spread = UInt(bitPattern: range.upperBound &- range.lowerBound)
+    let minimum = gsl_rng_min(generator)
+    let generatorSpread = gsl_rng_max(generator) - minimum
+    precondition(spread <= generatorSpread, "Random.integer(in:): range wider than the generator")
+    let offset = spread == generatorSpread
+      ? gsl_rng_get(generator) - minimum
+      : gsl_rng_uniform_int(generator, spread + 1)
+    return range.lowerBound &+ Int(bitPattern: offset)  // lowerBound + offset ≤ upperBound: no overflow
   }
 
   /// A uniform integer in `0 ..< count`.
+  ///
+  /// - Precondition: `0 < count ≤ max − min + 1` (2^32 for mt19937 and taus2).
   @inlinable
   public func index(below count: Int) -> Int {
     precondition(count > 0, "Random.index(below:): count must be positive")
-    return Int(gsl_rng_uniform_int(generator, UInt(count)))
+    return integer(in: 0...(count - 1))
   }
 
   /// `true` with probability `probability` (`gsl_ran_bernoulli`).

@@ -1,0 +1,46 @@
+# CooperationLab: two commands on a fresh Debian or Ubuntu machine.
+#   make reproduce   install what is missing, build in release mode, regenerate every output
+#   make test        install what is missing, run the test suite, then check the committed outputs
+# Also: make check (are the committed outputs current?), make bench (throughput), make deps, make build.
+
+SWIFT    ?= swift
+RELEASE  := .build/release/reproduce
+APT      := libgsl-dev libglpk-dev pkg-config librsvg2-bin
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: deps build reproduce test check bench clean
+
+# Install the system libraries when one is missing (apt-get update runs once, first).
+deps:
+	@missing=""; \
+	[ -f /usr/include/gsl/gsl_rng.h ] || missing="$$missing libgsl-dev"; \
+	[ -f /usr/include/glpk.h ] || missing="$$missing libglpk-dev"; \
+	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
+	command -v rsvg-convert >/dev/null || missing="$$missing librsvg2-bin"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@command -v $(SWIFT) >/dev/null || { echo "Swift 6 is needed: https://www.swift.org/install/linux/"; exit 1; }
+
+build: deps
+	$(SWIFT) build -c release --product reproduce
+
+reproduce: build
+	$(RELEASE) run --jobs $(JOBS)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(SWIFT) build -c release --product reproduce
+	$(RELEASE) check --jobs $(JOBS)
+
+check: build
+	$(RELEASE) check --jobs $(JOBS)
+
+bench: build
+	$(RELEASE) bench
+
+clean:
+	rm -rf .build

@@ -1,0 +1,30 @@
+/// The outcome of checking a claim against the model.
+///
+/// `reproduced` and `notReproduced` are for statements the text presents as results; `supported` and
+/// `refuted` for conjectures (numerical evidence for it, or a counterexample); `inconclusive` when the
+/// evidence decides neither way (say, an interval straddling the boundary).
+public enum Verdict: String, Sendable, CaseIterable, Comparable {
+  case reproduced, notReproduced, supported, refuted, inconclusive
+
+  /// The label used in reports: `REPRODUCED`, `NOT REPRODUCED`, ...
+  public var label: String {
+    switch self {
+    case .reproduced: return "REPRODUCED"
+    case .notReproduced: return "NOT REPRODUCED"
+    case .supported: return "SUPPORTED"
+    case .refuted: return "REFUTED"
+    case .inconclusive: return "INCONCLUSIVE"
+    }
+  }
+
+  /// The words used in summaries: "reproduced", "not reproduced", ...
+  public var words: String { label.lowercased() }
+
+  /// Verdicts in the order summaries list them.
+  public static func < (a: Verdict, b: Verdict) -> Bool {
+    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+  }
+
+  /// `reproduced` when `holds`, `notReproduced` otherwise: for statements the text asserts.
+  public static func checking(_ holds: Bool) -> Verdict { holds ? .reproduced : .notReproduced }
+}

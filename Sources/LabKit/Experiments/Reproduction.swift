@@ -1,0 +1,194 @@
+import Foundation
+
+/// Runs a selection of papers, experiments or claims and produces every output file: the reports,
+/// results, figures, manifest, and the woven literate documents. The `reproduce` command is a thin
+/// layer over this type.
+///
+/// Partial runs: when only some experiments of a paper are selected, the paper's other experiments
+/// are taken from its stored `results.json`, so the report stays complete. That is only meaningful
+/// when the stored results were made at the same scale and seed; otherwise the run is refused before
+/// anything is computed (run the whole paper, or write elsewhere with `--output`).
+public struct Reproduction: Sendable {
+  /// How to run.
+  public struct Options: Sendable {
+    public var scale: Scale
+    public var seed: UInt64
+    public var jobs: Int
+    public var overrides: ParameterOverrides
+    public var showProgress: Bool
+    /// The output root: `Reproduce/`, `Figures/` and `Papers/` are under it.
+    public var root: String
+
+    public init(scale: Scale = .standard, seed: UInt64 = Reproduction.defaultSeed, jobs: Int = 1,
+                overrides: ParameterOverrides = ParameterOverrides(), showProgress: Bool = false, root: String = ".") {
+      self.scale = scale
+      self.seed = seed
+      self.jobs = jobs
+      self.overrides = overrides
+      self.showProgress = showProgress
+      self.root = root
+    }
+  }
+
+  /// What a run did.
+  public struct Outcome: Sendable {
+    /// Every file the run produces.
+    public let tree: OutputTree
+    /// The experiments that ran, grouped by paper, in catalog order.
+    public let ran: [(paper: Paper, experiments: [ExperimentRecord])]
+    /// Claims that were selected directly by id (their verdicts are worth printing in full).
+    public let selectedClaims: [String]
+  }
+
+  /// The master seed used when `--seed` is not given.
+  public static let defaultSeed: UInt64 = 20_240_322
+
+  public let catalog: Catalog
+  /// Versions of the numerical libraries, recorded in the manifest (`["gsl": "2.7.1", ...]`).
+  public let libraryVersions: [(String, String)]
+
+  public init(catalog: Catalog, libraryVersions: [(String, String)]) {
+    self.catalog = catalog
+    self.libraryVersions = libraryVersions
+  }
+
+  /// The experiments `ids` select, grouped by paper in catalog order; no ids selects everything.
+  /// The flag says whether the whole paper was selected.
+  public func plan(_ ids: [String]) throws -> [(paper: Paper, experiments: [any Experiment], whole: Bool)] {
+    var chosen: [String: Set<String>] = [:]
+    var whole = Set<String>()
+    for id in ids {
+      let selection = try catalog.select(id)
+      switch selection {
+      case .paper(let paper): whole.insert(paper.id)
+      case .experiment(let paper, let experiment), .claim(let paper, let experiment, _):
+        chosen[paper.id, default: []].insert(experiment.id)
+      }
+    }
+    return catalog.papers.compactMap { paper in
+      if ids.isEmpty || whole.contains(paper.id) { return (paper, paper.experiments, true) }
+      guard let set = chosen[paper.id] else { return nil }
+      let experiments = paper.experiments.filter { set.contains($0.id) }
+      return (paper, experiments, experiments.count == paper.experiments.count)
+    }
+  }
+
+  /// Runs the selection and returns the files it produces, without writing anything.
+  public func run(_ ids: [String], options: Options, log: (String) -> Void = { _ in }) throws -> Outcome {
+    precondition(options.jobs >= 1)
+    let plan = try plan(ids)
+    let selectedClaims = ids.filter { if case .claim = try? catalog.select($0) { return true }; return false }
+
+    // 1. Validate every override and resolve every experiment's parameters before any work.
+    let selected = plan.flatMap(\.experiments)
+    for key in options.overrides.values.keys.sorted() where !selected.contains(where: { $0.parameters.contains { $0.name == key } }) {
+      let names = Set(selected.flatMap { $0.parameters.map(\.name) }).sorted()
+      throw LabError.invalidInput(place: "--set \(key)", problem: "no selected experiment has a parameter '\(key)'; allowed: \(names.isEmpty ? "none" : names.joined(separator: ", "))")
+    }
+    var resolved: [String: Parameters] = [:]
+    for experiment in selected {
+      resolved[experiment.id] = try Parameters(experiment.parameters, scale: options.scale, overrides: options.overrides.restricted(to: experiment.parameters))
+    }
+
+    // 2. Load the stored results the run merges with, and refuse a mix of scales or seeds.
+    var records: [String: PaperRecord] = [:]
+    let wholePapers = Set(plan.filter(\.whole).map(\.paper.id))
+    for paper in catalog.papers where !wholePapers.contains(paper.id) {
+      let path = options.root + "/" + paper.resultsPath
+      guard let text = try AtomicFile.read(path) else { continue }
+      let record = try PaperRecord(json: try JSONValue.parse(text, source: paper.resultsPath), place: paper.resultsPath)
+      guard record.scale == options.scale, record.seed == options.seed else {
+        throw LabError.invalidInput(
+          place: paper.resultsPath,
+          problem: "holds results at scale \(record.scale.rawValue) with seed \(record.seed), but this run is at scale \(options.scale.rawValue) with seed \(options.seed); run every paper at once (reproduce run --scale \(options.scale.rawValue)) or write elsewhere with --output DIR")
+      }
+      records[paper.id] = record
+    }
+
+    // 3. Run.
+    var tree = OutputTree()
+    var ran: [(paper: Paper, experiments: [ExperimentRecord])] = []
+    for (paper, experiments, whole) in plan {
+      var done: [ExperimentRecord] = []
+      for experiment in experiments {
+        log("running \(experiment.id): \(experiment.title)")
+        let parameters = resolved[experiment.id]!
+        let context = RunContext(experimentID: experiment.id, scale: options.scale, seed: options.seed, parameters: parameters,
+                                 jobs: options.jobs, showProgress: options.showProgress)
+        let result = try experiment.run(in: context)
+        try Reproduction.verify(result, of: experiment)
+        for figure in result.figures { tree.add(figure.path(paper: paper.id), figure.svg) }
+        done.append(ExperimentRecord(experiment: experiment, parameters: parameters, result: result, paper: paper.id))
+      }
+      ran.append((paper, done))
+      // Merge: the paper's experiments in catalog order, fresh where run, stored otherwise.
+      let stored = whole ? [] : records[paper.id]?.experiments ?? []
+      let merged = paper.experiments.compactMap { experiment in
+        done.first { $0.id == experiment.id } ?? stored.first { $0.id == experiment.id }
+      }
+      records[paper.id] = PaperRecord(paper: paper, scale: options.scale, seed: options.seed, experiments: merged)
+      if whole { try markObsoleteFigures(of: paper, records[paper.id]!, root: options.root, tree: &tree) }
+    }
+
+    // 4. Render every derived file from the merged records.
+    for paper in catalog.papers {
+      guard let record = records[paper.id] else { continue }
+      tree.add(paper.reportPath, Report.text(record, title: paper.title))
+      tree.add(paper.resultsPath, record.json.rendered())
+      if let document = try AtomicFile.read(options.root + "/" + paper.documentPath) {
+        tree.add(paper.documentPath, try LiterateDocument.weave(document, place: paper.documentPath) {
+          try MarkdownBlocks.block($0, paper: paper, record: record)
+        })
+      }
+    }
+    let indexPath = "Papers/README.md"
+    if let index = try AtomicFile.read(options.root + "/" + indexPath) {
+      tree.add(indexPath, try LiterateDocument.weave(index, place: indexPath) { id in
+        switch id {
+        case "papers": return MarkdownBlocks.paperIndex(catalog.papers, records: records)
+        case "dashboard": return MarkdownBlocks.dashboard(catalog.papers, records: records)
+        default: throw LabError.unknownIdentifier(id, known: ["papers", "dashboard"])
+        }
+      })
+    }
+    let figurePaths = records.values.flatMap { $0.experiments.flatMap(\.figures) }
+    tree.add("Reproduce/MANIFEST.json", manifest(options: options, outputs: Set(tree.paths + figurePaths).sorted()))
+    return Outcome(tree: tree, ran: ran, selectedClaims: selectedClaims)
+  }
+
+  /// `Reproduce/MANIFEST.json`: master seed, scale, library versions, generator, list of outputs.
+  func manifest(options: Options, outputs: [String]) -> String {
+    JSONValue.object([
+      ("seed", .number(Double(options.seed))),
+      ("scale", .string(options.scale.rawValue)),
+      ("libraries", .object(libraryVersions.map { ($0.0, .string($0.1)) })),
+      ("generator", .string("GSL mt19937 unless an experiment says otherwise; stream seeds from (seed, experiment id, replicate) by SeedMixing")),
+      ("outputs", .array(outputs.map { .string($0) })),
+    ]).rendered()
+  }
+
+  /// Checks that a run returned a verdict for exactly the claims it declared, in order, and that its
+  /// table and figure ids are unique.
+  static func verify(_ result: ExperimentResult, of experiment: any Experiment) throws {
+    let declared = experiment.claims.map(\.id)
+    let returned = result.claims.map(\.claim.id)
+    guard declared == returned else {
+      throw LabError.invalidInput(place: "experiment \(experiment.id)", problem: "declares claims \(declared) but returned verdicts for \(returned)")
+    }
+    let ids = result.tables.map(\.id) + result.figures.map(\.id)
+    guard Set(ids).count == ids.count else {
+      throw LabError.invalidInput(place: "experiment \(experiment.id)", problem: "a table or figure id is used twice: \(ids)")
+    }
+  }
+
+  /// SVG files in the paper's figure folder that no experiment of the paper produces.
+  private func markObsoleteFigures(of paper: Paper, _ record: PaperRecord, root: String, tree: inout OutputTree) throws {
+    let folder = root + "/" + paper.figuresFolder
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+    let produced = Set(record.experiments.flatMap(\.figures))
+    for name in names.sorted() where name.hasSuffix(".svg") {
+      let path = paper.figuresFolder + "/" + name
+      if !produced.contains(path) { tree.markObsolete(path) }
+    }
+  }
+}

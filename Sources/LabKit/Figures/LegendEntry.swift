@@ -1,0 +1,5 @@
+/// One legend row: a swatch and a series name.
+struct LegendEntry {
+  let name: String
+  let swatch: LegendSwatch
+}

@@ -1,0 +1,26 @@
+/// What `reproduce list` prints: papers, their experiments, and optionally claims and parameters.
+public enum CatalogListing {
+  public static func text(_ plan: [(paper: Paper, experiments: [any Experiment], whole: Bool)], claims: Bool, parameters: Bool) -> String {
+    var out = ""
+    for (paper, experiments, _) in plan {
+      out += "\(paper.id) (\(paper.prefix)): \(paper.title). \(paper.citation)\n"
+      if experiments.isEmpty { out += "  (no experiments yet)\n" }
+      for experiment in experiments {
+        out += "  \(experiment.id)  \(experiment.title) [\(experiment.sections.joined(separator: ", "))]\n"
+        if parameters {
+          for parameter in experiment.parameters {
+            let defaults = Scale.allCases.map { "\($0.rawValue) \(parameter.defaultValue(at: $0))" }.joined(separator: ", ")
+            out += "      --set \(parameter.name)=...  \(parameter.summary) Default: \(defaults). Allowed: \(parameter.domain).\n"
+          }
+        }
+        if claims {
+          for claim in experiment.claims {
+            out += "    \(claim.id)  (\(claim.kind.rawValue), \(claim.source))\n"
+            out += Report.wrap(claim.statement, indent: "        ")
+          }
+        }
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,66 @@
+import LabKit
+
+/// A tabular Q-learner with the book-era rule of Numerical Politics chapter 2 (the code's
+/// `QTablePolicy`).
+///
+/// - Update: Q(s, a) ← (1 − α) Q(s, a) + α (r + γ Q(s', b(s'))), where b(s') is the current greedy
+///   action of s' (not a fresh maximum).
+/// - The greedy action b(s) changes only when another action's Q is strictly greater than Q(s, b(s)),
+///   scanning actions in order; ties keep the old action.
+/// - Before each decision ε ← max-free decay ε·d (while ε > floor). With probability ε the learner
+///   explores, choosing uniformly among all actions (so it may pick the greedy one: it deviates with
+///   probability ε (n − 1) / n); otherwise it plays b(s).
+///
+/// The table is flat, state-major; a value type, so a society is an array of learners updated in place.
+public struct TabularQLearner: Sendable {
+  public let stateCount: Int
+  public let actionCount: Int
+  public let constants: QLearningConstants
+  /// Q values, index `state * actionCount + action`.
+  public private(set) var q: [Double]
+  /// The greedy action of each state.
+  public private(set) var greedy: [Int]
+  /// The current exploration probability ε.
+  public private(set) var exploration: Double
+  /// Training steps since a greedy action last changed (the book's convergence counter).
+  public private(set) var stepsSinceGreedyChange = 0
+
+  /// A learner with every Q value at `constants.initialQ` and greedy actions `initialGreedy` (action 0
+  /// everywhere when nil; the book-era code drew them at random, which the caller may do).
+  public init(states: Int, actions: Int, constants: QLearningConstants, initialGreedy: [Int]? = nil) {
+    precondition(states > 0 && actions > 1, "TabularQLearner: need at least one state and two actions")
+    stateCount = states
+    actionCount = actions
+    self.constants = constants
+    q = Array(repeating: constants.initialQ, count: states * actions)
+    greedy = initialGreedy ?? Array(repeating: 0, count: states)
+    precondition(greedy.count == states && greedy.allSatisfy { (0..<actions).contains($0) }, "TabularQLearner: bad initial greedy actions")
+    exploration = constants.initialExploration
+  }
+
+  /// Q(state, action).
+  @inlinable
+  public func value(_ state: Int, _ action: Int) -> Double { q[state &* actionCount &+ action] }
+
+  /// Decays ε, then chooses: uniformly at random with probability ε, the greedy action otherwise.
+  public mutating func act(in state: Int, random: Random) -> Int {
+    if exploration > constants.explorationFloor { exploration *= constants.explorationDecay }
+    if random.uniform() < exploration { return random.index(below: actionCount) }
+    return greedy[state]
+  }
+
+  /// One Q-learning step on the transition (state, action, reward, next state).
+  public mutating func train(state: Int, action: Int, reward: Double, next: Int) {
+    let alpha = constants.learningRate
+    let index = state &* actionCount &+ action
+    q[index] = (1 - alpha) * q[index] + alpha * (reward + constants.discount * q[next &* actionCount &+ greedy[next]])
+    stepsSinceGreedyChange &+= 1
+    let base = state &* actionCount
+    var best = greedy[state]
+    for candidate in 0..<actionCount where q[base &+ candidate] > q[base &+ best] { best = candidate }
+    if best != greedy[state] {
+      greedy[state] = best
+      stepsSinceGreedyChange = 0
+    }
+  }
+}

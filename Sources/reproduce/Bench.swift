@@ -1,0 +1,37 @@
+import ArgumentParser
+import LabKit
+
+extension Reproduce {
+  struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Measure the throughput of the hot loops (units per second, best of several runs).")
+
+    @Argument(help: "Benchmark ids or id prefixes to run (all when none is given).")
+    var ids: [String] = []
+
+    @Option(help: "Repetitions per benchmark; the best is reported.")
+    var repetitions: Int = 5
+
+    @Option(help: "Multiply every benchmark's amount of work by this factor.")
+    var workScale: Double = 1
+
+    func validate() throws {
+      guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1") }
+      guard workScale > 0, workScale.isFinite else { throw ValidationError("--work-scale must be a positive number") }
+    }
+
+    func run() throws {
+      let all = Random.benchmarks + Catalog.all.papers.flatMap(\.benchmarks)
+      let chosen = ids.isEmpty ? all : all.filter { benchmark in ids.contains { benchmark.id.hasPrefix($0) } }
+      guard !chosen.isEmpty else {
+        throw ValidationError("no benchmark matches \(ids.joined(separator: ", ")); known: \(all.map(\.id).joined(separator: ", "))")
+      }
+      let width = chosen.map(\.id.count).max()!
+      for benchmark in chosen {
+        let (rate, _) = benchmark.measure(repetitions: repetitions, scale: workScale)
+        let pad = String(repeating: " ", count: width - benchmark.id.count)
+        print("\(benchmark.id)\(pad)  \(DecimalFormat.compact(rate / 1e6, significant: 4)) million \(benchmark.unit)/s  (\(benchmark.summary))")
+      }
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import LabKit
+
+extension Scale: ExpressibleByArgument {}
+
+/// The options `run` and `check` share.
+struct RunOptions: ParsableArguments {
+  @Option(help: "How big the runs are: smoke (seconds), standard (what is committed) or paper (the text's sizes).")
+  var scale: Scale = .standard
+
+  @Option(help: "The master seed every random stream is derived from.")
+  var seed: UInt64 = Reproduction.defaultSeed
+
+  @Option(help: "Replicates run at once (outputs are identical for every value).")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter of the selected experiments (repeatable); `reproduce list --parameters` shows them.", valueName: "KEY=VALUE"))
+  var assignments: [String] = []
+
+  @Option(help: ArgumentHelp("The folder holding Reproduce/, Figures/ and Papers/.", valueName: "DIR"))
+  var output: String = "."
+
+  func validate() throws {
+    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+    guard seed < 1 << 53 else { throw ValidationError("--seed must be below 2^53 (it is stored in JSON), not \(seed)") }
+  }
+
+  func options() throws -> Reproduction.Options {
+    Reproduction.Options(
+      scale: scale, seed: seed, jobs: jobs, overrides: try ParameterOverrides(parsing: assignments),
+      showProgress: isatty(2) == 1, root: output)
+  }
+}
+
+/// Runs `body`, turning a ``LabError`` into one line on standard error and exit code 2.
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+  do { return try body() } catch let error as LabError {
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    throw ExitCode(2)
+  }
+}
+
+/// Progress lines on standard error when it is a terminal.
+func log(_ line: String) {
+  if isatty(2) == 1 { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+}

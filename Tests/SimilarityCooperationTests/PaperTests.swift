@@ -1,0 +1,7 @@
+import Testing
+@testable import SimilarityCooperation
+
+@Test func paperIsRegistered() {
+  #expect(SimilarityCooperation.paper.id == "SimilarityCooperation")
+  #expect(SimilarityCooperation.paper.prefix == "sbc")
+}
