@@ -97,14 +97,14 @@ public struct ZeroMemoryExperiment: Experiment {
     } + [try SocietySummary(name: "\(population) agents, \(Self.startName(initial))", agents: population, outcomes: crowd)]
     let pair = pairs.first { $0.0 == .random }!.1
     let pairTrading = pairs.first { $0.0 == .trade }!.1
-    let series = [("2 agents, random start", pair), ("2 agents, both start on trade", pairTrading), ("\(population) agents, \(Self.startName(initial))", crowd)]
+    let series = [("2 agents, random start", pair), ("2 agents, trade start", pairTrading), ("\(population) agents, \(initial) start", crowd)]
 
     return ExperimentResult(
       tables: [societyTable(societySummaries, perAgent: perAgent, replicates: replicates),
                opponentTable(opponents, perAgent: perAgent, replicates: replicates, exploration: stationary.initialExploration)],
       figures: [
         figure(id: "np.zero-memory.stealing", title: "Zero-memory Q-learners: fraction of agents whose greedy action is steal",
-               yLabel: "fraction of agents greedy on steal", series: series, value: \.stealing,
+               yLabel: "fraction of agents greedy on steal", series: series, value: \.stealing, bands: false,
                references: [(1, "text: all steal")]),
         figure(id: "np.zero-memory.q-difference", title: "Zero-memory Q-learners: Q_s − Q_t while learning together",
                yLabel: "Q_s − Q_t (mean over agents)", series: series, value: \.meanDifference,
@@ -245,15 +245,18 @@ public struct ZeroMemoryExperiment: Experiment {
 
   // MARK: - Figures
 
-  /// A line per setting (mean over runs), a band for the range over runs, reference lines.
+  /// A line per setting (the mean over runs), optionally a band for the range over runs, and
+  /// reference lines.
   func figure(id: String, title: String, yLabel: String, series: [(String, [ZeroMemorySociety.Outcome])],
-              value: KeyPath<ZeroMemorySociety.Checkpoint, Double>, references: [(Double, String)]) -> Figure {
-    var chart = Chart(title: title + " (§2.1)", x: Axis(label: "encounters per agent", scale: .logarithmic), y: Axis(label: yLabel))
+              value: KeyPath<ZeroMemorySociety.Checkpoint, Double>, bands: Bool = true, references: [(Double, String)]) -> Figure {
+    let runs = series[0].1.count
+    let label = "\(yLabel), mean of \(runs) runs" + (bands ? " (band: range)" : "")
+    var chart = Chart(title: title + " (§2.1)", x: Axis(label: "encounters per agent", scale: .logarithmic), y: Axis(label: label))
     for (name, outcomes) in series {
       let x = outcomes[0].checkpoints.map(\.encountersPerAgent)
       let values = x.indices.map { k in outcomes.map { $0.checkpoints[k][keyPath: value] } }
-      chart.band(nil, x: x, lower: values.map { $0.min()! }, upper: values.map { $0.max()! })
-      chart.line("\(name): mean of \(outcomes.count) runs (band: range)", x.indices.map { (x: x[$0], y: values[$0].reduce(0, +) / Double(values[$0].count)) })
+      if bands { chart.band(nil, x: x, lower: values.map { $0.min()! }, upper: values.map { $0.max()! }) }
+      chart.line(name, x.indices.map { (x: x[$0], y: values[$0].reduce(0, +) / Double(values[$0].count)) })
     }
     for (y, label) in references { chart.referenceLine(y: y, label: label) }
     return Figure(id: id, title: title, svg: chart.svg())
