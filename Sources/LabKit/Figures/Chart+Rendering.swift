@@ -14,26 +14,7 @@ extension Chart {
       PlotFrame(title: title, width: width, height: height, horizontal: .numeric(xAxis), vertical: yAxis,
                 reservedRight: reservedRight)
     }
-    var frame = makeFrame(reservedRight: 0)
-    var legendOrigin: (Double, Double)?
-    if !legend.entries.isEmpty {
-      switch legendPlacement {
-      case .hidden:
-        break
-      case .automatic:
-        if let corner = legend.freeCorner(in: frame, coverage: coverage(in: frame)) {
-          legendOrigin = legend.origin(corner, in: frame)
-        } else {
-          frame = makeFrame(reservedRight: legend.outsideWidth)
-          legendOrigin = legend.origin(.outsideRight, in: frame)
-        }
-      case .outsideRight:
-        frame = makeFrame(reservedRight: legend.outsideWidth)
-        legendOrigin = legend.origin(.outsideRight, in: frame)
-      case .topRight, .topLeft, .bottomRight, .bottomLeft:
-        legendOrigin = legend.origin(legendPlacement, in: frame)
-      }
-    }
+    let (frame, legendOrigin) = legend.place(legendPlacement, makeFrame: makeFrame(reservedRight:), coverage: coverage(in:))
 
     var writer = SVGWriter(width: frame.figureWidth, height: frame.figureHeight, title: title)
     let clipID = SVGWriter.identifier(

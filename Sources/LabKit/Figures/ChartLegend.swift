@@ -108,3 +108,30 @@ struct ChartLegend {
     }
   }
 }
+
+extension ChartLegend {
+  /// Where the legend goes under `placement`, and the plotting frame that leaves room for it.
+  ///
+  /// `automatic` takes the first corner of the plotting area that holds no data (by `coverage`), and
+  /// otherwise moves the legend outside to the right, narrowing the frame. No entries: no legend.
+  func place(_ placement: LegendPlacement, makeFrame: (_ reservedRight: Double) -> PlotFrame,
+             coverage: (PlotFrame) -> LegendCoverage) -> (frame: PlotFrame, origin: (Double, Double)?) {
+    let inside = makeFrame(0)
+    guard !entries.isEmpty else { return (inside, nil) }
+    switch placement {
+    case .hidden:
+      return (inside, nil)
+    case .automatic:
+      if let corner = freeCorner(in: inside, coverage: coverage(inside)) {
+        return (inside, origin(corner, in: inside))
+      }
+      let outside = makeFrame(outsideWidth)
+      return (outside, origin(.outsideRight, in: outside))
+    case .outsideRight:
+      let outside = makeFrame(outsideWidth)
+      return (outside, origin(.outsideRight, in: outside))
+    case .topRight, .topLeft, .bottomRight, .bottomLeft:
+      return (inside, origin(placement, in: inside))
+    }
+  }
+}

@@ -1,103 +1,18 @@
-/// Deterministic, locale-free decimal text for `Double` values written into figures.
-///
-/// Every number in the figures' SVG passes through here: coordinates, sizes and tick labels. The
-/// text is fixed-point with at most `digits` digits after the point, never uses exponent notation,
-/// never prints "-0", and depends on nothing but the value (no locale, no platform `printf`).
-///
-/// The exact decimal source is the standard library's shortest round-trip digit string of the value
-/// (the same on every platform), which is then rounded half away from zero in decimal. Working on
-/// the shortest digits is what makes `0.1 + 0.2` print as "0.3" and `2.675` round to "2.68": the
-/// binary noise below the shortest representation never reaches the output.
+/// Decimal text for numbers written into figures: ``DecimalFormat`` with the figures' conventions
+/// (coordinates at 2 decimals; a non-finite value, which callers skip before they get here, gives "0").
 enum SVGNumberFormat {
   /// The digits after the point used for pixel coordinates and lengths.
   static let coordinateDigits = 2
 
-  /// `value` as fixed-point text with at most `digits` digits after the point.
-  ///
-  /// With `trimTrailingZeros` (the default) zeros at the end of the fraction are dropped, and the
-  /// point with them when nothing is left ("2.50" becomes "2.5", "3.00" becomes "3"). A value that
-  /// rounds to zero is "0", never "-0". Non-finite values have no decimal form and give "0";
-  /// callers skip them before they get here.
+  /// `value` as fixed-point text with at most `digits` digits after the point; see
+  /// ``DecimalFormat/decimal(_:digits:trimTrailingZeros:)``.
   static func format(_ value: Double, digits: Int, trimTrailingZeros: Bool = true) -> String {
-    let digits = max(0, min(digits, 400))
-    let zero = trimTrailingZeros || digits == 0 ? "0" : "0." + String(repeating: "0", count: digits)
-    guard value.isFinite, value != 0 else { return zero }
-
-    let (significant, pointPosition) = decimalDigits(of: value.magnitude)
-    // `significant` is d1 d2 d3 ... with value = 0.d1d2d3... × 10^pointPosition. Keep the digits down
-    // to the place 10^-digits; they read as an integer count of units of 10^-digits.
-    let keep = pointPosition + digits
-    guard keep >= 0 else { return zero }
-    var units = [UInt8](repeating: 0, count: keep)
-    for index in 0..<min(keep, significant.count) { units[index] = significant[index] }
-    if keep < significant.count, significant[keep] >= 5 { roundUp(&units) }
-    guard units.contains(where: { $0 != 0 }) else { return zero }
-
-    while units.count < digits + 1 { units.insert(0, at: 0) }
-    var fraction = Array(units[(units.count - digits)...])
-    let integer = units[..<(units.count - digits)].drop(while: { $0 == 0 })
-    if trimTrailingZeros {
-      while let last = fraction.last, last == 0 { fraction.removeLast() }
-    }
-
-    var text = value < 0 ? "-" : ""
-    text += integer.isEmpty ? "0" : String(decoding: integer.map { $0 + 48 }, as: UTF8.self)
-    if !fraction.isEmpty {
-      text += "." + String(decoding: fraction.map { $0 + 48 }, as: UTF8.self)
-    }
-    return text
+    guard value.isFinite else { return trimTrailingZeros || digits <= 0 ? "0" : "0." + String(repeating: "0", count: digits) }
+    return DecimalFormat.decimal(value, digits: digits, trimTrailingZeros: trimTrailingZeros)
   }
 
   /// A pixel coordinate or length: ``format(_:digits:trimTrailingZeros:)`` at ``coordinateDigits``.
   static func coordinate(_ value: Double) -> String {
     format(value, digits: coordinateDigits)
-  }
-
-  /// The shortest round-trip decimal digits of a positive finite `magnitude`, without leading or
-  /// trailing zeros, and the position of the decimal point: value = 0.d1d2... × 10^pointPosition.
-  static func decimalDigits(of magnitude: Double) -> (digits: [UInt8], pointPosition: Int) {
-    // The standard library's `description` is the shortest digit string that reads back as the
-    // same Double, computed by the same code on every platform ("0.30000000000000004", "1e-07",
-    // "1.2345e+20"). It is parsed here and never written out as it is.
-    let text = magnitude.description.utf8
-    var digits: [UInt8] = []
-    var integerDigitCount = 0
-    var seenPoint = false
-    var exponent = 0
-    var index = text.startIndex
-    while index != text.endIndex {
-      let byte = text[index]
-      if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
-        exponent = Int(String(decoding: text[text.index(after: index)...], as: UTF8.self)) ?? 0
-        break
-      }
-      if byte == UInt8(ascii: ".") {
-        seenPoint = true
-      } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
-        digits.append(byte - UInt8(ascii: "0"))
-        if !seenPoint { integerDigitCount += 1 }
-      }
-      index = text.index(after: index)
-    }
-    var pointPosition = integerDigitCount + exponent
-    let leadingZeros = digits.prefix(while: { $0 == 0 }).count
-    digits.removeFirst(leadingZeros)
-    pointPosition -= leadingZeros
-    while let last = digits.last, last == 0 { digits.removeLast() }
-    return (digits, pointPosition)
-  }
-
-  /// Adds one unit in the last place of a big-endian decimal digit array, growing it on carry-out.
-  private static func roundUp(_ digits: inout [UInt8]) {
-    var index = digits.count - 1
-    while index >= 0 {
-      if digits[index] < 9 {
-        digits[index] += 1
-        return
-      }
-      digits[index] = 0
-      index -= 1
-    }
-    digits.insert(1, at: 0)
   }
 }

@@ -153,10 +153,10 @@ extension ConfidenceInterval: CustomStringConvertible {
   /// locale-independent formatter, so the text is the same on every platform; the level is printed
   /// as a percentage with at most 4 decimals and no trailing zeros ("95%", "99.9%").
   public func formatted(digits: Int) -> String {
-    let e = FixedPointFormat.string(estimate, digits: digits)
-    let l = FixedPointFormat.string(lower, digits: digits)
-    let u = FixedPointFormat.string(upper, digits: digits)
-    return "\(e) [\(l), \(u)] (\(FixedPointFormat.percent(level))%)"
+    let e = DecimalFormat.fixed(estimate, digits: digits)
+    let l = DecimalFormat.fixed(lower, digits: digits)
+    let u = DecimalFormat.fixed(upper, digits: digits)
+    return "\(e) [\(l), \(u)] (\(DecimalFormat.compact(level * 100, significant: 6))%)"
   }
 
   /// ``formatted(digits:)`` with as many decimals as it takes to show the first significant digit
@@ -170,7 +170,7 @@ extension ConfidenceInterval: CustomStringConvertible {
     guard width.isFinite, width > 0 else { return 3 }
     var digits = 0
     var power = 1.0
-    while width * power < 1, digits < FixedPointFormat.maximumDigits {
+    while width * power < 1, digits < 15 {
       digits += 1
       power *= 10
     }

@@ -10,6 +10,18 @@ import Testing
     #expect(DecimalFormat.fixed(123456.789, digits: 2) == "123456.79")
     #expect(DecimalFormat.fixed(0.05, digits: 3) == "0.050")
     #expect(DecimalFormat.fixed(.nan, digits: 2) == "nan")
+    #expect(DecimalFormat.fixed(.infinity, digits: 3) == "inf")
+    #expect(DecimalFormat.fixed(-.infinity, digits: 3) == "-inf")
+    #expect(DecimalFormat.fixed(1e20, digits: 2) == "100000000000000000000.00")  // never exponent notation
+    #expect(DecimalFormat.fixed(2.675, digits: 2) == "2.68")  // from the shortest digits "2.675", half away from zero
+    #expect(DecimalFormat.fixed(1e-7, digits: 8) == "0.00000010")
+  }
+
+  @Test func percentagesOfConfidenceLevels() {
+    // As ConfidenceInterval prints its level.
+    #expect(DecimalFormat.compact(0.95 * 100) == "95")
+    #expect(DecimalFormat.compact(0.999 * 100) == "99.9")
+    #expect(DecimalFormat.compact(0.9999 * 100) == "99.99")
   }
 
   @Test func compactSignificantDigits() {
