@@ -3,7 +3,7 @@
 /// Foundation's encoders neither keep key order nor promise how a `Double` prints, and
 /// `results.json` must keep the order DESIGN.md gives and be byte-identical run after run.
 /// Numbers print through ``DecimalFormat/compact(_:significant:)`` with 10 significant digits;
-/// integral values print as integers.
+/// integers below 2^53 print exactly.
 public indirect enum JSONValue: Sendable, Equatable {
   case null
   case bool(Bool)
@@ -69,8 +69,10 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
   }
 
+  /// Integers below 2^53 (seeds, counts) print exactly; other numbers with 10 significant digits.
   static func numberText(_ x: Double) -> String {
     guard x.isFinite else { return "null" }
+    if x == x.rounded(), abs(x) < 9_007_199_254_740_992 { return String(Int64(x)) }
     return DecimalFormat.compact(x, significant: 10)
   }
 

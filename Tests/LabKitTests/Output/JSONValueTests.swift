@@ -22,6 +22,14 @@ import Testing
     #expect(try JSONValue.parse(value.rendered()) == value)
   }
 
+  @Test func largeIntegersSuchAsSeedsPrintExactly() throws {
+    #expect(JSONValue.number(12_345_678_901).inline == "12345678901")
+    #expect(JSONValue.number(9_007_199_254_740_991).inline == "9007199254740991")
+    #expect(JSONValue.number(-42).inline == "-42")
+    #expect(JSONValue.number(1.0 / 3.0).inline == "0.3333333333")
+    #expect(try JSONValue.parse("12345678901") == .number(12_345_678_901))
+  }
+
   @Test func numberLiteralsKeepTheirDigits() throws {
     let parsed = try JSONValue.parse("[0.500, 0.5, 1.0, 2]")
     #expect(parsed == .array([.numberLiteral("0.500"), .number(0.5), .numberLiteral("1.0"), .number(2)]))
