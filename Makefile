@@ -39,8 +39,15 @@ test: deps
 check: build
 	$(RELEASE) check --jobs $(JOBS)
 
+# Throughput of every hot loop; then the same tournament played by axelrod, when it is installed
+# (pip install axelrod), and the ratio the GameTheory issue asks for.
 bench: build
 	$(RELEASE) bench
+	@if python3 -c "import axelrod" 2>/dev/null; then \
+	  AX=$$(python3 Tests/Fixtures/axelrod/benchmark_axelrod.py | awk '/^axelrod turns\/s:/ {print $$3}'); \
+	  SW=$$($(RELEASE) bench game.tournament.deterministic | awk '{print $$2 * 1000000}'); \
+	  awk -v a="$$AX" -v s="$$SW" 'BEGIN { printf "tournament of the 8 deterministic classics, 200 turns: axelrod %.3g turns/s, CooperationLab %.3g turns/s, ratio %.0fx\n", a, s, s / a }'; \
+	else echo "(pip install axelrod to compare the tournament with axelrod)"; fi
 
 clean:
 	rm -rf .build

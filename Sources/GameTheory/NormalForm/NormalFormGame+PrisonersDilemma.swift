@@ -15,6 +15,25 @@ extension NormalFormGame {
     }
   }
 
+  /// The prisoner's dilemma in donation form with gain G: cooperating costs the cooperator 1 and
+  /// gives the other player G, on top of a base payoff of 1.
+  ///
+  ///                 cooperate   defect
+  ///     cooperate   G, G        0, G+1
+  ///     defect      G+1, 0      1, 1
+  ///
+  /// This is Table 1 of Oesterheld, Treutlein, Grosse, Conitzer and Foerster, "Similarity-based
+  /// cooperative equilibrium" (NeurIPS 2023), whose introduction uses G = 3. In (R, S, T, P) terms
+  /// it is (G, 0, G + 1, 1): a strict prisoner's dilemma, 2R > T + S included, exactly when G > 1.
+  /// Because it is additive, a player's expected payoff is G · P(other cooperates) + 1 −
+  /// P(self cooperates) under any independent or correlated randomisation.
+  ///
+  /// - Precondition: `gain` is finite.
+  public static func prisonersDilemma(donation gain: Double, actions: [String] = ["cooperate", "defect"]) -> NormalFormGame {
+    precondition(gain.isFinite, "prisonersDilemma(donation:): the gain must be finite")
+    return prisonersDilemma(reward: gain, sucker: 0, temptation: gain + 1, punishment: 1, actions: actions)
+  }
+
   /// For a symmetric 2-player, 2-action game with action 0 = cooperate: whether T > R > P > S and
   /// 2R > T + S.
   public var isPrisonersDilemma: Bool {

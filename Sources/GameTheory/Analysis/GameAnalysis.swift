@@ -1,0 +1,104 @@
+import LabKit
+
+/// What `reproduce game solve` reports for a game: its pure Nash equilibria, all its Nash equilibria
+/// when it has two players (support enumeration, with the degeneracy policy of
+/// ``EquilibriumEnumeration``), each player's maxmin (security) value and strategy (von Neumann's LP),
+/// and the Pareto-optimal pure profiles (those no feasible payoff vector dominates).
+public struct GameAnalysis: Sendable {
+  public let game: NormalFormGame
+  public let title: String
+  public let pureEquilibria: [[Int]]
+  /// All Nash equilibria of a 2-player game; nil for other player counts (say so, never guess).
+  public let mixedEquilibria: EquilibriumEnumeration?
+  public let security: [SecurityLevel]
+  public let paretoOptimalProfiles: [[Int]]
+
+  /// Analyses `game`; `exact` solves the linear programs with GLPK's rational simplex.
+  public init(_ game: NormalFormGame, title: String = "", exact: Bool = false) throws {
+    self.game = game
+    self.title = title
+    pureEquilibria = game.pureNashEquilibria()
+    mixedEquilibria = game.playerCount == 2 ? game.supportEnumeration() : nil
+    security = try (0..<game.playerCount).map { try game.maxmin($0, exact: exact) }
+    paretoOptimalProfiles = try game.paretoOptimalProfiles(exact: exact)
+  }
+
+  // MARK: - Text
+
+  /// The analysis as text for a terminal.
+  public func text() -> String {
+    var out = title.isEmpty ? "" : "Game: \(title)\n"
+    out += "Players: " + (0..<game.playerCount).map { "\(game.playerNames[$0]) (\(game.actions[$0].joined(separator: ", ")))" }.joined(separator: "; ") + "\n"
+
+    out += "\nPure Nash equilibria (\(pureEquilibria.count)):\n"
+    out += pureEquilibria.isEmpty ? "  none\n" : pureEquilibria.map { "  \(profileText($0))  payoffs \(vectorText(game.payoffs($0)))\n" }.joined()
+
+    out += "\nNash equilibria in mixed strategies:\n"
+    if let mixed = mixedEquilibria {
+      out += mixed.description.split(separator: "\n", omittingEmptySubsequences: false).map { "  \($0)\n" }.joined()
+    } else {
+      out += "  not computed: support enumeration covers 2-player games, and this game has \(game.playerCount) players\n"
+    }
+
+    out += "\nMaxmin (security) values, against every pure profile of the others:\n"
+    for level in security {
+      let strategy = zip(game.actions[level.player], level.strategy).map { "\($0): \(number($1))" }.joined(separator: ", ")
+      out += "  \(game.playerNames[level.player]): \(number(level.value)), playing [\(strategy)]\n"
+    }
+
+    out += "\nPareto-optimal pure profiles, dominated by no feasible payoff vector, mixtures included (\(paretoOptimalProfiles.count)):\n"
+    out += paretoOptimalProfiles.map { "  \(profileText($0))  payoffs \(vectorText(game.payoffs($0)))\n" }.joined()
+    return out
+  }
+
+  private func profileText(_ profile: [Int]) -> String {
+    "(" + profile.enumerated().map { game.actions[$0.offset][$0.element] }.joined(separator: ", ") + ")"
+  }
+
+  private func vectorText(_ values: [Double]) -> String {
+    "(" + values.map(number).joined(separator: ", ") + ")"
+  }
+
+  private func number(_ x: Double) -> String { DecimalFormat.compact(x, significant: 6) }
+
+  // MARK: - JSON
+
+  /// The analysis as JSON: `{"title", "players", "pureEquilibria", "mixedEquilibria", "maxmin",
+  /// "paretoOptimalProfiles"}`; profiles are given by action names, strategies as probability lists in
+  /// the order of the player's actions.
+  public var json: JSONValue {
+    func profileJSON(_ profile: [Int]) -> JSONValue {
+      .object([
+        ("profile", .array(profile.enumerated().map { .string(game.actions[$0.offset][$0.element]) })),
+        ("payoffs", .array(game.payoffs(profile).map { .number($0) })),
+      ])
+    }
+    var mixed: JSONValue = .null
+    if let enumeration = mixedEquilibria {
+      mixed = .object([
+        ("complete", .bool(enumeration.isComplete)),
+        ("listsEveryEquilibrium", .bool(enumeration.listsEveryEquilibrium)),
+        ("degeneracy", enumeration.degeneracy.map { .string($0.description) } ?? .null),
+        ("equilibria", .array(enumeration.equilibria.map { equilibrium in
+          .object([
+            ("strategies", .array(equilibrium.strategies.map { .array($0.probabilities.map { .number($0) }) })),
+            ("payoffs", .array(equilibrium.payoffs.map { .number($0) })),
+          ])
+        })),
+      ])
+    }
+    return .object([
+      ("title", .string(title)),
+      ("players", .array((0..<game.playerCount).map { player in
+        .object([("name", .string(game.playerNames[player])), ("actions", .array(game.actions[player].map { .string($0) }))])
+      })),
+      ("pureEquilibria", .array(pureEquilibria.map(profileJSON))),
+      ("mixedEquilibria", mixed),
+      ("maxmin", .array(security.map { level in
+        .object([("player", .string(game.playerNames[level.player])), ("value", .number(level.value)),
+                 ("strategy", .array(level.strategy.map { .number($0) }))])
+      })),
+      ("paretoOptimalProfiles", .array(paretoOptimalProfiles.map(profileJSON))),
+    ])
+  }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import LabKit
+
+/// A round-robin tournament of repeated matches, as in Axelrod (1980) and axelrod's
+/// `Tournament(players, game, turns, repetitions, noise, seed)`.
+///
+/// Every unordered pair of strategies plays, self-play included: the pairs are (i, j) with
+/// i ≤ j, in axelrod's order (`match_generator.complete_graph`: i ascending, then j from i), the
+/// strategy with the lower index in the first seat. Each pair plays `repetitions` independent
+/// matches of `turns` rounds. Self-play is scored but, as in axelrod's `ResultSet`, left out of the
+/// per-player summaries (``TournamentResult``).
+///
+/// Every match is simulated round by round; deterministic pairs are replayed in every repetition
+/// (axelrod answers repeated deterministic matches from its `DeterministicCache` instead).
+///
+/// **Seeds.** Match (pair i-j, repetition r) draws from its own generator,
+/// `Random(master: seed, stream: "game.tournament/i-j", replicate: r)` (see ``seedStream(_:_:)``), made
+/// only when the match draws at all. A match's numbers therefore depend only on the seed, the pair
+/// and the repetition, never on which thread plays it or in what order: ``play(jobs:)`` returns the
+/// same result for every `jobs`.
+public struct Tournament: Sendable {
+  /// The players, in order; the summary names them by ``FiniteMemoryStrategy/name``.
+  public let strategies: [FiniteMemoryStrategy]
+  /// The match every pair plays (turns, noise, game).
+  public let match: RepeatedMatch
+  /// How many times the whole round robin is played.
+  public let repetitions: Int
+  /// The master seed of the tournament's random streams.
+  public let seed: UInt64
+
+  /// - Throws: ``LabError/invalidInput(place:problem:)`` for fewer than two strategies, `turns` < 1,
+  ///   `repetitions` < 1, or `noise` outside [0, 1].
+  public init(
+    strategies: [FiniteMemoryStrategy], turns: Int = 200, repetitions: Int = 10, noise: Double = 0,
+    game: StageGame = .axelrod, seed: UInt64 = 0
+  ) throws {
+    guard strategies.count >= 2 else {
+      throw LabError.invalidInput(place: "tournament", problem: "a round robin needs at least 2 strategies, got \(strategies.count)")
+    }
+    guard repetitions >= 1 else {
+      throw LabError.invalidInput(place: "tournament", problem: "repetitions must be at least 1, got \(repetitions)")
+    }
+    self.strategies = strategies
+    self.match = try RepeatedMatch(turns: turns, noise: noise, game: game)
+    self.repetitions = repetitions
+    self.seed = seed
+  }
+
+  /// A tournament of classic strategies given by name (``FiniteMemoryStrategy/classic(named:game:)``).
+  ///
+  /// - Throws: ``LabError/unknownIdentifier(_:known:)`` for an unknown name, and as
+  ///   ``init(strategies:turns:repetitions:noise:game:seed:)``.
+  public init(
+    names: [String], turns: Int = 200, repetitions: Int = 10, noise: Double = 0, game: StageGame = .axelrod, seed: UInt64 = 0
+  ) throws {
+    try self.init(
+      strategies: names.map { try FiniteMemoryStrategy.classic(named: $0, game: game) }, turns: turns,
+      repetitions: repetitions, noise: noise, game: game, seed: seed)
+  }
+
+  public var turns: Int { match.turns }
+  public var noise: Double { match.noise }
+  public var game: StageGame { match.game }
+
+  /// The pairs (i, j), i ≤ j, in the order they are played and stored: n (n + 1) / 2 of them.
+  public var pairs: [SIMD2<Int>] {
+    let n = strategies.count
+    return (0..<n).flatMap { i in (i..<n).map { SIMD2(i, $0) } }
+  }
+
+  /// The rounds played in the whole tournament: pairs × repetitions × turns.
+  public var totalTurns: Int { strategies.count * (strategies.count + 1) / 2 * repetitions * turns }
+
+  /// The name of the random stream of pair (first, second): "game.tournament/first-second".
+  public static func seedStream(_ first: Int, _ second: Int) -> String { "game.tournament/\(first)-\(second)" }
+
+  /// Plays every match, pairs spread over up to `jobs` threads; the result does not depend on `jobs`.
+  ///
+  /// - Precondition: `jobs` ≥ 1.
+  public func play(jobs: Int = 1) -> TournamentResult {
+    precondition(jobs >= 1, "Tournament.play: jobs must be at least 1")
+    let pairs = self.pairs
+    let repetitions = self.repetitions
+    var tallies = [MatchTally](repeating: MatchTally(outcomes: .zero, opening: 0), count: pairs.count * repetitions)
+    tallies.withUnsafeMutableBufferPointer { storage in
+      let workers = min(jobs, pairs.count)
+      if workers == 1 {
+        for index in pairs.indices { playPair(index, pairs[index], into: storage) }
+      } else {
+        let claims = PairClaims(count: pairs.count)
+        let shared = SharedStorage(storage)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+          while let index = claims.next() { playPair(index, pairs[index], into: shared.buffer) }
+        }
+      }
+    }
+    return TournamentResult(tournament: self, pairs: pairs, tallies: tallies)
+  }
+
+  /// Plays all repetitions of pair number `index` into `storage[index · repetitions ..< ...]`.
+  private func playPair(_ index: Int, _ pair: SIMD2<Int>, into storage: UnsafeMutableBufferPointer<MatchTally>) {
+    let (a, b) = (strategies[pair[0]], strategies[pair[1]])
+    let base = index * repetitions
+    if match.drawsRandomNumbers(a, b) {
+      let stream = Tournament.seedStream(pair[0], pair[1])
+      for repetition in 0..<repetitions {
+        let random = Random(master: seed, stream: stream, replicate: repetition)
+        storage[base + repetition] = MatchEngine.general(a, b, turns: turns, noise: noise, random: random, record: false).0
+      }
+    } else {
+      let flip = noise == 1
+      for repetition in 0..<repetitions {
+        storage[base + repetition] = MatchEngine.deterministic(a, b, turns: turns, flip: flip)
+      }
+    }
+  }
+}
+
+/// Hands out pair indices to worker threads, each exactly once.
+private final class PairClaims: @unchecked Sendable {
+  private let lock = NSLock()
+  private var claimed = 0
+  private let count: Int
+
+  init(count: Int) { self.count = count }
+
+  func next() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard claimed < count else { return nil }
+    claimed += 1
+    return claimed - 1
+  }
+}
+
+/// The result buffer shared by the workers; each writes only the slots of the pairs it claimed.
+private struct SharedStorage: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<MatchTally>
+  init(_ buffer: UnsafeMutableBufferPointer<MatchTally>) { self.buffer = buffer }
+}

@@ -1,0 +1,108 @@
+import LabKit
+
+/// A file of agent definitions, one a line: `Name = formula`, with `#` starting a comment.
+///
+/// A formula may mention library agents (``AgentLibrary``) and agents defined on earlier lines in
+/// `them(X)`; a right-hand side that is just the name of such an agent defines a copy of it under
+/// the new name (`FB = FairBot`). Errors name the file, line and column: `agents.txt:3:14: ...`.
+public struct AgentFile: Sendable {
+  /// The agents the file defines, in order.
+  public let agents: [ModalAgent]
+
+  /// Parses `text`; `fileName` is used in error messages.
+  ///
+  /// - Throws: `LabError.invalidInput` with place `FILE:LINE:COLUMN`.
+  public init(text: String, fileName: String) throws {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+      line.hasSuffix("\r") ? line.dropLast() : line
+    }
+    func fail(_ line: Int, _ column: Int, _ problem: String) -> LabError {
+      .invalidInput(place: "\(fileName):\(line):\(column)", problem: problem)
+    }
+    // Names defined anywhere in the file, for the message about forward references.
+    var definedOn: [String: Int] = [:]
+    for (i, line) in lines.enumerated() {
+      let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+      if let equals = content.firstIndex(of: "=") {
+        let name = content[..<equals].trimmingSpaces
+        if definedOn[name] == nil { definedOn[name] = i + 1 }
+      }
+    }
+    var defined: [String: ModalAgent] = [:]
+    var agents: [ModalAgent] = []
+    for (i, line) in lines.enumerated() {
+      let number = i + 1
+      let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+      guard !content.allSatisfy(\.isWhitespace) else { continue }
+      guard let equals = content.firstIndex(of: "=") else {
+        let column = (content.firstIndex { !$0.isWhitespace }).map { content.distance(from: content.startIndex, to: $0) + 1 } ?? 1
+        throw fail(number, column, "expected a definition 'Name = formula'")
+      }
+      let nameColumn = (content[..<equals].firstIndex { !$0.isWhitespace }).map { content.distance(from: content.startIndex, to: $0) + 1 } ?? 1
+      let name = content[..<equals].trimmingSpaces
+      guard !name.isEmpty else { throw fail(number, nameColumn, "expected an agent name before '='") }
+      guard AgentFile.isName(name) else {
+        throw fail(number, nameColumn, "'\(name)' is not a valid agent name (letters, digits and _, starting with a letter or _)")
+      }
+      guard !["T", "F", "them", "me"].contains(name) else {
+        throw fail(number, nameColumn, "'\(name)' is reserved and cannot name an agent")
+      }
+      if defined[name] != nil {
+        throw fail(number, nameColumn, "the agent \(name) is already defined on line \(definedOn[name]!)")
+      }
+      if AgentLibrary.agent(named: name) != nil {
+        throw fail(number, nameColumn, "\(name) is a library agent; choose another name (or use it without defining it)")
+      }
+      let formulaStart = content.index(after: equals)
+      let formulaText = String(content[formulaStart...])
+      let offset = content.distance(from: content.startIndex, to: formulaStart)
+      guard !formulaText.allSatisfy(\.isWhitespace) else {
+        throw fail(number, offset + 1, "expected a formula after '='")
+      }
+      func resolve(_ other: String) -> ModalAgent? { defined[other] ?? AgentLibrary.agent(named: other) }
+      let agent: ModalAgent
+      let trimmed = formulaText.trimmingSpaces
+      if AgentFile.isName(trimmed), !["T", "F"].contains(trimmed) {
+        let column = offset + formulaText.distance(from: formulaText.startIndex, to: formulaText.firstIndex { !$0.isWhitespace }!) + 1
+        if trimmed == name { throw fail(number, column, "\(name) is defined as itself") }
+        if let original = resolve(trimmed) {
+          do { agent = try original.renamed(name) } catch { throw fail(number, column, error.problem) }
+        } else if let line = definedOn[trimmed], line > number {
+          throw fail(number, column, "\(trimmed) is defined on line \(line); an agent may only use agents defined on earlier lines")
+        } else {
+          throw fail(number, column, "unknown agent '\(trimmed)' (not in the library and not defined earlier); known library agents: \(AgentLibrary.knownNames)")
+        }
+      } else {
+        do {
+          agent = try ModalAgent.parse(name: name, formulaText, columnOffset: offset, resolve: resolve)
+        } catch {
+          var message = error.message
+          if message.hasPrefix("unknown agent '"), let unknown = message.split(separator: "'").dropFirst().first,
+            let line = definedOn[String(unknown)], line > number
+          {
+            message = "\(unknown) is defined on line \(line); an agent may only refer to agents defined on earlier lines (references must go to lower rank)"
+          }
+          throw fail(number, error.column, message)
+        }
+      }
+      defined[name] = agent
+      agents.append(agent)
+    }
+    guard !agents.isEmpty else { throw LabError.invalidInput(place: fileName, problem: "no agents defined (expected lines 'Name = formula')") }
+    self.agents = agents
+  }
+
+  static func isName(_ text: String) -> Bool {
+    guard let first = text.first, first == "_" || (first.isASCII && first.isLetter) else { return false }
+    return text.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
+  }
+}
+
+extension StringProtocol {
+  var trimmingSpaces: String {
+    var s = Substring(self)
+    while let first = s.first, first.isWhitespace { s = s.dropFirst() }
+    while let last = s.last, last.isWhitespace { s = s.dropLast() }
+    return String(s)
+  }
+}

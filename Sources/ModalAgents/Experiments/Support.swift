@@ -1,0 +1,111 @@
+import Foundation
+import GameTheory
+import LabKit
+
+/// The Prisoner's Dilemma the experiments score matchups with. Neither the post nor the Robust
+/// Cooperation paper fixes numbers; the defaults are Axelrod's T = 5, R = 3, P = 1, S = 0, and every
+/// conclusion drawn from them uses only T > R > P > S.
+enum PrisonersDilemmaPayoffs {
+  static let parameters: [Parameter] = [
+    Parameter("temptation", "PD payoff T for defecting against a cooperator (the texts give no numbers; Axelrod's 5).", domain: .real(-1000...1000), default: .real(5)),
+    Parameter("reward", "PD payoff R for mutual cooperation (Axelrod's 3).", domain: .real(-1000...1000), default: .real(3)),
+    Parameter("punishment", "PD payoff P for mutual defection (Axelrod's 1).", domain: .real(-1000...1000), default: .real(1)),
+    Parameter("sucker", "PD payoff S for cooperating with a defector (Axelrod's 0).", domain: .real(-1000...1000), default: .real(0)),
+  ]
+
+  /// The game with the run's payoffs, actions ["C", "D"].
+  static func game(_ parameters: Parameters) -> NormalFormGame {
+    .prisonersDilemma(reward: parameters.real("reward"), sucker: parameters.real("sucker"),
+                      temptation: parameters.real("temptation"), punishment: parameters.real("punishment"), actions: ["C", "D"])
+  }
+}
+
+/// Move-level helpers on the games of ``PrisonersDilemmaPayoffs`` (only `payoff(_:_:)`, `profiles` and
+/// `pureNashEquilibria()` of `NormalFormGame` are used).
+extension NormalFormGame {
+  /// The payoff of a player who plays `mine` against `theirs` (row player of a symmetric game).
+  func payoff(of mine: Move, against theirs: Move) -> Double { payoff(0, [mine.actionIndex, theirs.actionIndex]) }
+
+  /// Whether the pure profile is a Nash equilibrium, from `pureNashEquilibria()`.
+  func isNashEquilibrium(_ profile: [Int]) -> Bool { pureNashEquilibria().contains(profile) }
+}
+
+/// The action names of the games of ``PrisonersDilemmaPayoffs``, cooperate first.
+let moveNames = ["C", "D"]
+
+extension AgentLibrary {
+  /// Short names for table columns and figure labels (the notes' abbreviations).
+  static func abbreviation(_ name: String) -> String {
+    let fixed = [
+      "CooperateBot": "CB", "DefectBot": "DB", "FairBot": "FB", "PrudentBot": "PB", "TrollBot": "TB", "JustBot": "JB",
+      "NiceBot": "NB", "MagicBot": "MB", "ContrarianBot": "CtB", "RaifBot": "RB", "UnfairBot": "UB",
+    ]
+    if let short = fixed[name] { return short }
+    for (prefix, short) in [("FairBot_", "FB"), ("PrudentBot_", "PB"), ("WaitFairBot_", "WFB")] where name.hasPrefix(prefix) {
+      return short + name.dropFirst(prefix.count)
+    }
+    return name
+  }
+}
+
+/// Least squares fit of log(cost) = a + b log(size), with a t confidence interval for the exponent b.
+struct PowerLawFit: Sendable {
+  let exponent: Double
+  let intercept: Double
+  /// The exponent's confidence interval (t distribution with n − 2 degrees of freedom).
+  let exponentInterval: ConfidenceInterval
+  let points: Int
+
+  init(sizes: [Double], costs: [Double], level: Double = 0.95) throws {
+    precondition(sizes.count == costs.count && sizes.count >= 3, "PowerLawFit: at least 3 points")
+    let x = sizes.map { log10($0) }
+    let y = costs.map { log10($0) }
+    let n = Double(x.count)
+    let mx = x.reduce(0, +) / n
+    let my = y.reduce(0, +) / n
+    let sxx = x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
+    let sxy = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
+    let b = sxy / sxx
+    let a = my - b * mx
+    let residual = zip(x, y).reduce(0) { $0 + ($1.1 - a - b * $1.0) * ($1.1 - a - b * $1.0) }
+    let standardError = (residual / (n - 2) / sxx).squareRoot()
+    let t = try StudentT.quantile(level: level, degreesOfFreedom: x.count - 2)
+    exponent = b
+    intercept = a
+    exponentInterval = ConfidenceInterval(estimate: b, lower: b - t * standardError, upper: b + t * standardError, level: level)
+    points = x.count
+  }
+}
+
+/// Student t quantiles through LabKit's t interval: for a sample of ν + 1 values with standard
+/// deviation s, `ConfidenceInterval.mean` has half-width t_{(1+level)/2, ν} · s / √(ν + 1).
+enum StudentT {
+  static func quantile(level: Double, degreesOfFreedom: Int) throws -> Double {
+    precondition(degreesOfFreedom >= 1)
+    let sample = (0...degreesOfFreedom).map { Double($0 % 2) }
+    let interval = try ConfidenceInterval.mean(of: sample, level: level)
+    let s = try Statistics.standardDeviation(sample)
+    return interval.halfWidth * Double(sample.count).squareRoot() / s
+  }
+}
+
+/// "0–3, 5" for a sorted list of integers.
+func rangesText(_ values: [Int]) -> String {
+  guard !values.isEmpty else { return "none" }
+  var parts: [String] = []
+  var start = values[0]
+  var previous = values[0]
+  for value in values.dropFirst() + [Int.min] {
+    if value == previous + 1 {
+      previous = value
+      continue
+    }
+    parts.append(start == previous ? "\(start)" : "\(start)–\(previous)")
+    start = value
+    previous = value
+  }
+  return parts.joined(separator: ", ")
+}
+
+/// The two colours of move heatmaps: Okabe–Ito vermillion for defect (0), blue for cooperate (1).
+let moveColours = ColourScale(stops: [Colour(hex: 0xD55E00), Colour(hex: 0x0072B2)])
