@@ -1,3 +1,4 @@
+import Foundation
 import LabKit
 
 /// Numerical Politics (Daniel Tang, 2024): message-passing societies of Q-learning agents.
@@ -8,14 +9,30 @@ public enum NumericalPolitics {
     title: "Numerical Politics: Numerical experiments in the politics of interacting, autonomous agents",
     citation: "Daniel Tang, 22 March 2024",
     sourceText: "papers/numerical-politics.txt",
-    experiments: [TableTwoOneExperiment(), ZeroMemoryExperiment()],
+    experiments: [TableTwoOneExperiment(), ZeroMemoryExperiment(), ExperimentOneExperiment(), ExperimentTwoExperiment()],
     benchmarks: benchmarks)
 }
 
 extension NumericalPolitics {
-  /// Throughput of the zero-memory society's encounter loop (two agents and ten agents, book-era
-  /// constants).
+  /// Throughput of the hot loops: Experiment 1's two-agent steps (one pair, and the 256-pair scan on
+  /// every core), Experiment 2's encounters, and the zero-memory society's encounters (book-era
+  /// constants throughout).
   public static let benchmarks: [Benchmark] = [
+    Benchmark(id: "np.exp1.pair", summary: "Experiment 1, one pair of one-step-memory Q-learners on the §1.1 framework, taus2", unit: "two-agent steps", count: 50_000_000) { n in
+      ExperimentOneBenchmark.pair(steps: n)
+    },
+    Benchmark(id: "np.exp1.scan", summary: "Experiment 1, all 256 initial pairs at once on every core (n / 256 steps each), taus2", unit: "two-agent steps", count: 256_000_000) { n in
+      ExperimentOneBenchmark.scan(steps: n)
+    },
+    Benchmark(id: "np.exp2.population", summary: "Experiment 2, 12 agents remembering the last 3 newly met, sequential pairing (2 time steps per encounter), taus2", unit: "encounters", count: 20_000_000) { n in
+      var settings = GrowingPopulationProtocol()
+      settings.startPopulation = 12
+      settings.endPopulation = 12
+      settings.burnIn = 2 * n
+      settings.measured = 2
+      var stream = Taus2Stream(Random(seed: 1, algorithm: .taus2))
+      return GrowingPopulation.run(settings, random: &stream)[0].meanExploration
+    },
     Benchmark(id: "np.zero-memory.pair", summary: "zero-memory Q-learning, 2 agents, mt19937", unit: "encounters", count: 10_000_000) { n in
       var society = ZeroMemorySociety(agents: 2, constants: QLearningConstants())
       let outcome = society.run(encountersPerAgent: n, checkpointCount: 2, random: Random(seed: 1))
@@ -27,4 +44,41 @@ extension NumericalPolitics {
       return outcome.differences.reduce(0, +)
     },
   ]
+}
+
+/// The bodies of the Experiment 1 benchmarks: the book-era protocol with the convergence test on but
+/// a window too long to stop, so every run does exactly its steps.
+enum ExperimentOneBenchmark {
+  static func settings(steps: Int) -> ExperimentOneProtocol {
+    var settings = ExperimentOneProtocol()
+    settings.convergenceWindow = Int.max
+    settings.stepCap = steps
+    settings.cycleSearchLimit = 0
+    return settings
+  }
+
+  static func pair(steps: Int) -> Double {
+    var stream = Taus2Stream(Random(seed: 1, algorithm: .taus2))
+    let run = ExperimentOneRun.run(.titForTat, protocol: settings(steps: steps), random: &stream)
+    return run.finalQ.0.reduce(0, +) + Double(run.final.id)
+  }
+
+  static func scan(steps: Int) -> Double {
+    let each = max(1, steps / 256)
+    let results = ResultBox(count: 256)
+    DispatchQueue.concurrentPerform(iterations: 256) { pair in
+      var stream = Taus2Stream(Random(seed: UInt32(pair + 1), algorithm: .taus2))
+      let run = ExperimentOneRun.run(OneStepSociety(pair), protocol: settings(steps: each), random: &stream)
+      results.set(pair, run.finalQ.0.reduce(0, +))
+    }
+    return results.sum
+  }
+
+  final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Double]
+    init(count: Int) { values = Array(repeating: 0, count: count) }
+    func set(_ index: Int, _ value: Double) { lock.lock(); values[index] = value; lock.unlock() }
+    var sum: Double { lock.lock(); defer { lock.unlock() }; return values.reduce(0, +) }
+  }
 }

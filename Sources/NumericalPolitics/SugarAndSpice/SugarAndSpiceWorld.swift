@@ -31,6 +31,10 @@ public enum SugarAndSpiceWorld {
     game.payoff(0, [0, 0]), game.payoff(0, [0, 1]), game.payoff(0, [1, 0]), game.payoff(0, [1, 1]),
   ]
 
+  /// Table 2.1 as a fixed-size vector indexed by the outcome 2 · own + other (TT, TS, ST, SS, own
+  /// move first): 3, 0, 4, 1. For hot loops: reading it touches no heap memory.
+  public static let tableTwoOne = SIMD4<Double>(wellbeingTable[0], wellbeingTable[1], wellbeingTable[2], wellbeingTable[3])
+
   /// The average wellbeing per agent of a large population in which a fraction `traders` always
   /// trades and the rest always steal, meeting in uniformly random pairs: Σ over the four encounter
   /// types of their probability times the average of the two agents' wellbeing (Table 2.1).

@@ -1,0 +1,72 @@
+/// The draws a simulation's hot loop needs: a uniform real in [0, 1) and a uniform index.
+///
+/// Simulations of this module are generic over their source, so the compiler specialises them for
+/// the source in use and the hot loop makes no dynamic call. Two sources conform: LabKit's ``Random``
+/// itself (any GSL generator, one C call per draw), and ``Taus2Stream``, which runs the GSL `taus2`
+/// algorithm inline on a copy of a ``Random``'s state and gives bit-for-bit the numbers that
+/// `gsl_rng_uniform` and `gsl_rng_uniform_int` would give on that generator.
+public protocol UniformRandomSource {
+  /// A uniform real number in [0, 1), as `gsl_rng_uniform`.
+  mutating func uniform() -> Double
+  /// A uniform integer in `0 ..< count`, as `gsl_rng_uniform_int`.
+  mutating func index(below count: Int) -> Int
+}
+
+extension Random: UniformRandomSource {}
+
+/// GSL's `taus2` generator (L'Ecuyer's maximally equidistributed combined Tausworthe generator,
+/// `gsl_rng_taus2`), run inline on a copy of a LabKit ``Random``'s state.
+///
+/// A `Random` seeded through the `RunContext` with algorithm `.taus2` stays the source of the
+/// numbers: ``init(_:)`` copies its three state words, the draws reproduce GSL's `taus_get`,
+/// `gsl_rng_uniform` (x / 2³²) and `gsl_rng_uniform_int` (rejection with scale ⌊(2³² − 1) / n⌋)
+/// exactly, and ``store(into:)`` writes the state back, so the `Random` continues the same stream.
+/// The tests check the equality draw by draw. It exists because a C call per draw costs as much as a
+/// whole Q-learning step of Numerical Politics' Experiment 1.
+public struct Taus2Stream: UniformRandomSource, Sendable {
+  private var s1: UInt64
+  private var s2: UInt64
+  private var s3: UInt64
+
+  /// The state of `random`, which must be a `.taus2` generator.
+  public init(_ random: Random) {
+    precondition(random.algorithm == .taus2, "Taus2Stream: the generator is \(random.algorithm), not taus2")
+    let state = random.generator.pointee.state!.assumingMemoryBound(to: UInt.self)
+    s1 = UInt64(state[0])
+    s2 = UInt64(state[1])
+    s3 = UInt64(state[2])
+  }
+
+  /// Writes the state back into `random`, which continues from where this stream stopped.
+  public func store(into random: Random) {
+    precondition(random.algorithm == .taus2, "Taus2Stream: the generator is \(random.algorithm), not taus2")
+    let state = random.generator.pointee.state!.assumingMemoryBound(to: UInt.self)
+    state[0] = UInt(s1)
+    state[1] = UInt(s2)
+    state[2] = UInt(s3)
+  }
+
+  /// The next raw 32-bit output (GSL's `taus_get`).
+  @inline(__always)
+  public mutating func next() -> UInt64 {
+    let mask: UInt64 = 0xFFFF_FFFF
+    s1 = (((s1 & 4_294_967_294) << 12) & mask) ^ ((((s1 << 13) & mask) ^ s1) >> 19)
+    s2 = (((s2 & 4_294_967_288) << 4) & mask) ^ ((((s2 << 2) & mask) ^ s2) >> 25)
+    s3 = (((s3 & 4_294_967_280) << 17) & mask) ^ ((((s3 << 3) & mask) ^ s3) >> 11)
+    return s1 ^ s2 ^ s3
+  }
+
+  @inline(__always)
+  public mutating func uniform() -> Double { Double(next()) / 4_294_967_296.0 }
+
+  @inline(__always)
+  public mutating func index(below count: Int) -> Int {
+    precondition(count > 0 && count <= 0xFFFF_FFFF, "Taus2Stream.index(below:): count out of range")
+    let n = UInt64(count)
+    let scale = UInt64(0xFFFF_FFFF) / n
+    while true {
+      let k = next() / scale
+      if k < n { return Int(k) }
+    }
+  }
+}

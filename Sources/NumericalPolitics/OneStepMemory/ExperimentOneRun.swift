@@ -1,0 +1,152 @@
+import LabKit
+
+/// §2.2.1 of Numerical Politics, Experiment 1 with the book-era code's protocol (`experiment1()`):
+/// two ``OneStepMemoryAgent``s in a closed ``Society``, started from a preset policy pair and run
+/// until both greedy policies have stood still for the convergence window, or the cap is reached.
+public struct ExperimentOneProtocol: Sendable {
+  /// The learners' constants (book-era defaults).
+  public var constants = QLearningConstants()
+  /// Preset Q of the policy's action and of the other action (the code's QMAX = 4 / (1 − 0.99) = 400
+  /// and QMIN = 0).
+  public var presetHigh: Double = 400
+  public var presetLow: Double = 0
+  /// A run has converged when both agents have gone more than this many training steps without a
+  /// greedy change (the code's `NTIMESTEPS_TO_CONVERGENCE`).
+  public var convergenceWindow = 2_000_000
+  /// Steps after which an unconverged run is declared a non-point attractor (the code's `MAXSTEPS`).
+  public var stepCap = 40_000_000
+  /// After the cap, the code keeps running until the society returns to the one it had at the cap,
+  /// with no bound; here at most this many further steps.
+  public var cycleSearchLimit = 10_000_000
+  /// Record a ``ExperimentOneRun/Sample`` every this many steps (0: none).
+  public var sampleInterval = 0
+
+  public init() {}
+}
+
+/// The record of one run of Experiment 1.
+public struct ExperimentOneRun: Sendable {
+  /// The state of the pair at one moment.
+  public struct Sample: Sendable {
+    public let step: Int
+    public let exploration: Double
+    public let policies: (Int, Int)
+    public let greedyChanges: (Int, Int)
+    /// Agent 0's Q values, index 2 · state + action.
+    public let q: [Double]
+  }
+
+  public let initial: OneStepSociety
+  public let final: OneStepSociety
+  /// Steps run until convergence or the cap (not counting the cycle search).
+  public let steps: Int
+  /// Whether both policies stood still for the convergence window (a point attractor).
+  public let converged: Bool
+  /// For a run that reached the cap: the societies visited after it, starting with the society at the
+  /// cap, ending with its return (if it returned within the search limit).
+  public let cycle: [OneStepSociety]
+  public let cycleClosed: Bool
+  /// ε at the end of the run.
+  public let finalExploration: Double
+  /// ε at the start of the final window.
+  public let windowStartExploration: Double
+  /// Average Table 2.1 wellbeing per agent per step over the final window (the last
+  /// min(window, steps) steps).
+  public let windowWellbeing: Double
+  /// Greedy changes of each agent during the run.
+  public let greedyChanges: (Int, Int)
+  /// Both agents' final Q values (index 2 · state + action).
+  public let finalQ: ([Double], [Double])
+  public let samples: [Sample]
+
+  /// Runs Experiment 1 from the preset policy pair `initial`.
+  public static func run<Source: UniformRandomSource>(
+    _ initial: OneStepSociety, protocol settings: ExperimentOneProtocol, random: inout Source
+  ) -> ExperimentOneRun {
+    let c = settings.constants
+    let agents = [
+      OneStepMemoryAgent(learner: CompactQLearner(states: 4, constants: c, presetPolicy: UInt32(initial.first.id), low: settings.presetLow, high: settings.presetHigh),
+                         partner: ChannelID(agent: 1)),
+      OneStepMemoryAgent(learner: CompactQLearner(states: 4, constants: c, presetPolicy: UInt32(initial.second.id), low: settings.presetLow, high: settings.presetHigh),
+                         partner: ChannelID(agent: 0)),
+    ]
+    var society = Society(agents: agents)
+    society.withAgent(0) { agent, schedule in agent.start(schedule: &schedule) }
+    society.withAgent(1) { agent, schedule in agent.start(schedule: &schedule) }
+    society.step(random: &random)  // time 0: the starting moves are in transit
+
+    let window = settings.convergenceWindow
+    var samples: [Sample] = []
+    // Wellbeing totals at the start of each block of window / 16 steps, to measure the final window.
+    let block = max(1, window / 16)
+    var marks: [(step: Int, total: Double, exploration: Double)] = [(0, 0, c.initialExploration)]
+    var steps = 0
+    var converged = false
+    func record() {
+      let a = society[0].learner
+      let b = society[1].learner
+      samples.append(Sample(step: steps, exploration: a.exploration, policies: (Int(a.policy), Int(b.policy)),
+                            greedyChanges: (a.greedyChanges, b.greedyChanges), q: (0..<8).map { a.q[$0] }))
+    }
+    if settings.sampleInterval > 0 { record() }
+    var nextSample = settings.sampleInterval > 0 ? settings.sampleInterval : Int.max
+    var nextMark = block
+    while steps < settings.stepCap {
+      let stop = min(settings.stepCap, nextSample, nextMark)
+      // The hot loop: one step is one encounter and one decision of each agent.
+      while steps < stop {
+        society.step(random: &random)
+        steps &+= 1
+        if society[0].learner.stepsSinceGreedyChange > window && society[1].learner.stepsSinceGreedyChange > window {
+          converged = true
+          break
+        }
+      }
+      if steps == nextMark || converged || steps == settings.stepCap {
+        marks.append((steps, society[0].totalWellbeing + society[1].totalWellbeing, society[0].learner.exploration))
+        nextMark += block
+      }
+      if steps == nextSample {
+        record()
+        nextSample += settings.sampleInterval
+      }
+      if converged { break }
+    }
+    if settings.sampleInterval > 0 && samples.last?.step != steps { record() }
+    let end = marks.last!
+    let start = marks.last { $0.step <= max(0, steps - window) } ?? marks[0]
+    let windowWellbeing = end.step > start.step ? (end.total - start.total) / Double(2 * (end.step - start.step)) : .nan
+
+    func current() -> OneStepSociety {
+      OneStepSociety(16 * Int(society[0].learner.policy) + Int(society[1].learner.policy))
+    }
+    let atEnd = current()
+    var cycle: [OneStepSociety] = []
+    var closed = false
+    if !converged {
+      cycle = [atEnd]
+      var extra = 0
+      var last = atEnd
+      while extra < settings.cycleSearchLimit {
+        society.step(random: &random)
+        extra &+= 1
+        let now = current()
+        if now != last {
+          cycle.append(now)
+          last = now
+          if now == atEnd {
+            closed = true
+            break
+          }
+        }
+      }
+    }
+    let a = society[0].learner
+    let b = society[1].learner
+    return ExperimentOneRun(
+      initial: initial, final: atEnd, steps: steps, converged: converged, cycle: cycle, cycleClosed: closed,
+      finalExploration: end.exploration, windowStartExploration: start.exploration, windowWellbeing: windowWellbeing,
+      greedyChanges: (a.greedyChanges, b.greedyChanges), finalQ: ((0..<8).map { a.q[$0] }, (0..<8).map { b.q[$0] }),
+      samples: samples)
+  }
+}
