@@ -1,7 +1,8 @@
 import LabKit
 
-/// Infra-Bayesian haggling in repeated games (AI Alignment Forum, 2024): agents that haggle through
-/// password hypotheses and robust values. Its experiments arrive with the IBHaggling issue.
+/// Infra-Bayesian haggling in repeated games (AI Alignment Forum, 2024): agents that hold sharp
+/// infra-RDP hypotheses about the others, follow the one promising most until it is falsified, and so
+/// haggle their way down to outcomes everyone's hypotheses allow.
 public enum IBHaggling {
   /// The module's catalog entry.
   public static let paper = Paper(
@@ -9,5 +10,6 @@ public enum IBHaggling {
     title: "Infra-Bayesian haggling",
     citation: "AI Alignment Forum, 2024",
     sourceText: "papers/infra-bayesian-haggling.txt",
-    experiments: [])
+    experiments: [HypothesesExperiment(), GuaranteesExperiment(), StagHuntExperiment(), PrisonersDilemmaExperiment(), TwoPlayerCyclesExperiment(), SchellingExperiment(), MultiplayerExperiment()],
+    benchmarks: benchmarks)
 }

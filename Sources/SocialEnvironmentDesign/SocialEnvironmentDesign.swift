@@ -1,7 +1,7 @@
 import LabKit
 
 /// Social Environment Design (Zhang et al., ICML 2024): voting on objectives, a tax-setting principal
-/// and the apple-picking game. Its experiments arrive with the SocialEnvironmentDesign issue.
+/// and the apple-picking game.
 public enum SocialEnvironmentDesign {
   /// The module's catalog entry.
   public static let paper = Paper(
@@ -9,5 +9,9 @@ public enum SocialEnvironmentDesign {
     title: "Position: Social Environment Design Should be Further Developed for AI-based Policy-Making",
     citation: "Edwin Zhang et al., ICML 2024",
     sourceText: "papers/social-environment-design.txt",
-    experiments: [])
+    experiments: [
+      TaxExperiment(), CommonsExperiment(), TrustExperiment(), ScheduleGridExperiment(), PrincipalExperiment(), RoundsExperiment(),
+      ScalingExperiment(),
+    ],
+    benchmarks: benchmarks)
 }

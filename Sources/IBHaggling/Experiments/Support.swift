@@ -1,0 +1,142 @@
+import Foundation
+import GameTheory
+import LabKit
+
+/// The parameters every haggling experiment shares, with their meaning and default.
+enum HagglingParameters {
+  static func ranking(default value: String = "limit") -> Parameter {
+    Parameter("ranking", "How step 2 compares hypotheses: 'limit' = exact γ → 1 values (the text's guarantees are limits; ties are what the prior samples among), or 'discounted' at `discount`.",
+              domain: .choice(["limit", "discounted"]), default: .choice(value))
+  }
+  static let discount = Parameter("discount", "γ of the discounted ranking, and of the optimal policies followed under the limit ranking (a Blackwell-style choice among limit-optimal policies).",
+                                  domain: .real(lower: 0.5, upper: 1, lowerIncluded: true, upperIncluded: false), default: .real(0.999))
+  static let prior = Parameter("prior", "The prior ζ conditioned on C_opt: 'descriptionLength' ζ ∝ 2^−K(h) (the notes' coding), 'geometricStates' ζ ∝ 2^−|S| shared within a size, or 'uniform'.",
+                               domain: .choice(PriorCoding.allCases.map(\.rawValue)), default: .choice(PriorCoding.descriptionLength.rawValue))
+  static let maximumSteps = Parameter("maximumSteps", "Rounds after which a run that has not locked in is stopped and reported as capped (every run locks in eventually).",
+                                      domain: .integer(100...100_000_000), default: .integer(1_000_000))
+
+  static let rankAt = Parameter("rankAt", "Where step 2 takes a hypothesis's value: 'initial' = from s₀ (the text's V_i(h, γ), default), or 'current' = at the hypothesis's tracked state (the notes' ambiguity 4; the same in the γ → 1 limit for password hypotheses, so it matters only with the discounted ranking).",
+                                domain: .choice(["initial", "current"]), default: .choice("initial"))
+
+  static func options(_ parameters: Parameters) -> Haggling.Options {
+    Haggling.Options(maximumSteps: parameters.integer("maximumSteps"), rankAtCurrentState: parameters.choice("rankAt") == "current")
+  }
+
+  static func ranking(_ parameters: Parameters) -> Ranking {
+    parameters.choice("ranking") == "limit" ? .limit : .discounted(parameters.real("discount"))
+  }
+
+  static func prior(_ parameters: Parameters) -> PriorCoding { PriorCoding(rawValue: parameters.choice("prior"))! }
+}
+
+/// One valued hypothesis space per player of a game.
+struct HagglingSetup: Sendable {
+  let game: NormalFormGame
+  let views: [AgentView]
+  let valuations: [HypothesisValuation]
+
+  /// Builds the space once per distinct (|A_i|, |O|) and values it once per distinct reward table.
+  /// - Parameter relaxed: relax every agent's deal loops to its own rewards (an extension; see
+  ///   ``HypothesisSpace/Options/relaxedRewards``).
+  init(game: NormalFormGame, options: HypothesisSpace.Options, ranking: Ranking, policyDiscount: Double, jobs: Int,
+       simplePasswordTargets: [HypothesisSpace.SimplePasswordTarget?]? = nil, relaxed: Bool = false) throws {
+    self.game = game
+    views = try (0..<game.playerCount).map { try AgentView(game: game, player: $0) }
+    var spaces: [String: HypothesisSpace] = [:]
+    var valued: [String: HypothesisValuation] = [:]
+    var valuations: [HypothesisValuation] = []
+    for view in views {
+      var o = options
+      if let targets = simplePasswordTargets { o.simplePasswordTarget = targets[view.player] }
+      if relaxed { o.relaxedRewards = view.reward }
+      let spaceKey = "\(view.actionCount)/\(view.observationCount)/\(o)"
+      let space = try spaces[spaceKey] ?? HypothesisSpace(actionCount: view.actionCount, observationCount: view.observationCount, options: o)
+      spaces[spaceKey] = space
+      let valueKey = spaceKey + "/\(view.reward)"
+      let valuation = try valued[valueKey] ?? HypothesisValuation(space: space, view: view, ranking: ranking, policyDiscount: policyDiscount, jobs: jobs)
+      valued[valueKey] = valuation
+      valuations.append(valuation)
+    }
+    self.valuations = valuations
+  }
+
+  /// Every player a haggler with the whole space and `prior`.
+  func hagglers(prior: PriorCoding) -> [HagglerSpec] {
+    views.indices.map { HagglerSpec(valuation: valuations[$0], view: views[$0], prior: prior) }
+  }
+}
+
+/// Runs of one set-up, in parallel, each agent with its own generator.
+enum HagglingBatch {
+  static func run(_ context: RunContext, stream: String, runs: Int, game: NormalFormGame, options: Haggling.Options = Haggling.Options(),
+                  participants: @escaping @Sendable (_ run: Int, _ random: Random) -> [Participant]) throws -> [HagglingRun] {
+    try context.map(Array(0..<runs), stream: stream, label: "\(context.experimentID): \(stream)") { index, _, random in
+      let players = participants(index, random)
+      let generators = players.indices.map { context.random(stream: "\(stream)/agent\($0 + 1)", replicate: index) }
+      return try Haggling.run(game: game, participants: players, generators: generators, options: options)
+    }
+  }
+}
+
+/// Formatting shared by the experiments.
+enum HagglingText {
+  /// "(C,C) (C,D)" for a cycle, using the game's action names.
+  static func cycle(_ cycle: [[Int]], game: NormalFormGame) -> String {
+    cycle.map { profile in "(" + profile.indices.map { game.actions[$0][profile[$0]] }.joined(separator: ",") + ")" }.joined(separator: " ")
+  }
+
+  /// The cycle written from its least rotation, so that runs locked into the same cycle at different
+  /// phases count as one outcome.
+  static func canonicalCycle(_ cycle: [[Int]], game: NormalFormGame) -> String {
+    guard !cycle.isEmpty else { return "none (capped)" }
+    let words = cycle.indices.map { r in self.cycle(Array(cycle[r...] + cycle[..<r]), game: game) }
+    return words.min()!
+  }
+
+  /// Every profile with its payoffs: "(C,C) → (2, 2); (C,D) → (0, 3); …", fractions written exactly.
+  static func game(_ game: NormalFormGame) -> String {
+    game.profiles.map { profile in
+      "(" + profile.indices.map { game.actions[$0][profile[$0]] }.joined(separator: ",") + ") → ("
+        + game.payoffs(profile).map { x in Rational(approximating: x)?.description ?? DecimalFormat.compact(x, significant: 6) }.joined(separator: ", ") + ")"
+    }.joined(separator: "; ")
+  }
+
+  /// "(2, 2)" with exact fractions when available.
+  static func payoffs(_ run: HagglingRun) -> String {
+    if let exact = run.exactAveragePayoffs { return "(" + exact.map(\.description).joined(separator: ", ") + ")" }
+    return "(" + run.averagePayoffs.map { DecimalFormat.compact($0, significant: 4) }.joined(separator: ", ") + ")"
+  }
+
+  static func interval(_ interval: ConfidenceInterval, digits: Int = 3) -> String {
+    "[\(DecimalFormat.fixed(interval.lower, digits: digits)), \(DecimalFormat.fixed(interval.upper, digits: digits))]"
+  }
+
+  static func fraction(_ count: Int, _ total: Int) -> String {
+    total == 0 ? "–" : DecimalFormat.fixed(Double(count) / Double(total), digits: 3)
+  }
+}
+
+/// Counts of outcomes in first-seen order.
+struct OutcomeTally {
+  private(set) var order: [String] = []
+  private(set) var counts: [String: Int] = [:]
+  private(set) var examples: [String: Int] = [:]
+
+  mutating func add(_ key: String, run: Int) {
+    if counts[key] == nil {
+      order.append(key)
+      examples[key] = run
+    }
+    counts[key, default: 0] += 1
+  }
+
+  /// Outcomes by decreasing count, then first appearance.
+  var sorted: [(key: String, count: Int)] {
+    order.enumerated().sorted { (counts[$0.1]!, -$0.0) > (counts[$1.1]!, -$1.0) }.map { (key: $0.1, count: counts[$0.1]!) }
+  }
+}
+
+/// Wilson 95% interval of a proportion.
+func wilson(_ successes: Int, _ trials: Int) throws -> ConfidenceInterval {
+  try ConfidenceInterval.wilson(successes: successes, trials: max(trials, 1), level: 0.95)
+}

@@ -1,0 +1,280 @@
+import CGSL
+import LabKit
+
+/// The distribution of the noise N added to a diff value: the introduction's example draws N from the
+/// uniform distribution on [0, 1], independently for each player; the notes' "Proposition 2" (§3.3)
+/// uses mean-zero noise such as a Gaussian. Any continuous distribution GSL provides a CDF and a
+/// sampler for can be used; the families here cover the ones the experiments need.
+///
+/// A distribution is a GSL *base* family (with its parameters), optionally reflected (N = −B) and then
+/// shifted by a location (N = ±B + location). Reflection and shift make mean-zero skewed noise from an
+/// exponential, for instance `.exponential(mean: 1).shifted(by: -1)`.
+///
+/// CDFs and densities are GSL's (`gsl_cdf_*_P`, `gsl_ran_*_pdf`); draws are GSL's samplers through the
+/// generator of a LabKit ``Random``.
+public struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
+  /// A GSL family with its parameters.
+  public enum Family: Sendable, Hashable {
+    /// Uniform on [lower, upper] (`gsl_cdf_flat_P`, `gsl_ran_flat`).
+    case uniform(lower: Double, upper: Double)
+    /// Normal with mean 0 and standard deviation σ (`gsl_cdf_gaussian_P`, ziggurat sampler).
+    case gaussian(standardDeviation: Double)
+    /// Laplace with mean 0 and scale a: density exp(−|x|/a) / 2a (`gsl_cdf_laplace_P`).
+    case laplace(scale: Double)
+    /// Logistic with mean 0 and scale a (`gsl_cdf_logistic_P`).
+    case logistic(scale: Double)
+    /// Cauchy with median 0 and scale a (`gsl_cdf_cauchy_P`): no mean.
+    case cauchy(scale: Double)
+    /// Exponential with mean μ on [0, ∞) (`gsl_cdf_exponential_P`).
+    case exponential(mean: Double)
+  }
+
+  public let family: Family
+  /// Whether the base draw is negated (N = −B + location).
+  public let reflected: Bool
+  /// Added to the (possibly reflected) base draw.
+  public let location: Double
+
+  /// A base family, not reflected, not shifted.
+  ///
+  /// - Throws: ``LabError/invalidInput(place:problem:)`` for a non-positive scale or an empty range.
+  public init(_ family: Family) throws {
+    try self.init(family: family, reflected: false, location: 0)
+  }
+
+  init(family: Family, reflected: Bool, location: Double) throws {
+    let place = "noise distribution"
+    switch family {
+    case .uniform(let lower, let upper):
+      guard lower.isFinite, upper.isFinite, lower < upper else {
+        throw LabError.invalidInput(place: place, problem: "uniform noise needs finite lower < upper, got [\(lower), \(upper)]")
+      }
+    case .gaussian(let s), .laplace(let s), .logistic(let s), .cauchy(let s), .exponential(let s):
+      guard s.isFinite, s > 0 else {
+        throw LabError.invalidInput(place: place, problem: "the scale of \(family) must be a positive finite number, got \(s)")
+      }
+    }
+    guard location.isFinite else { throw LabError.invalidInput(place: place, problem: "location \(location) is not finite") }
+    self.family = family
+    self.reflected = reflected
+    self.location = location
+  }
+
+  /// Uniform noise on [0, X], the introduction's example with X = 1 (notes §2.3, §3.2).
+  public static func uniform(width: Double) throws -> NoiseDistribution {
+    guard width.isFinite, width > 0 else {
+      throw LabError.invalidInput(place: "uniform noise", problem: "the width X must be a positive finite number, got \(width)")
+    }
+    return try NoiseDistribution(.uniform(lower: 0, upper: width))
+  }
+
+  /// Normal noise with mean 0 and standard deviation σ (the notes' "Proposition 2", §3.3).
+  public static func gaussian(standardDeviation: Double) throws -> NoiseDistribution {
+    try NoiseDistribution(.gaussian(standardDeviation: standardDeviation))
+  }
+
+  /// The same noise moved by `shift`.
+  public func shifted(by shift: Double) throws -> NoiseDistribution {
+    try NoiseDistribution(family: family, reflected: reflected, location: location + shift)
+  }
+
+  /// −N: the same noise mirrored about 0.
+  public func reflectedAboutZero() throws -> NoiseDistribution {
+    try NoiseDistribution(family: family, reflected: !reflected, location: -location)
+  }
+
+  /// The noise families the experiments offer by name, each at scale `scale`: `uniform` is U[0, X],
+  /// `gaussian` N(0, X²), `laplace` and `logistic` have scale parameter X and mean 0, `cauchy` median
+  /// 0 and scale X, `exponential` mean X on [0, ∞), `centred-exponential` is Exp(mean X) − X (mean 0,
+  /// skewed right), `reflected-exponential` is X − Exp(mean X) (mean 0, skewed left).
+  public static let familyNames = ["uniform", "gaussian", "laplace", "logistic", "cauchy", "exponential", "centred-exponential",
+                                   "reflected-exponential"]
+
+  /// The family `name` of ``familyNames`` at scale `scale`.
+  ///
+  /// - Throws: ``LabError/invalidInput(place:problem:)`` for an unknown name or a bad scale.
+  public static func named(_ name: String, scale: Double) throws -> NoiseDistribution {
+    switch name {
+    case "uniform": return try .uniform(width: scale)
+    case "gaussian": return try .gaussian(standardDeviation: scale)
+    case "laplace": return try NoiseDistribution(.laplace(scale: scale))
+    case "logistic": return try NoiseDistribution(.logistic(scale: scale))
+    case "cauchy": return try NoiseDistribution(.cauchy(scale: scale))
+    case "exponential": return try NoiseDistribution(.exponential(mean: scale))
+    case "centred-exponential": return try NoiseDistribution(.exponential(mean: scale)).shifted(by: -scale)
+    case "reflected-exponential": return try NoiseDistribution(.exponential(mean: scale)).reflectedAboutZero().shifted(by: scale)
+    default:
+      throw LabError.invalidInput(place: "noise family", problem: "unknown family '\(name)'; known: \(familyNames.joined(separator: ", "))")
+    }
+  }
+
+  // MARK: - Base family
+
+  private func baseCDF(_ x: Double) -> Double {
+    switch family {
+    case .uniform(let a, let b): return x <= a ? 0 : (x >= b ? 1 : gsl_cdf_flat_P(x, a, b))
+    case .gaussian(let s): return gsl_cdf_gaussian_P(x, s)
+    case .laplace(let a): return gsl_cdf_laplace_P(x, a)
+    case .logistic(let a): return gsl_cdf_logistic_P(x, a)
+    case .cauchy(let a): return gsl_cdf_cauchy_P(x, a)
+    case .exponential(let mu): return x <= 0 ? 0 : gsl_cdf_exponential_P(x, mu)
+    }
+  }
+
+  /// P(B > x) computed from the upper tail where GSL has it (more accurate than 1 − P).
+  private func baseSurvival(_ x: Double) -> Double {
+    switch family {
+    case .uniform(let a, let b): return x <= a ? 1 : (x >= b ? 0 : gsl_cdf_flat_Q(x, a, b))
+    case .gaussian(let s): return gsl_cdf_gaussian_Q(x, s)
+    case .laplace(let a): return gsl_cdf_laplace_Q(x, a)
+    case .logistic(let a): return gsl_cdf_logistic_Q(x, a)
+    case .cauchy(let a): return gsl_cdf_cauchy_Q(x, a)
+    case .exponential(let mu): return x <= 0 ? 1 : gsl_cdf_exponential_Q(x, mu)
+    }
+  }
+
+  private func baseDensity(_ x: Double) -> Double {
+    switch family {
+    case .uniform(let a, let b): return x < a || x > b ? 0 : 1 / (b - a)
+    case .gaussian(let s): return gsl_ran_gaussian_pdf(x, s)
+    case .laplace(let a): return gsl_ran_laplace_pdf(x, a)
+    case .logistic(let a): return gsl_ran_logistic_pdf(x, a)
+    case .cauchy(let a): return gsl_ran_cauchy_pdf(x, a)
+    case .exponential(let mu): return x < 0 ? 0 : gsl_ran_exponential_pdf(x, mu)
+    }
+  }
+
+  private func baseSample(_ random: Random) -> Double {
+    switch family {
+    case .uniform(let a, let b): return gsl_ran_flat(random.generator, a, b)
+    case .gaussian(let s): return random.gaussian(standardDeviation: s)
+    case .laplace(let a): return gsl_ran_laplace(random.generator, a)
+    case .logistic(let a): return gsl_ran_logistic(random.generator, a)
+    case .cauchy(let a): return gsl_ran_cauchy(random.generator, a)
+    case .exponential(let mu): return gsl_ran_exponential(random.generator, mu)
+    }
+  }
+
+  /// The base family's quantile.
+  private func baseQuantile(_ p: Double) -> Double {
+    switch family {
+    case .uniform(let a, let b): return a + p * (b - a)
+    case .gaussian(let s): return p < 0.5 ? gsl_cdf_gaussian_Pinv(p, s) : gsl_cdf_gaussian_Qinv(1 - p, s)
+    case .laplace(let a): return p < 0.5 ? gsl_cdf_laplace_Pinv(p, a) : gsl_cdf_laplace_Qinv(1 - p, a)
+    case .logistic(let a): return p < 0.5 ? gsl_cdf_logistic_Pinv(p, a) : gsl_cdf_logistic_Qinv(1 - p, a)
+    case .cauchy(let a): return p < 0.5 ? gsl_cdf_cauchy_Pinv(p, a) : gsl_cdf_cauchy_Qinv(1 - p, a)
+    case .exponential(let mu): return p < 0.5 ? gsl_cdf_exponential_Pinv(p, mu) : gsl_cdf_exponential_Qinv(1 - p, mu)
+    }
+  }
+
+  // MARK: - The noise N
+
+  /// P(N ≤ x). Exact at ±∞ (0 and 1).
+  public func cdf(_ x: Double) -> Double {
+    if x == -.infinity { return 0 }
+    if x == .infinity { return 1 }
+    // Continuous families: P(−B ≤ z) = P(B ≥ −z) = P(B > −z).
+    return reflected ? baseSurvival(location - x) : baseCDF(x - location)
+  }
+
+  /// The density of N at x (0 outside the support).
+  public func density(_ x: Double) -> Double {
+    guard x.isFinite else { return 0 }
+    return baseDensity(reflected ? location - x : x - location)
+  }
+
+  /// The p-quantile of N, for p in (0, 1).
+  public func quantile(_ p: Double) -> Double {
+    reflected ? location - baseQuantile(1 - p) : location + baseQuantile(p)
+  }
+
+  /// One draw of N from GSL's sampler.
+  public func sample(_ random: Random) -> Double {
+    let b = baseSample(random)
+    return reflected ? location - b : location + b
+  }
+
+  /// The support [lower, upper] (infinite ends for unbounded families).
+  public var support: ClosedRange<Double> {
+    let base: (Double, Double)
+    switch family {
+    case .uniform(let a, let b): base = (a, b)
+    case .exponential: base = (0, .infinity)
+    default: base = (-.infinity, .infinity)
+    }
+    return reflected ? (location - base.1)...(location - base.0) : (location + base.0)...(location + base.1)
+  }
+
+  /// A characteristic width, the unit of the deviation grids: the uniform width, σ, or the scale parameter.
+  public var scale: Double {
+    switch family {
+    case .uniform(let a, let b): return b - a
+    case .gaussian(let s), .laplace(let s), .logistic(let s), .cauchy(let s), .exponential(let s): return s
+    }
+  }
+
+  /// E[N], or `nil` when it does not exist (Cauchy).
+  public var mean: Double? {
+    let base: Double
+    switch family {
+    case .uniform(let a, let b): base = (a + b) / 2
+    case .gaussian, .laplace, .logistic: base = 0
+    case .cauchy: return nil
+    case .exponential(let mu): base = mu
+    }
+    return reflected ? location - base : location + base
+  }
+
+  /// The median of N.
+  public var median: Double { quantile(0.5) }
+
+  /// The mode of N (the highest point of the density); for the uniform family the midpoint, where
+  /// every point is a mode.
+  public var mode: Double {
+    let base: Double
+    switch family {
+    case .uniform(let a, let b): base = (a + b) / 2
+    case .gaussian, .laplace, .logistic, .cauchy: base = 0
+    case .exponential: base = 0
+    }
+    return reflected ? location - base : location + base
+  }
+
+  /// Points where the density jumps or has a kink: the payoff of a threshold deviation can have its
+  /// maximum there, so deviation searches evaluate them exactly.
+  public var kinks: [Double] {
+    switch family {
+    case .uniform(let a, let b): return reflected ? [location - b, location - a] : [location + a, location + b]
+    case .laplace, .exponential: return [location]
+    case .gaussian, .logistic, .cauchy: return []
+    }
+  }
+
+  /// Whether the density is symmetric about some point (then median = mode = mean where it exists).
+  public var isSymmetric: Bool {
+    switch family {
+    case .exponential: return false
+    default: return true
+    }
+  }
+
+  /// "U[0, 1]", "N(0, 0.1²)", "Exp(1) − 1", "1 − Exp(1)", ...
+  public var description: String {
+    func f(_ x: Double) -> String { DecimalFormat.compact(x, significant: 6) }
+    let base: String
+    switch family {
+    case .uniform(let a, let b):
+      let (lo, hi) = reflected ? (location - b, location - a) : (location + a, location + b)
+      return "U[\(f(lo)), \(f(hi))]"
+    case .gaussian(let s): base = "N(0, \(f(s))²)"
+    case .laplace(let a): base = "Laplace(0, \(f(a)))"
+    case .logistic(let a): base = "Logistic(0, \(f(a)))"
+    case .cauchy(let a): base = "Cauchy(0, \(f(a)))"
+    case .exponential(let mu): base = "Exp(mean \(f(mu)))"
+    }
+    let signed = reflected ? "−" + base : base
+    if location == 0 { return signed }
+    if reflected { return "\(f(location)) − \(base)" }
+    return location > 0 ? "\(base) + \(f(location))" : "\(base) − \(f(-location))"
+  }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import IBHaggling
+import LabKit
+
+extension IBHagglingCommandLine.Format: ExpressibleByArgument {}
+extension PriorCoding: ExpressibleByArgument {}
+
+extension Reproduce {
+  struct IBHagglingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "ibh", abstract: "Infra-Bayesian haggling in repeated games.",
+      subcommands: [Haggle.self])
+  }
+}
+
+extension Reproduce.IBHagglingCommand {
+  struct Haggle: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Let infra-Bayesian hagglers play the repeated game in a Gambit .nfg file and report their stable cycles.")
+
+    @Argument(help: "A Gambit strategic-form file (.nfg) with exact small-fraction payoffs (or give --discount).") var file: String
+    @Option(help: "Largest number of states of a hypothesis (1...9).") var states: Int = 5
+    @Flag(help: "Also offer hypotheses in which the others play autonomous cycles.") var opponentCycles = false
+    @Option(help: "Independent runs.") var runs: Int = 100
+    @Option(help: "Master seed.") var seed: UInt64 = Reproduction.defaultSeed
+    @Option(help: "Rank hypotheses by their value at this discount instead of the exact γ → 1 limit.") var discount: Double?
+    @Option(help: "The complexity prior: descriptionLength, geometricStates or uniform.") var prior: PriorCoding = .descriptionLength
+    @Option(name: .customLong("max-steps"), help: "Rounds per run before giving up on a stable cycle.") var maximumSteps: Int = 1_000_000
+    @Flag(help: "Print every switch of hypothesis of the first run.") var trace = false
+    @Option(help: "text or json.") var format: IBHagglingCommandLine.Format = .text
+
+    func run() throws {
+      try reportingErrors {
+        guard let text = try AtomicFile.read(file) else { throw LabError.fileSystem(path: file, problem: "no such file") }
+        let options = IBHagglingCommandLine.Options(
+          states: states, opponentCycles: opponentCycles, runs: runs, seed: seed, discount: discount, prior: prior,
+          maximumSteps: maximumSteps, trace: trace, format: format)
+        print(try IBHagglingCommandLine.haggle(nfgText: text, fileName: file, options: options), terminator: "")
+      }
+    }
+  }
+}

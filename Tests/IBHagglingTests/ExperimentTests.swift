@@ -1,0 +1,118 @@
+import LabKit
+import Testing
+@testable import IBHaggling
+
+/// Every experiment at smoke scale: its claims, and values of its tables.
+@Suite struct ExperimentTests {
+  static func run(_ experiment: any Experiment, jobs: Int = 2, overrides: [String: String] = [:]) throws -> ExperimentResult {
+    let parameters = try Parameters(experiment.parameters, scale: .smoke, overrides: overrides)
+    return try experiment.run(in: RunContext(experimentID: experiment.id, scale: .smoke, seed: 1, parameters: parameters, jobs: jobs))
+  }
+
+  static func column(_ table: Table, _ name: String) -> [String] {
+    let index = table.columns.firstIndex(of: name)!
+    return table.rows.map { $0[index].text }
+  }
+
+  static func measured(_ result: ExperimentResult, _ claim: String, _ name: String) -> JSONValue? {
+    result.claims.first { $0.claim.id == claim }?.evidence.measuredJSON[name]
+  }
+
+  @Test func paperListsEveryExperimentAndClaim() {
+    let ids = IBHaggling.paper.experiments.flatMap { $0.claims.map(\.id) }
+    #expect(ids == ["ibh.tit-for-tat", "ibh.epsilon-defect", "ibh.grim-trap", "ibh.top-never-falsified", "ibh.proposition-1", "ibh.proposition-2",
+                    "ibh.stag-hunt", "ibh.pd-opening", "ibh.pd-similar", "ibh.pd-slightly-fewer", "ibh.pd-different", "ibh.downward-closure",
+                    "ibh.two-player-cycles", "ibh.schelling-pub", "ibh.schelling-points", "ibh.cake-splitting", "ibh.three-player-demands",
+                    "ibh.coalition-sets", "ibh.multiplayer-cycles"])
+    #expect(IBHaggling.paper.prefix == "ibh")
+    #expect(IBHaggling.paper.benchmarks.map(\.id).contains("ibh.updates.pd.N8"))
+  }
+
+  @Test func hypotheses() throws {
+    let result = try Self.run(HypothesesExperiment())
+    #expect(result.claims.map(\.verdict) == [.reproduced, .reproduced, .reproduced, .reproduced])
+    let counts = result.tables[0]
+    #expect(Self.column(counts, "formula") == ["9", "49", "249", "1129", "4929", "20569", "84609"])
+    #expect(Self.column(counts, "2 players, 2 actions: enumerated").prefix(4) == ["9", "49", "249", "1129"])
+    let examples = result.tables[1]
+    #expect(Self.column(examples, "lim γ→1 V(h, γ)") == ["1", "2", "2", "5/2", "2", "4/3", "3", "2"])
+    #expect(Self.column(examples, "resettable") == ["yes", "yes", "no", "yes", "yes", "yes", "yes", "yes"])
+    #expect(Self.column(examples, "deterministic RDP") == ["no", "yes", "yes", "yes", "no", "no", "no", "no"])
+    #expect(Self.column(result.tables[3], "they are the rotations of C^(n−1) D").allSatisfy { $0 == "yes" })
+    #expect(Self.measured(result, "ibh.grim-trap", "largest reward after a defection")?.numberValue == 1)
+  }
+
+  @Test func guarantees() throws {
+    let result = try Self.run(GuaranteesExperiment())
+    #expect(result.claims.map(\.verdict) == [.reproduced, .reproduced])
+    #expect(Self.column(result.tables[0], "bound violated").allSatisfy { $0 == "0" })
+    // |H_γ| follows from the thresholds alone: t_j = max(1 − 1/(3 j² N_j² R), t_{j−1}) with R = 3.
+    #expect(Self.column(result.tables[1], "|H_γ|") == ["1", "1", "5", "11", "35", "83"])
+    #expect(result.figures.map(\.id) == ["ibh.proposition-1-shortfall"])
+  }
+
+  @Test func stagHunt() throws {
+    let result = try Self.run(StagHuntExperiment())
+    #expect(result.claims.map(\.claim.id) == ["ibh.stag-hunt"])
+    let table = result.tables[0]
+    #expect(table.rows.count == 4 + 3)
+    // N = 2: every password has one symbol, so every run converges.
+    let rows = table.rows.filter { $0[1].text == "2" }
+    #expect(rows.map { $0[5].text } == ["1.000", "1.000"])
+    #expect(Self.column(table, "hypotheses per agent") == ["9", "49", "249", "1129", "17", "161", "1457"])
+  }
+
+  @Test func prisonersDilemma() throws {
+    let result = try Self.run(PrisonersDilemmaExperiment())
+    #expect(result.claims.map(\.claim.id) == ["ibh.pd-opening", "ibh.pd-similar", "ibh.pd-slightly-fewer", "ibh.pd-different", "ibh.downward-closure"])
+    #expect(result.claims[4].verdict == .reproduced)
+    #expect(Self.measured(result, "ibh.pd-opening", "runs with exploitation first")?.numberValue == 20)
+    #expect(Self.measured(result, "ibh.pd-opening", "runs with falling demands")?.numberValue == 20)
+    #expect(Self.measured(result, "ibh.downward-closure", "final demand above the payoff realised")?.numberValue == 0)
+    // Every run of every scenario is classified.
+    let outcomes = result.tables[0]
+    for scenario in ["red", "green", "violet", "green, > R"] {
+      #expect(outcomes.rows.filter { $0[0].text == scenario }.reduce(0) { $0 + Int($1[2].text)! } == 20)
+    }
+    #expect(result.figures.map(\.id) == ["ibh.pd-demand-trajectories", "ibh.pd-final-payoffs"])
+  }
+
+  @Test func prisonersDilemmaIsTheSameForEveryJobCount() throws {
+    let one = try Self.run(PrisonersDilemmaExperiment(), jobs: 1, overrides: ["runs": "6", "maximumStates": "4"])
+    let two = try Self.run(PrisonersDilemmaExperiment(), jobs: 2, overrides: ["runs": "6", "maximumStates": "4"])
+    #expect(one.tables == two.tables)
+    #expect(one.figures == two.figures)
+    #expect(one.claims == two.claims)
+  }
+
+  @Test func randomTwoPlayerGames() throws {
+    let result = try Self.run(TwoPlayerCyclesExperiment())
+    #expect(result.claims.map(\.claim.id) == ["ibh.two-player-cycles"])
+    let table = result.tables[0]
+    #expect(Self.column(table, "runs") == ["16", "16"])
+    let verdict = result.claims[0].verdict
+    #expect(verdict == (table.rows.allSatisfy { $0[6].text == "0" } ? .supported : .refuted))
+  }
+
+  @Test func schelling() throws {
+    let result = try Self.run(SchellingExperiment())
+    #expect(result.claims.map(\.claim.id) == ["ibh.schelling-pub", "ibh.schelling-points"])
+    let minimax = result.tables[1]
+    #expect(Self.column(minimax, "its action") == ["pub X", "pub Y"])
+    #expect(Self.column(minimax, "payoffs when both play their minimax strategies") == ["(0, 0)", "(0, 0)"])
+    #expect(Self.column(minimax, "payoffs") == ["(2, 1)", "(1, 2)"])
+    #expect(Self.column(result.tables[2], "description length of the loop (bits)").first == "5")
+  }
+
+  @Test func multiplayer() throws {
+    let result = try Self.run(MultiplayerExperiment())
+    #expect(result.claims.map(\.claim.id) == ["ibh.cake-splitting", "ibh.three-player-demands", "ibh.coalition-sets", "ibh.multiplayer-cycles"])
+    #expect(result.claims[2].verdict == .reproduced)
+    #expect(Self.measured(result, "ibh.cake-splitting", "2/3 · 5/12 + 1/3 · 0")?.stringValue == "5/18")
+    #expect(Self.measured(result, "ibh.cake-splitting", "first demands all 5/12")?.boolValue == true)
+    let examples = result.tables.first { $0.id == "ibh.multiplayer.coalition-examples" }!
+    #expect(Self.column(examples, "in U_C") == ["yes", "no", "yes", "yes", "yes", "yes", "no", "yes", "yes", "no", "yes"])
+    #expect(Self.column(examples, "in U′_C") == ["yes", "no", "yes", "no", "yes", "yes", "no", "yes", "yes", "no", "yes"])
+    #expect(result.figures.map(\.id) == ["ibh.cake-splitting-outcomes"])
+  }
+}
