@@ -5,14 +5,10 @@ import Testing
 /// Every experiment at smoke scale: the verdicts, and values of its tables.
 @Suite struct ExperimentTests {
   static func run(_ experiment: any Experiment, jobs: Int = 2, overrides: [String: String] = [:]) throws -> ExperimentResult {
-    let parameters = try Parameters(experiment.parameters, scale: .smoke, overrides: overrides)
-    return try experiment.run(in: RunContext(experimentID: experiment.id, scale: .smoke, seed: 1, parameters: parameters, jobs: jobs))
+    try experiment.run(scale: .smoke, seed: 1, jobs: jobs, overrides: overrides)
   }
 
-  static func column(_ table: Table, _ name: String) -> [String] {
-    let index = table.columns.firstIndex(of: name)!
-    return table.rows.map { $0[index].text }
-  }
+  static func column(_ table: Table, _ name: String) -> [String] { table.column(name)! }
 
   @Test func baseGame() throws {
     let result = try Self.run(PrisonersDilemmaExperiment())

@@ -56,6 +56,11 @@ public struct Table: Sendable, Equatable {
     rows.append(row)
   }
 
+  /// The printed cells of the column named `name`, top to bottom; nil when there is no such column.
+  public func column(_ name: String) -> [String]? {
+    columns.firstIndex(of: name).map { index in rows.map { $0[index].text } }
+  }
+
   /// A column is right-aligned when every cell in it is a number.
   func isNumericColumn(_ column: Int) -> Bool {
     !rows.isEmpty && rows.allSatisfy { $0[column].isNumeric }

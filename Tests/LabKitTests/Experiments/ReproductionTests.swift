@@ -107,3 +107,13 @@ struct RenamedCoin: Experiment {
   var parameters: [Parameter] { [] }
   func run(in context: RunContext) throws -> ExperimentResult { ExperimentResult() }
 }
+
+@Suite struct ExperimentRunningTests {
+  @Test func runsAtAScaleWithOverridesAndFindsColumns() throws {
+    let result = try CoinExperiment().run(scale: .smoke, seed: 3, overrides: ["draws": "50"])
+    #expect(result.claims.map(\.claim.id) == ["toy.coin.half"])
+    #expect(result.tables[0].column("replicate") == ["0", "1", "2", "3"])
+    #expect(result.tables[0].column("nope") == nil)
+    #expect(throws: LabError.self) { try CoinExperiment().run(overrides: ["draws": "0"]) }
+  }
+}
