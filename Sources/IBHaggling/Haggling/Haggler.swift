@@ -161,23 +161,12 @@ struct HagglerState {
     var alive: [Int] = []
     while topGroup < groups {
       alive.removeAll(keepingCapacity: true)
-      var total = 0.0
       for k in Int(spec.groupStarts[topGroup])..<Int(spec.groupStarts[topGroup + 1]) where catchUp(k, to: now) {
         alive.append(k)
-        total += spec.weights[k]
       }
       if !alive.isEmpty {
-        var u = random.uniform() * total
-        var chosen = alive.last!
-        for k in alive {
-          u -= spec.weights[k]
-          if u < 0 {
-            chosen = k
-            break
-          }
-        }
-        current = chosen
-        return chosen
+        current = alive[random.categorical(alive.map { spec.weights[$0] })]
+        return current
       }
       topGroup += 1
     }
@@ -196,18 +185,8 @@ struct HagglerState {
     }
     let tolerance = 1e-12 * max(1, spec.view.reward.joined().map(\.magnitude).max() ?? 1)
     let candidates = (0..<spec.count).filter { values[$0] >= best - tolerance }
-    let total = candidates.reduce(0) { $0 + spec.weights[$1] }
-    var u = random.uniform() * total
-    var chosen = candidates.last!
-    for k in candidates {
-      u -= spec.weights[k]
-      if u < 0 {
-        chosen = k
-        break
-      }
-    }
-    current = chosen
-    return chosen
+    current = candidates[random.categorical(candidates.map { spec.weights[$0] })]
+    return current
   }
 
   /// Step 4: the action of the current hypothesis's optimal policy in its tracked state.

@@ -82,10 +82,7 @@ extension ConfidenceInterval {
       throw LabError.invalidInput(
         place: place, problem: "mean \(mean) and standard deviation \(standardDeviation) must be finite")
     }
-    let t = gsl_cdf_tdist_Qinv((1 - level) / 2, Double(count - 1))
-    guard t.isFinite, t > 0 else {
-      throw LabError.numerical(routine: "gsl_cdf_tdist_Qinv", problem: "no finite t quantile for level \(level)")
-    }
+    let t = try studentQuantile(level: level, degreesOfFreedom: count - 1)
     let margin = t * standardDeviation / Double(count).squareRoot()
     return ConfidenceInterval(estimate: mean, lower: mean - margin, upper: mean + margin, level: level)
   }
@@ -175,5 +172,25 @@ extension ConfidenceInterval: CustomStringConvertible {
       power *= 10
     }
     return digits
+  }
+}
+
+// MARK: - Student t quantile
+
+extension ConfidenceInterval {
+  /// The two-sided Student t quantile t_{(1+level)/2, ν}: the half-width, in standard errors, of a
+  /// `level` interval with ν degrees of freedom, `gsl_cdf_tdist_Qinv((1 − level)/2, ν)`.
+  ///
+  /// - Throws: ``LabError`` when `level` is not in (0, 1), ν < 1, or GSL has no finite quantile.
+  public static func studentQuantile(level: Double, degreesOfFreedom: Int) throws -> Double {
+    try validateLevel(level, place: "ConfidenceInterval.studentQuantile")
+    guard degreesOfFreedom >= 1 else {
+      throw LabError.invalidInput(place: "ConfidenceInterval.studentQuantile", problem: "degrees of freedom must be at least 1, got \(degreesOfFreedom)")
+    }
+    let t = gsl_cdf_tdist_Qinv((1 - level) / 2, Double(degreesOfFreedom))
+    guard t.isFinite, t > 0 else {
+      throw LabError.numerical(routine: "gsl_cdf_tdist_Qinv", problem: "no finite t quantile for level \(level)")
+    }
+    return t
   }
 }

@@ -85,7 +85,7 @@ public struct PolynomialTimeExperiment: Experiment {
     var chart = Chart(title: "Cost of solving a matchup on the Kripke chain", x: Axis(label: "system size (circuit nodes)", scale: .logarithmic),
                       y: Axis(label: "cost (node evaluations)", scale: .logarithmic))
     for ((name, points), colour) in zip(families, [Colour.vermillion, Colour.blue]) {
-      let fit = try PowerLawFit(sizes: points.map { Double($0.size) }, costs: points.map { Double($0.cost) })
+      let fit = try PowerLawFit(xs: points.map { Double($0.size) }, ys: points.map { Double($0.cost) })
       fits.append((name, fit))
       let ratio = points.map { Double($0.cost) / Double($0.bound) }.max()!
       table.append([.text(name), .integer(points.count), .text("\(points.map(\.size).min()!) … \(points.map(\.size).max()!)"),

@@ -48,47 +48,6 @@ extension AgentLibrary {
   }
 }
 
-/// Least squares fit of log(cost) = a + b log(size), with a t confidence interval for the exponent b.
-struct PowerLawFit: Sendable {
-  let exponent: Double
-  let intercept: Double
-  /// The exponent's confidence interval (t distribution with n − 2 degrees of freedom).
-  let exponentInterval: ConfidenceInterval
-  let points: Int
-
-  init(sizes: [Double], costs: [Double], level: Double = 0.95) throws {
-    precondition(sizes.count == costs.count && sizes.count >= 3, "PowerLawFit: at least 3 points")
-    let x = sizes.map { log10($0) }
-    let y = costs.map { log10($0) }
-    let n = Double(x.count)
-    let mx = x.reduce(0, +) / n
-    let my = y.reduce(0, +) / n
-    let sxx = x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
-    let sxy = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
-    let b = sxy / sxx
-    let a = my - b * mx
-    let residual = zip(x, y).reduce(0) { $0 + ($1.1 - a - b * $1.0) * ($1.1 - a - b * $1.0) }
-    let standardError = (residual / (n - 2) / sxx).squareRoot()
-    let t = try StudentT.quantile(level: level, degreesOfFreedom: x.count - 2)
-    exponent = b
-    intercept = a
-    exponentInterval = ConfidenceInterval(estimate: b, lower: b - t * standardError, upper: b + t * standardError, level: level)
-    points = x.count
-  }
-}
-
-/// Student t quantiles through LabKit's t interval: for a sample of ν + 1 values with standard
-/// deviation s, `ConfidenceInterval.mean` has half-width t_{(1+level)/2, ν} · s / √(ν + 1).
-enum StudentT {
-  static func quantile(level: Double, degreesOfFreedom: Int) throws -> Double {
-    precondition(degreesOfFreedom >= 1)
-    let sample = (0...degreesOfFreedom).map { Double($0 % 2) }
-    let interval = try ConfidenceInterval.mean(of: sample, level: level)
-    let s = try Statistics.standardDeviation(sample)
-    return interval.halfWidth * Double(sample.count).squareRoot() / s
-  }
-}
-
 /// "0–3, 5" for a sorted list of integers.
 func rangesText(_ values: [Int]) -> String {
   guard !values.isEmpty else { return "none" }

@@ -43,13 +43,10 @@ public struct ScalingExperiment: Experiment {
     return (copies / down, down)
   }
 
-  /// Least-squares slope of log y on log x.
+  /// The least-squares exponent of y ∝ x^b (LabKit's ``PowerLawFit``), NaN when it cannot be fitted
+  /// (fewer than 3 sizes at smoke scale).
   static func exponent(_ x: [Double], _ y: [Double]) -> Double {
-    let lx = x.map(log), ly = y.map(log)
-    let mx = Support.average(lx), my = Support.average(ly)
-    let sxy = zip(lx, ly).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
-    let sxx = lx.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
-    return sxx > 0 ? sxy / sxx : .nan
+    (try? PowerLawFit(xs: x, ys: y))?.exponent ?? .nan
   }
 
   public func run(in context: RunContext) throws -> ExperimentResult {
