@@ -9,7 +9,8 @@ public enum NumericalPolitics {
     title: "Numerical Politics: Numerical experiments in the politics of interacting, autonomous agents",
     citation: "Daniel Tang, 22 March 2024",
     sourceText: "papers/numerical-politics.txt",
-    experiments: [TableTwoOneExperiment(), ZeroMemoryExperiment(), ExperimentOneExperiment(), ExperimentTwoExperiment()],
+    experiments: [TableTwoOneExperiment(), ZeroMemoryExperiment(), ExperimentOneExperiment(), ExperimentTwoExperiment(),
+                  Chapter3InferenceExperiment(), FeudalismExperiment()],
     benchmarks: benchmarks)
 }
 
@@ -42,6 +43,14 @@ extension NumericalPolitics {
       var society = ZeroMemorySociety(agents: 10, constants: QLearningConstants())
       let outcome = society.run(encountersPerAgent: n / 5, checkpointCount: 2, random: Random(seed: 1))
       return outcome.differences.reduce(0, +)
+    },
+    Benchmark(id: "np.ch3.encounters", summary: "chapter 3 social graph, 1000 agents, base setting (setup of about 0.2 s included), taus2", unit: "started encounters", count: 300_000) { n in
+      var settings = SocialGraphSettings()
+      settings.agents = 1000
+      settings.rounds = 0
+      guard var world = try? SocialGraphWorld(settings: settings, random: Random(seed: 1, algorithm: .taus2)) else { return .nan }
+      world.run(untilStartedEncounters: n)
+      return world.bodies.reduce(0) { $0 + $1.corn }
     },
   ]
 }

@@ -6,8 +6,12 @@
 /// return a verdict for each.
 public struct Claim: Sendable, Hashable {
   /// What sort of statement this is; it decides which verdicts make sense.
+  ///
+  /// `exploratory` marks an open question the text asks rather than a statement it makes ("does a
+  /// hierarchy emerge?"): its evidence describes what the model does, and its verdict is either
+  /// ``Verdict/explored`` or, where an operational answer was fixed before the runs, supported or refuted.
   public enum Kind: String, Sendable, CaseIterable {
-    case definition, theorem, proposition, claim, conjecture, example, table, figure
+    case definition, theorem, proposition, claim, conjecture, example, table, figure, exploratory
   }
 
   /// Stable id: paper prefix, dot, experiment, dot, name (`np.zero-memory.steal`).

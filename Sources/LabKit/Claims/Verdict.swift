@@ -2,9 +2,11 @@
 ///
 /// `reproduced` and `notReproduced` are for statements the text presents as results; `supported` and
 /// `refuted` for conjectures (numerical evidence for it, or a counterexample); `inconclusive` when the
-/// evidence decides neither way (say, an interval straddling the boundary).
+/// evidence decides neither way (say, an interval straddling the boundary); `explored` for an
+/// exploratory question (``Claim/Kind/exploratory``) whose answer is the evidence itself, with nothing
+/// in the text to hold it to.
 public enum Verdict: String, Sendable, CaseIterable, Comparable {
-  case reproduced, notReproduced, supported, refuted, inconclusive
+  case reproduced, notReproduced, supported, refuted, inconclusive, explored
 
   /// The label used in reports: `REPRODUCED`, `NOT REPRODUCED`, ...
   public var label: String {
@@ -14,6 +16,7 @@ public enum Verdict: String, Sendable, CaseIterable, Comparable {
     case .supported: return "SUPPORTED"
     case .refuted: return "REFUTED"
     case .inconclusive: return "INCONCLUSIVE"
+    case .explored: return "EXPLORED"
     }
   }
 
