@@ -15,11 +15,18 @@ extension SocialGraphWorld {
   @inline(__always)
   func bestMove(_ tie: Int, side: Int, code: Int, body: FeudalBody, excludingGoodbye: Bool) -> (value: Double, move: EncounterMove) {
     let base = tableBase(tie, side: side) &+ code &* EncounterMove.count
+    return Self.best(body: body, rules: rules, excludingGoodbye: excludingGoodbye) { q[base &+ $0] }
+  }
+
+  /// The best of the Q-values `value(move)` over the moves `body` allows (goodbye excluded on request),
+  /// the first in move order on ties: the greedy choice of every Q-table of the chapter-3 model.
+  @inline(__always)
+  static func best(body: FeudalBody, rules: BodyRules, excludingGoodbye: Bool, value: (Int) -> Float) -> (value: Double, move: EncounterMove) {
     var best = -Double.infinity, bestMove = EncounterMove.sayZero
     for move in EncounterMove.allCases {
       if excludingGoodbye && move == .goodbye { continue }
       guard rules.allows(move, body) else { continue }
-      let v = Double(q[base &+ move.rawValue])
+      let v = Double(value(move.rawValue))
       if v > best { best = v; bestMove = move }
     }
     return (best, bestMove)

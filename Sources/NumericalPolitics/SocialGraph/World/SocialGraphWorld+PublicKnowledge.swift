@@ -101,16 +101,9 @@ extension SocialGraphWorld {
     acceptPriors[context] = Self.best(tables[0], code: 0, body: reference, rules: rules, excludingGoodbye: true).value
   }
 
-  /// The best allowed move of a Q-table row (the first in move order on ties).
+  /// The best allowed move of row `code` of a Q-table.
   static func best(_ table: [Float], code: Int, body: FeudalBody, rules: BodyRules, excludingGoodbye: Bool) -> (value: Double, move: EncounterMove) {
     let base = code * EncounterMove.count
-    var best = -Double.infinity, bestMove = EncounterMove.sayZero
-    for move in EncounterMove.allCases {
-      if excludingGoodbye && move == .goodbye { continue }
-      guard rules.allows(move, body) else { continue }
-      let v = Double(table[base + move.rawValue])
-      if v > best { best = v; bestMove = move }
-    }
-    return (best, bestMove)
+    return best(body: body, rules: rules, excludingGoodbye: excludingGoodbye) { table[base + $0] }
   }
 }
