@@ -149,9 +149,10 @@ extension FeudalismExperiment {
 
   static func sweepFigure(id: String, title: String, xLabel: String, groups: [(String, [SweepRow])]) -> Figure {
     var chart = Chart(title: title, x: Axis(label: xLabel), y: Axis(label: "Ω per agent-step (late; 95% interval over seeds)"))
-    for (name, rows) in groups {
-      chart.errorBars(nil, x: rows.map(\.x), y: rows.map(\.wellbeing.estimate), lower: rows.map(\.wellbeing.lower), upper: rows.map(\.wellbeing.upper))
-      chart.line(name, x: rows.map(\.x), y: rows.map(\.wellbeing.estimate))
+    for (k, (name, rows)) in groups.enumerated() {
+      let colour = chart.palette[k]
+      chart.errorBars(nil, x: rows.map(\.x), y: rows.map(\.wellbeing.estimate), lower: rows.map(\.wellbeing.lower), upper: rows.map(\.wellbeing.upper), colour: colour)
+      chart.line(name, x: rows.map(\.x), y: rows.map(\.wellbeing.estimate), colour: colour)
     }
     return Figure(id: id, title: title, svg: chart.svg())
   }
