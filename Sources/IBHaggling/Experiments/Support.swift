@@ -108,7 +108,7 @@ enum HagglingText {
   }
 
   static func interval(_ interval: ConfidenceInterval, digits: Int = 3) -> String {
-    "[\(DecimalFormat.fixed(interval.lower, digits: digits)), \(DecimalFormat.fixed(interval.upper, digits: digits))]"
+    interval.bracket(digits: digits)
   }
 
   static func fraction(_ count: Int, _ total: Int) -> String {

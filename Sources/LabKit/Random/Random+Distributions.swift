@@ -89,13 +89,11 @@ extension Random {
 
 extension Random {
   /// Shuffles `array` in place (Fisher–Yates with `gsl_rng_uniform_int`, the algorithm of
-  /// `gsl_ran_shuffle`, written in Swift so it works on any element type).
+  /// `gsl_ran_shuffle`, written in Swift so it works on any element type): the generic
+  /// ``UniformRandomSource/shuffle(_:)`` on this generator.
   public func shuffle<Element>(_ array: inout [Element]) {
-    guard array.count > 1 else { return }
-    for i in stride(from: array.count - 1, to: 0, by: -1) {
-      let j = Int(gsl_rng_uniform_int(generator, UInt(i + 1)))
-      if i != j { array.swapAt(i, j) }
-    }
+    var source: some UniformRandomSource = self
+    source.shuffle(&array)
   }
 
   /// An element of a non-empty collection, every element equally likely.

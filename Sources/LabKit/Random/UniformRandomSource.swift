@@ -14,6 +14,19 @@ public protocol UniformRandomSource {
 
 extension Random: UniformRandomSource {}
 
+extension UniformRandomSource {
+  /// Shuffles `array` in place: Fisher–Yates from the last element down, swapping element i with a
+  /// uniform index in 0…i, the algorithm (and, on a ``Random``, the draws) of `gsl_ran_shuffle`.
+  @inlinable
+  public mutating func shuffle<Element>(_ array: inout [Element]) {
+    guard array.count > 1 else { return }
+    for i in stride(from: array.count - 1, to: 0, by: -1) {
+      let j = index(below: i + 1)
+      if i != j { array.swapAt(i, j) }
+    }
+  }
+}
+
 /// GSL's `taus2` generator (L'Ecuyer's maximally equidistributed combined Tausworthe generator,
 /// `gsl_rng_taus2`), run inline on a copy of a LabKit ``Random``'s state.
 ///

@@ -59,6 +59,19 @@ extension ConfidenceInterval {
     return try studentT(mean: mean, standardDeviation: sd, count: values.count, level: level)
   }
 
+  /// The t-interval of the mean (``mean(of:level:)``) when the values vary; otherwise, for one value
+  /// or values that are all equal (or none), the point interval at their mean, Σx/n. Experiments
+  /// with a single replicate, or a difference that is exactly 0 in every seed, report through this.
+  ///
+  /// - Throws: what ``mean(of:level:)`` throws for varying values.
+  public static func meanOrPoint(of values: [Double], level: Double = 0.95) throws -> ConfidenceInterval {
+    if values.count >= 2, let first = values.first, values.contains(where: { $0 != first }) {
+      return try mean(of: values, level: level)
+    }
+    let m = values.reduce(0, +) / Double(max(1, values.count))
+    return ConfidenceInterval(estimate: m, lower: m, upper: m, level: level)
+  }
+
   /// The Student t interval for the mean (same formula as `mean(of:level:)`) from a
   /// streaming accumulator's count, mean and sample standard deviation.
   ///
@@ -150,10 +163,17 @@ extension ConfidenceInterval: CustomStringConvertible {
   /// locale-independent formatter, so the text is the same on every platform; the level is printed
   /// as a percentage with at most 4 decimals and no trailing zeros ("95%", "99.9%").
   public func formatted(digits: Int) -> String {
-    let e = DecimalFormat.fixed(estimate, digits: digits)
-    let l = DecimalFormat.fixed(lower, digits: digits)
-    let u = DecimalFormat.fixed(upper, digits: digits)
-    return "\(e) [\(l), \(u)] (\(DecimalFormat.compact(level * 100, significant: 6))%)"
+    "\(summary(digits: digits)) (\(DecimalFormat.compact(level * 100, significant: 6))%)"
+  }
+
+  /// "estimate [lower, upper]" with `digits` decimals: ``formatted(digits:)`` without the level.
+  public func summary(digits: Int) -> String {
+    "\(DecimalFormat.fixed(estimate, digits: digits)) \(bracket(digits: digits))"
+  }
+
+  /// "[lower, upper]" with `digits` decimals.
+  public func bracket(digits: Int) -> String {
+    "[\(DecimalFormat.fixed(lower, digits: digits)), \(DecimalFormat.fixed(upper, digits: digits))]"
   }
 
   /// ``formatted(digits:)`` with as many decimals as it takes to show the first significant digit

@@ -90,7 +90,7 @@ public struct PolynomialTimeExperiment: Experiment {
       let ratio = points.map { Double($0.cost) / Double($0.bound) }.max()!
       table.append([.text(name), .integer(points.count), .text("\(points.map(\.size).min()!) … \(points.map(\.size).max()!)"),
                     .integer(points.map(\.worlds).max()!), .real(ratio, digits: 3), .real(fit.exponent, digits: 3),
-                    .text("[\(DecimalFormat.fixed(fit.exponentInterval.lower, digits: 3)), \(DecimalFormat.fixed(fit.exponentInterval.upper, digits: 3))]")])
+                    .text(fit.exponentInterval.bracket(digits: 3))])
       chart.scatter(name, points.map { (x: Double($0.size), y: Double($0.cost)) }, colour: colour)
       let xs = points.map { Double($0.size) }
       let line = [xs.min()!, xs.max()!].map { x in (x: x, y: pow(10, fit.intercept + fit.exponent * log10(x))) }
@@ -101,7 +101,7 @@ public struct PolynomialTimeExperiment: Experiment {
     let below = fits.allSatisfy { $0.1.exponentInterval.upper <= bound }
     let above = fits.contains { $0.1.exponentInterval.lower > bound }
     let verdict: Verdict = !withinBound || above ? .refuted : (below ? .supported : .inconclusive)
-    let fitText = fits.map { "\($0.0): b = \(DecimalFormat.fixed($0.1.exponent, digits: 3)), 95% interval [\(DecimalFormat.fixed($0.1.exponentInterval.lower, digits: 3)), \(DecimalFormat.fixed($0.1.exponentInterval.upper, digits: 3))]" }.joined(separator: "; ")
+    let fitText = fits.map { "\($0.0): b = \(DecimalFormat.fixed($0.1.exponent, digits: 3)), 95% interval \($0.1.exponentInterval.bracket(digits: 3))" }.joined(separator: "; ")
     var measurements: [Evidence.Measurement] = []
     for (name, fit) in fits {
       measurements.append(.init("\(name): exponent", fit.exponent))

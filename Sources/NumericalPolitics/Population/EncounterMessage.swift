@@ -42,9 +42,7 @@ public struct PairingEnvironment<Agent: MessagePassingAgent>: SocietyEnvironment
       introduce(i, j, schedule: &schedule)
     case .matching:
       if order.count != n { order = Array(0..<n) }
-      for k in stride(from: n - 1, to: 0, by: -1) {
-        order.swapAt(k, random.index(below: k + 1))
-      }
+      random.shuffle(&order)
       var k = 0
       while k + 1 < n {
         introduce(order[k], order[k + 1], schedule: &schedule)

@@ -137,8 +137,7 @@ public struct ZeroMemoryExperiment: Experiment {
     init(tradeProbability: Double, runs: [FixedOpponentLearning.Outcome]) throws {
       self.tradeProbability = tradeProbability
       let averages = runs.map(\.averageDifference)
-      difference = runs.count > 1 ? try ConfidenceInterval.mean(of: averages)
-        : ConfidenceInterval(estimate: averages[0], lower: averages[0], upper: averages[0], level: 0.95)
+      difference = try ConfidenceInterval.meanOrPoint(of: averages)
       stealingTime = try Statistics.mean(runs.map(\.stealingTime))
       endStealing = runs.filter { $0.greedy == .steal }.count
       self.runs = runs.count
@@ -197,7 +196,7 @@ public struct ZeroMemoryExperiment: Experiment {
     for row in rows {
       table.append([
         .real(row.tradeProbability, digits: 2), .real(row.difference.estimate, digits: 4),
-        .text("[\(DecimalFormat.fixed(row.difference.lower, digits: 4)), \(DecimalFormat.fixed(row.difference.upper, digits: 4))]"),
+        .text(row.difference.bracket(digits: 4)),
         .real(row.stealingTime, digits: 4), .text("\(row.endStealing)/\(row.runs)"),
       ])
     }

@@ -110,7 +110,7 @@ public struct LearnedCooperationExperiment: Experiment {
       try LearningProcedures.runSeed(seed, environment: env, settings: settings, random: random)
     }
     func f(_ x: Double, _ digits: Int = 3) -> String { DecimalFormat.fixed(x, digits: digits) }
-    func interval(_ c: ConfidenceInterval) -> String { "\(f(c.estimate, 2)) [\(f(c.lower, 2)), \(f(c.upper, 2))]" }
+    func interval(_ c: ConfidenceInterval) -> String { c.summary(digits: 2) }
 
     // Per method: classes, intervals, means.
     var summary = Table(id: "sbc.learning.summary", title: "Learning outcomes per method over \(seeds) seeds (final evaluation; 95% Wilson intervals)",

@@ -78,13 +78,13 @@ public struct ThresholdExampleExperiment: Experiment {
       let interval = simulated.firstActionFrequencies[player]
       exampleTable.append([.text("P(player \(player + 1) cooperates)"), .text(textValues[player]),
                            .real(player == 0 ? exact.0 : exact.1, digits: 6), .real(generic.marginal(player, 0), digits: 6),
-                           .real(interval.estimate, digits: 6), .text("[\(DecimalFormat.fixed(interval.lower, digits: 4)), \(DecimalFormat.fixed(interval.upper, digits: 4))]")])
+                           .real(interval.estimate, digits: 6), .text(interval.bracket(digits: 4))])
     }
     for player in 0..<2 {
       let interval = simulated.utilities[player]
       exampleTable.append([.text("player \(player + 1)'s payoff"), "–", .real(player == 0 ? exactPayoffs.0 : exactPayoffs.1, digits: 6),
                            .real(genericPayoffs[player], digits: 6), .real(interval.estimate, digits: 6),
-                           .text("[\(DecimalFormat.fixed(interval.lower, digits: 4)), \(DecimalFormat.fixed(interval.upper, digits: 4))]")])
+                           .text(interval.bracket(digits: 4))])
     }
     let exampleHolds = abs(exact.0 - 0.25) <= 1e-12 && abs(exact.1 - 0.5) <= 1e-12
       && abs(generic.marginal(0, 0) - 0.25) <= 1e-12 && abs(generic.marginal(1, 0) - 0.5) <= 1e-12

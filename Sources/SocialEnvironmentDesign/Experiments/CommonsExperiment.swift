@@ -157,10 +157,10 @@ public struct CommonsExperiment: Experiment {
     var chart = Chart(title: "Live apples over time (mean over \(replicates) orchards)", x: Axis(label: "step"), y: Axis(label: "live apples", range: 0...64))
     for (population, rs) in zip(populations, runs) {
       let perPlayer = rs.map { $0.apples.reduce(0, +) / Double(n) }
-      let ci = try Support.mean(perPlayer)
+      let ci = try ConfidenceInterval.meanOrPoint(of: perPlayer)
       let depleted = rs.filter(\.depleted).count
       let depletionSteps = rs.compactMap { r in r.liveTrace.firstIndex(of: 0).map { Double($0 + 1) } }
-      table.append([.text(population.name), .real(ci.estimate, digits: 1), .text(Support.interval(ci, digits: 1)),
+      table.append([.text(population.name), .real(ci.estimate, digits: 1), .text(ci.bracket(digits: 1)),
                     .real(Support.average(rs.map { SocialOutcomeMetrics.efficiency(returns: $0.apples, steps: steps) }), digits: 4),
                     .real(Support.average(rs.map { SocialOutcomeMetrics.equality($0.apples) }), digits: 3),
                     .real(Support.average(rs.map { SocialOutcomeMetrics.sustainability(rewardTimeSums: $0.rewardTimeSums, rewardCounts: $0.rewardCounts, steps: steps) }), digits: 0),
@@ -184,7 +184,7 @@ public struct CommonsExperiment: Experiment {
       if p == 0 { forbidden += successes[j] }
       if trials[j] >= 200 && !wilson.contains(p) { ratesInside = false }
       regrowthTable.append([.integer(j), .integer(trials[j]), .integer(successes[j]), .real(Double(successes[j]) / Double(trials[j]), digits: 5),
-                            .text(Support.interval(wilson, digits: 5)), .real(p, digits: 4)])
+                            .text(wilson.bracket(digits: 5)), .real(p, digits: 4)])
     }
     let patchRegrowths = everything.reduce(0) { $0 + $1.patchRegrowths }
     let patchDepletions = everything.reduce(0) { $0 + $1.patchDepletions }
@@ -200,26 +200,26 @@ public struct CommonsExperiment: Experiment {
     let greedy = runs[0], restrained = runs[2], loneRuns = runs[3]
     let greedyDepleted = Double(greedy.filter(\.depleted).count) / Double(replicates)
     let restrainedDepleted = Double(restrained.filter(\.depleted).count) / Double(replicates)
-    let totalDifference = try Support.mean(zip(restrained, greedy).map { $0.apples.reduce(0, +) - $1.apples.reduce(0, +) })
+    let totalDifference = try ConfidenceInterval.meanOrPoint(of: zip(restrained, greedy).map { $0.apples.reduce(0, +) - $1.apples.reduce(0, +) })
     // Paired by orchard: the same player, greedy among restrained versus restrained among restrained.
-    let loneGain = try Support.mean(zip(loneRuns, restrained).map { $0.mixed[lone] - $1.mixed[lone] })
-    let loneApplesGain = try Support.mean(zip(loneRuns, restrained).map { $0.apples[lone] - $1.apples[lone] })
-    let othersLoss = try Support.mean(zip(loneRuns, restrained).map { l, r in
+    let loneGain = try ConfidenceInterval.meanOrPoint(of: zip(loneRuns, restrained).map { $0.mixed[lone] - $1.mixed[lone] })
+    let loneApplesGain = try ConfidenceInterval.meanOrPoint(of: zip(loneRuns, restrained).map { $0.apples[lone] - $1.apples[lone] })
+    let othersLoss = try ConfidenceInterval.meanOrPoint(of: zip(loneRuns, restrained).map { l, r in
       (0..<n).filter { $0 != lone }.reduce(0.0) { $0 + l.apples[$1] - r.apples[$1] } / Double(n - 1)
     })
     var dilemma = Table(id: "sed.commons.dilemma", title: "The dilemma, paired by orchard (95% t-intervals over \(replicates) orchards)",
                         columns: ["quantity", "mean", "95% interval"])
-    dilemma.append([.text("total apples: restrained − greedy"), .real(totalDifference.estimate, digits: 1), .text(Support.interval(totalDifference, digits: 1))])
-    dilemma.append([.text("lone greedy player's own return (eq. 2) − its return when restrained"), .real(loneGain.estimate, digits: 2), .text(Support.interval(loneGain))])
-    dilemma.append([.text("lone greedy player's apples − its apples when restrained"), .real(loneApplesGain.estimate, digits: 2), .text(Support.interval(loneApplesGain))])
-    dilemma.append([.text("each other player's apples: with the lone greedy − without"), .real(othersLoss.estimate, digits: 2), .text(Support.interval(othersLoss))])
+    dilemma.append([.text("total apples: restrained − greedy"), .real(totalDifference.estimate, digits: 1), .text(totalDifference.bracket(digits: 1))])
+    dilemma.append([.text("lone greedy player's own return (eq. 2) − its return when restrained"), .real(loneGain.estimate, digits: 2), .text(loneGain.bracket(digits: 2))])
+    dilemma.append([.text("lone greedy player's apples − its apples when restrained"), .real(loneApplesGain.estimate, digits: 2), .text(loneApplesGain.bracket(digits: 2))])
+    dilemma.append([.text("each other player's apples: with the lone greedy − without"), .real(othersLoss.estimate, digits: 2), .text(othersLoss.bracket(digits: 2))])
 
     var horizonTable = Table(id: "sed.commons.horizons", title: "The lone greedy player's apples minus its apples when restrained, by horizon (paired by orchard)",
                              columns: ["horizon (steps)", "gain in apples", "95% interval"])
     let checkpoints = Self.horizons.filter { $0 < steps } + [steps]
     for (c, horizon) in checkpoints.enumerated() {
-      let gain = try Support.mean(zip(loneRuns, restrained).map { $0.applesAt[c][lone] - $1.applesAt[c][lone] })
-      horizonTable.append([.integer(horizon), .real(gain.estimate, digits: 2), .text(Support.interval(gain))])
+      let gain = try ConfidenceInterval.meanOrPoint(of: zip(loneRuns, restrained).map { $0.applesAt[c][lone] - $1.applesAt[c][lone] })
+      horizonTable.append([.integer(horizon), .real(gain.estimate, digits: 2), .text(gain.bracket(digits: 2))])
     }
 
     // Does a tax take the gain away? The same orchards re-played under schedules (trajectories do
@@ -234,13 +234,13 @@ public struct CommonsExperiment: Experiment {
       let without = try context.replicates(replicates, stream: "orchard") { _, random in
         try Self.play(populations[2], configuration: configuration, rounds: rounds, rates: rates, random).mixed[lone]
       }
-      let gain = try Support.mean(zip(with, without).map { $0 - $1 })
-      taxTable.append([.text(name), .real(gain.estimate, digits: 2), .text(Support.interval(gain))])
+      let gain = try ConfidenceInterval.meanOrPoint(of: zip(with, without).map { $0 - $1 })
+      taxTable.append([.text(name), .real(gain.estimate, digits: 2), .text(gain.bracket(digits: 2))])
     }
 
     let dilemmaHolds = greedyDepleted >= 0.9 && restrainedDepleted <= 0.1 && totalDifference.lower > 0 && loneGain.lower > 0
     let dilemmaEvidence = Evidence(
-      summary: "Greedy populations ran the orchard dry in \(DecimalFormat.fixed(100 * greedyDepleted, digits: 0))% of orchards, restrained ones (k = \(k)) in \(DecimalFormat.fixed(100 * restrainedDepleted, digits: 0))%; restraint harvested \(DecimalFormat.fixed(totalDifference.estimate, digits: 0)) more apples in all (95% \(Support.interval(totalDifference, digits: 0))); a lone greedy player gained \(DecimalFormat.fixed(loneGain.estimate, digits: 1)) in its own return (95% \(Support.interval(loneGain, digits: 1))).",
+      summary: "Greedy populations ran the orchard dry in \(DecimalFormat.fixed(100 * greedyDepleted, digits: 0))% of orchards, restrained ones (k = \(k)) in \(DecimalFormat.fixed(100 * restrainedDepleted, digits: 0))%; restraint harvested \(DecimalFormat.fixed(totalDifference.estimate, digits: 0)) more apples in all (95% \(totalDifference.bracket(digits: 0))); a lone greedy player gained \(DecimalFormat.fixed(loneGain.estimate, digits: 1)) in its own return (95% \(loneGain.bracket(digits: 1))).",
       measurements: [.init("greedy depleted share", greedyDepleted), .init("restrained depleted share", restrainedDepleted),
                      .init("total apples restrained − greedy", lower: totalDifference.lower, upper: totalDifference.upper),
                      .init("lone greedy gain", lower: loneGain.lower, upper: loneGain.upper)],

@@ -86,12 +86,12 @@ public struct PrincipalExperiment: Experiment {
                       columns: ["principal", "objective O_η", "minus no tax", "95% interval", "Gini", "sustainability", "mean restraint", "mean rates"])
     var differences: [ConfidenceInterval] = []
     for j in Self.principalNames.indices {
-      let objective = try Support.mean((0..<seeds).map { late(records($0, j), \.objective) })
-      let difference = try Support.mean((0..<seeds).map { late(records($0, j), \.objective) - late(records($0, 0), \.objective) })
+      let objective = try ConfidenceInterval.meanOrPoint(of: (0..<seeds).map { late(records($0, j), \.objective) })
+      let difference = try ConfidenceInterval.meanOrPoint(of: (0..<seeds).map { late(records($0, j), \.objective) - late(records($0, 0), \.objective) })
       differences.append(difference)
       let rates = (0..<3).map { b in Support.average((0..<seeds).map { s in late(records(s, j)) { $0.meanRates[b] } }) }
       table.append([.text(Self.principalNames[j]), .real(objective.estimate, digits: 1), .real(difference.estimate, digits: 1),
-                    .text(Support.interval(difference, digits: 1)),
+                    .text(difference.bracket(digits: 1)),
                     .real(Support.average((0..<seeds).map { late(records($0, j), \.gini) }), digits: 3),
                     .real(Support.average((0..<seeds).map { late(records($0, j), \.sustainability) }), digits: 0),
                     .real(Support.average((0..<seeds).map { late(records($0, j), \.meanRestraint) }), digits: 2),
@@ -122,7 +122,7 @@ public struct PrincipalExperiment: Experiment {
     let primary = differences[2]
     let verdict: Verdict = primary.lower > 0 ? .supported : (primary.upper < 0 ? .refuted : .inconclusive)
     let evidence = Evidence(
-      summary: "Over the last \(window) rounds, the REINFORCE principal's objective minus no tax: \(DecimalFormat.fixed(primary.estimate, digits: 1)) (95% \(Support.interval(primary, digits: 1))); UCB: \(DecimalFormat.fixed(differences[3].estimate, digits: 1)) (95% \(Support.interval(differences[3], digits: 1))); fixed U.S.-like schedule: \(DecimalFormat.fixed(differences[1].estimate, digits: 1)) (95% \(Support.interval(differences[1], digits: 1))).",
+      summary: "Over the last \(window) rounds, the REINFORCE principal's objective minus no tax: \(DecimalFormat.fixed(primary.estimate, digits: 1)) (95% \(primary.bracket(digits: 1))); UCB: \(DecimalFormat.fixed(differences[3].estimate, digits: 1)) (95% \(differences[3].bracket(digits: 1))); fixed U.S.-like schedule: \(DecimalFormat.fixed(differences[1].estimate, digits: 1)) (95% \(differences[1].bracket(digits: 1))).",
       measurements: [.init("REINFORCE minus no tax", lower: primary.lower, upper: primary.upper),
                      .init("UCB minus no tax", lower: differences[3].lower, upper: differences[3].upper),
                      .init("fixed U.S.-like minus no tax", lower: differences[1].lower, upper: differences[1].upper)],

@@ -171,7 +171,7 @@ public struct ScheduleGridExperiment: Experiment {
           var alternative = restraint
           alternative[i] = k
           let d = try Self.evaluate(configuration, types: types, schedule: phi, restraint: alternative, episodes: episodes, context: context, population: pop)
-          deltas.append((try Support.mean(zip(d.mixed, base.mixed).map { $0[i] - $1[i] }), 0.05 * max(abs(own), 1)))
+          deltas.append((try ConfidenceInterval.meanOrPoint(of: zip(d.mixed, base.mixed).map { $0[i] - $1[i] }), 0.05 * max(abs(own), 1)))
         }
       }
       var bestGain: ConfidenceInterval?
@@ -179,7 +179,7 @@ public struct ScheduleGridExperiment: Experiment {
       for g in grid.indices {
         let o = gridResult(pop, g).evaluation.objective(eta)
         bestValue = max(bestValue, Support.average(o))
-        let gain = try Support.mean(zip(o, baseObjective).map { $0 - $1 })
+        let gain = try ConfidenceInterval.meanOrPoint(of: zip(o, baseObjective).map { $0 - $1 })
         if bestGain == nil || gain.estimate > bestGain!.estimate { bestGain = gain }
       }
       return Check(epsilon: bestGain!, epsilonTolerance: 0.05 * max(abs(bestValue), 1), deltas: deltas, phi: phi, restraint: restraint, value: Support.average(baseObjective))
@@ -195,14 +195,14 @@ public struct ScheduleGridExperiment: Experiment {
       allBelow = allBelow && c.deltas.allSatisfy { $0.0.upper <= $0.1 } && c.epsilon.upper <= c.epsilonTolerance
       equilibriumTable.append([.integer(pop), .text(c.phi.map { DecimalFormat.fixed($0, digits: 1) }.joined(separator: ", ")),
                                .text(c.restraint.map(String.init).joined(separator: " ")), .real(c.value, digits: 1),
-                               .real(max(0, c.epsilon.estimate), digits: 1), .text(Support.interval(c.epsilon, digits: 1)), .real(c.epsilonTolerance, digits: 1),
-                               .real(max(0, worst.0.estimate), digits: 2), .text(Support.interval(worst.0)), .text("\(above) of \(c.deltas.count)")])
+                               .real(max(0, c.epsilon.estimate), digits: 1), .text(c.epsilon.bracket(digits: 1)), .real(c.epsilonTolerance, digits: 1),
+                               .real(max(0, worst.0.estimate), digits: 2), .text(worst.0.bracket(digits: 2)), .text("\(above) of \(c.deltas.count)")])
     }
     let verdict: Verdict = anyAbove ? .refuted : (allBelow ? .supported : .inconclusive)
     let first = checks[0]
     let firstWorst = first.deltas.max { $0.0.estimate < $1.0.estimate }!.0
     let equilibriumEvidence = Evidence(
-      summary: "Population 0: ε̂ = \(DecimalFormat.fixed(max(0, first.epsilon.estimate), digits: 1)) (95% \(Support.interval(first.epsilon, digits: 1)), tolerance \(DecimalFormat.fixed(first.epsilonTolerance, digits: 1))), δ̂ = \(DecimalFormat.fixed(max(0, firstWorst.estimate), digits: 2)) (95% \(Support.interval(firstWorst))); across \(populations) population(s) some interval lies above its tolerance: \(anyAbove ? "yes" : "no").",
+      summary: "Population 0: ε̂ = \(DecimalFormat.fixed(max(0, first.epsilon.estimate), digits: 1)) (95% \(first.epsilon.bracket(digits: 1)), tolerance \(DecimalFormat.fixed(first.epsilonTolerance, digits: 1))), δ̂ = \(DecimalFormat.fixed(max(0, firstWorst.estimate), digits: 2)) (95% \(firstWorst.bracket(digits: 2))); across \(populations) population(s) some interval lies above its tolerance: \(anyAbove ? "yes" : "no").",
       measurements: [.init("epsilon (population 0)", max(0, first.epsilon.estimate)), .init("delta (population 0)", max(0, firstWorst.estimate)),
                      .init("some gain above tolerance", anyAbove)],
       tolerance: "5% of the best grid objective (ε) and of each player's return, at least 1 (δ); 95% paired t-intervals",

@@ -73,7 +73,7 @@ public struct TrustExperiment: Experiment {
     var zeroExact = true, largestLinearityError = 0.0
     var table = Table(id: "sed.trust-leverage.rewards", title: "Effect of the flat tax φ = (1, 1, 1) on the same orchards, by trust β (\(replicates) orchards, 7 players, k = 4 with one greedy player)",
                       columns: ["β", "mean |change in a player's return|", "change in the greedy player's gain", "95% interval", "largest |change − β · change at β = 1|"])
-    var greedAtOne = try Support.mean(full.map(\.greedGainChange))
+    var greedAtOne = try ConfidenceInterval.meanOrPoint(of: full.map(\.greedGainChange))
     for (b, beta) in Self.trustLevels.enumerated() {
       let rows = leverages[b]
       var error = 0.0
@@ -85,9 +85,9 @@ public struct TrustExperiment: Experiment {
       }
       largestLinearityError = max(largestLinearityError, error)
       let magnitude = Support.average(rows.map { Support.average($0.change.map(abs)) })
-      let greed = try Support.mean(rows.map(\.greedGainChange))
+      let greed = try ConfidenceInterval.meanOrPoint(of: rows.map(\.greedGainChange))
       if beta == 1 { greedAtOne = greed }
-      table.append([.real(beta, digits: 2), .real(magnitude, digits: 3), .real(greed.estimate, digits: 2), .text(Support.interval(greed)),
+      table.append([.real(beta, digits: 2), .real(magnitude, digits: 3), .real(greed.estimate, digits: 2), .text(greed.bracket(digits: 2)),
                     .real(error, digits: 12)])
     }
 
@@ -116,15 +116,15 @@ public struct TrustExperiment: Experiment {
         identical = identical && u.restraint == t.restraint
       }
       if beta == 0 && !identical { identicalAtZero = false }
-      let difference = try Support.mean(zip(taxed, none).map { $0 - $1 })
+      let difference = try ConfidenceInterval.meanOrPoint(of: zip(taxed, none).map { $0 - $1 })
       learned.append([.real(beta, digits: 2), .real(Support.average(none), digits: 2), .real(Support.average(taxed), digits: 2),
-                      .real(difference.estimate, digits: 2), .text(Support.interval(difference)), .text(identical ? "yes" : "no")])
+                      .real(difference.estimate, digits: 2), .text(difference.bracket(digits: 2)), .text(identical ? "yes" : "no")])
     }
 
     let effectAtOne = greedAtOne.lower > 0 || greedAtOne.upper < 0
     let holds = zeroExact && identicalAtZero && largestLinearityError < 1e-9 && effectAtOne
     let evidence = Evidence(
-      summary: "At β = 0 the tax changed no return (\(zeroExact ? "exactly" : "NOT exactly")) and no learning trajectory (\(identicalAtZero ? "identical" : "different")); the change in return is β times its β = 1 value (largest relative error \(DecimalFormat.compact(largestLinearityError))); at β = 1 the tax changes the lone greedy player's gain by \(DecimalFormat.fixed(greedAtOne.estimate, digits: 2)) (95% \(Support.interval(greedAtOne))).",
+      summary: "At β = 0 the tax changed no return (\(zeroExact ? "exactly" : "NOT exactly")) and no learning trajectory (\(identicalAtZero ? "identical" : "different")); the change in return is β times its β = 1 value (largest relative error \(DecimalFormat.compact(largestLinearityError))); at β = 1 the tax changes the lone greedy player's gain by \(DecimalFormat.fixed(greedAtOne.estimate, digits: 2)) (95% \(greedAtOne.bracket(digits: 2))).",
       measurements: [.init("no effect at β = 0", zeroExact && identicalAtZero), .init("largest linearity error", largestLinearityError),
                      .init("change in greed gain at β = 1", lower: greedAtOne.lower, upper: greedAtOne.upper)],
       tolerance: "exact zero at β = 0; linearity to 1e-9; 95% interval at β = 1 excludes 0", sampleSize: replicates * Self.trustLevels.count)

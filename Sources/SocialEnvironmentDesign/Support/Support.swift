@@ -2,20 +2,6 @@ import LabKit
 
 /// Shared experiment helpers: intervals, parameters of the game and the training schedule.
 enum Support {
-  /// "[lower, upper]" with `digits` decimals.
-  static func interval(_ c: ConfidenceInterval, digits: Int = 2) -> String {
-    "[\(DecimalFormat.fixed(c.lower, digits: digits)), \(DecimalFormat.fixed(c.upper, digits: digits))]"
-  }
-
-  /// The 95 % t-interval of the mean, or a point interval when every value is equal.
-  static func mean(_ values: [Double], level: Double = 0.95) throws -> ConfidenceInterval {
-    if values.count >= 2, let first = values.first, values.contains(where: { $0 != first }) {
-      return try ConfidenceInterval.mean(of: values, level: level)
-    }
-    let m = values.reduce(0, +) / Double(max(1, values.count))
-    return ConfidenceInterval(estimate: m, lower: m, upper: m, level: level)
-  }
-
   static func average(_ values: [Double]) -> Double { values.reduce(0, +) / Double(max(1, values.count)) }
 
   /// The game parameters every learning experiment shares.

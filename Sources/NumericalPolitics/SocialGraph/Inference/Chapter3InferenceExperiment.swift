@@ -105,11 +105,6 @@ public struct Chapter3InferenceExperiment: Experiment {
     return ExperimentResult(tables: tables, figures: figures, claims: results)
   }
 
-  /// "[lower, upper]" with 4 decimals.
-  static func bracket(_ interval: ConfidenceInterval) -> String {
-    "[\(DecimalFormat.fixed(interval.lower, digits: 4)), \(DecimalFormat.fixed(interval.upper, digits: 4))]"
-  }
-
   // MARK: - np.ch3.prior
 
   func checkPrior(_ p: Parameters) throws -> (Table, ClaimResult) {
@@ -300,8 +295,8 @@ public struct Chapter3InferenceExperiment: Experiment {
         deviantLow.append(deviant.lower); deviantHigh.append(deviant.upper)
         policyLow.append(policy.lower); policyHigh.append(policy.upper)
         table.append([.real(delta, digits: 2), .integer(size), .real(group.map(\.estimate).reduce(0, +) / Double(replicates), digits: 4),
-                      .real(deviant.estimate, digits: 4), .text(Self.bracket(deviant)), .real(policy.estimate, digits: 4),
-                      .text(Self.bracket(policy)), .integer(group.map(\.iterations).max()!)])
+                      .real(deviant.estimate, digits: 4), .text(deviant.bracket(digits: 4)), .real(policy.estimate, digits: 4),
+                      .text(policy.bracket(digits: 4)), .integer(group.map(\.iterations).max()!)])
         if let posterior = group[0].posterior {
           posteriorChart.line(f == 0 ? "\(size) histories" : nil, x: grid, y: posterior, dashed: f == 1, colour: Palette.okabeIto[s])
         }
@@ -361,7 +356,7 @@ public struct Chapter3InferenceExperiment: Experiment {
     for (s, size) in sizes.enumerated() {
       let interval = try ConfidenceInterval.mean(of: Array(errors[(s * replicates)..<((s + 1) * replicates)]), level: 0.95)
       means.append(interval.estimate); lows.append(interval.lower); highs.append(interval.upper)
-      table.append([.integer(size), .real(interval.estimate, digits: 4), .text(Self.bracket(interval))])
+      table.append([.integer(size), .real(interval.estimate, digits: 4), .text(interval.bracket(digits: 4))])
     }
     let xs = sizes.map(Double.init)
     let fit = try PowerLawFit(xs: xs, ys: means)

@@ -1,16 +1,6 @@
 import LabKit
 
 extension FeudalismExperiment {
-  /// A 95% t-interval of the mean (a point when there is one value).
-  static func interval(_ values: [Double]) throws -> ConfidenceInterval {
-    values.count > 1 ? try ConfidenceInterval.mean(of: values)
-      : ConfidenceInterval(estimate: values[0], lower: values[0], upper: values[0], level: 0.95)
-  }
-
-  static func text(_ interval: ConfidenceInterval, digits: Int) -> String {
-    "\(DecimalFormat.fixed(interval.estimate, digits: digits)) [\(DecimalFormat.fixed(interval.lower, digits: digits)), \(DecimalFormat.fixed(interval.upper, digits: digits))]"
-  }
-
   /// The base runs at their end (late checkpoints), over seeds.
   struct FeudalismSummary {
     let landGini: ConfidenceInterval
@@ -21,11 +11,11 @@ extension FeudalismExperiment {
     let runs: Int
 
     init(_ runs: [SocialGraphOutcome]) throws {
-      landGini = try FeudalismExperiment.interval(runs.map { $0.late(\.landGini) })
-      cornGini = try FeudalismExperiment.interval(runs.map { $0.late(\.cornGini) })
-      wellbeing = try FeudalismExperiment.interval(runs.map { $0.late(\.wellbeing) })
-      labourShare = try FeudalismExperiment.interval(runs.map { $0.late(\.harvestFromOthersLabour) })
-      correlation = try FeudalismExperiment.interval(runs.map(\.landLabourCorrelation))
+      landGini = try ConfidenceInterval.meanOrPoint(of: runs.map { $0.late(\.landGini) })
+      cornGini = try ConfidenceInterval.meanOrPoint(of: runs.map { $0.late(\.cornGini) })
+      wellbeing = try ConfidenceInterval.meanOrPoint(of: runs.map { $0.late(\.wellbeing) })
+      labourShare = try ConfidenceInterval.meanOrPoint(of: runs.map { $0.late(\.harvestFromOthersLabour) })
+      correlation = try ConfidenceInterval.meanOrPoint(of: runs.map(\.landLabourCorrelation))
       self.runs = runs.count
     }
 
@@ -53,7 +43,7 @@ extension FeudalismExperiment {
       let verdict: Verdict = emerged ? .supported : (absent ? .refuted : .inconclusive)
       let answer = emerged ? "By the operational answer fixed before the runs, a hierarchy emerged." :
         (absent ? "By the operational answer fixed before the runs, no hierarchy emerged." : "The operational answer fixed before the runs is undecided.")
-      let summary = "Exploratory. At the end of \(runs) base runs: land Gini \(FeudalismExperiment.text(landGini, digits: 3)) (threshold \(DecimalFormat.compact(gini))), corn Gini \(FeudalismExperiment.text(cornGini, digits: 3)), share of the harvest grown with others' labour \(FeudalismExperiment.text(labourShare, digits: 4)) (threshold \(DecimalFormat.compact(threshold))), correlation of land with net labour received \(FeudalismExperiment.text(correlation, digits: 3)), Ω per agent-step \(FeudalismExperiment.text(wellbeing, digits: 3)). \(answer)"
+      let summary = "Exploratory. At the end of \(runs) base runs: land Gini \(landGini.summary(digits: 3)) (threshold \(DecimalFormat.compact(gini))), corn Gini \(cornGini.summary(digits: 3)), share of the harvest grown with others' labour \(labourShare.summary(digits: 4)) (threshold \(DecimalFormat.compact(threshold))), correlation of land with net labour received \(correlation.summary(digits: 3)), Ω per agent-step \(wellbeing.summary(digits: 3)). \(answer)"
       return ClaimResult(FeudalismExperiment.feudalismClaim, verdict, Evidence(
         summary: summary,
         measurements: [
@@ -81,9 +71,9 @@ extension FeudalismExperiment {
     init(x: Double, label: String, runs: [SocialGraphOutcome]) throws {
       self.x = x
       self.label = label
-      wellbeing = try FeudalismExperiment.interval(runs.map { $0.late(\.wellbeing) })
-      landGini = try FeudalismExperiment.interval(runs.map { $0.late(\.landGini) })
-      cornGini = try FeudalismExperiment.interval(runs.map { $0.late(\.cornGini) })
+      wellbeing = try ConfidenceInterval.meanOrPoint(of: runs.map { $0.late(\.wellbeing) })
+      landGini = try ConfidenceInterval.meanOrPoint(of: runs.map { $0.late(\.landGini) })
+      cornGini = try ConfidenceInterval.meanOrPoint(of: runs.map { $0.late(\.cornGini) })
       labourShare = try Statistics.mean(runs.map { $0.late(\.harvestFromOthersLabour) })
       encounters = try Statistics.mean(runs.map { $0.late(\.encountersPerAgent) })
     }
@@ -92,8 +82,8 @@ extension FeudalismExperiment {
   static func sweepTable(id: String, title: String, column: String, _ rows: [SweepRow]) -> Table {
     var table = Table(id: id, title: title, columns: [column, "Ω per agent-step", "land Gini", "corn Gini", "harvest from others' labour", "encounters per agent-round"])
     for row in rows {
-      table.append([.text(row.label), .text(text(row.wellbeing, digits: 3)), .text(text(row.landGini, digits: 3)),
-                    .text(text(row.cornGini, digits: 3)), .real(row.labourShare, digits: 4), .real(row.encounters, digits: 4)])
+      table.append([.text(row.label), .text(row.wellbeing.summary(digits: 3)), .text(row.landGini.summary(digits: 3)),
+                    .text(row.cornGini.summary(digits: 3)), .real(row.labourShare, digits: 4), .real(row.encounters, digits: 4)])
     }
     return table
   }

@@ -13,7 +13,6 @@ public struct SocialGraphOutcome: Sendable {
   public var consentedEncounters: Int
   public var consentViolations: Int
   public var refusals: Int
-  public var moveCounts: [Int]
   public var lands: [Double]
   public var corns: [Double]
   /// Labour received minus labour given, per agent, over the run.
@@ -29,7 +28,6 @@ public struct SocialGraphOutcome: Sendable {
     consentedEncounters = record.consentedEncounters
     consentViolations = record.consentViolations
     refusals = record.refusals
-    moveCounts = record.moveCounts
     lands = world.bodies.map(\.land)
     corns = world.bodies.map(\.corn)
     netLabourIn = zip(record.labourReceived, record.labourGiven).map { $0 - $1 }

@@ -32,12 +32,8 @@ public struct SocialGraphRecord: Sendable {
   public var consentViolations = 0
   public var refusals = 0
   public var moves = 0
-  public var hits = 0
   public var tiesReplaced = 0
-  public var walkSteps = 0
-  public var refreshes = 0
   public var moveCounts = [Int](repeating: 0, count: EncounterMove.count)
-  public var tieLifetimes: [Double] = []
 
   // Running sums since the last checkpoint.
   var wellbeing = 0.0
@@ -49,7 +45,6 @@ public struct SocialGraphRecord: Sendable {
   // Per agent, since the start.
   public var labourGiven: [Double] = [], labourReceived: [Double] = []
   public var cornGiven: [Double] = [], cornReceived: [Double] = []
-  public var landGiven: [Double] = [], landReceived: [Double] = []
 
   public var checkpoints: [Checkpoint] = []
 
@@ -58,7 +53,6 @@ public struct SocialGraphRecord: Sendable {
   mutating func start(agents: Int) {
     let zeros = [Double](repeating: 0, count: agents)
     labourGiven = zeros; labourReceived = zeros; cornGiven = zeros; cornReceived = zeros
-    landGiven = zeros; landReceived = zeros
     wellbeing = 0; agentSteps = 0; harvested = 0; harvestedFromOthersLabour = 0
   }
 

@@ -94,7 +94,7 @@ extension SocialGraphWorld {
 
   /// A draw from `policy` at `code` (uniform when nil), restricted to the moves the body allows.
   mutating func sample(_ policy: TabularPolicy?, at code: HistoryCode, body: FeudalBody, excludingGoodbye: Bool) -> EncounterMove {
-    var weights = [Double](repeating: 0, count: EncounterMove.count)
+    var weights = SIMD8<Double>.zero  // one lane per move (7 used): no allocation in the hot loop
     var total = 0.0
     for move in EncounterMove.allCases {
       if excludingGoodbye && move == .goodbye { continue }
@@ -114,7 +114,7 @@ extension SocialGraphWorld {
       u -= weights[k]
       if u < 0 { return EncounterMove(rawValue: k)! }
     }
-    return EncounterMove(rawValue: weights.lastIndex { $0 > 0 }!)!
+    return EncounterMove(rawValue: (0..<EncounterMove.count).last { weights[$0] > 0 }!)!
   }
 
   /// One encounter along `tieIndex`, which its initiator has chosen expecting `initiatorGain` > 0.
@@ -218,14 +218,12 @@ extension SocialGraphWorld {
     switch move {
     case .giveLand:
       ties[tieIndex].landGiven += sign * rules.landGift
-      record.landGiven[mover] += rules.landGift; record.landReceived[other] += rules.landGift
     case .giveCorn:
       ties[tieIndex].cornGiven += sign * rules.cornGift
       record.cornGiven[mover] += rules.cornGift; record.cornReceived[other] += rules.cornGift
     case .giveLabour:
       ties[tieIndex].labourGiven += sign * rules.labourGift
       record.labourGiven[mover] += rules.labourGift; record.labourReceived[other] += rules.labourGift
-    case .hit: record.hits += 1
     default: break
     }
     record.moveCounts[move.rawValue] += 1

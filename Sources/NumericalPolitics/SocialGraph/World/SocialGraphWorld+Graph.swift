@@ -78,7 +78,6 @@ extension SocialGraphWorld {
       let context = index(below: settings.contexts)
       guard let partner = findPartner(for: agent, context: context) else { continue }
       record.tiesReplaced += 1
-      record.tieLifetimes.append(Double(round - Int(ties[Int(candidate.tie)].born)))
       removeTie(candidate.tie, of: agent)
       makeTie(from: agent, to: partner, context: context)
     }
@@ -95,10 +94,8 @@ extension SocialGraphWorld {
       let list = outTies[current]
       current = list.isEmpty ? index(below: settings.agents) : Int(ties[Int(list[index(below: list.count)])].responder)
       if current != agent && !hasTie(from: agent, to: current, context: context) && uniform() < settings.walkStopProbability {
-        record.walkSteps += 1
         return current
       }
-      record.walkSteps += 1
     }
     let eligible = (0..<settings.agents).filter { $0 != agent && !hasTie(from: agent, to: $0, context: context) }
     return eligible.isEmpty ? nil : eligible[index(below: eligible.count)]

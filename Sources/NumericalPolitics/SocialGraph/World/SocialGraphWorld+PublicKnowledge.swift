@@ -22,7 +22,6 @@ extension SocialGraphWorld {
       }
       trainPrior(context: context)
     }
-    record.refreshes += 1
   }
 
   /// The reference body of self-play: the population's mean body (a new tie's prior is shared by

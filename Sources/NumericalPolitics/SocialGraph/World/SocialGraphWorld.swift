@@ -59,6 +59,9 @@ public struct SocialGraphWorld {
   public internal(set) var round = 0
   public internal(set) var record = SocialGraphRecord()
   var scratch: [EncounterMove] = []
+  /// The out-ties an agent may start an encounter along this turn, kept between turns so that the
+  /// hot loop allocates nothing.
+  var consented: [(tie: Int32, gain: Double)] = []
 
   /// A world with `settings.agents` agents, one unit of land each, and its initial graph. `bodyValue`,
   /// if given, must have been solved for `settings.rules` and `settings.discount` (it saves solving it
@@ -100,7 +103,7 @@ public struct SocialGraphWorld {
     isDeviant = Array(repeating: false, count: n)
     deviantPolicies = Array(repeating: nil, count: n)
     var order = Array(0..<n)
-    shuffle(&order)
+    self.random.shuffle(&order)
     let deviants = Int((settings.deviantFraction * Double(n)).rounded())
     for agent in order.prefix(deviants) {
       isDeviant[agent] = true
@@ -119,11 +122,6 @@ public struct SocialGraphWorld {
 
   @inline(__always)
   mutating func index(below count: Int) -> Int { random.index(below: count) }
-
-  mutating func shuffle<T>(_ array: inout [T]) {
-    guard array.count > 1 else { return }
-    for k in stride(from: array.count - 1, to: 0, by: -1) { array.swapAt(k, index(below: k + 1)) }
-  }
 
   /// §3.1.2's uninformative prior P_u: an independent uniform Dirichlet(1, …, 1) at every node, drawn
   /// as normalised exponential spacings −log U.
@@ -169,7 +167,7 @@ public struct SocialGraphWorld {
   public mutating func run(rounds: Int? = nil, progress: (Int) -> Void = { _ in }) {
     var order = Array(0..<settings.agents)
     for _ in 0..<(rounds ?? settings.rounds) {
-      shuffle(&order)
+      random.shuffle(&order)
       for agent in order { takeTurn(agent) }
       round += 1
       if round % settings.refreshInterval == 0 { refreshPublicKnowledge() }
@@ -192,7 +190,7 @@ public struct SocialGraphWorld {
     // The options: 0 eat, 1 nothing, 2 + k the k-th out-tie (only those with a positive expected gain).
     var bestOption = eat.value >= nothing ? 0 : 1
     var bestValue = max(eat.value, nothing)
-    var consented: [(tie: Int32, gain: Double)] = []
+    consented.removeAll(keepingCapacity: true)
     for tie in outTies[agent] {
       let gain = initiationGain(Int(tie))
       if gain > 0 {
