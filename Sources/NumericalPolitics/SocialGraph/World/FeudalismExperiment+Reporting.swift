@@ -8,6 +8,7 @@ extension FeudalismExperiment {
     let wellbeing: ConfidenceInterval
     let labourShare: ConfidenceInterval
     let correlation: ConfidenceInterval
+    let cornCorrelation: ConfidenceInterval
     let runs: Int
 
     init(_ runs: [SocialGraphOutcome]) throws {
@@ -16,6 +17,7 @@ extension FeudalismExperiment {
       wellbeing = try ConfidenceInterval.meanOrPoint(of: runs.map { $0.late(\.wellbeing) })
       labourShare = try ConfidenceInterval.meanOrPoint(of: runs.map { $0.late(\.harvestFromOthersLabour) })
       correlation = try ConfidenceInterval.meanOrPoint(of: runs.map(\.landLabourCorrelation))
+      cornCorrelation = try ConfidenceInterval.meanOrPoint(of: runs.map(\.landCornCorrelation))
       self.runs = runs.count
     }
 
@@ -23,13 +25,14 @@ extension FeudalismExperiment {
       var table = Table(
         id: "np.ch3.feudalism",
         title: "The base setting (\(settings.agents) agents, \(settings.rounds) rounds, \(settings.othersModel.rawValue) model, imitation \(DecimalFormat.compact(settings.imitationWeight)), deviants \(DecimalFormat.compact(settings.deviantFraction))): the last quarter of each run",
-        columns: ["seed", "land Gini", "corn Gini", "Ω per agent-step", "harvest from others' labour", "corr(land, net labour in)", "labour ties towards more land", "encounters per agent-round", "refusal rate", "max in-degree", "in-degree Gini", "ties replaced"])
+        columns: ["seed", "land Gini", "corn Gini", "Ω per agent-step", "harvest from others' labour", "corr(land, net labour in)", "labour ties towards more land", "corr(land, net corn in)", "corn ties towards more land", "encounters per agent-round", "refusal rate", "max in-degree", "in-degree Gini", "ties replaced"])
       for (k, run) in runs.enumerated() {
-        let flows = run.labourTowardsLand
+        let flows = run.labourTowardsLand, corn = run.cornTowardsLand
         table.append([
           .integer(k), .real(run.late(\.landGini), digits: 3), .real(run.late(\.cornGini), digits: 3), .real(run.late(\.wellbeing), digits: 3),
           .real(run.late(\.harvestFromOthersLabour), digits: 4), .real(run.landLabourCorrelation, digits: 3),
-          .text("\(flows.towardsMoreLand)/\(flows.flowing)"), .real(run.late(\.encountersPerAgent), digits: 4),
+          .text("\(flows.towardsMoreLand)/\(flows.flowing)"),
+          .real(run.landCornCorrelation, digits: 3), .text("\(corn.towardsMoreLand)/\(corn.flowing)"), .real(run.late(\.encountersPerAgent), digits: 4),
           .real(run.late(\.refusalRate), digits: 3), .integer(run.checkpoints.last?.maximumInDegree ?? 0),
           .real(run.checkpoints.last?.inDegreeGini ?? 0, digits: 3), .integer(run.tiesReplaced),
         ])
@@ -43,7 +46,7 @@ extension FeudalismExperiment {
       let verdict: Verdict = emerged ? .supported : (absent ? .refuted : .inconclusive)
       let answer = emerged ? "By the operational answer fixed before the runs, a hierarchy emerged." :
         (absent ? "By the operational answer fixed before the runs, no hierarchy emerged." : "The operational answer fixed before the runs is undecided.")
-      let summary = "Exploratory. At the end of \(runs) base runs: land Gini \(landGini.summary(digits: 3)) (threshold \(DecimalFormat.compact(gini))), corn Gini \(cornGini.summary(digits: 3)), share of the harvest grown with others' labour \(labourShare.summary(digits: 4)) (threshold \(DecimalFormat.compact(threshold))), correlation of land with net labour received \(correlation.summary(digits: 3)), Ω per agent-step \(wellbeing.summary(digits: 3)). \(answer)"
+      let summary = "Exploratory. At the end of \(runs) base runs: land Gini \(landGini.summary(digits: 3)) (threshold \(DecimalFormat.compact(gini))), corn Gini \(cornGini.summary(digits: 3)), share of the harvest grown with others' labour \(labourShare.summary(digits: 4)) (threshold \(DecimalFormat.compact(threshold))), correlation of land with net labour received \(correlation.summary(digits: 3)), with net corn received \(cornCorrelation.summary(digits: 3)), Ω per agent-step \(wellbeing.summary(digits: 3)). \(answer)"
       return ClaimResult(FeudalismExperiment.feudalismClaim, verdict, Evidence(
         summary: summary,
         measurements: [
@@ -51,6 +54,7 @@ extension FeudalismExperiment {
           .init("corn Gini", cornGini.estimate),
           .init("harvest share from others' labour", labourShare.estimate), .init("harvest share 95% interval", lower: labourShare.lower, upper: labourShare.upper),
           .init("corr(land, net labour in)", correlation.estimate), .init("correlation 95% interval", lower: correlation.lower, upper: correlation.upper),
+          .init("corr(land, net corn in)", cornCorrelation.estimate),
           .init("Ω per agent-step", wellbeing.estimate),
         ],
         tolerance: "supported: all of land Gini > \(DecimalFormat.compact(gini)), harvest share > \(DecimalFormat.compact(threshold)) and correlation > 0 as 95% intervals; refuted: any interval wholly on the other side; else inconclusive",
