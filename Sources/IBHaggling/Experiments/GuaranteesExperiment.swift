@@ -52,7 +52,7 @@ public struct GuaranteesExperiment: Experiment {
     ]
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let p = context.parameters
     let prior = HagglingParameters.prior(p)
     let environments = p.integer("environments")

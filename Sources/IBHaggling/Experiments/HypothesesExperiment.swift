@@ -56,7 +56,7 @@ public struct HypothesesExperiment: Experiment {
     ]
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let p = context.parameters
     let pd = HagglingGames.prisonersDilemma()
     let view = try AgentView(game: pd, player: 0)

@@ -78,7 +78,7 @@ public struct PrisonersDilemmaExperiment: Experiment {
   /// The scenarios: name, colour. The last one is reported but judges no claim.
   static let scenarios: [(name: String, colour: Colour)] = [("red", .vermillion), ("green", .bluishGreen), ("violet", .reddishPurple), ("green, > R", .orange)]
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let p = context.parameters
     let game = HagglingGames.prisonersDilemma(reward: p.real("reward"), sucker: p.real("sucker"), temptation: p.real("temptation"), punishment: p.real("punishment"))
     let ranking = HagglingParameters.ranking(p)

@@ -61,7 +61,7 @@ public struct StagHuntExperiment: Experiment {
     let counterexample: String?
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let p = context.parameters
     let ranking = HagglingParameters.ranking(p)
     let prior = HagglingParameters.prior(p)

@@ -23,10 +23,37 @@ public struct Claim: Sendable, Hashable {
   /// Its kind.
   public let kind: Kind
 
-  public init(id: String, source: String, kind: Kind, statement: String) {
+  /// Consistency (a definition or identity; fails only through a bug) or empirical.
+  /// Nil only while a module has not yet classified its claims; the catalog tests reject nil.
+  public let claimClass: ClaimClass?
+  /// The perturbation under which the check must give the opposite verdict.
+  public let control: Control?
+  /// The readings (open choices of the experiment) the claim is judged under; empty when the text
+  /// leaves nothing relevant open.
+  public let readings: [ParameterName]
+  /// The sizes the claim's limit ranges over; non-empty makes it a limit claim, judged on the trend.
+  public let sizes: [ParameterName]
+  /// How the grid of readings is laid out.
+  public let design: GridDesign
+  /// The smallest scale at which the verdict means something (smoke only for consistency checks).
+  public let meaningfulAt: Scale
+
+  /// A claim. `readings` and `sizes` name readings and sizes the experiment declares.
+  public init(id: String, source: String, kind: Kind, statement: String, class claimClass: ClaimClass? = nil,
+              control: Control? = nil, readings: [ParameterName] = [], sizes: [ParameterName] = [],
+              design: GridDesign? = nil, meaningfulAt: Scale? = nil) {
     self.id = id
     self.source = source
     self.kind = kind
     self.statement = statement
+    self.claimClass = claimClass
+    self.control = control
+    self.readings = readings
+    self.sizes = sizes
+    self.design = design ?? (readings.isEmpty && sizes.isEmpty ? .single : .product)
+    if case .consistency = claimClass { self.meaningfulAt = meaningfulAt ?? .smoke } else { self.meaningfulAt = meaningfulAt ?? .standard }
   }
+
+  /// Whether the claim is about a limit, judged on a trend over sizes.
+  public var isLimit: Bool { !sizes.isEmpty }
 }

@@ -7,6 +7,8 @@
 /// in the text to hold it to.
 public enum Verdict: String, Sendable, CaseIterable, Comparable {
   case reproduced, notReproduced, supported, refuted, inconclusive, explored
+  /// At smoke scale: the run tests the pipeline, and its verdicts are not findings.
+  case smoke
 
   /// The label used in reports: `REPRODUCED`, `NOT REPRODUCED`, ...
   public var label: String {
@@ -17,6 +19,7 @@ public enum Verdict: String, Sendable, CaseIterable, Comparable {
     case .refuted: return "REFUTED"
     case .inconclusive: return "INCONCLUSIVE"
     case .explored: return "EXPLORED"
+    case .smoke: return "SMOKE"
     }
   }
 

@@ -1,9 +1,19 @@
-/// A reproducible computation on a paper's model: it declares its parameters and the claims it
-/// checks, and produces tables, figures and a verdict for every claim.
+/// A reproducible computation on a paper's model, in two parts:
 ///
-/// To add one, write a type conforming to this protocol in the paper's module and list it in the
-/// module's `Paper` (the README has a complete worked example).
+/// 1. ``simulate(in:)`` runs the model in one cell (the parameters of `context`) and returns a typed
+///    outcome; it is where all the time goes, and the only part a grid reruns.
+/// 2. ``judge(_:in:)`` turns the outcomes of the base cell and of every claim's grid cells into
+///    tables, figures and verdicts; it runs once, and never simulates.
+///
+/// The experiment declares its parameters with defaults per scale, its open ``readings`` (choices the
+/// text leaves open, each with its alternatives) and its ``sizes`` (what the text's limits range
+/// over), and the claims it judges, each with its class, control and grid. To add one, write a type
+/// conforming to this protocol in the paper's module and list it in the module's `Paper` (the README
+/// has a complete worked example).
 public protocol Experiment: Sendable {
+  /// What one cell's simulation returns.
+  associatedtype Outcome: Sendable
+
   /// Stable id: the paper prefix, a dot, a short name (`np.zero-memory`).
   var id: String { get }
   /// A one-line title for reports.
@@ -12,10 +22,26 @@ public protocol Experiment: Sendable {
   var sections: [String] { get }
   /// The parameters, with their defaults per scale.
   var parameters: [Parameter] { get }
-  /// The claims this experiment checks; ``run(in:)`` returns a verdict for each, in this order.
+  /// The open choices of the text, each a declared parameter with its alternatives.
+  var readings: [Reading] { get }
+  /// The size knobs the text's limits range over, each a declared parameter with its sizes per scale.
+  var sizes: [Size] { get }
+  /// The claims this experiment checks; ``judge(_:in:)`` returns a verdict for each, in this order.
   var claims: [Claim] { get }
-  /// Runs the experiment. Randomness must come from `context` (so that it is seeded and schedule-free).
-  func run(in context: RunContext) throws -> ExperimentResult
+  /// Simulates one cell. Randomness must come from `context` (so that it is seeded and schedule-free).
+  func simulate(in context: RunContext) throws -> Outcome
+  /// Judges the outcomes: tables and figures from the base cell, a verdict map for every claim.
+  func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult
+}
+
+extension Experiment {
+  public var readings: [Reading] { [] }
+  public var sizes: [Size] { [] }
+}
+
+extension Experiment where Outcome == ExperimentResult {
+  /// An experiment not yet split into simulation and judgement: its simulation is the whole result.
+  public func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult { outcomes.base }
 }
 
 /// What one run of an experiment produced.

@@ -87,6 +87,7 @@ public struct Reproduction: Sendable {
     }
     var resolved: [String: Parameters] = [:]
     for experiment in selected {
+      try Reproduction.checkReadings(options.overrides, of: experiment)
       resolved[experiment.id] = try Parameters(experiment.parameters, scale: options.scale, overrides: options.overrides.restricted(to: experiment.parameters))
     }
 
@@ -118,7 +119,7 @@ public struct Reproduction: Sendable {
         let result = try experiment.run(in: context)
         try Reproduction.verify(result, of: experiment)
         for figure in result.figures { tree.add(figure.path(paper: paper.id), figure.svg) }
-        done.append(ExperimentRecord(experiment: experiment, parameters: parameters, result: result, paper: paper.id))
+        done.append(ExperimentRecord(experiment: experiment, parameters: parameters, result: result, paper: paper.id, scale: options.scale))
       }
       ran.append((paper, done))
       // Merge: the paper's experiments in catalog order, fresh where run, stored otherwise.
@@ -165,6 +166,19 @@ public struct Reproduction: Sendable {
       ("generator", .string("GSL mt19937 unless an experiment says otherwise; stream seeds from (seed, experiment id, replicate) by SeedMixing")),
       ("outputs", .array(outputs.map { .string($0) })),
     ]).rendered()
+  }
+
+  /// A `--set` value for a reading parameter must be one of its alternatives: an error lists them with
+  /// their reasons and sources.
+  static func checkReadings(_ overrides: ParameterOverrides, of experiment: any Experiment) throws {
+    for reading in experiment.readings {
+      guard let text = overrides.values[reading.name],
+        let declaration = experiment.parameters.first(where: { $0.name == reading.name }) else { continue }
+      let value = try? declaration.parse(text)
+      guard let value, reading.alternatives.contains(where: { $0.value == value }) else {
+        throw LabError.invalidInput(place: "--set \(reading.name)=\(text)", problem: "'\(text)' is not a reading of \(reading.name); the readings: \(reading.described)")
+      }
+    }
   }
 
   /// Checks that a run returned a verdict for exactly the claims it declared, in order, and that its

@@ -11,6 +11,10 @@ public final class RunContext: Sendable {
   /// How many replicates may run at once (`--jobs`).
   public let jobs: Int
   let progress: ProgressBar?
+  /// The grid cell being simulated; nil for the base cell (the resolved parameters).
+  public let cell: GridCell?
+  /// The claims whose grids contain this cell; nil for the base cell, which serves every claim.
+  let claimsInCell: Set<String>?
 
   public init(experimentID: String, scale: Scale, seed: UInt64, parameters: Parameters, jobs: Int = 1, showProgress: Bool = false) {
     precondition(jobs >= 1, "RunContext: jobs must be at least 1")
@@ -20,7 +24,32 @@ public final class RunContext: Sendable {
     self.parameters = parameters
     self.jobs = jobs
     self.progress = showProgress ? ProgressBar() : nil
+    self.cell = nil
+    self.claimsInCell = nil
   }
+
+  private init(base: RunContext, cell: GridCell, claims: Set<String>) {
+    experimentID = base.experimentID
+    scale = base.scale
+    seed = base.seed
+    parameters = base.parameters.setting(cell)
+    jobs = base.jobs
+    progress = base.progress
+    self.cell = cell
+    claimsInCell = claims
+  }
+
+  /// The context of a grid cell: the same seed and streams (common random numbers across cells), the
+  /// cell's readings and sizes set.
+  public func forCell(_ cell: GridCell, claims: Set<String>) -> RunContext { RunContext(base: self, cell: cell, claims: claims) }
+
+  /// Whether the simulation of this cell must produce what `claim` is judged on. The base cell serves
+  /// every claim and every table; a grid cell only the claims whose grids contain it, so a simulation
+  /// may skip the rest.
+  public func serves(_ claim: Claim) -> Bool { claimsInCell?.contains(claim.id) ?? true }
+
+  /// Whether this is the base cell, which produces the tables and figures.
+  public var isBaseCell: Bool { cell == nil }
 
   /// The generator of replicate `replicate` of sub-stream `stream` of this experiment. The seed is a
   /// pure function of (master seed, experiment id and stream, replicate); see ``SeedMixing``.
@@ -51,44 +80,13 @@ public final class RunContext: Sendable {
     _ items: [Item], stream: String = "", label: String? = nil, algorithm: Random.Algorithm = .mt19937,
     _ body: @Sendable (_ index: Int, _ item: Item, _ random: Random) throws -> T
   ) throws -> [T] {
-    let slots = ResultSlots<T>(count: items.count)
     let task = progress?.start(label: label ?? experimentID, total: items.count)
-    let workers = min(jobs, max(items.count, 1))
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      while let index = slots.claimNext() {
-        let random = self.random(stream: stream, replicate: index, algorithm: algorithm)
-        slots.store(index, Result { try body(index, items[index], random) })
-        task?.advance()
-      }
+    var afterEach: (@Sendable () -> Void)? = nil
+    if let task { afterEach = { task.advance() } }
+    let results = try Parallel.map(items.count, jobs: jobs, afterEach: afterEach) { index in
+      try body(index, items[index], self.random(stream: stream, replicate: index, algorithm: algorithm))
     }
     task?.finish()
-    return try slots.collect()
-  }
-}
-
-/// Results of a parallel map, one slot per item, filled by whichever worker computes it.
-private final class ResultSlots<T: Sendable>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var results: [Result<T, any Error>?]
-  private var next = 0
-
-  init(count: Int) { results = Array(repeating: nil, count: count) }
-
-  func claimNext() -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard next < results.count else { return nil }
-    next += 1
-    return next - 1
-  }
-
-  func store(_ index: Int, _ result: Result<T, any Error>) {
-    lock.lock()
-    results[index] = result
-    lock.unlock()
-  }
-
-  func collect() throws -> [T] {
-    try results.map { try $0!.get() }
+    return results
   }
 }

@@ -15,8 +15,10 @@ public enum CatalogListing {
         }
         if claims {
           for claim in experiment.claims {
-            out += "    \(claim.id)  (\(claim.kind.rawValue), \(claim.source))\n"
+            let grid = claim.readings.isEmpty && claim.sizes.isEmpty ? "" : ", judged over " + (claim.readings + claim.sizes).map(\.name).joined(separator: " × ") + " (\(claim.design.rawValue))"
+            out += "    \(claim.id)  (\(claim.kind.rawValue), \(claim.source); \(claim.claimClass?.name ?? "unclassified"), meaningful from scale \(claim.meaningfulAt.rawValue)\(grid))\n"
             out += Report.wrap(claim.statement, indent: "        ")
+            if let control = claim.control { out += Report.wrap("Control: " + control.description, indent: "        ") }
           }
         }
       }

@@ -13,12 +13,12 @@ public struct ExperimentRecord: Sendable, Equatable {
   /// Figure titles by path, for captions (not stored in results.json; read back as the file name).
   public let figureTitles: [String]
 
-  public init(experiment: any Experiment, parameters: Parameters, result: ExperimentResult, paper: String) {
+  public init(experiment: any Experiment, parameters: Parameters, result: ExperimentResult, paper: String, scale: Scale) {
     id = experiment.id
     title = experiment.title
     sections = experiment.sections
     self.parameters = parameters.json
-    claims = result.claims.map(ClaimRecord.init)
+    claims = result.claims.map { ClaimRecord($0, scale: scale) }
     tables = result.tables
     figures = result.figures.map { $0.path(paper: paper) }
     figureTitles = result.figures.map(\.title)

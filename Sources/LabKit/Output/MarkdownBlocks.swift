@@ -45,8 +45,17 @@ public enum MarkdownBlocks {
   }
 
   static func claim(_ claim: ClaimRecord) -> String {
-    var out = "**`\(claim.id)`** (\(claim.kind), \(claim.source)): **\(claim.verdict.label)**\n\n"
+    var out = "**`\(claim.id)`** (\(claim.kind), \(claim.source)): **\(claim.headlineLabel)** (\(MapRows.classText(claim)))\n\n"
     out += "> \(claim.statement)\n\n"
+    if !claim.whereItHolds.isEmpty { out += "Map (\(claim.design.rawValue)): \(claim.whereItHolds).\n\n" }
+    if claim.cells.count > 1 || !claim.cells[0].reading.isEmpty {
+      let (columns, rows) = MapRows.cells(claim)
+      var table = Table(id: claim.id + ".map", title: "", columns: columns)
+      for row in rows { table.append(row.map { .text($0) }) }
+      out += table.renderedMarkdown() + "\n"
+    }
+    for trend in MapRows.trends(claim) { out += "- Trend: \(trend).\n" }
+    out += MapRows.control(claim) + "\n\n"
     out += claim.evidence + "\n"
     let measured = claim.measured.objectValue ?? []
     if !measured.isEmpty {
@@ -61,10 +70,18 @@ public enum MarkdownBlocks {
 
   static func claimSummary(paper: Paper, record: PaperRecord?) -> String {
     let claims = record?.claims ?? []
-    var out = VerdictCounts(claims.map(\.verdict)).sentence.capitalizedFirst + ".\n\n"
-    out += "| claim | source | kind | verdict |\n| --- | --- | --- | --- |\n"
-    for claim in claims { out += "| `\(claim.id)` | \(claim.source) | \(claim.kind) | \(claim.verdict.words) |\n" }
+    var out = ClaimCounts(claims).sentence.capitalizedFirst + ".\n\n"
+    out += "| claim | source | class | headline | where | control |\n| --- | --- | --- | --- | --- | --- |\n"
+    for claim in claims { out += row(claim) }
     return out
+  }
+
+  /// One dashboard row: claim, source, class, headline linked to its section, where it holds, control.
+  static func row(_ claim: ClaimRecord, paper: String? = nil) -> String {
+    let control = claim.control.map { $0.flipped ? "flips" : "**does not flip**" } ?? "none"
+    let headline = claim.headline?.rawValue ?? "smoke"
+    let link = paper.map { "[\(headline)](\($0).md)" } ?? headline
+    return "| `\(claim.id)` | \(claim.source) | \(claim.claimClass) | \(link) | \(claim.whereItHolds.replacing("|", with: "\\|")) | \(control) |\n"
   }
 
   /// `Papers/README.md`'s `papers` block: the index of the five texts.
@@ -77,24 +94,27 @@ public enum MarkdownBlocks {
     return out
   }
 
-  /// `Papers/README.md`'s `dashboard` block: every claim id, source and verdict.
+  /// `Papers/README.md`'s `dashboard` block: every claim with its class, headline, map and control;
+  /// empirical claims and consistency checks counted apart.
   public static func dashboard(_ papers: [Paper], records: [String: PaperRecord]) -> String {
-    var out = ""
-    var all: [Verdict] = []
+    var all: [ClaimRecord] = []
     var rows = ""
     for paper in papers {
       let record = records[paper.id]
       for experiment in paper.experiments {
         let stored = record?.experiments.first { $0.id == experiment.id }
         for claim in experiment.claims {
-          let verdict = stored?.claims.first { $0.id == claim.id }?.verdict
-          if let verdict { all.append(verdict) }
-          rows += "| \(paper.id) | `\(claim.id)` | \(claim.source) | \(claim.kind.rawValue) | \(verdict?.words ?? "not run") |\n"
+          if let result = stored?.claims.first(where: { $0.id == claim.id }) {
+            all.append(result)
+            rows += "| \(paper.id) " + row(result, paper: paper.id)
+          } else {
+            rows += "| \(paper.id) | `\(claim.id)` | \(claim.source) | \(claim.claimClass?.name ?? "unclassified") | not run | | |\n"
+          }
         }
       }
     }
-    out += VerdictCounts(all).sentence.capitalizedFirst + ".\n\n"
-    out += "| paper | claim | source | kind | verdict |\n| --- | --- | --- | --- | --- |\n" + rows
+    var out = ClaimCounts(all).sentence.capitalizedFirst + ".\n\n"
+    out += "| paper | claim | source | class | headline | where | control |\n| --- | --- | --- | --- | --- | --- | --- |\n" + rows
     return out
   }
 }

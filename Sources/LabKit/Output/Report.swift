@@ -5,7 +5,8 @@ public enum Report {
     var out = "\(title)\n"
     out += record.source + "\n"
     out += "Scale: \(record.scale.rawValue)   Seed: \(record.seed)\n"
-    out += VerdictCounts(record.claims.map(\.verdict)).sentence.capitalizedFirst + "\n"
+    out += ClaimCounts(record.claims).sentence.capitalizedFirst + "\n"
+    if record.scale == .smoke { out += "Smoke scale: the verdicts test the pipeline only; they are not findings.\n" }
     if record.experiments.isEmpty {
       out += "\nNo experiments yet.\n"
     }
@@ -36,8 +37,18 @@ public enum Report {
 
   /// A claim, its verdict, evidence and measurements, wrapped at 100 columns.
   public static func claim(_ claim: ClaimRecord) -> String {
-    var out = "Claim \(claim.id) (\(claim.kind), \(claim.source)): \(claim.verdict.label)\n"
+    var out = "Claim \(claim.id) (\(claim.kind), \(claim.source)): \(claim.headlineLabel)\n"
     out += wrap("Statement: " + claim.statement, indent: "  ")
+    out += wrap("Class: " + MapRows.classText(claim) + ". Meaningful from scale \(claim.meaningfulAt.rawValue).", indent: "  ")
+    if !claim.whereItHolds.isEmpty { out += wrap("Map (\(claim.design.rawValue)): " + claim.whereItHolds + ".", indent: "  ") }
+    if claim.cells.count > 1 || !claim.cells[0].reading.isEmpty {
+      let (columns, rows) = MapRows.cells(claim)
+      var table = Table(id: claim.id + ".map", title: "Verdict map", columns: columns)
+      for row in rows { table.append(row.map { .text($0) }) }
+      out += table.renderedText().split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+    }
+    for trend in MapRows.trends(claim) { out += wrap("Trend: " + trend + ".", indent: "  ") }
+    out += wrap(MapRows.control(claim), indent: "  ")
     out += wrap("Evidence: " + claim.evidence, indent: "  ")
     for (name, value) in claim.measured.objectValue ?? [] {
       out += wrap("\(name) = \(value.inline)", indent: "  ")

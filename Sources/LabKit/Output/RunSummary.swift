@@ -9,9 +9,9 @@ public enum RunSummary {
         out += "\(experiment.id): \(experiment.title)\n"
         for claim in experiment.claims {
           if outcome.selectedClaims.contains(claim.id) {
-            out += Report.wrap(Report.claim(claim).replacing("\n", with: " "), indent: "  ")
+            out += Report.claim(claim).split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
           } else {
-            out += "  \(claim.id)  \(claim.verdict.label)\n"
+            out += "  \(claim.id)  \(claim.headlineLabel) (\(claim.claimClass))\n"
           }
         }
       }
@@ -19,9 +19,12 @@ public enum RunSummary {
     out += "\nSummary\n"
     let width = outcome.ran.map(\.paper.id.count).max() ?? 0
     for (paper, experiments) in outcome.ran {
-      let counts = VerdictCounts(experiments.flatMap { $0.claims.map(\.verdict) })
+      let counts = ClaimCounts(experiments.flatMap(\.claims))
       let pad = String(repeating: " ", count: width - paper.id.count)
       out += "  \(paper.id)\(pad)  \(experiments.count) experiment\(experiments.count == 1 ? "" : "s"), \(counts.sentence)\n"
+    }
+    if outcome.ran.contains(where: { $0.experiments.contains { $0.claims.contains { $0.headline == nil } } }) {
+      out += "\nSmoke scale: these verdicts test the pipeline only; they are not findings. Run --scale standard or paper for results.\n"
     }
     return out
   }

@@ -50,7 +50,7 @@ public struct FixedPointExperiment: Experiment {
     ("~[](q -> p)", "<>q"),
   ]
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     var table = Table(id: "ma.letterless.fixed-points", title: "Letterless fixed points p ↔ φ(p): computed on the chain and compared with the published solutions",
                       columns: ["equation", "published solution ψ", "computed trace", "trace in the notes", "GL ⊢ p ↔ ψ", "GL ⊢ ψ ↔ φ(ψ)", "computed normal form", "agrees"])
     var failures: [String] = []

@@ -25,7 +25,7 @@ public struct InformationStructuresExperiment: Experiment {
     ]
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let game = PrisonersDilemmaPayoffs.game(context.parameters)
     func name(_ profile: [Int]) -> String { "(\(moveNames[profile[0]]), \(moveNames[profile[1]]))" }
     func payoffs(_ profile: [Int]) -> String { "(" + game.payoffs(profile).map { DecimalFormat.compact($0) }.joined(separator: ", ") + ")" }

@@ -51,7 +51,7 @@ public struct PolynomialTimeExperiment: Experiment {
     let bound: Int
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let p = context.parameters
     var ks: [Int] = []
     var k = p.integer("smallestK")

@@ -60,7 +60,7 @@ public struct RobustCooperationExperiment: Experiment {
     let evaluatorsAgree: Bool
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let L = AgentLibrary.self
     let game = PrisonersDilemmaPayoffs.game(context.parameters)
     let size = context.parameters.integer("enumerationSize")

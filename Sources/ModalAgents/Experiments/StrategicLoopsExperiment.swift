@@ -36,7 +36,7 @@ public struct StrategicLoopsExperiment: Experiment {
   static let cooperativeBall = CrystalBall.agent(name: "BallBot_CD", preferences: [.cooperate, .defect], fallback: .defect)
   static let defectiveBall = CrystalBall.agent(name: "BallBot_DC", preferences: [.defect, .cooperate], fallback: .cooperate)
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let L = AgentLibrary.self
     let selfPlay = try selfPlayTable()
     let (simulationTable, simulationResult) = simulations(largestBudget: context.parameters.integer("largestBudget"))

@@ -44,7 +44,7 @@ public struct WaitFairBotExperiment: Experiment {
     var threshold: Int { (mutual.last ?? -1) + 1 }
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let largestK = context.parameters.integer("largestK")
     let size = context.parameters.integer("enumerationSize")
     let waiters = (0...largestK).map(AgentLibrary.waitFairBot)

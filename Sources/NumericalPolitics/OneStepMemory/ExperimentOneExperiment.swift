@@ -93,7 +93,7 @@ public struct ExperimentOneExperiment: Experiment {
     return settings
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let p = context.parameters
     let base = settings(p)
     let traced = p.integer("tracedPair")

@@ -71,7 +71,7 @@ public struct ExperimentTwoExperiment: Experiment {
     return settings
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let p = context.parameters
     guard p.integer("endPopulation") >= p.integer("startPopulation") else {
       throw LabError.invalidInput(place: "--set endPopulation", problem: "endPopulation \(p.integer("endPopulation")) is below startPopulation \(p.integer("startPopulation"))")

@@ -25,7 +25,7 @@ public struct TableTwoOneExperiment: Experiment {
     [Parameter("mixGrid", "Population mixes examined: fractions of traders k / mixGrid, k = 0 ... mixGrid.", domain: .integer(1...1_000_000), default: .integer(1000))]
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let game = SugarAndSpiceWorld.game
     var wellbeing = Table(id: "np.table-2-1.wellbeing", title: "Table 2.1: the wellbeing of an agent after an interaction (from the model)",
                           columns: ["Agent 1", "Agent 2", "Agent 1 wellbeing", "collective Ω", "average"])

@@ -57,7 +57,7 @@ public struct ZeroMemoryExperiment: Experiment {
   /// The fixed opponents' probabilities of trading.
   public static let opponentTradeProbabilities = [0.0, 0.25, 0.5, 0.75, 1.0]
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let p = context.parameters
     let constants = QLearningConstants(
       learningRate: p.real("learningRate"), discount: p.real("discount"), initialQ: p.real("initialQ"),

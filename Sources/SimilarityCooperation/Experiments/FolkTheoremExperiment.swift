@@ -63,7 +63,7 @@ public struct FolkTheoremExperiment: Experiment {
                  exactGain: construction.deviationGains.max()!, sampledGain: sampledGain, margin: margin, payoffs: onPath)
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let p = context.parameters
     let gain = p.real("gain")
     let steps = p.integer("payoffSteps")

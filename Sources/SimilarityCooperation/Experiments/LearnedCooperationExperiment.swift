@@ -103,7 +103,7 @@ public struct LearnedCooperationExperiment: Experiment {
     return (interval.lower > 0.5 ? "holds" : (interval.upper < 0.5 ? "fails" : "undecided"), interval)
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let (env, settings) = try Self.configuration(context.parameters, random: context.random(stream: "environment"))
     let seeds = context.parameters.integer("seeds")
     let results = try context.replicates(seeds, stream: "seeds", label: "\(id): \(seeds) seeds") { seed, random in

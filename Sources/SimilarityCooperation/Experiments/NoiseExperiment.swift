@@ -46,7 +46,7 @@ public struct NoiseExperiment: Experiment {
     ]
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let p = context.parameters
     let points = p.integer("deviationGridPoints")
     let critical = p.real("criticalGain")

@@ -31,7 +31,7 @@ public struct PrisonersDilemmaExperiment: Experiment {
     ]
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let gain = context.parameters.real("gain")
     let steps = context.parameters.integer("probabilitySteps")
     let game = NormalFormGame.prisonersDilemma(donation: gain)

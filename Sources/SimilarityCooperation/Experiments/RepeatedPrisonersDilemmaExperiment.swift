@@ -60,7 +60,7 @@ public struct RepeatedPrisonersDilemmaExperiment: Experiment {
     return list
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let gain = context.parameters.real("gain")
     let delta = context.parameters.real("discountFactor")
     let stage = try StageGame(reward: gain, sucker: 0, temptation: gain + 1, punishment: 1)

@@ -49,7 +49,7 @@ public struct ThresholdExampleExperiment: Experiment {
     ]
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let p = context.parameters
     let gain = p.real("gain")
     let width = p.real("noiseWidth")

@@ -125,7 +125,7 @@ public struct CommonsExperiment: Experiment {
     return run
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let replicates = context.parameters.integer("replicates")
     let rounds = context.parameters.integer("horizonRounds")
     let k = context.parameters.integer("restrainedLevel")

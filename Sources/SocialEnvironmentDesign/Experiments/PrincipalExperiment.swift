@@ -49,7 +49,7 @@ public struct PrincipalExperiment: Experiment {
 
   static let principalNames = ["no tax", "U.S.-like (0.1, 0.25, 0.37)", "REINFORCE per bracket", "UCB over a rate grid"]
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let p = context.parameters
     let seeds = p.integer("seeds")
     let rounds = p.integer("rounds")

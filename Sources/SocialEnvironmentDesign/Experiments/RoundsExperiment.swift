@@ -41,7 +41,7 @@ public struct RoundsExperiment: Experiment {
     ] + Support.gameParameters()
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let p = context.parameters
     let histories = p.integer("histories"), perHistory = p.integer("roundsPerHistoryChecked")
     let delta = p.real("delta")

@@ -49,7 +49,7 @@ public struct ScalingExperiment: Experiment {
     (try? PowerLawFit(xs: x, ys: y))?.exponent ?? .nan
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let largest = context.parameters.integer("largestCopies")
     let steps = context.parameters.integer("steps")
     let timed = context.parameters.boolean("timed")

@@ -71,7 +71,7 @@ public struct ScheduleGridExperiment: Experiment {
     return out
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let p = context.parameters
     let populations = p.integer("populations")
     let levelCount = p.integer("gridLevels")

@@ -27,7 +27,7 @@ public struct TaxExperiment: Experiment {
   /// The notes' test vectors for rates (0.1, 0.2, 0.3) (notes §3.3 item 6).
   public static let testVectors: [(income: Double, tax: Double)] = [(5, 0.5), (10, 1.0), (15, 2.0), (25, 4.5)]
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let samples = context.parameters.integer("samples")
     let brackets = TaxBrackets.paper
     let rates = [0.1, 0.2, 0.3]

@@ -42,7 +42,7 @@ public struct TrustExperiment: Experiment {
     try (0..<n).map { _ in try PlayerType(selfishness: random.uniform(), trust: trust) }
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let p = context.parameters
     let replicates = p.integer("replicates"), seeds = p.integer("seeds"), rounds = p.integer("rounds")
     let window = min(p.integer("evaluationRounds"), rounds)

@@ -75,7 +75,7 @@ public struct Chapter3InferenceExperiment: Experiment {
     return sizes
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let p = context.parameters
     var tables: [Table] = []
     var figures: [Figure] = []

@@ -130,7 +130,7 @@ public struct FeudalismExperiment: Experiment {
     var settings: SocialGraphSettings
   }
 
-  public func run(in context: RunContext) throws -> ExperimentResult {
+  public func simulate(in context: RunContext) throws -> ExperimentResult {
     let p = context.parameters
     let base = Self.settings(p)
     try base.validate()

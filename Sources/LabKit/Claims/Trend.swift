@@ -1,0 +1,91 @@
+/// The trend of a measured quantity over sizes, for a claim about a limit ("as N grows", "with
+/// probability tending to 1"): an ordinary least-squares line fitted to every observation (one per
+/// replicate and size, not one mean per size, so the interval has the degrees of freedom of the data).
+///
+/// Two statistics:
+/// - ``Statistic/slope``: y = a + b·x; the estimate is b, the change per unit of size;
+/// - ``Statistic/limit``: y = a + b/x; the estimate is a, the fitted value as x → ∞.
+///
+/// The interval is the Student t interval of the OLS coefficient with n − 2 degrees of freedom
+/// (any regression text, e.g. Weisberg, *Applied Linear Regression*, 4th ed., §2.4). The verdict
+/// compares the interval with a bar (``Headline/comparing(lower:upper:_:)``), so an interval that
+/// straddles the bar is inconclusive.
+public struct Trend: Sendable, Equatable {
+  public enum Statistic: String, Sendable, Hashable {
+    case slope, limit
+  }
+
+  /// The reading the trend belongs to.
+  public let reading: Setting
+  /// The size knob's name and the sizes used, in order.
+  public let sizeName: String
+  public let sizes: [Double]
+  /// The mean observation at each size, for tables and figures.
+  public let means: [Double]
+  public let statistic: Statistic
+  public let estimate: Double
+  public let lower: Double
+  public let upper: Double
+  public let bar: Bar
+  public let verdict: Headline
+  /// Number of observations fitted.
+  public let n: Int
+
+  /// Fits the trend of `observations` (size, value) and judges it against `bar`.
+  ///
+  /// - Throws: ``LabError/invalidInput(place:problem:)`` for fewer than three distinct sizes or fewer
+  ///   than three observations, or a non-finite value.
+  public init(reading: Setting, sizeName: String, observations: [(size: Double, value: Double)], statistic: Statistic,
+              bar: Bar, level: Double = 0.95) throws {
+    let sizes = Array(Set(observations.map(\.size))).sorted()
+    guard sizes.count >= 3, observations.count >= 3, observations.allSatisfy({ $0.size.isFinite && $0.value.isFinite && $0.size != 0 }) else {
+      throw LabError.invalidInput(place: "Trend(\(sizeName))", problem: "a trend needs finite values at three or more distinct non-zero sizes")
+    }
+    let xs = observations.map { statistic == .slope ? $0.size : 1 / $0.size }
+    let ys = observations.map(\.value)
+    let fit = try Trend.leastSquares(xs, ys, level: level)
+    let (estimate, halfWidth) = statistic == .slope ? (fit.slope, fit.slopeHalfWidth) : (fit.intercept, fit.interceptHalfWidth)
+    self.reading = reading
+    self.sizeName = sizeName
+    self.sizes = sizes
+    self.means = sizes.map { size in
+      let values = observations.filter { $0.size == size }.map(\.value)
+      return values.reduce(0, +) / Double(values.count)
+    }
+    self.statistic = statistic
+    self.estimate = estimate
+    self.lower = estimate - halfWidth
+    self.upper = estimate + halfWidth
+    self.bar = bar
+    self.verdict = .comparing(lower: estimate - halfWidth, upper: estimate + halfWidth, bar)
+    self.n = observations.count
+  }
+
+  /// OLS of y on x with the half-widths of the intercept's and slope's t intervals.
+  static func leastSquares(_ x: [Double], _ y: [Double], level: Double)
+    throws -> (intercept: Double, slope: Double, interceptHalfWidth: Double, slopeHalfWidth: Double)
+  {
+    let n = Double(x.count)
+    let meanX = x.reduce(0, +) / n
+    let meanY = y.reduce(0, +) / n
+    let sxx = x.reduce(0) { $0 + ($1 - meanX) * ($1 - meanX) }
+    let sxy = zip(x, y).reduce(0) { $0 + ($1.0 - meanX) * ($1.1 - meanY) }
+    let slope = sxy / sxx
+    let intercept = meanY - slope * meanX
+    let residual = zip(x, y).reduce(0) { $0 + pow2($1.1 - intercept - slope * $1.0) }
+    let sigma2 = residual / (n - 2)
+    let t = try ConfidenceInterval.studentQuantile(level: level, degreesOfFreedom: x.count - 2)
+    let slopeSE = (sigma2 / sxx).squareRoot()
+    let interceptSE = (sigma2 * (1 / n + meanX * meanX / sxx)).squareRoot()
+    return (intercept, slope, t * interceptSE, t * slopeSE)
+  }
+
+  /// "slope 0.021 [0.004, 0.038] ≥ 0 over N = 4, 5, 6".
+  public var described: String {
+    let sizesText = sizes.map { DecimalFormat.compact($0, significant: 6) }.joined(separator: ", ")
+    return "\(statistic == .slope ? "slope" : "fitted limit") \(DecimalFormat.compact(estimate, significant: 3)) "
+      + "[\(DecimalFormat.compact(lower, significant: 3)), \(DecimalFormat.compact(upper, significant: 3))] against \(bar) over \(sizeName) = \(sizesText)"
+  }
+}
+
+private func pow2(_ x: Double) -> Double { x * x }
