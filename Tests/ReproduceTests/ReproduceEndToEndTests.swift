@@ -30,6 +30,33 @@ import Testing
     assertGolden(summary, "run-smoke.txt")
   }
 
+  /// Every claim of every paper has a class and a control, and every control flipped at smoke scale:
+  /// under its perturbation the check gave the verdict it must give.
+  @Test func everyClaimHasAClassAndAControlThatFlips() throws {
+    let run = try #require(Self.smokeRun)
+    let files = ReproduceCommand.files(under: run.root)
+    var claims = 0
+    for paper in ["NumericalPolitics", "IBHaggling", "SimilarityCooperation", "SocialEnvironmentDesign", "ModalAgents"] {
+      let data = try #require(files["Reproduce/\(paper)/results.json"])
+      let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+      for experiment in json["experiments"] as? [[String: Any]] ?? [] {
+        for claim in experiment["claims"] as? [[String: Any]] ?? [] {
+          claims += 1
+          let id = claim["id"] as? String ?? "?"
+          #expect(["consistency", "empirical"].contains(claim["class"] as? String), "\(id) has no class")
+          #expect(claim["headline"] as? String == "smoke" && claim["verdict"] as? String == "smoke", "\(id) is not labelled smoke")
+          let control = claim["control"] as? [String: Any]
+          #expect(control != nil, "\(id) has no control")
+          if let control {
+            #expect(control["verdict"] as? String == control["expected"] as? String,
+                    "\(id): the control (\(control["description"] ?? "")) gave \(control["verdict"] ?? "") instead of \(control["expected"] ?? "")")
+          }
+        }
+      }
+    }
+    #expect(claims >= 74)
+  }
+
   @Test func runsWithOneAndTwoJobsWriteIdenticalBytes() throws {
     let run = try #require(Self.smokeRun)
     let other = try ReproduceCommand.outputRootWithDocuments("jobs2")
