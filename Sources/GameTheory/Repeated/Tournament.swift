@@ -74,67 +74,32 @@ public struct Tournament: Sendable {
   /// The name of the random stream of pair (first, second): "game.tournament/first-second".
   public static func seedStream(_ first: Int, _ second: Int) -> String { "game.tournament/\(first)-\(second)" }
 
-  /// Plays every match, pairs spread over up to `jobs` threads; the result does not depend on `jobs`.
+  /// Plays every match, pairs spread over up to `jobs` threads (LabKit's ``Parallel/map(_:jobs:afterEach:_:)``);
+  /// the result does not depend on `jobs`.
   ///
   /// - Precondition: `jobs` ≥ 1.
   public func play(jobs: Int = 1) -> TournamentResult {
     precondition(jobs >= 1, "Tournament.play: jobs must be at least 1")
     let pairs = self.pairs
-    let repetitions = self.repetitions
-    var tallies = [MatchTally](repeating: MatchTally(outcomes: .zero, opening: 0), count: pairs.count * repetitions)
-    tallies.withUnsafeMutableBufferPointer { storage in
-      let workers = min(jobs, pairs.count)
-      if workers == 1 {
-        for index in pairs.indices { playPair(index, pairs[index], into: storage) }
-      } else {
-        let claims = PairClaims(count: pairs.count)
-        let shared = SharedStorage(storage)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-          while let index = claims.next() { playPair(index, pairs[index], into: shared.buffer) }
-        }
-      }
-    }
+    // The body never throws, so neither does the map.
+    let perPair = try! Parallel.map(pairs.count, jobs: jobs) { index in playPair(pairs[index]) }
+    var tallies: [MatchTally] = []
+    tallies.reserveCapacity(pairs.count * repetitions)
+    for pairTallies in perPair { tallies.append(contentsOf: pairTallies) }
     return TournamentResult(tournament: self, pairs: pairs, tallies: tallies)
   }
 
-  /// Plays all repetitions of pair number `index` into `storage[index · repetitions ..< ...]`.
-  private func playPair(_ index: Int, _ pair: SIMD2<Int>, into storage: UnsafeMutableBufferPointer<MatchTally>) {
+  /// All repetitions of one pair, in repetition order.
+  private func playPair(_ pair: SIMD2<Int>) -> [MatchTally] {
     let (a, b) = (strategies[pair[0]], strategies[pair[1]])
-    let base = index * repetitions
     if match.drawsRandomNumbers(a, b) {
       let stream = Tournament.seedStream(pair[0], pair[1])
-      for repetition in 0..<repetitions {
+      return (0..<repetitions).map { repetition in
         let random = Random(master: seed, stream: stream, replicate: repetition)
-        storage[base + repetition] = MatchEngine.general(a, b, turns: turns, noise: noise, random: random, record: false).0
-      }
-    } else {
-      let flip = noise == 1
-      for repetition in 0..<repetitions {
-        storage[base + repetition] = MatchEngine.deterministic(a, b, turns: turns, flip: flip)
+        return MatchEngine.general(a, b, turns: turns, noise: noise, random: random, record: false).0
       }
     }
+    let flip = noise == 1
+    return (0..<repetitions).map { _ in MatchEngine.deterministic(a, b, turns: turns, flip: flip) }
   }
-}
-
-/// Hands out pair indices to worker threads, each exactly once.
-private final class PairClaims: @unchecked Sendable {
-  private let lock = NSLock()
-  private var claimed = 0
-  private let count: Int
-
-  init(count: Int) { self.count = count }
-
-  func next() -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard claimed < count else { return nil }
-    claimed += 1
-    return claimed - 1
-  }
-}
-
-/// The result buffer shared by the workers; each writes only the slots of the pairs it claimed.
-private struct SharedStorage: @unchecked Sendable {
-  let buffer: UnsafeMutableBufferPointer<MatchTally>
-  init(_ buffer: UnsafeMutableBufferPointer<MatchTally>) { self.buffer = buffer }
 }

@@ -102,18 +102,12 @@ public struct TournamentResult: Sendable, Equatable {
     cooperationRating = cooperations.map { Double($0) / (matchesPerPlayer * turns) }
     initialCooperationRate = openings.map { Double($0) / matchesPerPlayer }
     payoffMatrix = payoffs.map { $0.map { $0 / Double(repetitions) } }
-    medianScores = normalisedScores.map(TournamentResult.median)
+    // Every player has `repetitions` ≥ 1 values, so the medians never throw.
+    medianScores = normalisedScores.map { try! Statistics.median($0) }
     meanScores = normalisedScores.map { $0.reduce(0, +) / Double(repetitions) }
-    medianWins = wins.map { TournamentResult.median($0.map(Double.init)) }
+    medianWins = wins.map { try! Statistics.median($0.map(Double.init)) }
     let medians = medianScores
     ranking = (0..<n).sorted { medians[$0] != medians[$1] ? medians[$0] > medians[$1] : $0 < $1 }
-  }
-
-  /// The median (numpy's: the mean of the middle two for an even count).
-  static func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    let middle = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
   }
 
   /// The names in rank order (axelrod's `ranked_names`).

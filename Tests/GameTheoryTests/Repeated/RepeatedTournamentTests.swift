@@ -70,8 +70,8 @@ import Testing
   }
 
   @Test func mediansOverRepetitions() {
-    #expect(TournamentResult.median([3, 1, 2]) == 2)
-    #expect(TournamentResult.median([4, 1, 2, 3]) == 2.5)
+    #expect(try Statistics.median([3, 1, 2]) == 2)
+    #expect(try Statistics.median([4, 1, 2, 3]) == 2.5)
   }
 
   /// Noisy tournament: wins' medians can be halves with an even number of repetitions, and every
