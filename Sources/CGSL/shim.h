@@ -11,6 +11,7 @@
 #include <gsl/gsl_statistics_double.h>
 #include <gsl/gsl_histogram.h>
 #include <gsl/gsl_integration.h>
+#include <gsl/gsl_fit.h>
 
 /* GSL's generator types and its version string are mutable C globals, which Swift 6 refuses to read
    ("not concurrency-safe"). These accessors return them through functions instead. */

@@ -7,7 +7,7 @@
 /// - ``Statistic/limit``: y = a + b/x; the estimate is a, the fitted value as x → ∞.
 ///
 /// The interval is the Student t interval of the OLS coefficient with n − 2 degrees of freedom
-/// (any regression text, e.g. Weisberg, *Applied Linear Regression*, 4th ed., §2.4). The verdict
+/// (``LeastSquaresLine``). The verdict
 /// compares the interval with a bar (``Headline/comparing(lower:upper:_:)``), so an interval that
 /// straddles the bar is inconclusive.
 public struct Trend: Sendable, Equatable {
@@ -43,14 +43,13 @@ public struct Trend: Sendable, Equatable {
     }
     let xs = observations.map { statistic == .slope ? $0.size : 1 / $0.size }
     let ys = observations.map(\.value)
-    let fit = try Trend.leastSquares(xs, ys, level: level)
+    let fit = try LeastSquaresLine(x: xs, y: ys, level: level, place: "Trend(\(sizeName))")
     let (estimate, halfWidth) = statistic == .slope ? (fit.slope, fit.slopeHalfWidth) : (fit.intercept, fit.interceptHalfWidth)
     self.reading = reading
     self.sizeName = sizeName
     self.sizes = sizes
     self.means = sizes.map { size in
-      let values = observations.filter { $0.size == size }.map(\.value)
-      return values.reduce(0, +) / Double(values.count)
+      (try? Statistics.mean(observations.filter { $0.size == size }.map(\.value))) ?? .nan
     }
     self.statistic = statistic
     self.estimate = estimate
@@ -61,25 +60,6 @@ public struct Trend: Sendable, Equatable {
     self.n = observations.count
   }
 
-  /// OLS of y on x with the half-widths of the intercept's and slope's t intervals.
-  static func leastSquares(_ x: [Double], _ y: [Double], level: Double)
-    throws -> (intercept: Double, slope: Double, interceptHalfWidth: Double, slopeHalfWidth: Double)
-  {
-    let n = Double(x.count)
-    let meanX = x.reduce(0, +) / n
-    let meanY = y.reduce(0, +) / n
-    let sxx = x.reduce(0) { $0 + ($1 - meanX) * ($1 - meanX) }
-    let sxy = zip(x, y).reduce(0) { $0 + ($1.0 - meanX) * ($1.1 - meanY) }
-    let slope = sxy / sxx
-    let intercept = meanY - slope * meanX
-    let residual = zip(x, y).reduce(0) { $0 + pow2($1.1 - intercept - slope * $1.0) }
-    let sigma2 = residual / (n - 2)
-    let t = try ConfidenceInterval.studentQuantile(level: level, degreesOfFreedom: x.count - 2)
-    let slopeSE = (sigma2 / sxx).squareRoot()
-    let interceptSE = (sigma2 * (1 / n + meanX * meanX / sxx)).squareRoot()
-    return (intercept, slope, t * interceptSE, t * slopeSE)
-  }
-
   /// "slope 0.021 [0.004, 0.038] ≥ 0 over N = 4, 5, 6".
   public var described: String {
     let sizesText = sizes.map { DecimalFormat.compact($0, significant: 6) }.joined(separator: ", ")
@@ -87,5 +67,3 @@ public struct Trend: Sendable, Equatable {
       + "[\(DecimalFormat.compact(lower, significant: 3)), \(DecimalFormat.compact(upper, significant: 3))] against \(bar) over \(sizeName) = \(sizesText)"
   }
 }
-
-private func pow2(_ x: Double) -> Double { x * x }

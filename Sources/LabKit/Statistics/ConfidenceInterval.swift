@@ -68,7 +68,7 @@ extension ConfidenceInterval {
     if values.count >= 2, let first = values.first, values.contains(where: { $0 != first }) {
       return try mean(of: values, level: level)
     }
-    let m = values.reduce(0, +) / Double(max(1, values.count))
+    let m = values.isEmpty ? 0 : try Statistics.mean(values)
     return ConfidenceInterval(estimate: m, lower: m, upper: m, level: level)
   }
 

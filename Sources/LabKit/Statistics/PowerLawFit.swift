@@ -27,22 +27,10 @@ public struct PowerLawFit: Sendable, Equatable {
     guard (xs + ys).allSatisfy({ $0.isFinite && $0 > 0 }) else {
       throw LabError.invalidInput(place: place, problem: "every value must be finite and positive to take its logarithm")
     }
-    let x = xs.map { log10($0) }
-    let y = ys.map { log10($0) }
-    let n = Double(x.count)
-    let mx = x.reduce(0, +) / n
-    let my = y.reduce(0, +) / n
-    let sxx = x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
-    guard sxx > 0 else { throw LabError.invalidInput(place: place, problem: "all x are equal, so no slope can be fitted") }
-    let sxy = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
-    let b = sxy / sxx
-    let a = my - b * mx
-    let residual = zip(x, y).reduce(0) { $0 + ($1.1 - a - b * $1.0) * ($1.1 - a - b * $1.0) }
-    let standardError = (residual / (n - 2) / sxx).squareRoot()
-    let t = try ConfidenceInterval.studentQuantile(level: level, degreesOfFreedom: x.count - 2)
-    exponent = b
-    intercept = a
-    exponentInterval = ConfidenceInterval(estimate: b, lower: b - t * standardError, upper: b + t * standardError, level: level)
-    points = x.count
+    let line = try LeastSquaresLine(x: xs.map { log10($0) }, y: ys.map { log10($0) }, level: level, place: place)
+    exponent = line.slope
+    intercept = line.intercept
+    exponentInterval = ConfidenceInterval(estimate: line.slope, lower: line.slope - line.slopeHalfWidth, upper: line.slope + line.slopeHalfWidth, level: level)
+    points = line.points
   }
 }

@@ -36,7 +36,7 @@ extension Statistics {
     }
     try validate(x, minimumCount: 2, place: "Statistics.correlation")
     try validate(y, minimumCount: 2, place: "Statistics.correlation")
-    let meanX = x.reduce(0, +) / Double(x.count), meanY = y.reduce(0, +) / Double(y.count)
+    let meanX = try mean(x), meanY = try mean(y)
     var sxx = 0.0, syy = 0.0
     for k in x.indices { sxx += (x[k] - meanX) * (x[k] - meanX); syy += (y[k] - meanY) * (y[k] - meanY) }
     guard sxx > 0 && syy > 0 else { return 0 }
