@@ -12,6 +12,13 @@ public enum CatalogListing {
             let defaults = Scale.allCases.map { "\($0.rawValue) \(parameter.defaultValue(at: $0))" }.joined(separator: ", ")
             out += "      --set \(parameter.name)=...  \(parameter.summary) Default: \(defaults). Allowed: \(parameter.domain).\n"
           }
+          for reading in experiment.readings {
+            out += Report.wrap("Reading \(reading.name): " + reading.described + ".", indent: "      ")
+          }
+          for size in experiment.sizes {
+            let values = Scale.allCases.map { "\($0.rawValue) " + size.values(at: $0).map(\.description).joined(separator: ", ") }.joined(separator: "; ")
+            out += Report.wrap("Size \(size.name) (\(size.meaning)): \(values).", indent: "      ")
+          }
         }
         if claims {
           for claim in experiment.claims {
