@@ -10,7 +10,7 @@ public enum NumericalPolitics {
     citation: "Daniel Tang, 22 March 2024",
     sourceText: "papers/numerical-politics.txt",
     experiments: [TableTwoOneExperiment(), ZeroMemoryExperiment(), ExperimentOneExperiment(), ExperimentTwoExperiment(),
-                  Chapter3InferenceExperiment(), FeudalismExperiment()],
+                  Chapter3InferenceExperiment(), Chapter3FeudalismExperiment()],
     benchmarks: benchmarks)
 }
 
@@ -74,20 +74,11 @@ enum ExperimentOneBenchmark {
 
   static func scan(steps: Int) -> Double {
     let each = max(1, steps / 256)
-    let results = ResultBox(count: 256)
-    DispatchQueue.concurrentPerform(iterations: 256) { pair in
+    let sums = (try? Parallel.map(256, jobs: ProcessInfo.processInfo.activeProcessorCount) { (pair: Int) -> Double in
       var stream = Taus2Stream(Random(seed: UInt32(pair + 1), algorithm: .taus2))
       let run = ExperimentOneRun.run(OneStepSociety(pair), protocol: settings(steps: each), random: &stream)
-      results.set(pair, run.finalQ.0.reduce(0, +))
-    }
-    return results.sum
-  }
-
-  final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Double]
-    init(count: Int) { values = Array(repeating: 0, count: count) }
-    func set(_ index: Int, _ value: Double) { lock.lock(); values[index] = value; lock.unlock() }
-    var sum: Double { lock.lock(); defer { lock.unlock() }; return values.reduce(0, +) }
+      return run.finalQ.0.reduce(0, +)
+    }) ?? []
+    return sums.reduce(0, +)
   }
 }

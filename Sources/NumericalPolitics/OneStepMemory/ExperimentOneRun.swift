@@ -150,3 +150,51 @@ public struct ExperimentOneRun: Sendable {
       samples: samples)
   }
 }
+
+/// The first greedy change of a pair of Experiment 1 learners: the learning evidence for the text's
+/// argument that mutual tit-for-tat is unstable ("once in a run of mutual stealing, the Q-value of
+/// stealing again is half the Q-value of trading"), which predicts that the first move to change is
+/// the move after mutual stealing (SS), from steal to trade.
+public struct PolicyDeparture: Sendable, Equatable {
+  /// Steps until the change.
+  public let step: Int
+  /// The agent whose greedy policy changed first (0 or 1).
+  public let agent: Int
+  /// The state whose move changed (0 TT, 1 TS, 2 ST, 3 SS) and the new move (0 trade, 1 steal).
+  public let state: Int
+  public let newMove: Int
+  /// The changing agent's Q(state, steal) and Q(state, trade) just after the change.
+  public let qSteal: Double
+  public let qTrade: Double
+
+  /// Whether the change is the one the text predicts: after mutual stealing, trade instead of steal.
+  public var isSSToTrade: Bool { state == 3 && newMove == 0 }
+
+  /// Runs the pair from the preset policies `initial` until either agent's greedy policy changes, at
+  /// most `settings.stepCap` steps; nil when neither changes.
+  public static func first<Source: UniformRandomSource>(
+    from initial: OneStepSociety, protocol settings: ExperimentOneProtocol, random: inout Source
+  ) -> PolicyDeparture? {
+    let c = settings.constants
+    let policies = [UInt32(initial.first.id), UInt32(initial.second.id)]
+    let agents = (0..<2).map { k in
+      OneStepMemoryAgent(learner: CompactQLearner(states: 4, constants: c, presetPolicy: policies[k], low: settings.presetLow, high: settings.presetHigh),
+                         partner: ChannelID(agent: 1 - k))
+    }
+    var society = Society(agents: agents)
+    society.withAgent(0) { agent, schedule in agent.start(schedule: &schedule) }
+    society.withAgent(1) { agent, schedule in agent.start(schedule: &schedule) }
+    society.step(random: &random)
+    for step in 1...max(1, settings.stepCap) {
+      society.step(random: &random)
+      for k in 0..<2 where society[k].learner.policy != policies[k] {
+        let changed = society[k].learner.policy ^ policies[k]
+        let state = changed.trailingZeroBitCount
+        let learner = society[k].learner
+        return PolicyDeparture(step: step, agent: k, state: state, newMove: learner.greedy(state),
+                               qSteal: learner.value(state, 1), qTrade: learner.value(state, 0))
+      }
+    }
+    return nil
+  }
+}

@@ -1,3 +1,5 @@
+import LabKit
+
 /// The constants of the tabular Q-learners of Numerical Politics chapter 2.
 ///
 /// The book gives none of these ("a high probability of exploring ... reduces exponentially with
@@ -6,8 +8,11 @@
 /// 0.25 decaying by a factor 0.9999999 per decision, no floor (the floor 0.0025 appeared in
 /// `f4d8200`).
 public struct QLearningConstants: Sendable, Equatable {
-  /// The constant learning rate α in Q ← (1 − α) Q + α (r + γ Q(s', greedy)).
+  /// The constant learning rate α in Q ← (1 − α) Q + α (r + γ Q(s', greedy)) (used by the
+  /// `.constant` schedule).
   public var learningRate: Double = 0.01
+  /// How α depends on the number of updates n of the (state, action) pair (``TabularQLearner`` only).
+  public var learningRateSchedule: LearningRateSchedule = .constant
   /// The discount γ.
   public var discount: Double = 0.99
   /// Every Q value before learning (the code's `DEFAULT_INITIALQ`).
@@ -30,4 +35,17 @@ public struct QLearningConstants: Sendable, Equatable {
     self.explorationDecay = explorationDecay
     self.explorationFloor = explorationFloor
   }
+}
+
+/// How a Q-learner's learning rate depends on the number n of updates of the (state, action) pair,
+/// counting the current one.
+public enum LearningRateSchedule: String, ParameterChoice {
+  /// α fixed (the book-era code: 0.01).
+  case constant
+  /// α = 1/n: Q is the running mean of its targets; meets the Robbins–Monro conditions (Watkins and
+  /// Dayan 1992).
+  case harmonic
+  /// α = 1/n^0.7: decreasing more slowly, also Robbins–Monro; polynomial rates with exponent in
+  /// (1/2, 1) converge faster than 1/n when γ is near 1 (Even-Dar and Mansour 2003).
+  case power
 }

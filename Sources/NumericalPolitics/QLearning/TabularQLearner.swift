@@ -1,10 +1,13 @@
+import Foundation
 import LabKit
 
 /// A tabular Q-learner with the book-era rule of Numerical Politics chapter 2 (the code's
 /// `QTablePolicy`).
 ///
 /// - Update: Q(s, a) ← (1 − α) Q(s, a) + α (r + γ Q(s', b(s'))), where b(s') is the current greedy
-///   action of s' (not a fresh maximum).
+///   action of s' (not a fresh maximum); α is constant (the book-era code) or, under
+///   ``LearningRateSchedule/harmonic`` or ``LearningRateSchedule/power``, 1/n or 1/n^0.7 for the n-th
+///   update of (s, a).
 /// - The greedy action b(s) changes only when another action's Q is strictly greater than Q(s, b(s)),
 ///   scanning actions in order; ties keep the old action.
 /// - Before each decision ε ← max-free decay ε·d (while ε > floor). With probability ε the learner
@@ -24,6 +27,10 @@ public struct TabularQLearner: Sendable {
   public private(set) var exploration: Double
   /// Training steps since a greedy action last changed (the book's convergence counter).
   public private(set) var stepsSinceGreedyChange = 0
+  /// Updates of each (state, action) so far; kept only under a decreasing learning-rate schedule
+  /// (empty under the constant one, whose hot loop never touches it).
+  public private(set) var updates: [Int]
+  private let scheduled: Bool
 
   /// A learner with every Q value at `constants.initialQ` and greedy actions `initialGreedy` (action 0
   /// everywhere when nil; the book-era code drew them at random, which the caller may do).
@@ -36,6 +43,8 @@ public struct TabularQLearner: Sendable {
     greedy = initialGreedy ?? Array(repeating: 0, count: states)
     precondition(greedy.count == states && greedy.allSatisfy { (0..<actions).contains($0) }, "TabularQLearner: bad initial greedy actions")
     exploration = constants.initialExploration
+    scheduled = constants.learningRateSchedule != .constant
+    updates = scheduled ? Array(repeating: 0, count: states * actions) : []
   }
 
   /// Q(state, action).
@@ -51,8 +60,8 @@ public struct TabularQLearner: Sendable {
 
   /// One Q-learning step on the transition (state, action, reward, next state).
   public mutating func train(state: Int, action: Int, reward: Double, next: Int) {
-    let alpha = constants.learningRate
     let index = state &* actionCount &+ action
+    let alpha = scheduled ? scheduledRate(index) : constants.learningRate
     q[index] = (1 - alpha) * q[index] + alpha * (reward + constants.discount * q[next &* actionCount &+ greedy[next]])
     stepsSinceGreedyChange &+= 1
     let base = state &* actionCount
@@ -62,5 +71,12 @@ public struct TabularQLearner: Sendable {
       greedy[state] = best
       stepsSinceGreedyChange = 0
     }
+  }
+
+  /// α of the next update of entry `index` under a decreasing schedule: 1/n or 1/n^0.7.
+  private mutating func scheduledRate(_ index: Int) -> Double {
+    updates[index] &+= 1
+    let n = Double(updates[index])
+    return constants.learningRateSchedule == .harmonic ? 1 / n : 1 / pow(n, 0.7)
   }
 }

@@ -36,18 +36,24 @@ public struct ZeroMemorySociety: Sendable {
   }
 
   public private(set) var agents: [TabularQLearner]
+  /// The wellbeing table, index 2 · own + other: Table 2.1 (3, 0, 4, 1) unless a control perturbs it.
+  public let rewards: [Double]
 
   /// How the agents' greedy actions are set before learning (every Q value starts equal, so the
   /// greedy action is a tie-break).
-  public enum InitialGreedy: String, Sendable, CaseIterable {
+  public enum InitialGreedy: String, ParameterChoice {
     case trade, steal
     /// Uniformly at random per agent, as the book-era code did for new agents (`addAgent`).
     case random
   }
 
-  /// `count` agents, each with every Q value at `constants.initialQ` and greedy action set by `initial`.
-  public init(agents count: Int, constants: QLearningConstants, initial: InitialGreedy = .trade, random: Random? = nil) {
+  /// `count` agents, each with every Q value at `constants.initialQ` and greedy action set by `initial`,
+  /// rewarded by `rewards` (index 2 · own + other; Table 2.1 unless a control perturbs it).
+  public init(agents count: Int, constants: QLearningConstants, initial: InitialGreedy = .trade, random: Random? = nil,
+              rewards: [Double] = SugarAndSpiceWorld.wellbeingTable) {
     precondition(count >= 2, "ZeroMemorySociety: need at least two agents")
+    precondition(rewards.count == 4, "ZeroMemorySociety: a 2 × 2 wellbeing table")
+    self.rewards = rewards
     agents = (0..<count).map { _ in
       let greedy: Int
       switch initial {
@@ -71,7 +77,7 @@ public struct ZeroMemorySociety: Sendable {
   public mutating func encounter(_ i: Int, _ j: Int, random: Random) -> Double {
     let a = agents[i].act(in: 0, random: random)
     let b = agents[j].act(in: 0, random: random)
-    let table = SugarAndSpiceWorld.wellbeingTable
+    let table = rewards
     let ra = table[a &* 2 &+ b]
     let rb = table[b &* 2 &+ a]
     agents[i].train(state: 0, action: a, reward: ra, next: 0)
@@ -114,8 +120,8 @@ public struct ZeroMemorySociety: Sendable {
     let n = Double(agents.count)
     return Checkpoint(
       encountersPerAgent: 2 * Double(encounters) / n,
-      meanDifference: agents.indices.reduce(0) { $0 + difference($1) } / n,
-      meanExploration: agents.reduce(0) { $0 + $1.exploration } / n,
+      meanDifference: (try? Statistics.mean(agents.indices.map(difference))) ?? .nan,
+      meanExploration: (try? Statistics.mean(agents.map(\.exploration))) ?? .nan,
       wellbeing: wellbeing,
       stealing: Double(agents.filter { $0.greedy[0] == SugarAndSpiceWorld.Move.steal.rawValue }.count) / n)
   }
@@ -153,15 +159,16 @@ public enum FixedOpponentLearning {
     public let greedy: SugarAndSpiceWorld.Move
   }
 
-  public static func run(tradeProbability: Double, encounters: Int, constants: QLearningConstants, random: Random) -> Outcome {
+  public static func run(tradeProbability: Double, encounters: Int, constants: QLearningConstants, random: Random,
+                         rewards: [Double] = SugarAndSpiceWorld.wellbeingTable) -> Outcome {
     var learner = TabularQLearner(states: 1, actions: 2, constants: constants)
     let half = encounters / 2
     var sum = 0.0
     var stealing = 0
     for step in 0..<encounters {
       let own = learner.act(in: 0, random: random)
-      let other = random.uniform() < tradeProbability ? SugarAndSpiceWorld.Move.trade : .steal
-      learner.train(state: 0, action: own, reward: SugarAndSpiceWorld.wellbeing(SugarAndSpiceWorld.Move(rawValue: own)!, other), next: 0)
+      let other = random.uniform() < tradeProbability ? 0 : 1
+      learner.train(state: 0, action: own, reward: rewards[2 &* own &+ other], next: 0)
       if step >= half {
         sum += learner.value(0, 1) - learner.value(0, 0)
         if learner.greedy[0] == 1 { stealing += 1 }
