@@ -168,22 +168,80 @@ import Testing
     settings.agents = 300
     settings.initialGraph = .complete
     #expect(throws: LabError.self) { try settings.validate() }
-    #expect(throws: LabError.self) { try FeudalismExperiment().run(scale: .smoke, overrides: ["agents": "1"]) }
+    #expect(throws: LabError.self) { try Chapter3FeudalismExperiment().run(scale: .smoke, overrides: ["agents": "1"]) }
   }
 
   // MARK: - The experiment
 
-  @Test func smokeRunGivesEveryClaimAndTheSameBytesWhateverTheJobs() throws {
-    let experiment = FeudalismExperiment()
+  @Test func smokeRunGivesEveryClaimWithAFlippingControlAndTheSameBytesWhateverTheJobs() throws {
+    let experiment = Chapter3FeudalismExperiment()
+    #expect(experiment.declarationProblems.isEmpty, "\(experiment.declarationProblems)")
     let result = try experiment.run(scale: .smoke, seed: 1, jobs: 2)
     #expect(result.claims.map(\.claim.id) == experiment.claims.map(\.id))
+    for claim in result.claims {
+      #expect(claim.control?.flipped == true, "\(claim.claim.id): \(claim.evidence.summary)")
+    }
     let consent = try #require(result.claims.first { $0.claim.id == "np.ch3.mutual-consent" })
-    #expect(consent.verdict == .reproduced)
-    #expect(result.claims.filter { $0.claim.kind == .exploratory }.count == 3)
+    #expect(consent.headline == .holds)
+    // The feudalism map: the base reading and one alternative of each of the six readings.
+    let feudalism = try #require(result.claims.first { $0.claim.id == "np.ch3.emergent-feudalism" })
+    #expect(feudalism.map.cells.count == 7 && feudalism.map.design == .oneAtATime)
     #expect(result.figures.map(\.id) == ["np.ch3.gini", "np.ch3.social-graph", "np.ch3.imitation", "np.ch3.deviants"])
     let serial = try experiment.run(scale: .smoke, seed: 1, jobs: 1)
     #expect(serial.tables == result.tables)
     #expect(serial.figures == result.figures)
+    #expect(serial.claims == result.claims)
+  }
+
+  // MARK: - The readings and control worlds added for issue 13
+
+  @Test func unequalStartHasTheAskedGiniAndKeepsTotalLand() throws {
+    var settings = SocialGraphSettings()
+    settings.agents = 50
+    settings.initialLandGini = 0.4
+    settings.selfPlayEncounters = 10
+    let world = try SocialGraphWorld(settings: settings, random: Random(seed: 2, algorithm: .taus2))
+    let lands = world.bodies.map(\.land)
+    #expect(abs(lands.reduce(0, +) - 50) < 1e-9)
+    #expect(abs(try Statistics.gini(lands) - 0.4) < 1e-12)
+    // Ten landed agents with (0.2 + 0.4)/0.2 = 3 units, forty with 0.4/0.8 = 0.5.
+    #expect(lands.filter { abs($0 - 3) < 1e-12 }.count == 10 && lands.filter { abs($0 - 0.5) < 1e-12 }.count == 40)
+  }
+
+  @Test func returnsToScaleChangeTheHarvest() {
+    var rules = BodyRules()
+    rules.landReturns = 1.5
+    // 100 · min(4, 4)^1.5 = 800; 100 · min(1, 1)^1.5 = 100; 100 · 0.25^1.5 = 12.5.
+    #expect(abs(rules.produce(land: 4, labour: 4) - 800) < 1e-9)
+    #expect(abs(rules.produce(land: 1, labour: 3) - 100) < 1e-9)
+    #expect(abs(rules.produce(land: 0.25, labour: 1) - 12.5) < 1e-9)
+    #expect(abs(rules.harvest(FeudalBody(land: 4, corn: 0, labour: 4)).corn - 800) < 1e-9)
+  }
+
+  @Test func aForcedResponderOpensEncountersThatAreCountedAsViolations() throws {
+    var settings = SocialGraphSettings()
+    settings.agents = 10
+    settings.selfPlayEncounters = 20
+    settings.forcedResponse = true
+    var world = try SocialGraphWorld(settings: settings, random: Random(seed: 3, algorithm: .taus2))
+    let tie = Int(world.outTies[0][0])
+    world.ties[tie].accept = -1
+    world.encounter(tie, initiatorGain: 1)
+    #expect(world.record.refusals == 0 && world.record.consentedEncounters == 1 && world.record.consentViolations == 1)
+  }
+
+  @Test func corveeHandsUnusedLabourToTheMostLandedPartner() throws {
+    var settings = SocialGraphSettings()
+    settings.agents = 10
+    settings.selfPlayEncounters = 10
+    settings.corvee = true
+    var world = try SocialGraphWorld(settings: settings, random: Random(seed: 4, algorithm: .taus2))
+    let partners = world.outTies[0].map { Int(world.ties[Int($0)].responder) }
+    world.bodies[0].land = 0.25
+    world.bodies[partners[1]].land = 2
+    world.payCorvee(0)
+    #expect(abs(world.bodies[0].labour - 0.25) < 1e-12 && abs(world.bodies[partners[1]].labour - 1.75) < 1e-12)
+    #expect(abs(world.record.labourReceived[partners[1]] - 0.75) < 1e-12)
   }
 
   @Test func giniOfKnownDistributions() throws {

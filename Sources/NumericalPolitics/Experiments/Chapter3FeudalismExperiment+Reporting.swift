@@ -1,6 +1,6 @@
 import LabKit
 
-extension FeudalismExperiment {
+extension Chapter3FeudalismExperiment {
   /// The base runs at their end (late checkpoints), over seeds.
   struct FeudalismSummary {
     let landGini: ConfidenceInterval
@@ -39,27 +39,6 @@ extension FeudalismExperiment {
       }
       return table
     }
-
-    func verdict(gini: Double, labourShare threshold: Double) -> ClaimResult {
-      let emerged = landGini.lower > gini && labourShare.lower > threshold && correlation.lower > 0
-      let absent = landGini.upper < gini || labourShare.upper < threshold || correlation.upper < 0
-      let verdict: Verdict = emerged ? .supported : (absent ? .refuted : .inconclusive)
-      let answer = emerged ? "By the operational answer fixed before the runs, a hierarchy emerged." :
-        (absent ? "By the operational answer fixed before the runs, no hierarchy emerged." : "The operational answer fixed before the runs is undecided.")
-      let summary = "Exploratory. At the end of \(runs) base runs: land Gini \(landGini.summary(digits: 3)) (threshold \(DecimalFormat.compact(gini))), corn Gini \(cornGini.summary(digits: 3)), share of the harvest grown with others' labour \(labourShare.summary(digits: 4)) (threshold \(DecimalFormat.compact(threshold))), correlation of land with net labour received \(correlation.summary(digits: 3)), with net corn received \(cornCorrelation.summary(digits: 3)), Ω per agent-step \(wellbeing.summary(digits: 3)). \(answer)"
-      return ClaimResult(FeudalismExperiment.feudalismClaim, verdict, Evidence(
-        summary: summary,
-        measurements: [
-          .init("land Gini", landGini.estimate), .init("land Gini 95% interval", lower: landGini.lower, upper: landGini.upper),
-          .init("corn Gini", cornGini.estimate),
-          .init("harvest share from others' labour", labourShare.estimate), .init("harvest share 95% interval", lower: labourShare.lower, upper: labourShare.upper),
-          .init("corr(land, net labour in)", correlation.estimate), .init("correlation 95% interval", lower: correlation.lower, upper: correlation.upper),
-          .init("corr(land, net corn in)", cornCorrelation.estimate),
-          .init("Ω per agent-step", wellbeing.estimate),
-        ],
-        tolerance: "supported: all of land Gini > \(DecimalFormat.compact(gini)), harvest share > \(DecimalFormat.compact(threshold)) and correlation > 0 as 95% intervals; refuted: any interval wholly on the other side; else inconclusive",
-        sampleSize: runs))
-    }
   }
 
   /// One setting of a sweep at the end of its runs.
@@ -92,31 +71,6 @@ extension FeudalismExperiment {
     return table
   }
 
-  static func sweepVerdict(_ claim: Claim, _ rows: [SweepRow], what: String) -> ClaimResult {
-    let summary = "Exploratory (the text states no expectation). At the end of the runs, by \(what): "
-      + rows.map { "\($0.label): Ω \(DecimalFormat.fixed($0.wellbeing.estimate, digits: 3)), land Gini \(DecimalFormat.fixed($0.landGini.estimate, digits: 3))" }.joined(separator: "; ") + "."
-    var measurements: [Evidence.Measurement] = []
-    for row in rows {
-      measurements.append(.init("\(row.label): Ω per agent-step", row.wellbeing.estimate))
-      measurements.append(.init("\(row.label): land Gini", row.landGini.estimate))
-    }
-    return ClaimResult(claim, .explored, Evidence(summary: summary, measurements: measurements,
-                                                  tolerance: "none: descriptive", sampleSize: rows.count))
-  }
-
-  static func consentVerdict(_ runs: [SocialGraphOutcome]) -> ClaimResult {
-    let consented = runs.reduce(0) { $0 + $1.consentedEncounters }
-    let violations = runs.reduce(0) { $0 + $1.consentViolations }
-    let refusals = runs.reduce(0) { $0 + $1.refusals }
-    let holds = violations == 0 && consented > 0
-    let summary = "Over \(runs.count) runs, \(consented) encounters went past the first move and in \(violations) of them one side did not expect to gain (initiator's expected gain and responder's value of accepting both checked > 0 when the encounter opened); \(refusals) encounters were declined with goodbye as the first move, and changed nothing."
-      + (consented == 0 ? " No encounter took place, so the invariant was never exercised." : "")
-    return ClaimResult(mutualConsentClaim, .checking(holds), Evidence(
-      summary: summary,
-      measurements: [.init("encounters past the first move", consented), .init("encounters without mutual expected gain", violations), .init("encounters declined", refusals)],
-      tolerance: "no violation, and at least one encounter", sampleSize: consented))
-  }
-
   static func degreeTable(_ runs: [SocialGraphOutcome]) -> Table {
     let degrees = runs.flatMap(\.inDegrees)
     let largest = degrees.max() ?? 0
@@ -136,7 +90,7 @@ extension FeudalismExperiment {
       let x = (0..<count).map { Double(runs[0].checkpoints[$0].round) }
       let series = (0..<count).map { k in runs.map { $0.checkpoints[k][keyPath: value] } }
       if runs.count > 1 { chart.band(nil, x: x, lower: series.map { $0.min()! }, upper: series.map { $0.max()! }) }
-      chart.line("\(name) Gini", x: x, y: series.map { $0.reduce(0, +) / Double($0.count) })
+      chart.line("\(name) Gini", x: x, y: series.map { (try? Statistics.mean($0)) ?? .nan })
     }
     return Figure(id: "np.ch3.gini", title: "Gini of land and corn over time", svg: chart.svg())
   }

@@ -105,7 +105,11 @@ public struct PosteriorSeparation: Sendable {
   /// The joint posterior P(π_x, π_y, σ_x, σ_y | H) by enumeration, indexed
   /// [((x · |Π_y| + y) · |S_x| + σ_x) · |S_y| + σ_y]: the full likelihood P(H | π_x, π_y, σ_x, σ_y) (every
   /// move, each from its mover's policy in its mover's state) times the four priors, over P(H).
-  public func jointPosterior() -> [Double] {
+  ///
+  /// `coupling` > 0 perturbs the model for the negative control: the joint prior gives (1 + coupling)
+  /// times the weight to pairs of policies with the same index, so that the players are no longer
+  /// independent a priori and the posterior must not separate.
+  public func jointPosterior(coupling: Double = 0) -> [Double] {
     var joint: [Double] = []
     for (x, px) in first.policies.enumerated() {
       for (y, py) in second.policies.enumerated() {
@@ -118,7 +122,8 @@ public struct PosteriorSeparation: Sendable {
                 ? px.probability(of: history[i], at: code, state: first.hunger.state(before: i, of: history, start: sx))
                 : py.probability(of: history[i], at: code, state: second.hunger.state(before: i, of: history, start: sy))
             }
-            joint.append(likelihood * first.policyPrior[x] * second.policyPrior[y] * first.statePrior[sx] * second.statePrior[sy])
+            let coupled = x == y ? 1 + coupling : 1
+            joint.append(likelihood * coupled * first.policyPrior[x] * second.policyPrior[y] * first.statePrior[sx] * second.statePrior[sy])
           }
         }
       }
@@ -143,8 +148,8 @@ public struct PosteriorSeparation: Sendable {
 
   /// The largest |joint − product of the per-player posteriors| over all (π_x, π_y, σ_x, σ_y), and
   /// whether the joint MAP is the pair of per-player MAPs.
-  public func check() -> (maximumDifference: Double, mapsAgree: Bool) {
-    let joint = jointPosterior()
+  public func check(coupling: Double = 0) -> (maximumDifference: Double, mapsAgree: Bool) {
+    let joint = jointPosterior(coupling: coupling)
     let x = playerPosterior(parity: 0)
     let y = playerPosterior(parity: 1)
     var worst = 0.0

@@ -1,3 +1,4 @@
+import Foundation
 import LabKit
 
 /// Chapter 3 of Numerical Politics: an agent's body. "Agents can own land, corn and labour", "have
@@ -30,6 +31,11 @@ public struct FeudalBody: Sendable, Equatable {
 public struct BodyRules: Sendable, Equatable {
   /// Grains per unit of min(land, labour) at an eat game (text: 100).
   public var yieldPerUnit: Double = 100
+  /// Returns to scale of a farm: the harvest is `yieldPerUnit · min(land, labour)^landReturns`. The
+  /// text's `corn += 100 * min(land, labour)` is 1 (constant returns); above 1 a large estate worked by
+  /// many hands yields more per unit than a smallholding, the classic economic argument for manors
+  /// (a reading of `np.ch3-feudalism`, added for issue 13; see Papers/NumericalPolitics.md §5.2).
+  public var landReturns: Double = 1
   /// Grains in a meal: eating one meal lowers hunger by 1. At 80, a farmer working its own unit of
   /// land harvests a quarter more than it needs: a missed harvest can be made up, slowly, and every
   /// quarter unit of land matters (below 0.8 units a body alone goes hungry). At 100 a farmer only
@@ -75,11 +81,18 @@ public struct BodyRules: Sendable, Equatable {
     return next
   }
 
-  /// The harvest at the start of an eat game: corn += 100 · min(land, labour), labour reset to 1.
+  /// Grains harvested from `land` worked by `labour`: 100 · min(land, labour)^ρ, ρ = `landReturns`.
+  @inline(__always)
+  public func produce(land: Double, labour: Double) -> Double {
+    let worked = min(land, labour)
+    return landReturns == 1 ? yieldPerUnit * worked : yieldPerUnit * pow(max(worked, 0), landReturns)
+  }
+
+  /// The harvest at the start of an eat game: corn += 100 · min(land, labour)^ρ, labour reset to 1.
   @inline(__always)
   public func harvest(_ body: FeudalBody) -> FeudalBody {
     var next = body
-    next.corn += yieldPerUnit * min(body.land, body.labour)
+    next.corn += produce(land: body.land, labour: body.labour)
     next.labour = 1
     return next
   }

@@ -48,7 +48,7 @@ public struct SocialGraphOutcome: Sendable {
   /// The mean of `value` over the late checkpoints.
   public func late(_ value: KeyPath<SocialGraphRecord.Checkpoint, Double>) -> Double {
     let late = lateCheckpoints
-    return late.isEmpty ? .nan : late.reduce(0) { $0 + $1[keyPath: value] } / Double(late.count)
+    return (try? Statistics.mean(late.map { $0[keyPath: value] })) ?? .nan
   }
 
   /// Pearson's correlation between an agent's land at the end and the net labour it received: positive

@@ -63,7 +63,7 @@ public struct SocialGraphRecord: Sendable {
     let degrees = world.inDegrees.map(Double.init)
     let started = (consentedEncounters - lastConsented) + (refusals - lastRefusals)
     let estimate = world.settings.othersModel == .conformist
-      ? world.deviantEstimates.reduce(0, +) / Double(world.deviantEstimates.count) : nil
+      ? (try? Statistics.mean(world.deviantEstimates)) : nil
     checkpoints.append(Checkpoint(
       round: world.round,
       landGini: (try? Statistics.gini(world.bodies.map(\.land))) ?? 0,

@@ -44,6 +44,19 @@ public struct SocialGraphSettings: Sendable, Equatable {
   public var rules = BodyRules()
   /// Corn each agent starts with, in grains.
   public var initialCorn = 100.0
+  /// The Gini of land at the start. 0 is the text's "agents begin with one unit of land each"; above
+  /// 0 a random `landedFraction` of the agents share the land of the rest so that the land Gini is
+  /// this value (two classes: the landed hold a share `landedFraction + initialLandGini` of all land).
+  public var initialLandGini = 0.0
+  /// The fraction of agents that are landed when `initialLandGini` > 0.
+  public var landedFraction = 0.2
+  /// Serfdom imposed by rule, not learned (the constructed feudal world of the control of
+  /// `np.ch3.emergent-feudalism`): at the start of its turn an agent with less land than labour hands
+  /// its unused labour to the partner of its out-ties with the most land, if that partner has more.
+  public var corvee = false
+  /// The responder cannot decline (the control of `np.ch3.mutual-consent`): an encounter opens even
+  /// when the responder's value of accepting is not positive.
+  public var forcedResponse = false
 
   // Learning.
   /// α of the per-tie Q-functions (within an encounter the discount is 1, as the text says).
@@ -103,5 +116,10 @@ public struct SocialGraphSettings: Sendable, Equatable {
     if maximumMoves < 2 || maximumMoves > 64 { try fail("maximumMoves must be between 2 and 64 (got \(maximumMoves))") }
     if !(0..<1).contains(walkStopProbability) || walkStopProbability == 0 { try fail("walkStopProbability must be in (0, 1)") }
     if rules.mealChoices.isEmpty { try fail("mealChoices must not be empty") }
+    if !(landedFraction > 0 && landedFraction < 1) { try fail("landedFraction must be in (0, 1)") }
+    if !(initialLandGini >= 0 && initialLandGini < 1 - landedFraction) {
+      try fail("initialLandGini must be in [0, 1 − landedFraction) (got \(initialLandGini))")
+    }
+    if !(rules.landReturns > 0) { try fail("landReturns must be positive") }
   }
 }

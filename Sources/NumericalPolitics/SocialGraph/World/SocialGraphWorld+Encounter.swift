@@ -132,9 +132,10 @@ extension SocialGraphWorld {
     let startWorth = bodyValue.worth(bodies[initiator])
     scratch.removeAll(keepingCapacity: true)
 
-    // The responder's consent: it must expect to gain from accepting.
+    // The responder's consent: it must expect to gain from accepting (unless it is forced, the
+    // control world of np.ch3.mutual-consent).
     let opening = tie.accept
-    guard opening > 0 else {
+    guard opening > 0 || settings.forcedResponse else {
       ties[tieIndex].start += alpha * (0 - tie.start)
       ties[tieIndex].refusals += 1
       record.refusals += 1
@@ -142,7 +143,8 @@ extension SocialGraphWorld {
       observe(context: Int(tie.context))
       return
     }
-    // Mutual consent, checked from the model rather than assumed: both sides expected to gain.
+    // Mutual consent, checked from the model rather than assumed, on every encounter that opens
+    // (where a violation could occur): both sides expected to gain.
     record.consentedEncounters += 1
     if !(initiatorGain > 0 && opening > 0) { record.consentViolations += 1 }
     let bestOpening = bestMove(tieIndex, side: 0, code: 0, body: bodies[responder], excludingGoodbye: true).value

@@ -110,6 +110,7 @@ public struct SocialGraphWorld {
       deviantPolicies[agent] = drawUninformativePolicy()
     }
 
+    distributeLand()
     refreshPublicKnowledge()
     buildInitialGraph()
     record.start(agents: n)
@@ -139,13 +140,48 @@ public struct SocialGraphWorld {
     return TabularPolicy(maximumMoves: settings.maximumMoves, probabilities: probabilities)
   }
 
+  /// Unequal land at the start (`initialLandGini` > 0): a random `landedFraction` q of the agents hold
+  /// a share q + g of all land, the rest share 1 − q − g, which makes the Gini exactly g (for two
+  /// classes the Gini is the landed share minus their head-count share). Total land stays n.
+  mutating func distributeLand() {
+    let g = settings.initialLandGini
+    guard g > 0 else { return }  // no draws: the text's equal start is unchanged
+    let n = settings.agents
+    let landed = max(1, Int((settings.landedFraction * Double(n)).rounded()))
+    let q = Double(landed) / Double(n)
+    var order = Array(0..<n)
+    random.shuffle(&order)
+    for (k, agent) in order.enumerated() {
+      bodies[agent].land = k < landed ? (q + g) / q : (1 - q - g) / (1 - q)
+    }
+  }
+
+  /// Serfdom by rule (`corvee`): `agent` hands the labour its land cannot use to the out-tie partner
+  /// with the most land, if that partner has more land than it; booked like a gift of labour.
+  mutating func payCorvee(_ agent: Int) {
+    let spare = bodies[agent].labour - bodies[agent].land
+    guard spare > 1e-12 else { return }
+    var lordTie = -1, lordLand = bodies[agent].land
+    for tie in outTies[agent] {
+      let partner = Int(ties[Int(tie)].responder)
+      if bodies[partner].land > lordLand { lordLand = bodies[partner].land; lordTie = Int(tie) }
+    }
+    guard lordTie >= 0 else { return }
+    let lord = Int(ties[lordTie].responder)
+    bodies[agent].labour -= spare
+    bodies[lord].labour += spare
+    ties[lordTie].labourGiven += spare
+    record.labourGiven[agent] += spare
+    record.labourReceived[lord] += spare
+  }
+
   // MARK: - Life alone
 
   /// The eat game: harvest, then eat `meals` meals.
   mutating func eatGame(_ agent: Int, meals: Double) {
     let body = bodies[agent]
-    let own = rules.yieldPerUnit * min(body.land, 1)
-    let harvest = rules.yieldPerUnit * min(body.land, body.labour)
+    let own = rules.produce(land: body.land, labour: min(body.labour, 1))
+    let harvest = rules.produce(land: body.land, labour: body.labour)
     record.harvested += harvest
     record.harvestedFromOthersLabour += max(0, harvest - own)
     bodies[agent] = rules.eat(rules.harvest(body), meals: meals)
@@ -184,6 +220,7 @@ public struct SocialGraphWorld {
 
   /// One game of `agent`'s meta-game, its time step and its tie upkeep.
   mutating func takeTurn(_ agent: Int) {
+    if settings.corvee { payCorvee(agent) }
     let body = bodies[agent]
     let eat = bodyValue.eatValue(body)
     let nothing = bodyValue.nothingValue(body)
