@@ -6,121 +6,167 @@ import LabKit
 /// have stood still for the convergence window) and with exact calculations for the text's arguments
 /// about exploration, exploitation and tit-for-tat.
 ///
-/// The judgement standards were fixed before any result was seen:
-/// - ``tableTwoTwoClaim``: at least `tableTwoTwoShare` (90 %) of the pairs run end at the point
-///   attractor 0x66 (Table 2.2 played by both);
-/// - ``optimumClaim``: the exact stationary wellbeing of 0x66 rises monotonically to 3 as ε → 0
-///   (within 10⁻⁴ of 3 at ε = 10⁻⁶), greedy play returns to mutual trading from every state, and the
-///   runs ending at 0x66 measure, over their final window, the wellbeing the chain predicts (mean
-///   difference within 0.01);
-/// - ``unexploitableClaim``: always stealing against Table 2.2 cycles through mutual stealing and
-///   unilateral stealing with average exactly 2.5 (also by GameTheory's match of WinStayLoseShift and
-///   Defector), and no one-step policy averages more than 3 against Table 2.2 from any start;
-/// - ``notTitForTatClaim``: no run ends with either agent on tit-for-tat, and mutual tit-for-tat has
-///   exactly the three attractors TT, SS and TS ↔ ST;
-/// - ``titForTatUnstableClaim``: against tit-for-tat after mutual stealing, Q(steal) / Q(trade) is
-///   within 0.01 of 1/2 at the learners' γ, tends to 1/2 as γ → 1, and the long-run rewards are 1 and 2;
-/// - ``winStayLoseShiftClaim``: GameTheory's WinStayLoseShift, read as a one-step policy, is Table 2.2
-///   (and its TitForTat is policy 10).
-public struct ExperimentOneExperiment: Experiment {
-  public init() {}
+/// The judgement standards were fixed before any result was seen (see ``ExperimentOneAnalysis``);
+/// every claim has a negative control: myopic learners (γ = 0) for Table 2.2, learners that do not
+/// learn (α = 10⁻⁹) for the tit-for-tat claims, and the exact checks applied to the wrong policy.
+struct ExperimentOneExperiment: Experiment {
+  /// What the simulation returns.
+  struct Outcome: Sendable {
+    let runs: [ExperimentOneRun]
+    let trace: ExperimentOneRun
+    /// First greedy changes of pairs started on mutual tit-for-tat.
+    let departures: [PolicyDeparture?]
+    /// Controls: myopic learners (γ = 0) and learners that do not learn (α = 10⁻⁹), on every 17th
+    /// pair (the 16 pairs in which both agents start with the same policy, 0xAA among them), and the
+    /// first changes of non-learning pairs started on mutual tit-for-tat.
+    let myopicRuns: [ExperimentOneRun]
+    let frozenRuns: [ExperimentOneRun]
+    let frozenDepartures: [PolicyDeparture?]
+    let discount: Double
+    let share: Double
+  }
 
-  public let id = "np.exp1"
-  public let title = "Experiment 1: two Q-learners with one-step memory (all 256 initial policy pairs)"
-  public let sections = ["§2.2.1", "Table 2.2"]
+  static let pairStride = ParameterKey<Int>("pairStride")
+  static let convergenceWindow = ParameterKey<Int>("convergenceWindow")
+  static let stepCap = ParameterKey<Int>("stepCap")
+  static let cycleSearchLimit = ParameterKey<Int>("cycleSearchLimit")
+  static let learningRate = ParameterKey<Double>("learningRate")
+  static let discount = ParameterKey<Double>("discount")
+  static let initialExploration = ParameterKey<Double>("initialExploration")
+  static let explorationDecay = ParameterKey<Double>("explorationDecay")
+  static let explorationFloor = ParameterKey<Double>("explorationFloor")
+  static let presetHigh = ParameterKey<Double>("presetHigh")
+  static let presetLow = ParameterKey<Double>("presetLow")
+  static let tracedPair = ParameterKey<Int>("tracedPair")
+  static let traceSamples = ParameterKey<Int>("traceSamples")
+  static let departureRuns = ParameterKey<Int>("departureRuns")
+  static let tableTwoTwoShare = ParameterKey<Double>("tableTwoTwoShare")
 
-  public static let tableTwoTwoClaim = Claim(
+  let id = "np.exp1"
+  let title = "Experiment 1: two Q-learners with one-step memory (all 256 initial policy pairs)"
+  let sections = ["§2.2.1", "Table 2.2"]
+
+  static let tableTwoTwoClaim = Claim(
     id: "np.exp1.table-2-2", source: "§2.2.1, Table 2.2", kind: .table,
-    statement: "A pair of one-step-memory Q-learners learns the Table 2.2 policy (trade after TT, steal after TS, steal after ST, trade after SS): both agents adopt it, society 0x66 in the code's numbering.")
-  public static let optimumClaim = Claim(
+    statement: "A pair of one-step-memory Q-learners learns the Table 2.2 policy (trade after TT, steal after TS, steal after ST, trade after SS): both agents adopt it, society 0x66 in the code's numbering.",
+    class: .empirical, control: Control("myopic learners (γ = 0) from the 16 pairs with equal initial policies"))
+  static let optimumClaim = Claim(
     id: "np.exp1.optimum", source: "§2.2.1", kind: .claim,
-    statement: "As the exploration probability tends to zero, this society tends to the optimum of always trading (average wellbeing 3).")
-  public static let unexploitableClaim = Claim(
+    statement: "As the exploration probability tends to zero, this society tends to the optimum of always trading (average wellbeing 3).",
+    class: .consistency(because: "the stationary wellbeing of 0x66 is computed exactly from its Markov chain under Table 2.1; its limit is a property of the policy, not of learning"),
+    control: Control("the same exact check on mutual tit-for-tat (0xAA), whose chain does not return to mutual trading"))
+  static let unexploitableClaim = Claim(
     id: "np.exp1.unexploitable", source: "§2.2.1", kind: .claim,
-    statement: "The society remains unexploitable: if I always try to steal from an agent with this policy, we flip between mutual stealing and me stealing from the agent, and my average wellbeing is 2.5, less than if I take on the policy in Table 2.2.")
-  public static let notTitForTatClaim = Claim(
+    statement: "The society remains unexploitable: if I always try to steal from an agent with this policy, we flip between mutual stealing and me stealing from the agent, and my average wellbeing is 2.5, less than if I take on the policy in Table 2.2.",
+    class: .consistency(because: "deterministic play of fixed one-step policies, computed exactly (and by GameTheory's match)"),
+    control: Control("the same check with always-trade (policy 0) defending in place of Table 2.2"))
+  static let notTitForTatClaim = Claim(
     id: "np.exp1.not-tit-for-tat", source: "§2.2.1", kind: .claim,
-    statement: "The agents do not learn the tit-for-tat policy. Mutual adoption of tit-for-tat has three stable states: mutual trading, mutual stealing and alternating unilateral stealing (TS → ST → ...).")
-  public static let titForTatUnstableClaim = Claim(
+    statement: "The agents do not learn the tit-for-tat policy. Mutual adoption of tit-for-tat has three stable states: mutual trading, mutual stealing and alternating unilateral stealing (TS → ST → ...).",
+    class: .empirical, control: Control("learners that do not learn (α = 10⁻⁹) from the 16 pairs with equal initial policies, 0xAA among them"))
+  static let titForTatUnstableClaim = Claim(
     id: "np.exp1.tft-unstable", source: "§2.2.1", kind: .claim,
-    statement: "Mutual tit-for-tat is not stable for exploring Q-learners: once in a run of mutual stealing, the Q-value of stealing again (a long period of reward 1) is half the Q-value of trading (a long period of reward (4 + 0) / 2 = 2).")
-  public static let winStayLoseShiftClaim = Claim(
+    statement: "Mutual tit-for-tat is not stable for exploring Q-learners: once in a run of mutual stealing, the Q-value of stealing again (a long period of reward 1) is half the Q-value of trading (a long period of reward (4 + 0) / 2 = 2).",
+    class: .empirical, control: Control("learners that do not learn (α = 10⁻⁹) started on mutual tit-for-tat"))
+  static let winStayLoseShiftClaim = Claim(
     id: "np.exp1.wsls", source: "our remark (not in the text)", kind: .claim,
-    statement: "The Table 2.2 policy is the classic Win-Stay-Lose-Shift (Pavlov) strategy of Nowak and Sigmund (1993): GameTheory's WinStayLoseShift makes the same move after every outcome.")
+    statement: "The Table 2.2 policy is the classic Win-Stay-Lose-Shift (Pavlov) strategy of Nowak and Sigmund (1993): GameTheory's WinStayLoseShift makes the same move after every outcome.",
+    class: .consistency(because: "an identity between two encodings of one strategy"),
+    control: Control("GameTheory's TitForTat in place of WinStayLoseShift"))
 
-  public var claims: [Claim] {
+  var claims: [Claim] {
     [Self.tableTwoTwoClaim, Self.optimumClaim, Self.unexploitableClaim, Self.notTitForTatClaim, Self.titForTatUnstableClaim,
      Self.winStayLoseShiftClaim]
   }
 
-  public var parameters: [Parameter] {
+  var parameters: [Parameter] {
     [
-      Parameter("pairStride", "Run every k-th of the 256 initial policy pairs (1: all, the book-era protocol; 17: the 16 pairs in which both agents start with the same policy).",
-                domain: .integer(1...256), smoke: .integer(17), standard: .integer(1), paper: .integer(1)),
-      Parameter("convergenceWindow", "A run has converged when both agents have gone more than this many steps without a greedy change (book-era code: 2,000,000). Standard scale: 200,000, with the exploration schedule 10 times faster, so the shortened run is the book's protocol with time compressed tenfold.",
-                domain: .integer(100...1_000_000_000), smoke: .integer(20_000), standard: .integer(200_000), paper: .integer(2_000_000)),
-      Parameter("stepCap", "Steps after which a run is declared a non-point attractor (book-era code: 40,000,000; standard: 4,000,000).",
-                domain: .integer(1000...2_000_000_000), smoke: .integer(400_000), standard: .integer(4_000_000), paper: .integer(40_000_000)),
-      Parameter("cycleSearchLimit", "After the cap, steps spent following the policy changes until the society returns to the one it had at the cap (the code runs on without a bound).",
-                domain: .integer(0...2_000_000_000), smoke: .integer(100_000), standard: .integer(1_000_000), paper: .integer(10_000_000)),
-      Parameter("learningRate", "Constant learning rate α (book-era code: 0.01).", domain: .unitInterval(zeroAllowed: false), default: .real(0.01)),
-      Parameter("discount", "Discount γ (book-era code: 0.99).", domain: .real(lower: 0, upper: 1, lowerIncluded: true, upperIncluded: false), default: .real(0.99)),
-      Parameter("initialExploration", "ε before the first decision of each run (book-era code: 0.25).", domain: .unitInterval(), default: .real(0.25)),
-      Parameter("explorationDecay", "Factor applied to ε before every decision (book-era code: 0.9999999; standard 0.999999, with every duration 10 times shorter; smoke 0.99999).",
-                domain: .unitInterval(zeroAllowed: false), smoke: .real(0.99999), standard: .real(0.999999), paper: .real(0.9999999)),
-      Parameter("explorationFloor", "ε stops decaying at this value (book commit 02526bb: none; f4d8200 on: 0.0025).", domain: .unitInterval(), default: .real(0)),
-      Parameter("presetHigh", "Preset Q of each state's policy action (the code's QMAX = 4 / (1 − γ) = 400).", domain: .real(-1e9...1e9), default: .real(400)),
-      Parameter("presetLow", "Preset Q of the other action (the code's QMIN = 0).", domain: .real(-1e9...1e9), default: .real(0)),
-      Parameter("tracedPair", "The initial pair whose exploration, policies and Q values are recorded over time (170 = 0xAA, mutual tit-for-tat).",
-                domain: .integer(0...255), default: .integer(170)),
-      Parameter("traceSamples", "Points recorded along the traced run.", domain: .integer(10...100_000), default: .integer(400)),
-      Parameter("tableTwoTwoShare", "Fraction of runs that must end at 0x66 for np.exp1.table-2-2 (fixed before the results were seen).",
-                domain: .unitInterval(zeroAllowed: false), default: .real(0.9)),
+      Parameter(Self.pairStride, "Run every k-th of the 256 initial policy pairs (1: all, the book-era protocol; 17: the 16 pairs in which both agents start with the same policy).",
+                domain: .integer(1...256), smoke: 17, standard: 1, paper: 1),
+      Parameter(Self.convergenceWindow, "A run has converged when both agents have gone more than this many steps without a greedy change (book-era code: 2,000,000). Standard scale: 200,000, with the exploration schedule 10 times faster, so the shortened run is the book's protocol with time compressed tenfold.",
+                domain: .integer(100...1_000_000_000), smoke: 20_000, standard: 200_000, paper: 2_000_000),
+      Parameter(Self.stepCap, "Steps after which a run is declared a non-point attractor (book-era code: 40,000,000; standard: 4,000,000).",
+                domain: .integer(1000...2_000_000_000), smoke: 400_000, standard: 4_000_000, paper: 40_000_000),
+      Parameter(Self.cycleSearchLimit, "After the cap, steps spent following the policy changes until the society returns to the one it had at the cap (the code runs on without a bound).",
+                domain: .integer(0...2_000_000_000), smoke: 100_000, standard: 1_000_000, paper: 10_000_000),
+      Parameter(Self.learningRate, "Constant learning rate α (book-era code: 0.01).", domain: .unitInterval(zeroAllowed: false), default: 0.01),
+      Parameter(Self.discount, "Discount γ (book-era code: 0.99).", domain: .real(lower: 0, upper: 1, lowerIncluded: true, upperIncluded: false), default: 0.99),
+      Parameter(Self.initialExploration, "ε before the first decision of each run (book-era code: 0.25).", domain: .unitInterval(), default: 0.25),
+      Parameter(Self.explorationDecay, "Factor applied to ε before every decision (book-era code: 0.9999999; standard 0.999999, with every duration 10 times shorter; smoke 0.99999).",
+                domain: .unitInterval(zeroAllowed: false), smoke: 0.99999, standard: 0.999999, paper: 0.9999999),
+      Parameter(Self.explorationFloor, "ε stops decaying at this value (book commit 02526bb: none; f4d8200 on: 0.0025).", domain: .unitInterval(), default: 0),
+      Parameter(Self.presetHigh, "Preset Q of each state's policy action (the code's QMAX = 4 / (1 − γ) = 400).", domain: .real(-1e9...1e9), default: 400),
+      Parameter(Self.presetLow, "Preset Q of the other action (the code's QMIN = 0).", domain: .real(-1e9...1e9), default: 0),
+      Parameter(Self.tracedPair, "The initial pair whose exploration, policies and Q values are recorded over time (170 = 0xAA, mutual tit-for-tat).",
+                domain: .integer(0...255), default: 170),
+      Parameter(Self.traceSamples, "Points recorded along the traced run.", domain: .integer(10...100_000), default: 400),
+      Parameter(Self.departureRuns, "Runs from mutual tit-for-tat followed until the first greedy change (the learning evidence of np.exp1.tft-unstable).",
+                domain: .integer(1...10_000), smoke: 4, standard: 8, paper: 32),
+      Parameter(Self.tableTwoTwoShare, "Fraction of runs that must end at 0x66 for np.exp1.table-2-2 (fixed before the results were seen).",
+                domain: .unitInterval(zeroAllowed: false), default: 0.9),
     ]
   }
 
   func settings(_ p: Parameters) -> ExperimentOneProtocol {
     var settings = ExperimentOneProtocol()
     settings.constants = QLearningConstants(
-      learningRate: p.real("learningRate"), discount: p.real("discount"), initialQ: 1,
-      initialExploration: p.real("initialExploration"), explorationDecay: p.real("explorationDecay"),
-      explorationFloor: p.real("explorationFloor"))
-    settings.presetHigh = p.real("presetHigh")
-    settings.presetLow = p.real("presetLow")
-    settings.convergenceWindow = p.integer("convergenceWindow")
-    settings.stepCap = p.integer("stepCap")
-    settings.cycleSearchLimit = p.integer("cycleSearchLimit")
+      learningRate: p[Self.learningRate], discount: p[Self.discount], initialQ: 1,
+      initialExploration: p[Self.initialExploration], explorationDecay: p[Self.explorationDecay],
+      explorationFloor: p[Self.explorationFloor])
+    settings.presetHigh = p[Self.presetHigh]
+    settings.presetLow = p[Self.presetLow]
+    settings.convergenceWindow = p[Self.convergenceWindow]
+    settings.stepCap = p[Self.stepCap]
+    settings.cycleSearchLimit = p[Self.cycleSearchLimit]
     return settings
   }
 
-  public func simulate(in context: RunContext) throws -> ExperimentResult {
+  /// Runs the pairs `pairs` under `settings`, one taus2 generator per pair (results do not depend on
+  /// how many run at once).
+  func runs(_ pairs: [Int], _ settings: ExperimentOneProtocol, stream: String, in context: RunContext) throws -> [ExperimentOneRun] {
+    try context.map(pairs, stream: stream, label: "\(id): \(stream)", algorithm: .taus2) { _, pair, random in
+      var source = Taus2Stream(random)
+      return ExperimentOneRun.run(OneStepSociety(pair), protocol: settings, random: &source)
+    }
+  }
+
+  func departures(_ count: Int, _ settings: ExperimentOneProtocol, stream: String, in context: RunContext) throws -> [PolicyDeparture?] {
+    try context.replicates(count, stream: stream, label: "\(id): \(stream)", algorithm: .taus2) { _, random in
+      var source = Taus2Stream(random)
+      return PolicyDeparture.first(from: .titForTat, protocol: settings, random: &source)
+    }
+  }
+
+  func simulate(in context: RunContext) throws -> Outcome {
     let p = context.parameters
     let base = settings(p)
-    let traced = p.integer("tracedPair")
-    var tracedSettings = base
-    tracedSettings.sampleInterval = max(1, base.stepCap / p.integer("traceSamples"))
-    let frozenTraced = tracedSettings
-    let pairs = Array(stride(from: 0, to: 256, by: p.integer("pairStride")))
-    // One generator per initial pair (taus2, run inline): the scan uses every core and its result
-    // does not depend on how many.
-    let runs = try context.map(pairs, stream: "pairs", label: "\(id): 256 initial pairs", algorithm: .taus2) { _, pair, random in
-      var stream = Taus2Stream(random)
-      return ExperimentOneRun.run(OneStepSociety(pair), protocol: base, random: &stream)
-    }
-    let trace = try context.map([traced], stream: "trace", label: "\(id): traced pair", algorithm: .taus2) { _, pair, random in
-      var stream = Taus2Stream(random)
-      return ExperimentOneRun.run(OneStepSociety(pair), protocol: frozenTraced, random: &stream)
-    }[0]
+    var traced = base
+    traced.sampleInterval = max(1, base.stepCap / p[Self.traceSamples])
+    let equalPairs = Array(stride(from: 0, to: 256, by: 17))
+    var myopic = base
+    myopic.constants.discount = 0
+    var frozen = base
+    frozen.constants.learningRate = 1e-9
+    return Outcome(
+      runs: try runs(Array(stride(from: 0, to: 256, by: p[Self.pairStride])), base, stream: "pairs", in: context),
+      trace: try runs([p[Self.tracedPair]], traced, stream: "trace", in: context)[0],
+      departures: try departures(p[Self.departureRuns], base, stream: "departures", in: context),
+      myopicRuns: try runs(equalPairs, myopic, stream: "control-myopic", in: context),
+      frozenRuns: try runs(equalPairs, frozen, stream: "control-frozen", in: context),
+      frozenDepartures: try departures(p[Self.departureRuns], frozen, stream: "control-frozen-departures", in: context),
+      discount: base.constants.discount, share: p[Self.tableTwoTwoShare])
+  }
 
-    let analysis = ExperimentOneAnalysis(runs: runs, discount: base.constants.discount)
-    var tables = [analysis.censusTable(), analysis.wellbeingTable(), analysis.opponentTable(), analysis.titForTatTable()]
-    tables.append(analysis.runTable())
+  func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
+    let o = outcomes.base
+    let analysis = ExperimentOneAnalysis(runs: o.runs, discount: o.discount)
     return ExperimentResult(
-      tables: tables,
-      figures: analysis.figures(trace: trace, traced: OneStepSociety(traced)),
+      tables: [analysis.censusTable(), analysis.wellbeingTable(), analysis.opponentTable(), analysis.titForTatTable(),
+               analysis.departureTable(o.departures), analysis.runTable()],
+      figures: analysis.figures(trace: o.trace, traced: OneStepSociety(context.parameters[Self.tracedPair])),
       claims: [
-        analysis.tableTwoTwoVerdict(share: p.real("tableTwoTwoShare")), try analysis.optimumVerdict(),
-        try analysis.unexploitableVerdict(), analysis.notTitForTatVerdict(), analysis.titForTatUnstableVerdict(),
+        analysis.tableTwoTwoVerdict(share: o.share, myopic: o.myopicRuns), try analysis.optimumVerdict(), try analysis.unexploitableVerdict(),
+        analysis.notTitForTatVerdict(frozen: o.frozenRuns), analysis.titForTatUnstableVerdict(o.departures, frozen: o.frozenDepartures),
         analysis.winStayLoseShiftVerdict(),
       ])
   }

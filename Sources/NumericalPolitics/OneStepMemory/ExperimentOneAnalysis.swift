@@ -28,8 +28,8 @@ struct ExperimentOneAnalysis {
       let wellbeing = group.map(\.windowWellbeing)
       table.append([
         .text(name), .text(group[0].converged ? "point" : (group[0].cycleClosed ? "cycle" : "unresolved")), .integer(group.count),
-        .real(steps.reduce(0, +) / Double(steps.count), digits: 2), .real(steps.max()!, digits: 2),
-        .real(wellbeing.reduce(0, +) / Double(wellbeing.count), digits: 4),
+        .real((try? Statistics.mean(steps)) ?? .nan, digits: 2), .real(steps.max()!, digits: 2),
+        .real((try? Statistics.mean(wellbeing)) ?? .nan, digits: 4),
         .text(group.count <= 8 ? group.map(\.initial.hex).joined(separator: " ") : "\(group.count) pairs"),
       ])
     }
@@ -76,9 +76,12 @@ struct ExperimentOneAnalysis {
     let cycle: [Int]
   }
 
-  var opponents: [OpponentRow] {
+  var opponents: [OpponentRow] { Self.opponents(against: .tableTwoTwo) }
+
+  /// Every one-step policy against `defender`, without exploration.
+  static func opponents(against defender: OneStepPolicy) -> [OpponentRow] {
     (0..<16).map { id in
-      let society = OneStepSociety(OneStepPolicy(id), .tableTwoTwo)
+      let society = OneStepSociety(OneStepPolicy(id), defender)
       let fromTT = society.longRunWellbeing(from: 0)
       let best = (0..<4).map { society.longRunWellbeing(from: $0).first }.max()!
       var seen: [Int] = []
@@ -183,129 +186,190 @@ struct ExperimentOneAnalysis {
 
   // MARK: - Verdicts
 
-  func tableTwoTwoVerdict(share: Double) -> ClaimResult {
+  /// At least the share `share` of the runs ends at the point attractor 0x66.
+  static func tableTwoTwoHolds(_ runs: [ExperimentOneRun], share: Double) -> Bool {
+    runs.filter { $0.converged && $0.final == .tableTwoTwo }.count >= Int((share * Double(runs.count)).rounded(.up))
+  }
+
+  func tableTwoTwoVerdict(share: Double, myopic: [ExperimentOneRun]) -> ClaimResult {
     let count = pointAtTableTwoTwo.count
     let needed = Int((share * Double(runs.count)).rounded(.up))
     let others = runs.filter { !($0.converged && $0.final == .tableTwoTwo) }
-    let steps = pointAtTableTwoTwo.map { Double($0.steps) }.sorted()
-    let median = steps.isEmpty ? Double.nan : steps[steps.count / 2]
+    let median = (try? Statistics.median(pointAtTableTwoTwo.map { Double($0.steps) })) ?? .nan
+    let myopicEnds = Set(myopic.map { Self.attractorName($0) }).sorted().joined(separator: ", ")
     let summary = "\(count) of \(runs.count) initial policy pairs end at the point attractor 0x66 (both agents on Table 2.2)"
       + (others.isEmpty ? "." : "; the others: " + others.map { "\($0.initial.hex) → \(Self.attractorName($0))" }.joined(separator: "; ") + ".")
       + " Median steps until both policies stood still for the window: \(DecimalFormat.fixed(median / 1e6, digits: 2)) million."
+      + " Control, myopic learners (γ = 0) from the \(myopic.count) equal-policy pairs: \(myopic.filter { $0.converged && $0.final == .tableTwoTwo }.count) end at 0x66 (they end at \(myopicEnds))."
     return ClaimResult(
-      Self.claimTableTwoTwo, .checking(count >= needed),
-      Evidence(summary: summary,
-               measurements: [.init("pairs ending at 0x66", count), .init("pairs run", runs.count),
-                              .init("pairs ending elsewhere or in cycles", others.count),
-                              .init("median steps to convergence (runs ending at 0x66)", median)],
-               tolerance: "at least \(needed) of \(runs.count) pairs (a share of \(DecimalFormat.compact(share))) end at 0x66, fixed before the results were seen",
-               sampleSize: runs.count))
+      ExperimentOneExperiment.tableTwoTwoClaim,
+      map: .single(.checking(count >= needed), estimate: Double(count) / Double(max(1, runs.count)), n: runs.count),
+      control: ControlResult(ExperimentOneExperiment.tableTwoTwoClaim.control!, verdict: .checking(Self.tableTwoTwoHolds(myopic, share: share))),
+      evidence: Evidence(summary: summary,
+                         measurements: [.init("pairs ending at 0x66", count), .init("pairs run", runs.count),
+                                        .init("pairs ending elsewhere or in cycles", others.count),
+                                        .init("median steps to convergence (runs ending at 0x66)", median)],
+                         tolerance: "at least \(needed) of \(runs.count) pairs (a share of \(DecimalFormat.compact(share))) end at 0x66, fixed before the results were seen",
+                         sampleSize: runs.count))
   }
 
-  static var claimTableTwoTwo: Claim { ExperimentOneExperiment.tableTwoTwoClaim }
+  /// The exact check of np.exp1.optimum on a society: its stationary wellbeing rises monotonically as
+  /// ε falls, is within 10⁻⁴ of 3 at ε = 10⁻⁶, and greedy play returns to mutual trading from every state.
+  static func optimumCheck(_ society: OneStepSociety) -> (values: [Double], monotone: Bool, returns: Bool, holds: Bool) {
+    let values = explorations.map { society.averageWellbeing(exploration: $0) }
+    let monotone = zip(values, values.dropFirst()).allSatisfy { $0 < $1 }
+    let returns = society.attractors == [[0]]
+    return (values, monotone, returns, monotone && 3 - values.last! < 1e-4 && returns)
+  }
 
   func optimumVerdict() throws -> ClaimResult {
-    let values = Self.explorations.map { OneStepSociety.tableTwoTwo.averageWellbeing(exploration: $0) }
-    let monotone = zip(values, values.dropFirst()).allSatisfy { $0 < $1 }
-    let limit = values.last!
-    let returns = OneStepSociety.tableTwoTwo.attractors == [[0]]
+    let check = Self.optimumCheck(.tableTwoTwo)
     let differences = pointAtTableTwoTwo.map { run -> Double in
       let predicted = (OneStepSociety.tableTwoTwo.averageWellbeing(exploration: run.windowStartExploration)
         + OneStepSociety.tableTwoTwo.averageWellbeing(exploration: run.finalExploration)) / 2
       return run.windowWellbeing - predicted
     }
-    let meanDifference = differences.isEmpty ? Double.nan : differences.reduce(0, +) / Double(differences.count)
-    let measured = pointAtTableTwoTwo.map(\.windowWellbeing)
-    let meanMeasured = measured.isEmpty ? Double.nan : measured.reduce(0, +) / Double(measured.count)
-    let finalExploration = pointAtTableTwoTwo.map(\.finalExploration)
-    let meanFinal = finalExploration.isEmpty ? Double.nan : finalExploration.reduce(0, +) / Double(finalExploration.count)
-    let holds = monotone && 3 - limit < 1e-4 && returns && abs(meanDifference) <= 0.01
-    let summary = "Exact stationary wellbeing of 0x66: " + zip(Self.explorations, values).map { "ε = \(DecimalFormat.compact($0)): \(DecimalFormat.fixed($1, digits: 6))" }.joined(separator: ", ")
-      + " — rising monotonically to 3 as ε → 0: \(monotone ? "yes" : "no"). Without exploration, play returns to mutual trading from every state (TS → SS → TT, ST → SS → TT): \(returns ? "yes" : "no")."
-      + " The \(pointAtTableTwoTwo.count) runs ending at 0x66 average \(DecimalFormat.fixed(meanMeasured, digits: 4)) over their final window (final ε \(DecimalFormat.fixed(meanFinal, digits: 4))), \(DecimalFormat.fixed(meanDifference, digits: 4)) from the chain's prediction."
-    var measurements: [Evidence.Measurement] = zip(Self.explorations, values).map { .init("stationary wellbeing of 0x66 at ε = \(DecimalFormat.compact($0))", $1) }
-    measurements += [.init("greedy play returns to TT from every state", returns),
+    let meanDifference = (try? Statistics.mean(differences)) ?? .nan
+    let meanMeasured = (try? Statistics.mean(pointAtTableTwoTwo.map(\.windowWellbeing))) ?? .nan
+    let meanFinal = (try? Statistics.mean(pointAtTableTwoTwo.map(\.finalExploration))) ?? .nan
+    let summary = "Exact stationary wellbeing of 0x66: " + zip(Self.explorations, check.values).map { "ε = \(DecimalFormat.compact($0)): \(DecimalFormat.fixed($1, digits: 6))" }.joined(separator: ", ")
+      + " — rising monotonically to 3 as ε → 0: \(check.monotone ? "yes" : "no"). Without exploration, play returns to mutual trading from every state (TS → SS → TT, ST → SS → TT): \(check.returns ? "yes" : "no")."
+      + " For comparison, the \(pointAtTableTwoTwo.count) runs ending at 0x66 average \(DecimalFormat.fixed(meanMeasured, digits: 4)) over their final window (final ε \(DecimalFormat.fixed(meanFinal, digits: 4))), \(DecimalFormat.fixed(meanDifference, digits: 4)) from the chain's prediction."
+    var measurements: [Evidence.Measurement] = zip(Self.explorations, check.values).map { .init("stationary wellbeing of 0x66 at ε = \(DecimalFormat.compact($0))", $1) }
+    measurements += [.init("greedy play returns to TT from every state", check.returns),
                      .init("runs at 0x66: mean final-window wellbeing", meanMeasured),
                      .init("runs at 0x66: mean measured − predicted", meanDifference),
                      .init("runs at 0x66: mean final ε", meanFinal)]
-    return ClaimResult(ExperimentOneExperiment.optimumClaim, .checking(holds),
-                       Evidence(summary: summary, measurements: measurements,
-                                tolerance: "monotone rise, within 1e-4 of 3 at ε = 1e-6, return to TT from every state, and |measured − predicted| ≤ 0.01 on average",
-                                sampleSize: pointAtTableTwoTwo.count))
+    let claim = ExperimentOneExperiment.optimumClaim
+    return ClaimResult(claim, map: .single(.checking(check.holds), estimate: check.values.last!, n: Self.explorations.count),
+                       control: ControlResult(claim.control!, verdict: .checking(Self.optimumCheck(.titForTat).holds)),
+                       evidence: Evidence(summary: summary, measurements: measurements,
+                                          tolerance: "exact: monotone rise, within 1e-4 of 3 at ε = 1e-6, return to TT from every state",
+                                          sampleSize: Self.explorations.count))
+  }
+
+  /// The exact check of np.exp1.unexploitable against `defender`: always stealing flips between
+  /// unilateral and mutual stealing with average 2.5, no one-step policy averages more than 3 against
+  /// it from any start, and it averages 3 against itself.
+  static func unexploitableCheck(_ defender: OneStepPolicy) -> (stealer: OpponentRow, best: Double, holds: Bool) {
+    let rows = opponents(against: defender)
+    let stealer = rows[15]
+    let best = rows.map(\.bestFromAnyStart).max()!
+    let flips = Set(stealer.cycle) == [2, 3]  // ST (I steal, you trade) and SS, from the stealer's view
+    let holds = stealer.fromTradeTrade.opponent == 2.5 && flips && best <= 3 && OneStepSociety(defender, defender).longRunWellbeing(from: 0).first == 3
+    return (stealer, best, holds)
   }
 
   func unexploitableVerdict() throws -> ClaimResult {
-    let rows = opponents
-    let stealer = rows[15]
+    let check = Self.unexploitableCheck(.tableTwoTwo)
     let game = try StageGame(SugarAndSpiceWorld.game)
-    let match = try RepeatedMatch(turns: 1000, game: game).play(.defector, .winStayLoseShift)
-    let matchAverage = match.meanScores[0]
-    let cycleNames = stealer.cycle.map { Self.stateNames[$0] }
-    let flips = Set(stealer.cycle) == [2, 3]  // ST (I steal, you trade) and SS, from the stealer's view
-    let best = rows.map(\.bestFromAnyStart).max()!
-    let bestPolicies = rows.filter { $0.bestFromAnyStart == best }.map(\.policy.hex)
-    let holds = stealer.fromTradeTrade.opponent == 2.5 && matchAverage == 2.5 && flips && best <= 3
-      && OneStepSociety.tableTwoTwo.longRunWellbeing(from: 0).first == 3
-    let summary = "Always stealing against Table 2.2 cycles \(cycleNames.joined(separator: " → ")) (its view: unilateral stealing, then mutual stealing) with average \(DecimalFormat.compact(stealer.fromTradeTrade.opponent)) (text: 2.5); GameTheory's 1000-turn match of Defector against WinStayLoseShift with Table 2.1's payoffs gives \(DecimalFormat.compact(matchAverage)). Table 2.2 against itself averages 3. Best long-run average of any of the 16 one-step policies against Table 2.2, from any start: \(DecimalFormat.compact(best)) (policies \(bestPolicies.joined(separator: ", ")))."
-    return ClaimResult(ExperimentOneExperiment.unexploitableClaim, .checking(holds),
-                       Evidence(summary: summary,
-                                measurements: [.init("always steal vs Table 2.2: average", stealer.fromTradeTrade.opponent),
-                                               .init("always steal vs Table 2.2: cycle", cycleNames.joined(separator: " → ")),
-                                               .init("Defector vs WinStayLoseShift (GameTheory, 1000 turns): average", matchAverage),
-                                               .init("best average of any one-step policy vs Table 2.2", best)],
-                                tolerance: "exact", sampleSize: 16))
+    let matchAverage = try RepeatedMatch(turns: 1000, game: game).play(.defector, .winStayLoseShift).meanScores[0]
+    let cycleNames = check.stealer.cycle.map { Self.stateNames[$0] }
+    let bestPolicies = opponents.filter { $0.bestFromAnyStart == check.best }.map(\.policy.hex)
+    let summary = "Always stealing against Table 2.2 cycles \(cycleNames.joined(separator: " → ")) (its view: unilateral stealing, then mutual stealing) with average \(DecimalFormat.compact(check.stealer.fromTradeTrade.opponent)) (text: 2.5); GameTheory's 1000-turn match of Defector against WinStayLoseShift with Table 2.1's payoffs gives \(DecimalFormat.compact(matchAverage)). Table 2.2 against itself averages 3. Best long-run average of any of the 16 one-step policies against Table 2.2, from any start: \(DecimalFormat.compact(check.best)) (policies \(bestPolicies.joined(separator: ", ")))."
+    let claim = ExperimentOneExperiment.unexploitableClaim
+    return ClaimResult(claim, map: .single(.checking(check.holds && matchAverage == 2.5), estimate: check.stealer.fromTradeTrade.opponent, n: 16),
+                       control: ControlResult(claim.control!, verdict: .checking(Self.unexploitableCheck(.alwaysTrade).holds)),
+                       evidence: Evidence(summary: summary,
+                                          measurements: [.init("always steal vs Table 2.2: average", check.stealer.fromTradeTrade.opponent),
+                                                         .init("always steal vs Table 2.2: cycle", cycleNames.joined(separator: " → ")),
+                                                         .init("Defector vs WinStayLoseShift (GameTheory, 1000 turns): average", matchAverage),
+                                                         .init("best average of any one-step policy vs Table 2.2", check.best)],
+                                          tolerance: "exact", sampleSize: 16))
   }
 
-  func notTitForTatVerdict() -> ClaimResult {
+  /// No run ends with an agent on tit-for-tat, and mutual tit-for-tat has exactly the attractors TT,
+  /// TS ↔ ST and SS.
+  static func notTitForTatHolds(_ runs: [ExperimentOneRun]) -> Bool {
+    !runs.contains { $0.final.first == .titForTat || $0.final.second == .titForTat } && OneStepSociety.titForTat.attractors == [[0], [1, 2], [3]]
+  }
+
+  func notTitForTatVerdict(frozen: [ExperimentOneRun]) -> ClaimResult {
     let onTitForTat = runs.filter { $0.final.first == .titForTat || $0.final.second == .titForTat }
     let attractors = OneStepSociety.titForTat.attractors
-    let expected = [[0], [1, 2], [3]]
-    let holds = onTitForTat.isEmpty && attractors == expected
     let tftRun = runs.first { $0.initial == .titForTat }
+    let frozenOn = frozen.filter { $0.final.first == .titForTat || $0.final.second == .titForTat }.count
     let summary = "Runs ending with an agent on tit-for-tat (policy a): \(onTitForTat.count) of \(runs.count)"
       + (tftRun.map { "; the pair started on mutual tit-for-tat (0xAA) ends at \(Self.attractorName($0))" } ?? "")
       + ". Attractors of mutual tit-for-tat without exploration: " + attractors.map { $0.map { Self.stateNames[$0] }.joined(separator: " ↔ ") }.joined(separator: ", ")
-      + " (text: mutual trading, mutual stealing, alternating unilateral stealing)."
-    return ClaimResult(ExperimentOneExperiment.notTitForTatClaim, .checking(holds),
-                       Evidence(summary: summary,
-                                measurements: [.init("runs ending with tit-for-tat", onTitForTat.count),
-                                               .init("attractors of 0xAA", attractors.map { $0.map { Self.stateNames[$0] }.joined(separator: "↔") }.joined(separator: ", "))],
-                                tolerance: "no run ends with tit-for-tat, and exactly the three attractors TT, TS ↔ ST, SS",
-                                sampleSize: runs.count))
+      + " (text: mutual trading, mutual stealing, alternating unilateral stealing). Control, learners that do not learn: \(frozenOn) of \(frozen.count) runs end with an agent on tit-for-tat."
+    let claim = ExperimentOneExperiment.notTitForTatClaim
+    return ClaimResult(claim, map: .single(.checking(Self.notTitForTatHolds(runs)), estimate: Double(onTitForTat.count), n: runs.count),
+                       control: ControlResult(claim.control!, verdict: .checking(Self.notTitForTatHolds(frozen))),
+                       evidence: Evidence(summary: summary,
+                                          measurements: [.init("runs ending with tit-for-tat", onTitForTat.count),
+                                                         .init("attractors of 0xAA", attractors.map { $0.map { Self.stateNames[$0] }.joined(separator: "↔") }.joined(separator: ", "))],
+                                          tolerance: "no run ends with tit-for-tat, and exactly the three attractors TT, TS ↔ ST, SS",
+                                          sampleSize: runs.count))
   }
 
-  func titForTatUnstableVerdict() -> ClaimResult {
+  /// The algebra of np.exp1.tft-unstable at discount `discount`: Q(SS, steal) / Q(SS, trade) within 0.01
+  /// of 1/2, within 10⁻⁶ of 1/2 as γ → 1, and long-run rewards 1 (mutual stealing) and 2 (alternation).
+  func titForTatAlgebra() -> (steal: Double, trade: Double, ratio: Double, limitRatio: Double, holds: Bool) {
     let (steal, trade) = Self.titForTatValues(discount: discount)
-    let ratio = steal / trade
-    let nearOne = 1 - 1e-9
-    let (stealLimit, tradeLimit) = Self.titForTatValues(discount: nearOne)
-    let limitRatio = stealLimit / tradeLimit
+    let (stealLimit, tradeLimit) = Self.titForTatValues(discount: 1 - 1e-9)
     let mutualStealing = OneStepSociety.titForTat.longRunWellbeing(from: 3).first
     let alternating = OneStepSociety.titForTat.longRunWellbeing(from: 1).first
-    let holds = abs(ratio - 0.5) <= 0.01 && abs(limitRatio - 0.5) < 1e-6 && mutualStealing == 1 && alternating == 2
-    let tftRun = runs.first { $0.initial == .titForTat }
-    let summary = "With the learners' γ = \(DecimalFormat.compact(discount)): Q(SS, steal) = \(DecimalFormat.fixed(steal, digits: 2)), Q(SS, trade) = \(DecimalFormat.fixed(trade, digits: 2)), ratio \(DecimalFormat.fixed(ratio, digits: 4)) = (1 + γ) / (4γ), which tends to 1/2 as γ → 1 (\(DecimalFormat.fixed(limitRatio, digits: 6)) at γ = 1 − 10⁻⁹). Long-run rewards: mutual stealing \(DecimalFormat.compact(mutualStealing)), alternating unilateral stealing \(DecimalFormat.compact(alternating)) (text: 1 against (4 + 0) / 2 = 2)."
-      + (tftRun.map { " The learners started on mutual tit-for-tat leave it: they end at \(Self.attractorName($0))." } ?? "")
-    return ClaimResult(ExperimentOneExperiment.titForTatUnstableClaim, .checking(holds),
-                       Evidence(summary: summary,
-                                measurements: [.init("Q(SS, steal) at the learners' γ", steal), .init("Q(SS, trade) at the learners' γ", trade),
-                                               .init("ratio at the learners' γ", ratio), .init("ratio at γ = 1 − 1e-9", limitRatio),
-                                               .init("long-run reward, mutual stealing", mutualStealing),
-                                               .init("long-run reward, alternating unilateral stealing", alternating)],
-                                tolerance: "|ratio − 1/2| ≤ 0.01 at the learners' γ, within 1e-6 of 1/2 at γ = 1 − 1e-9, long-run rewards exactly 1 and 2",
-                                sampleSize: nil))
+    let holds = abs(steal / trade - 0.5) <= 0.01 && abs(stealLimit / tradeLimit - 0.5) < 1e-6 && mutualStealing == 1 && alternating == 2
+    return (steal, trade, steal / trade, stealLimit / tradeLimit, holds)
+  }
+
+  /// The learning evidence: every run from mutual tit-for-tat leaves it within the cap, and in more
+  /// than half the first change is the one the text's argument predicts (after SS, trade instead of steal).
+  static func departuresHold(_ departures: [PolicyDeparture?]) -> Bool {
+    let left = departures.compactMap { $0 }
+    return left.count == departures.count && 2 * left.filter(\.isSSToTrade).count > departures.count
+  }
+
+  func titForTatUnstableVerdict(_ departures: [PolicyDeparture?], frozen: [PolicyDeparture?]) -> ClaimResult {
+    let algebra = titForTatAlgebra()
+    let left = departures.compactMap { $0 }
+    let predicted = left.filter(\.isSSToTrade).count
+    let medianStep = (try? Statistics.median(left.map { Double($0.step) })) ?? .nan
+    let summary = "With the learners' γ = \(DecimalFormat.compact(discount)): Q(SS, steal) = \(DecimalFormat.fixed(algebra.steal, digits: 2)), Q(SS, trade) = \(DecimalFormat.fixed(algebra.trade, digits: 2)), ratio \(DecimalFormat.fixed(algebra.ratio, digits: 4)) = (1 + γ) / (4γ), which tends to 1/2 as γ → 1 (\(DecimalFormat.fixed(algebra.limitRatio, digits: 6)) at γ = 1 − 10⁻⁹). Learning: of \(departures.count) pairs started on mutual tit-for-tat, \(left.count) leave it (median \(DecimalFormat.compact(medianStep)) steps); the first change is after SS, to trade, in \(predicted) (" + Dictionary(grouping: left) { "\(Self.stateNames[$0.state]) → \($0.newMove == 0 ? "trade" : "steal")" }.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.count)" }.joined(separator: ", ") + "). Control, learners that do not learn: \(frozen.compactMap { $0 }.count) of \(frozen.count) leave."
+    let claim = ExperimentOneExperiment.titForTatUnstableClaim
+    let holds = algebra.holds && Self.departuresHold(departures)
+    return ClaimResult(claim, map: .single(.checking(holds), estimate: Double(predicted) / Double(max(1, departures.count)), n: departures.count),
+                       control: ControlResult(claim.control!, verdict: .checking(algebra.holds && Self.departuresHold(frozen))),
+                       evidence: Evidence(summary: summary,
+                                          measurements: [.init("Q(SS, steal) at the learners' γ", algebra.steal), .init("Q(SS, trade) at the learners' γ", algebra.trade),
+                                                         .init("ratio at the learners' γ", algebra.ratio), .init("ratio at γ = 1 − 1e-9", algebra.limitRatio),
+                                                         .init("runs leaving mutual tit-for-tat", "\(left.count)/\(departures.count)"),
+                                                         .init("first change after SS, to trade", "\(predicted)/\(departures.count)")],
+                                          tolerance: "|ratio − 1/2| ≤ 0.01 at the learners' γ, within 1e-6 of 1/2 as γ → 1, long-run rewards exactly 1 and 2; and every run from mutual tit-for-tat leaves it, in more than half by first trading after SS (fixed before the runs)",
+                                          sampleSize: departures.count))
+  }
+
+  /// GameTheory's strategy, read as a one-step policy, is Table 2.2 and opens with C.
+  static func isTableTwoTwo(_ strategy: FiniteMemoryStrategy) -> Bool {
+    OneStepPolicy(strategy) == .tableTwoTwo && strategy.cooperationProbabilities[strategy.initialState] == 1
   }
 
   func winStayLoseShiftVerdict() -> ClaimResult {
     let wsls = OneStepPolicy(FiniteMemoryStrategy.winStayLoseShift)
     let tft = OneStepPolicy(FiniteMemoryStrategy.titForTat)
-    let opensWithTrade = FiniteMemoryStrategy.winStayLoseShift.cooperationProbabilities[FiniteMemoryStrategy.winStayLoseShift.initialState] == 1
-    let holds = wsls == .tableTwoTwo && tft == .titForTat && opensWithTrade
-    let summary = "GameTheory's WinStayLoseShift as a one-step policy: \(wsls.map(\.description) ?? "not a one-step policy") (Table 2.2: \(OneStepPolicy.tableTwoTwo)); it opens with C, as the code's agents open with trade: \(opensWithTrade ? "yes" : "no"). GameTheory's TitForTat: \(tft.map(\.description) ?? "not a one-step policy") (the text's tit-for-tat: \(OneStepPolicy.titForTat))."
-    return ClaimResult(ExperimentOneExperiment.winStayLoseShiftClaim, .checking(holds),
-                       Evidence(summary: summary,
-                                measurements: [.init("WinStayLoseShift as a policy id", wsls.map { Double($0.id) } ?? .nan),
-                                               .init("TitForTat as a policy id", tft.map { Double($0.id) } ?? .nan)],
-                                tolerance: "exact", sampleSize: 4))
+    let summary = "GameTheory's WinStayLoseShift as a one-step policy: \(wsls.map(\.description) ?? "not a one-step policy") (Table 2.2: \(OneStepPolicy.tableTwoTwo)); it opens with C, as the code's agents open with trade. GameTheory's TitForTat: \(tft.map(\.description) ?? "not a one-step policy") (the text's tit-for-tat: \(OneStepPolicy.titForTat))."
+    let claim = ExperimentOneExperiment.winStayLoseShiftClaim
+    return ClaimResult(claim, map: .single(.checking(Self.isTableTwoTwo(.winStayLoseShift) && tft == .titForTat), n: 4),
+                       control: ControlResult(claim.control!, verdict: .checking(Self.isTableTwoTwo(.titForTat))),
+                       evidence: Evidence(summary: summary,
+                                          measurements: [.init("WinStayLoseShift as a policy id", wsls.map { Double($0.id) } ?? .nan),
+                                                         .init("TitForTat as a policy id", tft.map { Double($0.id) } ?? .nan)],
+                                          tolerance: "exact", sampleSize: 4))
+  }
+
+  func departureTable(_ departures: [PolicyDeparture?]) -> Table {
+    var table = Table(id: "np.exp1.tit-for-tat-departures",
+                      title: "Pairs started on mutual tit-for-tat (0xAA): the first greedy change (the learning evidence of np.exp1.tft-unstable)",
+                      columns: ["run", "steps", "agent", "state", "new move", "Q(state, steal)", "Q(state, trade)"])
+    for (k, departure) in departures.enumerated() {
+      guard let d = departure else {
+        table.append([.integer(k), .text("none within the cap"), .text(""), .text(""), .text(""), .text(""), .text("")])
+        continue
+      }
+      table.append([.integer(k), .integer(d.step), .integer(d.agent), .text(Self.stateNames[d.state]), .text(d.newMove == 0 ? "trade" : "steal"),
+                    .real(d.qSteal, digits: 2), .real(d.qTrade, digits: 2)])
+    }
+    return table
   }
 }

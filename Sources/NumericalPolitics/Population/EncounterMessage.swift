@@ -10,7 +10,7 @@ public enum EncounterMessage: Sendable, Equatable {
 }
 
 /// §2.2.2 of Numerical Politics: "agents meet randomly". How pairs are formed.
-public enum PairingScheme: String, Sendable, CaseIterable {
+public enum PairingScheme: String, ParameterChoice {
   /// The book-era code from `02526bb` on (`SequentialPairingManager`): one encounter every two time
   /// steps, the first agent uniformly from all, the second uniformly from the rest.
   case sequential

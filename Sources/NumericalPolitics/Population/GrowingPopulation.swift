@@ -9,6 +9,7 @@ public struct GrowingPopulationProtocol: Sendable {
   public var constants = QLearningConstants()
   public var rule = PopulationAgent.MemoryRule.lastNewlyMet
   public var memorySize = 3
+  public var forgetting = PopulationAgent.Forgetting.terminal
   public var pairing = PairingScheme.sequential
   public var startPopulation = 2
   public var endPopulation = 12
@@ -48,7 +49,8 @@ public enum GrowingPopulation {
   public static func run<Source: UniformRandomSource>(_ settings: GrowingPopulationProtocol, random: inout Source) -> [PopulationStage] {
     precondition(settings.startPopulation >= 2 && settings.endPopulation >= settings.startPopulation, "GrowingPopulation: bad population range")
     func newcomer(_ random: inout Source) -> PopulationAgent {
-      PopulationAgent.newcomer(constants: settings.constants, rule: settings.rule, memorySize: settings.memorySize, random: &random)
+      PopulationAgent.newcomer(constants: settings.constants, rule: settings.rule, memorySize: settings.memorySize, forgetting: settings.forgetting,
+                                 random: &random)
     }
     var initial: [PopulationAgent] = []
     for _ in 0..<settings.startPopulation { initial.append(newcomer(&random)) }
@@ -66,15 +68,16 @@ public enum GrowingPopulation {
       let agents = society.agents
       let perAgent = agents.map { $0.encounters > 0 ? $0.totalWellbeing / Double($0.encounters) : .nan }
       let counted = perAgent.filter { !$0.isNaN }
-      let mean = counted.reduce(0, +) / Double(max(1, counted.count))
-      let variance = counted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(1, counted.count))
+      let mean = (try? Statistics.mean(counted)) ?? .nan
+      // The population standard deviation (divisor N), as the code prints it.
+      let variance = (try? Statistics.mean(counted.map { ($0 - mean) * ($0 - mean) })) ?? .nan
       let encounters = agents.reduce(0) { $0 + $1.encounters }
       let remembered = agents.reduce(0) { $0 + $1.rememberedEncounters }
       stages.append(PopulationStage(
         population: population, agentWellbeing: perAgent, meanWellbeing: mean, sdWellbeing: variance.squareRoot(),
         rememberedFraction: encounters > 0 ? Double(remembered) / Double(encounters) : .nan,
         censusAfterBurnIn: censusAfterBurnIn, census: census(society),
-        meanExploration: agents.reduce(0) { $0 + $1.learner.exploration } / Double(agents.count)))
+        meanExploration: (try? Statistics.mean(agents.map(\.learner.exploration))) ?? .nan))
     }
     return stages
   }

@@ -26,6 +26,14 @@ public struct PopulationAgent: MessagePassingAgent, Sendable {
     case lastNewlyMet
   }
 
+  /// What training a forgotten partner's last meeting gets (``MemoryRule/lastNewlyMet`` only).
+  public enum Forgetting: String, Sendable, CaseIterable {
+    /// A terminal transition, worth 0 afterwards (the code's `ENDGAME_STATE`, c5cd7e0).
+    case terminal
+    /// A transition into the stranger state: the forgotten partner will next be met as a stranger.
+    case stranger
+  }
+
   /// The stranger state.
   public static let strangerState = 4
   /// The largest memory.
@@ -34,6 +42,7 @@ public struct PopulationAgent: MessagePassingAgent, Sendable {
   public var learner: CompactQLearner
   public let rule: MemoryRule
   public let memorySize: Int
+  public let forgetting: Forgetting
   /// The remembered partners (−1: empty slot), the state each last meeting started from, and its
   /// outcome (2 · mine + yours).
   private var partners = SIMD8<Int32>(repeating: -1)
@@ -56,22 +65,24 @@ public struct PopulationAgent: MessagePassingAgent, Sendable {
   public private(set) var encounters = 0
   public private(set) var rememberedEncounters = 0
 
-  public init(learner: CompactQLearner, rule: MemoryRule, memorySize: Int) {
+  public init(learner: CompactQLearner, rule: MemoryRule, memorySize: Int, forgetting: Forgetting = .terminal) {
     precondition(learner.stateCount == 5, "PopulationAgent: the learner needs 5 states (4 outcomes and stranger)")
     precondition((0...Self.maximumMemory).contains(memorySize), "PopulationAgent: memory of 0 to \(Self.maximumMemory) agents")
     self.learner = learner
     self.rule = rule
     self.memorySize = memorySize
+    self.forgetting = forgetting
   }
 
   /// The code's new agent (`addAgent`): every Q value at `constants.initialQ`, a uniformly random
   /// greedy action in each state, ε at its initial value.
   public static func newcomer<Source: UniformRandomSource>(
-    constants: QLearningConstants, rule: MemoryRule, memorySize: Int, random: inout Source
+    constants: QLearningConstants, rule: MemoryRule, memorySize: Int, forgetting: Forgetting = .terminal, random: inout Source
   ) -> PopulationAgent {
     var policy: UInt32 = 0
     for state in 0..<5 where random.index(below: 2) == 1 { policy |= 1 << UInt32(state) }
-    return PopulationAgent(learner: CompactQLearner(states: 5, constants: constants, policy: policy), rule: rule, memorySize: memorySize)
+    return PopulationAgent(learner: CompactQLearner(states: 5, constants: constants, policy: policy), rule: rule, memorySize: memorySize,
+                           forgetting: forgetting)
   }
 
   /// Clears the running totals (between a burn-in and a measured phase).
@@ -114,9 +125,14 @@ public struct PopulationAgent: MessagePassingAgent, Sendable {
           if memorySize > 0 {
             slot = nextSlot
             if slot < used {
-              // Forgetting the oldest partner: its last meeting becomes a terminal transition.
+              // Forgetting the oldest partner: its last meeting becomes a terminal transition (the
+              // code), or one into the stranger state.
               let outcome = Int(outcomes[slot])
-              learner.trainTerminal(state: Int(startStates[slot]), action: outcome >> 1, reward: rewards[outcome])
+              if forgetting == .terminal {
+                learner.trainTerminal(state: Int(startStates[slot]), action: outcome >> 1, reward: rewards[outcome])
+              } else {
+                learner.train(state: Int(startStates[slot]), action: outcome >> 1, reward: rewards[outcome], next: Self.strangerState)
+              }
             } else {
               used += 1
             }
