@@ -91,10 +91,27 @@ import Testing
   let result = try experiment.run(in: RunContext(experimentID: experiment.id, scale: .smoke, seed: 1, parameters: parameters, jobs: 2))
   #expect(result.claims.map(\.claim.id) == experiment.claims.map(\.id))
   // The exact claims hold whatever the runs do.
-  let exact = ["np.exp1.unexploitable", "np.exp1.tft-unstable", "np.exp1.wsls"]
-  #expect(result.claims.filter { exact.contains($0.claim.id) }.allSatisfy { $0.verdict == .reproduced })
+  let exact = ["np.exp1.optimum", "np.exp1.unexploitable", "np.exp1.wsls"]
+  #expect(result.claims.filter { exact.contains($0.claim.id) }.allSatisfy { $0.headline == .holds })
+  #expect(result.tables.map(\.id).contains("np.exp1.tit-for-tat-departures"))
   #expect(result.figures.count == 6)
   // The same seed gives the same result with one job.
   let serial = try experiment.run(in: RunContext(experimentID: experiment.id, scale: .smoke, seed: 1, parameters: parameters, jobs: 1))
   #expect(serial.tables == result.tables)
+}
+
+@Test func frozenLearnersNeverLeaveMutualTitForTat() {
+  var settings = ExperimentOneProtocol()
+  settings.constants.learningRate = 1e-9
+  settings.stepCap = 10_000
+  var random = Random(seed: 3)
+  #expect(PolicyDeparture.first(from: .titForTat, protocol: settings, random: &random) == nil)
+  // Learners that learn fast and explore leave it, and the change is reported with its state.
+  var learning = ExperimentOneProtocol()
+  learning.constants.learningRate = 0.5
+  learning.stepCap = 100_000
+  var other = Random(seed: 3)
+  let departure = PolicyDeparture.first(from: .titForTat, protocol: learning, random: &other)
+  #expect(departure != nil)
+  if let departure { #expect((0..<4).contains(departure.state) && departure.newMove == 1 - (OneStepPolicy.titForTat.id >> departure.state & 1)) }
 }

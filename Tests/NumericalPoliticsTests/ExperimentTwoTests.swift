@@ -57,7 +57,9 @@ func scriptedSociety(_ rule: PopulationAgent.MemoryRule, memory: Int, agents: In
   let experiment = ExperimentTwoExperiment()
   let parameters = try Parameters(experiment.parameters, scale: .smoke)
   let result = try experiment.run(in: RunContext(experimentID: experiment.id, scale: .smoke, seed: 1, parameters: parameters, jobs: 2))
-  #expect(result.claims.map(\.claim.id) == ["np.exp2.population"])
+  #expect(result.claims.map(\.claim.id) == ["np.exp2.population", "np.exp2.forgetting"])
+  // One cell per memory semantics.
+  #expect(result.claims[0].map.cells.map { $0.reading.map(\.value) } == [["lastNewlyMet"], ["firstMet"], ["lastNewlyMetStranger"]])
   #expect(result.figures.count == 2)
   // Measured re-meeting rates track min(n, N − 1) / (N − 1) (smoke runs are short: within 0.1).
   let table = result.tables[0]
@@ -65,4 +67,25 @@ func scriptedSociety(_ rule: PopulationAgent.MemoryRule, memory: Int, agents: In
     guard case .real(let measured, _) = row[4], case .real(let predicted, _) = row[5] else { Issue.record("bad row"); continue }
     #expect(abs(measured - predicted) < 0.1)
   }
+}
+
+@Test func forgettingIntoTheStrangerStateBootstrapsFromIt() {
+  // Memory of 1, FIFO: meeting 2 forgets 1. With terminal forgetting the forgotten meeting is trained
+  // towards its reward alone; into the stranger state, towards reward + γ Q(stranger, greedy).
+  func q(_ forgetting: PopulationAgent.Forgetting) -> Double {
+    var constants = QLearningConstants()
+    constants.initialExploration = 0
+    constants.learningRate = 0.5
+    let members = (0..<3).map { _ in
+      PopulationAgent(learner: CompactQLearner(states: 5, constants: constants), rule: .lastNewlyMet, memorySize: 1, forgetting: forgetting)
+    }
+    var society = Society(agents: members, environment: ScriptedPairs(script: [(0, 1), (0, 2)]))
+    var random = Random(seed: 1)
+    for _ in 0..<4 { society.step(random: &random) }
+    return society.agents[0].learner.value(PopulationAgent.strangerState, 0)
+  }
+  // The first meeting (stranger, trade, reward 3) is trained when 1 is forgotten; then the meeting with
+  // 2 is one more from the stranger state, but 2 is remembered, so not yet trained.
+  #expect(q(.terminal) == 0.5 * 1 + 0.5 * 3)
+  #expect(q(.stranger) == 0.5 * 1 + 0.5 * (3 + 0.99 * 1))
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LabKit
 import Testing
 @testable import NumericalPolitics
@@ -34,7 +35,10 @@ import Testing
     let parameters = try Parameters(experiment.parameters, scale: .smoke)
     let context = RunContext(experimentID: experiment.id, scale: .smoke, seed: 1, parameters: parameters, jobs: 2)
     let result = try experiment.run(in: context)
-    #expect(result.claims.map(\.claim.id) == ["np.zero-memory.q-difference", "np.zero-memory.steal"])
+    #expect(result.claims.map(\.claim.id) == ["np.zero-memory.q-difference", "np.zero-memory.steal", "np.zero-memory.steal-pair"])
+    // The dynamic claims are judged one reading at a time around the base: 1 + 2 + 1 + 1 cells.
+    #expect(result.claims[1].map.cells.count == 5 && result.claims[2].map.cells.count == 5)
+    #expect(result.claims[0].map.cells.count == 4)
     #expect(result.tables.map(\.id) == ["np.zero-memory.societies", "np.zero-memory.fixed-opponents"])
 
     // Against an opponent that always steals or always trades the rewards are deterministic, so only
@@ -53,12 +57,33 @@ import Testing
     #expect(societies.map { $0[0].text } == ["2 agents, all start greedy on trade", "2 agents, all start greedy on steal",
                                               "2 agents, random start", "4 agents, random start"])
     #expect(societies[1][2].text == "4/4")
+    #expect(societies[3][0].text == "4 agents, random start")
     guard case .real(let wellbeing, _) = societies[1][6], case .real(let expected, _) = societies[1][7] else {
       Issue.record("missing wellbeing in \(societies[1])")
       return
     }
     #expect(abs(wellbeing - expected) < 0.02)
     #expect(result.figures.map(\.id) == ["np.zero-memory.stealing", "np.zero-memory.q-difference", "np.zero-memory.wellbeing"])
+  }
+
+  @Test func decreasingLearningRatesAverageTheTargets() {
+    // Under α = 1/n, Q after n updates with target r (γ = 0) is the mean of the targets: here exactly r.
+    var constants = QLearningConstants(learningRate: 0.01, discount: 0, initialQ: 7, initialExploration: 0, explorationDecay: 1, explorationFloor: 0)
+    constants.learningRateSchedule = .harmonic
+    var learner = TabularQLearner(states: 1, actions: 2, constants: constants)
+    learner.train(state: 0, action: 1, reward: 4, next: 0)
+    #expect(learner.value(0, 1) == 4)  // α = 1: the initial value is forgotten at once
+    learner.train(state: 0, action: 1, reward: 2, next: 0)
+    #expect(learner.value(0, 1) == 3)  // α = 1/2: the mean of 4 and 2
+    #expect(learner.updates == [0, 2])
+    constants.learningRateSchedule = .power
+    var power = TabularQLearner(states: 1, actions: 2, constants: constants)
+    power.train(state: 0, action: 0, reward: 1, next: 0)
+    power.train(state: 0, action: 0, reward: 0, next: 0)
+    // α₂ = 2^−0.7: Q = 1 − 2^−0.7.
+    #expect(abs(power.value(0, 0) - (1 - pow(2, -0.7))) < 1e-15)
+    // The constant schedule keeps no counts.
+    #expect(TabularQLearner(states: 1, actions: 2, constants: QLearningConstants()).updates.isEmpty)
   }
 
   @Test func runsAreIdenticalForEveryJobCount() throws {
