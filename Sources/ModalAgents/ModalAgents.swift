@@ -11,8 +11,8 @@ public enum ModalAgents {
     citation: "LessWrong, 2023",
     sourceText: "papers/open-source-games-are-loopy.txt",
     experiments: [
-      InformationStructuresExperiment(), RobustCooperationExperiment(), StrategicLoopsExperiment(), WaitFairBotExperiment(),
-      FixedPointExperiment(), PolynomialTimeExperiment(),
+      StrategicTimeExperiment(), RobustCooperationExperiment(), LoopsExperiment(), WaitFairExperiment(),
+      LetterlessExperiment(), CostExperiment(),
     ],
     benchmarks: benchmarks)
 }
