@@ -69,7 +69,7 @@ import Testing
     #expect(result.payoffMatrix[1][1] == 1)
   }
 
-  @Test func mediansOverRepetitions() {
+  @Test func mediansOverRepetitions() throws {
     #expect(try Statistics.median([3, 1, 2]) == 2)
     #expect(try Statistics.median([4, 1, 2, 3]) == 2.5)
   }
