@@ -119,9 +119,9 @@ import Testing
     let result = try Self.run(CostExperiment())
     let claim = result.claims[0]
     #expect(claim.headline == .holds)
-    // One trend per family over the three smoke sizes; the brute-force control fails in both.
+    // One trend per family over the four smoke sizes; the brute-force control fails in both.
     #expect(claim.map.trends.count == 2)
-    #expect(claim.map.cells.count == 6)
+    #expect(claim.map.cells.count == 8)
     #expect(claim.control?.verdict == .fails)
     let fit = result.tables[0]
     guard case .real(let waiting, _) = fit.rows[0][5], case .real(let random, _) = fit.rows[1][5] else {

@@ -51,7 +51,7 @@ struct CostExperiment: Experiment {
     [
       Parameter(Self.family, "Which family of systems the cost is measured on.", default: .waiting),
       Parameter(Self.systemSize, "K of WaitFairBot_K, or the number of symbols of each random agent.", domain: .integer(2...100_000),
-                smoke: 32, standard: 256, paper: 1024),
+                smoke: 128, standard: 256, paper: 1024),
       Parameter(Self.replicates, "Random pairs per size.", domain: .integer(2...10_000), smoke: 4, standard: 12, paper: 32),
       Parameter(Self.exponentBound, "Largest fitted exponent accepted as polynomial of degree 2 (fixed before the run).", domain: .real(1...10), default: 2.2),
     ]
@@ -65,7 +65,7 @@ struct CostExperiment: Experiment {
   }
 
   var sizes: [Size] {
-    [Size(Self.systemSize, "K, or symbols per random agent", smoke: [16, 32, 64], standard: [64, 128, 256, 512, 1024, 2048],
+    [Size(Self.systemSize, "K, or symbols per random agent", smoke: [64, 128, 256, 512], standard: [64, 128, 256, 512, 1024, 2048],
           paper: [256, 512, 1024, 2048, 4096, 8192])]
   }
 
@@ -167,7 +167,8 @@ struct CostExperiment: Experiment {
       tolerance: "holds in a family if its exponent's 95% interval lies \(bar); every run must stay within the bound",
       sampleSize: all.count)
     let control = ControlResult(Self.polynomialClaim.control!, verdict: controlTrends.isEmpty ? .inconclusive : VerdictMap.combine(controlTrends.map(\.verdict)))
-    let map = cells.isEmpty ? VerdictMap.single(.inconclusive, n: 0) : VerdictMap(design: Self.polynomialClaim.design, cells: cells, trends: trends)
+    // With systemSize pinned by --set there is no trend to judge: the claim is inconclusive.
+    let map = cells.isEmpty || trends.isEmpty ? VerdictMap.single(.inconclusive, n: all.count) : VerdictMap(design: Self.polynomialClaim.design, cells: cells, trends: trends)
     return ClaimResult(Self.polynomialClaim, map: withinBound ? map : VerdictMap.single(.fails, n: all.count), control: control, evidence: evidence)
   }
 
