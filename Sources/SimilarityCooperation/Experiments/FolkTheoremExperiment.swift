@@ -7,30 +7,50 @@ import LabKit
 /// construction of ``FolkTheoremConstruction`` must make σ the outcome of a Nash equilibrium; for
 /// profiles below a minimax value it must fail, and (the converse) no diff function can help them,
 /// because a constant maxmin policy guarantees the minimax value whatever the diff.
-public struct FolkTheoremExperiment: Experiment {
-  public init() {}
+struct FolkTheoremExperiment: Experiment {
+  /// The construction's result on the random games.
+  struct GameResult: Sendable { let checks: [Check]; let converseHolds: Bool; let converseChecks: Int; let worstConverse: Double }
+  struct Outcome: Sendable {
+    let gain: Double
+    let deviations: Int
+    let games: Int
+    let geometry: TwoPlayerPayoffGeometry
+    let targets: [(u: PayoffPoint, p1: Double, p2: Double)]
+    let pdChecks: [Check]
+    let randomResults: [GameResult]
+  }
 
-  public let id = "sbc.folk"
-  public let title = "The folk theorem for diff meta games, constructively, on the prisoner's dilemma and on random games"
-  public let sections = ["§1 (summarising §4)", "notes §3.1"]
+  let id = "sbc.folk"
+  let title = "The folk theorem for diff meta games, constructively, on the prisoner's dilemma and on random games"
+  let sections = ["§1 (summarising §4)", "notes §3.1"]
 
-  public static let folkClaim = Claim(
+  static let gain = ParameterKey<Double>("gain")
+  static let payoffSteps = ParameterKey<Int>("payoffSteps")
+  static let randomGames = ParameterKey<Int>("randomGames")
+  static let profilesPerGame = ParameterKey<Int>("profilesPerGame")
+  static let sampledDeviations = ParameterKey<Int>("sampledDeviations")
+  /// The control's error in the minimax values: profiles are classed individually rational against v − 1/2.
+  static let controlShift = 0.5
+
+  static let folkClaim = Claim(
     id: "sbc.folk-theorem", source: "§1, summarising §4", kind: .theorem,
-    statement: "For every individually rational profile σ (each player gets at least its minimax payoff) there is a diff function such that σ is played in an equilibrium of the diff meta game; conversely, no equilibrium gives a player less than its minimax value.")
+    statement: "For every individually rational profile σ (each player gets at least its minimax payoff) there is a diff function such that σ is played in an equilibrium of the diff meta game; conversely, no equilibrium gives a player less than its minimax value.",
+    class: .consistency(because: "the construction punishes any departure at the minimax value, so σ is an equilibrium exactly when uᵢ(σ) ≥ vᵢ, which is the definition of individual rationality; once the minimax LP is right the check can fail only through a bug"),
+    control: Control("a wrong minimax value (vᵢ − 1/2): profiles classed individually rational against it must all be equilibria"))
 
-  public var claims: [Claim] { [Self.folkClaim] }
+  var claims: [Claim] { [Self.folkClaim] }
 
-  public var parameters: [Parameter] {
+  var parameters: [Parameter] {
     [
-      Parameter("gain", "G of Table 1.", domain: .real(lower: 1, upper: 100, lowerIncluded: false, upperIncluded: true), default: .real(3)),
-      Parameter("payoffSteps", "The prisoner's dilemma's feasible payoffs are checked on a grid with this many steps per axis.",
-                domain: .integer(2...200), smoke: .integer(6), standard: .integer(20), paper: .integer(60)),
-      Parameter("randomGames", "Random games (2 to 4 actions per player, payoffs uniform integers 0…9).", domain: .integer(1...100_000),
-                smoke: .integer(10), standard: .integer(200), paper: .integer(2000)),
-      Parameter("profilesPerGame", "Random mixed profiles (uniform on the simplices) per random game.", domain: .integer(1...1000),
-                smoke: .integer(4), standard: .integer(10), paper: .integer(20)),
-      Parameter("sampledDeviations", "Random step policies per player tried through the generic meta-game code, besides the exact best deviation.",
-                domain: .integer(0...1000), smoke: .integer(5), standard: .integer(20), paper: .integer(50)),
+      Parameter(Self.gain, "G of Table 1.", domain: .real(lower: 1, upper: 100, lowerIncluded: false, upperIncluded: true), default: 3),
+      Parameter(Self.payoffSteps, "The prisoner's dilemma's feasible payoffs are checked on a grid with this many steps per axis.",
+                domain: .integer(2...200), smoke: 6, standard: 20, paper: 60),
+      Parameter(Self.randomGames, "Random games (2 to 4 actions per player, payoffs uniform integers 0…9).", domain: .integer(1...100_000),
+                smoke: 10, standard: 100, paper: 2000),
+      Parameter(Self.profilesPerGame, "Random mixed profiles (uniform on the simplices) per random game.", domain: .integer(1...1000),
+                smoke: 4, standard: 10, paper: 20),
+      Parameter(Self.sampledDeviations, "Random step policies per player tried through the generic meta-game code, besides the exact best deviation.",
+                domain: .integer(0...1000), smoke: 5, standard: 20, paper: 50),
     ]
   }
 
@@ -63,14 +83,13 @@ public struct FolkTheoremExperiment: Experiment {
                  exactGain: construction.deviationGains.max()!, sampledGain: sampledGain, margin: margin, payoffs: onPath)
   }
 
-  public func simulate(in context: RunContext) throws -> ExperimentResult {
+  func simulate(in context: RunContext) throws -> Outcome {
     let p = context.parameters
-    let gain = p.real("gain")
-    let steps = p.integer("payoffSteps")
-    let deviations = p.integer("sampledDeviations")
+    let gain = p[Self.gain]
+    let steps = p[Self.payoffSteps]
+    let deviations = p[Self.sampledDeviations]
     let pd = NormalFormGame.prisonersDilemma(donation: gain)
     let geometry = try TwoPlayerPayoffGeometry(pd, exact: true)
-    func f(_ x: Double, _ digits: Int = 4) -> String { DecimalFormat.compact(x, significant: digits) }
 
     // 1. The prisoner's dilemma: every feasible payoff on a grid. Payoffs are affine in (p₁, p₂),
     // u₁ = G p₂ + 1 − p₁, u₂ = G p₁ + 1 − p₂, so each feasible payoff comes from exactly one independent profile.
@@ -97,9 +116,8 @@ public struct FolkTheoremExperiment: Experiment {
     }
 
     // 2. Random games: random profiles, and each game's first Nash equilibrium (individually rational).
-    struct GameResult: Sendable { let checks: [Check]; let converseHolds: Bool; let converseChecks: Int; let worstConverse: Double }
-    let games = p.integer("randomGames")
-    let perGame = p.integer("profilesPerGame")
+    let games = p[Self.randomGames]
+    let perGame = p[Self.profilesPerGame]
     let randomResults = try context.replicates(games, stream: "random-games", label: "\(id): random games") { _, random -> GameResult in
       let game = NormalFormGame.random(actionCounts: [2 + random.index(below: 3), 2 + random.index(below: 3)], integerPayoffs: 0...9, using: random)
       var targets = (0..<perGame).map { _ in (0..<2).map { FolkTheoremConstruction.randomMixedStrategy(game.actions[$0].count, random: random) } }
@@ -127,17 +145,33 @@ public struct FolkTheoremExperiment: Experiment {
       }
       return GameResult(checks: checks, converseHolds: holds, converseChecks: count, worstConverse: worst)
     }
-    let randomChecks = randomResults.flatMap(\.checks)
+    return Outcome(gain: gain, deviations: deviations, games: games, geometry: geometry, targets: targets, pdChecks: pdChecks, randomResults: randomResults)
+  }
 
-    // 3. Verdict and tables.
-    func summarise(_ checks: [Check]) -> (rational: Int, rationalEquilibria: Int, irrational: Int, irrationalFailures: Int, largestRationalGain: Double,
-                                           largestSampledGain: Double, smallestIrrationalGain: Double) {
-      let rational = checks.filter(\.individuallyRational)
-      let irrational = checks.filter { !$0.individuallyRational }
-      return (rational.count, rational.filter(\.equilibrium).count, irrational.count, irrational.filter { !$0.equilibrium }.count,
-              rational.map { max($0.exactGain, $0.sampledGain) }.max() ?? -.infinity, rational.map(\.sampledGain).max() ?? -.infinity,
-              irrational.map(\.exactGain).min() ?? .infinity)
-    }
+  typealias Summary = (rational: Int, rationalEquilibria: Int, irrational: Int, irrationalFailures: Int, largestRationalGain: Double,
+                       largestSampledGain: Double, smallestIrrationalGain: Double)
+
+  /// Counts of a list of checks, with profiles classed individually rational when their smallest margin uᵢ − vᵢ is at least −1e-9 − `shift`.
+  static func summarise(_ checks: [Check], shift: Double = 0) -> Summary {
+    let rational = checks.filter { $0.margin >= -1e-9 - shift }
+    let irrational = checks.filter { $0.margin < -1e-9 - shift }
+    return (rational.count, rational.filter(\.equilibrium).count, irrational.count, irrational.filter { !$0.equilibrium }.count,
+            rational.map { max($0.exactGain, $0.sampledGain) }.max() ?? -.infinity, rational.map(\.sampledGain).max() ?? -.infinity,
+            irrational.map(\.exactGain).min() ?? .infinity)
+  }
+
+  /// The check: every individually rational profile an equilibrium (gain ≤ 1e-9), every other not, the converse holding.
+  static func holds(_ pd: Summary, _ random: Summary, converse: Bool) -> Bool {
+    pd.rational == pd.rationalEquilibria && pd.irrational == pd.irrationalFailures && random.rational == random.rationalEquilibria
+      && random.irrational == random.irrationalFailures && max(pd.largestRationalGain, random.largestRationalGain) <= 1e-9 && converse && pd.rational > 0
+  }
+
+  func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
+    let o = outcomes.base
+    let (gain, deviations, games, geometry, targets, pdChecks, randomResults) = (o.gain, o.deviations, o.games, o.geometry, o.targets, o.pdChecks, o.randomResults)
+    let randomChecks = randomResults.flatMap(\.checks)
+    func f(_ x: Double, _ digits: Int = 4) -> String { DecimalFormat.compact(x, significant: digits) }
+    func summarise(_ checks: [Check]) -> Summary { Self.summarise(checks) }
     let pdSummary = summarise(pdChecks)
     let randomSummary = summarise(randomChecks)
     var table = Table(id: "sbc.folk.summary", title: "The folk-theorem construction: profiles checked, and whether they are equilibria",
@@ -152,9 +186,8 @@ public struct FolkTheoremExperiment: Experiment {
     let converseChecks = randomResults.reduce(0) { $0 + $1.converseChecks }
     let converseHolds = randomResults.allSatisfy(\.converseHolds)
     let worstConverse = randomResults.map(\.worstConverse).min() ?? .nan
-    let holds = pdSummary.rational == pdSummary.rationalEquilibria && pdSummary.irrational == pdSummary.irrationalFailures
-      && randomSummary.rational == randomSummary.rationalEquilibria && randomSummary.irrational == randomSummary.irrationalFailures
-      && max(pdSummary.largestRationalGain, randomSummary.largestRationalGain) <= 1e-9 && converseHolds && pdSummary.rational > 0
+    let holds = Self.holds(pdSummary, randomSummary, converse: converseHolds)
+    let control = Self.holds(Self.summarise(pdChecks, shift: Self.controlShift), Self.summarise(randomChecks, shift: Self.controlShift), converse: converseHolds)
     let evidence = Evidence(
       summary: "Prisoner's dilemma (G = \(f(gain))): \(pdSummary.rationalEquilibria) of \(pdSummary.rational) individually rational grid payoffs are equilibrium outcomes of the construction; \(pdSummary.irrationalFailures) of \(pdSummary.irrational) payoffs below (1, 1) in some coordinate are not. Random games: \(randomSummary.rationalEquilibria) of \(randomSummary.rational) individually rational profiles (each game's first Nash equilibrium among them) are equilibrium outcomes, \(randomSummary.irrationalFailures) of \(randomSummary.irrational) others are not. Largest deviation gain at an individually rational profile, exact or over \(deviations) sampled step policies per player: \(f(max(pdSummary.largestRationalGain, randomSummary.largestRationalGain), 3)). Converse: in \(converseChecks) random meta games the constant maxmin policy always got at least the maxmin value (smallest margin \(f(worstConverse, 3))).",
       measurements: [.init("PD: individually rational grid payoffs", pdSummary.rational), .init("PD: of them equilibria", pdSummary.rationalEquilibria),
@@ -180,6 +213,8 @@ public struct FolkTheoremExperiment: Experiment {
     return ExperimentResult(
       tables: [table],
       figures: [Figure(id: "sbc.folk-theorem", title: "Folk theorem in Table 1: the payoffs the construction makes equilibrium outcomes", svg: chart.svg())],
-      claims: [ClaimResult(Self.folkClaim, .checking(holds), evidence)])
+      claims: [ClaimResult(Self.folkClaim, map: .single(.checking(holds), estimate: max(pdSummary.largestRationalGain, randomSummary.largestRationalGain),
+                                                 n: pdChecks.count + randomChecks.count + converseChecks),
+                           control: ControlResult(Self.folkClaim.control!, verdict: .checking(control)), evidence: evidence)])
   }
 }

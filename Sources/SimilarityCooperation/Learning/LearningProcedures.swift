@@ -100,12 +100,19 @@ public struct LearningRun: Sendable, Equatable {
   public let curve: [LearningCheckpoint]
   public var initial: PlayMetrics { curve[0].metrics }
   public var final: PlayMetrics { curve[curve.count - 1].metrics }
+  /// The metrics at the end of ABR round `round` (both players trained `round` times; round 0 is the start).
+  func metrics(afterRound round: Int, stepsPerResponse: Int) -> PlayMetrics? {
+    curve.first { $0.step == 2 * round * stepsPerResponse }?.metrics
+  }
 }
 
 /// What one seed of the learning experiment produced.
 public struct LearningSeedResult: Sendable, Equatable {
   public let seed: Int
+  /// The runs of the methods simulated, in ``LearningMethod`` order.
   public let runs: [LearningRun]
+  /// The run of `method`, if it was simulated.
+  func run(_ method: LearningMethod) -> LearningRun? { runs.first { $0.method == method } }
   /// Mean cooperation level against the observation y, on the evaluation situations, of each CCDR-pretrained
   /// network (at ``LearningProcedures/curveObservations``), and after ABR with the diff gradient.
   public let pretrainedCurves: [[Double]]
@@ -146,7 +153,7 @@ public enum LearningProcedures {
     let o2 = second.forward(env.policyInputs(set.second, observations: set.secondNoise.map { d + $0 }), batch: g).output
     let r1 = env.readout(o1, set.first)
     let r2 = env.readout(o2, set.second)
-    func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
+    func mean(_ values: [Double]) -> Double { (try? Statistics.mean(values)) ?? .nan }
     let c1 = mean(r1.level), c2 = mean(r2.level)
     let d1 = mean(r1.offSegment), d2 = mean(r2.offSegment)
     return PlayMetrics(diff: d, cooperation: [c1, c2],
@@ -160,8 +167,7 @@ public enum LearningProcedures {
     curveObservations.map { y in
       let outputs = network.forward(env.policyInputs(situations, observations: [Double](repeating: y, count: situations.count)),
                                     batch: situations.count).output
-      let levels = env.readout(outputs, situations).level
-      return levels.reduce(0, +) / Double(levels.count)
+      return (try? Statistics.mean(env.readout(outputs, situations).level)) ?? .nan
     }
   }
 
@@ -214,18 +220,22 @@ public enum LearningProcedures {
     return trained
   }
 
-  /// One seed: every method. Draw order from `random`: the evaluation set; the two networks of ABR from
-  /// random initialisation and its run; the random opponents; the two networks to pretrain and their
-  /// pretraining; ABR with the diff gradient; ABR without it (both from the same pretrained pair); ABR
-  /// from the first pretrained network and its copy.
-  public static func runSeed(_ seed: Int, environment env: HighDimensionalPrisonersDilemma, settings: LearningSettings, random: Random) throws
-    -> LearningSeedResult
-  {
+  /// One seed: the methods in `methods` (ABR from the pretrained pair with the diff gradient always runs,
+  /// for the cooperation curves). Draw order from `random`: the evaluation set; the two networks of ABR
+  /// from random initialisation and its run; the random opponents; the two networks to pretrain and their
+  /// pretraining; then ABR with the diff gradient, without it, and from the first pretrained network and
+  /// its copy, each with its own generator split off `random` so that skipping a method changes no other.
+  static func runSeed(_ seed: Int, environment env: HighDimensionalPrisonersDilemma, settings: LearningSettings,
+                      methods: Set<LearningMethod> = Set(LearningMethod.allCases), random: Random) throws -> LearningSeedResult {
     let evaluation = EvaluationSet(environment: env, games: settings.evaluationGames, probes: settings.evaluationProbes, random: random)
+    let streams = (0..<4).map { _ in Random(seed: UInt32(truncatingIfNeeded: random.next())) }
+    var runs: [LearningRun] = []
     // 1. ABR from random initialisation (with the diff gradient).
     let fresh = (try network(env, settings, random: random), try network(env, settings, random: random))
-    let fromRandom = alternatingBestResponse(fresh.0, fresh.1, environment: env, settings: settings, throughDiff: true,
-                                             evaluation: evaluation, random: random)
+    if methods.contains(.randomInitialisation) {
+      let fromRandom = alternatingBestResponse(fresh.0, fresh.1, environment: env, settings: settings, throughDiff: true, evaluation: evaluation, random: streams[0])
+      runs.append(LearningRun(method: .randomInitialisation, curve: fromRandom.curve))
+    }
     // 2. CCDR pretraining of two networks, independently.
     let opponents = try (0..<settings.randomOpponentCount).map { _ in try network(env, settings, random: random) }
     let pretrained = try (0..<2).map { _ in
@@ -233,17 +243,22 @@ public enum LearningProcedures {
     }
     let copyCooperation = pretrained.map { evaluate($0, $0, environment: env, on: evaluation).cooperation[0] }
     let randomCooperation = pretrained.enumerated().map { evaluate($1, opponents[$0 % opponents.count], environment: env, on: evaluation).cooperation[0] }
-    // 3. ABR from the pretrained pair, with and without the gradient through the diff.
+    // 3. ABR from the pretrained pair, with and without the gradient through the diff, and from a copy.
     let withDiff = alternatingBestResponse(pretrained[0], pretrained[1], environment: env, settings: settings, throughDiff: true,
-                                           evaluation: evaluation, random: random)
-    let withoutDiff = alternatingBestResponse(pretrained[0], pretrained[1], environment: env, settings: settings, throughDiff: false,
-                                              evaluation: evaluation, random: random)
-    let fromCopy = alternatingBestResponse(pretrained[0], pretrained[0], environment: env, settings: settings, throughDiff: true,
-                                           evaluation: evaluation, random: random)
+                                           evaluation: evaluation, random: streams[1])
+    runs.append(LearningRun(method: .pretrained, curve: withDiff.curve))
+    if methods.contains(.pretrainedWithoutDiffGradient) {
+      let withoutDiff = alternatingBestResponse(pretrained[0], pretrained[1], environment: env, settings: settings, throughDiff: false,
+                                                evaluation: evaluation, random: streams[2])
+      runs.append(LearningRun(method: .pretrainedWithoutDiffGradient, curve: withoutDiff.curve))
+    }
+    if methods.contains(.pretrainedCopy) {
+      let fromCopy = alternatingBestResponse(pretrained[0], pretrained[0], environment: env, settings: settings, throughDiff: true,
+                                             evaluation: evaluation, random: streams[3])
+      runs.append(LearningRun(method: .pretrainedCopy, curve: fromCopy.curve))
+    }
     return LearningSeedResult(
-      seed: seed,
-      runs: [LearningRun(method: .randomInitialisation, curve: fromRandom.curve), LearningRun(method: .pretrained, curve: withDiff.curve),
-             LearningRun(method: .pretrainedWithoutDiffGradient, curve: withoutDiff.curve), LearningRun(method: .pretrainedCopy, curve: fromCopy.curve)],
+      seed: seed, runs: runs,
       pretrainedCurves: pretrained.map { cooperationCurve($0, environment: env, on: evaluation.first) },
       trainedCurves: [withDiff.first, withDiff.second].map { cooperationCurve($0, environment: env, on: evaluation.first) },
       pretrainedAgainstCopy: copyCooperation, pretrainedAgainstRandom: randomCooperation)

@@ -90,6 +90,9 @@ public struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
   public static let familyNames = ["uniform", "gaussian", "laplace", "logistic", "cauchy", "exponential", "centred-exponential",
                                    "reflected-exponential"]
 
+  /// The family `family` at scale `scale`.
+  static func named(_ family: NoiseFamily, scale: Double) throws -> NoiseDistribution { try named(family.rawValue, scale: scale) }
+
   /// The family `name` of ``familyNames`` at scale `scale`.
   ///
   /// - Throws: ``LabError/invalidInput(place:problem:)`` for an unknown name or a bad scale.
@@ -277,4 +280,11 @@ public struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
     if reflected { return "\(f(location)) − \(base)" }
     return location > 0 ? "\(base) + \(f(location))" : "\(base) − \(f(-location))"
   }
+}
+
+/// The noise families the experiments offer by name (a typed parameter choice; see ``NoiseDistribution/familyNames``).
+enum NoiseFamily: String, ParameterChoice {
+  case uniform, gaussian, laplace, logistic, cauchy, exponential
+  case centredExponential = "centred-exponential"
+  case reflectedExponential = "reflected-exponential"
 }
