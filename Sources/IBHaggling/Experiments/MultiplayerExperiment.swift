@@ -14,10 +14,15 @@ import LabKit
 ///   definitions say (table), and on random 3-player games U′_C ⊆ U_C for every coalition (support
 ///   functions compared in several directions) with the singletons' largest guarantees equal to the
 ///   pure and mixed maxmin.
-/// - multiplayer cycles (conjecture): every distinct 3-player stable cycle observed (cake, demands,
-///   random games) has an ordered partition into coalitions meeting the text's conditions (i) and (ii)
-///   (``CoalitionAnalysis/stableCycleFailure(game:cycle:payoffs:partition:)``); supported if all do,
-///   refuted with the first that does not.
+/// - multiplayer cycles (conjecture): a stable cycle is a counterexample when no ordered partition into
+///   coalitions meets the text's conditions (i) and (ii)
+///   (``CoalitionAnalysis/stableCycleFailure(game:cycle:payoffs:partition:)``). The conjecture is about
+///   agents of any size, so it is judged on the trend of the counterexample rate of cake runs and random 3-player
+///   games over N: supported when the fitted limit (N → ∞) is at most 0, refuted when its 95%
+///   interval lies above 0.
+///
+/// Both the cake and the demand game are judged under two readings of what a deal predicts
+/// (``DealSemantics``): literal password deals and partner-only deals.
 public struct MultiplayerExperiment: Experiment {
   public init() {}
 
@@ -25,273 +30,477 @@ public struct MultiplayerExperiment: Experiment {
   public let title = "Multiplayer games: cake splitting, the demand game, coalition sets and stable cycles"
   public let sections = ["§Multiplayer games", "§When can a coalition be formed?", "§Stable cycles for multiplayer games"]
 
+  static let cakeStates = ParameterKey<Int>("cakeStates")
+  static let demandStates = ParameterKey<Int>("demandStates")
+  static let runs = ParameterKey<Int>("runs")
+  static let randomGames = ParameterKey<Int>("randomGames")
+  static let randomStates = ParameterKey<Int>("randomStates")
+  static let deals = HagglingParameters.dealsKey
+
   public static let cakeClaim = Claim(
     id: "ibh.cake-splitting", source: "§Multiplayer games, Example (cake splitting)", kind: .example,
-    statement: "The initial demands are (5/12, 5/12, 5/12); two players lock in at 5/12 each and the third gets 0. \"Trying to cooperate with someone mutually\" has expected utility 2/3 · 5/12 + 1/3 · 0 = 5/18 < 1/3: the reached payoff is Pareto-optimal, the meta-strategy is not.")
+    statement: "The initial demands are (5/12, 5/12, 5/12); two players lock in at 5/12 each and the third gets 0. \"Trying to cooperate with someone mutually\" has expected utility 2/3 · 5/12 + 1/3 · 0 = 5/18 < 1/3: the reached payoff is Pareto-optimal, the meta-strategy is not.",
+    class: .empirical, control: Control("agents without password hypotheses (⊤ only): no deal can form"), readings: [deals.erased])
   public static let demandsClaim = Claim(
     id: "ibh.three-player-demands", source: "§Multiplayer games, Example (Alice, Bob, Charlie)", kind: .example,
-    statement: "If the three lower their demands at a similar rate, Alice and Bob eventually ask for 2 and the haggling stops at (2, 2, 0), which is not Pareto-optimal: (3, 3, 1) exists.")
+    statement: "If the three lower their demands at a similar rate, Alice and Bob eventually ask for 2 and the haggling stops at (2, 2, 0), which is not Pareto-optimal: (3, 3, 1) exists.",
+    class: .empirical, control: Control("agents without password hypotheses (⊤ only): no deal can form"), readings: [deals.erased])
   public static let coalitionClaim = Claim(
     id: "ibh.coalition-sets", source: "§When can a coalition be formed?", kind: .definition,
-    statement: "U_C (outsiders' randomness independent of the coalition's) and U′_C (outsiders may synchronise with it) are the payoff vectors a coalition can guarantee its members; U′_C, not U_C, is the criterion for agents that play deterministic cycles.")
+    statement: "U_C (outsiders' randomness independent of the coalition's) and U′_C (outsiders may synchronise with it) are the payoff vectors a coalition can guarantee its members; U′_C, not U_C, is the criterion for agents that play deterministic cycles.",
+    class: .consistency(because: "U_C and U′_C are definitions, computed by linear programs; the check compares them with hand-worked examples and with the inclusion U′_C ⊆ U_C that follows from the definitions, so it can fail only through a bug"),
+    control: Control("the two definitions swapped (outsiders synchronised for U_C, independent for U′_C)"))
   public static let cyclesClaim = Claim(
     id: "ibh.multiplayer-cycles", source: "§Stable cycles for multiplayer games", kind: .conjecture,
-    statement: "In a stable cycle the players form coalitions C₁, …, C_n partitioning them; the payoffs of C_m's members are in U′_{C_m, α≤m−1}, and no C′ ⊆ C_m could guarantee each of its members strictly more given α≤m−1.")
+    statement: "In a stable cycle the players form coalitions C₁, …, C_n partitioning them; the payoffs of C_m's members are in U′_{C_m, α≤m−1}, and no C′ ⊆ C_m could guarantee each of its members strictly more given α≤m−1.",
+    class: .empirical, control: Control("the stable cycles of agents holding ⊤ only (each plays its pure maxmin action), which the conjecture's coalition structure explains", expected: .holds),
+    readings: [deals.erased], sizes: [randomStates.erased])
 
   public var claims: [Claim] { [Self.cakeClaim, Self.demandsClaim, Self.coalitionClaim, Self.cyclesClaim] }
 
   public var parameters: [Parameter] {
     [
-      Parameter("cakeStates", "N for the cake-splitting agents (2 actions, 4 observations: 12,113 hypotheses at 5).", domain: .integer(2...7),
-                smoke: .integer(4), standard: .integer(5), paper: .integer(6)),
-      Parameter("demandStates", "N for the demand-game agents (3 actions, 9 observations: 2,432 hypotheses at 3).", domain: .integer(2...5),
-                smoke: .integer(3), standard: .integer(3), paper: .integer(4)),
-      Parameter("runs", "Runs of each game.", domain: .integer(2...100_000), smoke: .integer(20), standard: .integer(200), paper: .integer(1000)),
-      Parameter("randomGames", "Random 3-player games (2 actions each, integer payoffs 0 … 4) for the coalition checks and stable cycles.",
-                domain: .integer(1...10_000), smoke: .integer(5), standard: .integer(40), paper: .integer(200)),
-      Parameter("randomStates", "N for the agents of the random 3-player games.", domain: .integer(2...6), smoke: .integer(3), standard: .integer(4), paper: .integer(5)),
-      HagglingParameters.ranking(), HagglingParameters.discount, HagglingParameters.prior, HagglingParameters.maximumSteps, HagglingParameters.rankAt,
-    ]
+      Parameter(Self.cakeStates, "N for the cake-splitting agents (2 actions, 4 observations: 12,113 hypotheses at 5).", domain: .integer(2...7),
+                smoke: 4, standard: 5, paper: 6),
+      Parameter(Self.demandStates, "N for the demand-game agents (3 actions, 9 observations: 2,432 hypotheses at 3).", domain: .integer(2...5),
+                smoke: 3, standard: 3, paper: 4),
+      Parameter(Self.runs, "Runs of each game.", domain: .integer(2...100_000), smoke: 20, standard: 200, paper: 1000),
+      Parameter(Self.randomGames, "Random 3-player games (2 actions each, integer payoffs 0 … 4) for the coalition checks and stable cycles.",
+                domain: .integer(1...10_000), smoke: 8, standard: 40, paper: 200),
+      Parameter(Self.randomStates, "N for the agents of the random 3-player games.", domain: .integer(2...6), smoke: 3, standard: 4, paper: 5),
+      HagglingParameters.deals,
+    ] + HagglingParameters.common
   }
 
-  public func simulate(in context: RunContext) throws -> ExperimentResult {
+  public var readings: [Reading] { [HagglingParameters.dealsReading] }
+  public var sizes: [Size] { [Size(Self.randomStates, "bound N on the hypothesis states of the random games' agents", smoke: [2, 3, 4], standard: [2, 3, 4], paper: [3, 4, 5])] }
+
+  /// One random 3-player game: the relation checks of U_C and U′_C, and one haggling run.
+  struct RandomGame: Sendable {
+    let checks: Int
+    let strictlyLarger: Int
+    let failures: [String]
+    let game: NormalFormGame
+    let run: HagglingRun
+    /// Whether the run's stable cycle has an ordered coalition structure meeting (i) and (ii).
+    let explained: Bool
+    /// The same for agents holding ⊤ only (the control).
+    let topOnlyExplained: Bool
+  }
+
+  /// A distinct stable cycle of the cake or the demand game and the coalition structure explaining it.
+  struct ObservedCycle: Sendable {
+    let source: String
+    let game: NormalFormGame
+    let run: HagglingRun
+    let partition: [[Int]]?
+  }
+
+  /// One example vector of the coalition table, with membership computed both ways.
+  struct ExampleRow: Sendable {
+    let game: String
+    let coalition: [Int]
+    let vector: [Double]
+    let inU: Bool
+    let inUPrime: Bool
+    let why: String
+    /// Computed membership in U_C (outsiders independent) and U′_C (outsiders synchronised).
+    let u: Bool
+    let uPrime: Bool
+  }
+
+  /// What one cell simulates; parts a cell's claims do not need are nil.
+  public struct Outcome: Sendable {
+    let runs: Int
+    let deals: DealSemantics
+    let randomStates: Int
+    let cakeStates: Int
+    let demandStates: Int
+    var cake: [HagglingRun]?
+    var demands: [HagglingRun]?
+    var cakeControl: [HagglingRun]?
+    var demandsControl: [HagglingRun]?
+    var examples: [ExampleRow]?
+    var randomGames: [RandomGame]?
+    var cycles: [ObservedCycle]?
+    /// Cake runs by agents of the cycle claim's N, and whether a coalition structure explains each.
+    var cycleCake: [(run: HagglingRun, explained: Bool)]?
+  }
+
+  public func simulate(in context: RunContext) throws -> Outcome {
     let p = context.parameters
-    let ranking = HagglingParameters.ranking(p)
-    let prior = HagglingParameters.prior(p)
-    let runs = p.integer("runs")
-    let options = HagglingParameters.options(p)
-    var observed: [(source: String, game: NormalFormGame, run: HagglingRun)] = []
+    var outcome = Outcome(runs: p[Self.runs], deals: p[Self.deals], randomStates: p[Self.randomStates], cakeStates: p[Self.cakeStates], demandStates: p[Self.demandStates])
+    let relaxed = outcome.deals == .partnerOnly
+    if context.serves(Self.cakeClaim) || context.isBaseCell {
+      outcome.cake = try Self.batch(context, game: HagglingGames.cakeSplitting(), states: outcome.cakeStates, relaxed: relaxed, stream: "cake", runs: outcome.runs)
+    }
+    if context.serves(Self.demandsClaim) || context.isBaseCell {
+      outcome.demands = try Self.batch(context, game: HagglingGames.threePlayerDemands(), states: outcome.demandStates, relaxed: relaxed, stream: "demands", runs: outcome.runs)
+    }
+    if context.isBaseCell {
+      outcome.cakeControl = try Self.batch(context, game: HagglingGames.cakeSplitting(), states: outcome.cakeStates, relaxed: false, stream: "cake-control",
+                                           runs: outcome.runs, passwords: false)
+      outcome.demandsControl = try Self.batch(context, game: HagglingGames.threePlayerDemands(), states: outcome.demandStates, relaxed: false,
+                                              stream: "demands-control", runs: outcome.runs, passwords: false)
+      outcome.examples = try Self.coalitionExamples()
+    }
+    if context.serves(Self.cyclesClaim) || context.serves(Self.coalitionClaim) {
+      outcome.randomGames = try randomGames(context, relaxed: relaxed)
+    }
+    if context.serves(Self.cyclesClaim) {
+      let runs = try Self.batch(context, game: HagglingGames.cakeSplitting(), states: outcome.randomStates, relaxed: relaxed, stream: "cycle-cake", runs: outcome.runs)
+      outcome.cycleCake = try Self.explained(context, runs, game: HagglingGames.cakeSplitting())
+    }
+    if context.isBaseCell {
+      outcome.cycles = try Self.observedCycles(context, cake: outcome.cake ?? [], demands: outcome.demands ?? [])
+    }
+    return outcome
+  }
 
-    // Cake splitting.
-    let cake = HagglingGames.cakeSplitting()
-    let cakeSetup = try HagglingSetup(game: cake, options: .init(maximumStates: p.integer("cakeStates")), ranking: ranking, policyDiscount: p.real("discount"), jobs: context.jobs)
-    let cakeSpecs = cakeSetup.hagglers(prior: prior)
-    let cakeRuns = try HagglingBatch.run(context, stream: "cake", runs: runs, game: cake, options: options) { _, _ in cakeSpecs.map { .haggler($0) } }
-    observed += cakeRuns.filter { !$0.capped }.map { ("cake splitting", cake, $0) }
-    let fiveTwelfths = Rational(5, 12)
-    func pairOf(_ run: HagglingRun) -> [Int]? {
-      guard !run.capped, let u = run.exactAveragePayoffs else { return nil }
-      let pair = (0..<3).filter { u[$0] == fiveTwelfths }
-      guard pair.count == 2, u[(0..<3).first { !pair.contains($0) }!] == .zero else { return nil }
-      // Every round, not only on average: the pair is mutual in each profile.
-      return run.cycle.allSatisfy { cake.payoffs($0) == cake.payoffs(run.cycle[0]) } ? pair : nil
-    }
-    func cakeKey(_ run: HagglingRun) -> String {
-      if let pair = pairOf(run) { return "pair \(CoalitionAnalysis.names(pair)) at 5/12, the third at 0" }
-      return run.capped ? "capped" : "other: payoffs \(HagglingText.payoffs(run)), cycle \(HagglingText.canonicalCycle(run.cycle, game: cake))"
-    }
-    var cakeTally = OutcomeTally()
-    for (r, run) in cakeRuns.enumerated() { cakeTally.add(cakeKey(run), run: r) }
-    var cakeTable = Table(id: "ibh.multiplayer.cake", title: "Cake splitting: stable cycles of three haggling players (N = \(p.integer("cakeStates")), \(runs) runs)",
-                          columns: ["outcome", "runs", "fraction", "median lock-in round"])
-    for (key, count) in cakeTally.sorted {
-      let members = cakeRuns.filter { cakeKey($0) == key }
-      cakeTable.append([.text(key), .integer(count), .real(Double(count) / Double(runs), digits: 3),
-                        .real(try Statistics.median(members.map { Double($0.lockInTime) }), digits: 1)])
-    }
-    let paired = cakeRuns.filter { pairOf($0) != nil }.count
-    let pairedInterval = try wilson(paired, runs)
-    let metaStrategy = Rational(2, 3) * fiveTwelfths + Rational(1, 3) * .zero
-    let arithmetic = metaStrategy == Rational(5, 18) && metaStrategy < Rational(1, 3)
-    let firstDemands = cakeRuns.allSatisfy { run in (0..<3).allSatisfy { agent in run.switches.first { $0.agent == agent }?.exactDemand == fiveTwelfths } }
-    let playerOne = cakeRuns.filter { !$0.capped }.map(\.averagePayoffs[0])
-    let playerOneMean = try ConfidenceInterval.mean(of: playerOne, level: 0.95)
-    let inPair = (0..<3).map { player in cakeRuns.filter { pairOf($0)?.contains(player) ?? false }.count }
-    let cakeHolds = arithmetic && firstDemands && pairedInterval.lower > 0.9
-    var cakeEvidence = Evidence(
-      summary: "Exactly, 2/3 · 5/12 + 1/3 · 0 = \(metaStrategy) < 1/3: \(arithmetic). Every agent's first demand is 5/12 in every run: \(firstDemands). \(paired) of \(runs) runs lock into a mutual pair at 5/12 each with the third player at 0: \(DecimalFormat.fixed(pairedInterval.estimate, digits: 3)) \(HagglingText.interval(pairedInterval)). Players 1, 2, 3 are in the pair in \(inPair.map(String.init).joined(separator: ", ")) runs; player 1's mean payoff is \(DecimalFormat.fixed(playerOneMean.estimate, digits: 4)) \(HagglingText.interval(playerOneMean, digits: 4)) (5/18 = \(DecimalFormat.fixed(5.0 / 18.0, digits: 4)), 1/3 = \(DecimalFormat.fixed(1.0 / 3.0, digits: 4))).",
-      measurements: [.init("2/3 · 5/12 + 1/3 · 0", metaStrategy.description), .init("below 1/3", arithmetic), .init("first demands all 5/12", firstDemands),
-                     .init("runs ending in a mutual pair", paired), .init("fraction", lower: pairedInterval.lower, upper: pairedInterval.upper),
-                     .init("player 1's mean payoff", lower: playerOneMean.lower, upper: playerOneMean.upper)],
-      tolerance: "exact arithmetic and demands; fraction of pair outcomes above 0.9 (95% Wilson interval)", sampleSize: runs)
+  /// `runs` runs of `game`, every player a haggler holding ⊤ and (unless `passwords` is false) the
+  /// password hypotheses with at most `states` states, literal or partner-only.
+  static func batch(_ context: RunContext, game: NormalFormGame, states: Int, relaxed: Bool, stream: String, runs: Int, passwords: Bool = true) throws -> [HagglingRun] {
+    let p = context.parameters
+    let setup = try HagglingSetup(game: game, options: .init(maximumStates: states, passwords: passwords), ranking: HagglingParameters.ranking(p),
+                                  policyDiscount: p[HagglingParameters.discountKey], jobs: context.jobs, relaxed: relaxed)
+    let specs = setup.hagglers(prior: HagglingParameters.prior(p))
+    let suffix = relaxed ? "-partner-only" : ""
+    return try HagglingBatch.run(context, stream: stream + suffix, runs: runs, game: game, options: HagglingParameters.options(p)) { _, _ in specs.map { .haggler($0) } }
+  }
 
-    // The demand game.
-    let demands = HagglingGames.threePlayerDemands()
-    let demandSetup = try HagglingSetup(game: demands, options: .init(maximumStates: p.integer("demandStates")), ranking: ranking, policyDiscount: p.real("discount"), jobs: context.jobs)
-    let demandSpecs = demandSetup.hagglers(prior: prior)
-    let demandRuns = try HagglingBatch.run(context, stream: "demands", runs: runs, game: demands, options: options) { _, _ in demandSpecs.map { .haggler($0) } }
-    observed += demandRuns.filter { !$0.capped }.map { ("demand game", demands, $0) }
-    var demandTally = OutcomeTally()
-    for (r, run) in demandRuns.enumerated() { demandTally.add(HagglingText.payoffs(run), run: r) }
-    var demandTable = Table(id: "ibh.multiplayer.demands", title: "The demand game (Alice, Bob, Charlie ask 1, 2 or 3): final payoffs (N = \(p.integer("demandStates")), \(runs) runs)",
-                            columns: ["payoffs", "runs", "fraction", "example stable cycle (asks)", "Pareto-optimal"])
-    for (key, count) in demandTally.sorted {
-      let run = demandRuns[demandTally.examples[key]!]
-      demandTable.append([.text(key), .integer(count), .real(Double(count) / Double(runs), digits: 3), .text(HagglingText.canonicalCycle(run.cycle, game: demands)),
-                          .text(run.capped ? "–" : (try demands.isParetoOptimal(run.averagePayoffs, exact: true) ? "yes" : "no"))])
+  /// Each run with whether an ordered coalition structure explains its stable cycle (capped runs are
+  /// not counterexamples; each distinct cycle is checked once).
+  static func explained(_ context: RunContext, _ runs: [HagglingRun], game: NormalFormGame) throws -> [(run: HagglingRun, explained: Bool)] {
+    var keys: [String] = []
+    var representative: [String: HagglingRun] = [:]
+    for run in runs where !run.capped {
+      let key = HagglingText.canonicalCycle(run.cycle, game: game)
+      if representative[key] == nil { keys.append(key); representative[key] = run }
     }
-    let target = "(2, 2, 0)"
-    let targetCount = demandTally.counts[target] ?? 0
-    let targetInterval = try wilson(targetCount, runs)
-    let modal = demandTally.sorted.first?.key == target
-    let dominated = try !demands.isParetoOptimal([2, 2, 0], exact: true)
-    let dominates = demands.payoffs([2, 2, 0]) == [3, 3, 1] && dominated
-    let demandsHolds = modal && targetInterval.lower > 0.5 && dominates
-    var demandsEvidence = Evidence(
-      summary: "\(targetCount) of \(runs) runs stop at (2, 2, 0): \(DecimalFormat.fixed(targetInterval.estimate, digits: 3)) \(HagglingText.interval(targetInterval)); the most frequent outcome is \(demandTally.sorted.first?.key ?? "–"). Asking (3, 3, 1) gives (3, 3, 1), which Pareto-dominates (2, 2, 0), so (2, 2, 0) is not Pareto-optimal: \(dominates).",
-      measurements: [.init("runs at (2, 2, 0)", targetCount), .init("fraction", lower: targetInterval.lower, upper: targetInterval.upper), .init("most frequent", demandTally.sorted.first?.key ?? "–"),
-                     .init("(3, 3, 1) dominates (2, 2, 0)", dominates)],
-      tolerance: "(2, 2, 0) the most frequent outcome with fraction above 1/2 (95% Wilson interval)", sampleSize: runs)
+    let cases = keys.map { representative[$0]! }
+    let answers = try context.map(cases, stream: "cycle-check") { _, run, _ in
+      try CoalitionAnalysis.explainingPartition(game: game, cycle: run.cycle, payoffs: run.averagePayoffs) != nil
+    }
+    let byKey = Dictionary(uniqueKeysWithValues: zip(keys, answers))
+    return runs.map { run in (run, run.capped || byKey[HagglingText.canonicalCycle(run.cycle, game: game)]!) }
+  }
 
-    // The same games with relaxed deals (an extension: deals predict the agent's payoff, not the
-    // others' exact actions). Reported, not judged.
-    var relaxedShare: [String: (count: Int, interval: ConfidenceInterval)] = [:]
-    var relaxedCakeRuns: [HagglingRun] = []
-    var relaxedTable = Table(id: "ibh.multiplayer.relaxed", title: "Extension, not the text's definition: the same games when deal loops are relaxed to the agent's own payoff (\(runs) runs each)",
-                             columns: ["game", "N", "final payoffs", "runs", "fraction", "distinct stable cycles meeting conditions (i) and (ii)"])
-    for (name, game, states) in [("cake splitting", cake, p.integer("cakeStates")), ("demand game", demands, p.integer("demandStates"))] {
-      let relaxedSetup = try HagglingSetup(game: game, options: .init(maximumStates: states), ranking: ranking, policyDiscount: p.real("discount"),
-                                           jobs: context.jobs, relaxed: true)
-      let relaxedSpecs = relaxedSetup.hagglers(prior: prior)
-      let batch = try HagglingBatch.run(context, stream: "relaxed-\(name)", runs: runs, game: game, options: options) { _, _ in relaxedSpecs.map { .haggler($0) } }
-      var byPayoff = OutcomeTally()
-      for (r, run) in batch.enumerated() { byPayoff.add(HagglingText.payoffs(run), run: r) }
-      var cycles: [String: [[Int]]] = [:]
-      for run in batch where !run.capped { cycles[HagglingText.canonicalCycle(run.cycle, game: game)] = run.cycle }
-      let distinctCycles = cycles.keys.sorted().map { cycles[$0]! }
-      let explained = try distinctCycles.filter { cycle in
-        let payoffs = (0..<3).map { player in cycle.reduce(0) { $0 + game.payoff(player, $1) } / Double(cycle.count) }
-        return try CoalitionAnalysis.explainingPartition(game: game, cycle: cycle, payoffs: payoffs) != nil
-      }.count
-      if name == "cake splitting" { relaxedCakeRuns = batch }
-      let expected = name == "cake splitting" ? batch.filter { pairOf($0) != nil }.count : byPayoff.counts["(2, 2, 0)"] ?? 0
-      relaxedShare[name] = (expected, try wilson(expected, runs))
-      for (k, entry) in byPayoff.sorted.enumerated() {
-        relaxedTable.append([.text(k == 0 ? name : ""), .text(k == 0 ? "\(states)" : ""), .text(entry.key), .integer(entry.count),
-                             .real(Double(entry.count) / Double(runs), digits: 3), .text(k == 0 ? "\(explained) of \(distinctCycles.count)" : "")])
-      }
-    }
-
-    if let share = relaxedShare["cake splitting"] {
-      cakeEvidence.summary += " With deal loops relaxed to the agent's own payoff (an extension in the spirit of the text's \"relaxed password hypotheses\"), \(share.count) of \(runs) runs end in a mutual pair: \(HagglingText.interval(share.interval))."
-    }
-    if let share = relaxedShare["demand game"] {
-      demandsEvidence.summary += " With deal loops relaxed to the agent's own payoff (an extension), \(share.count) of \(runs) runs stop at (2, 2, 0): \(HagglingText.interval(share.interval))."
-    }
-
-    // Coalition sets on the examples.
-    struct Row { let game: String; let g: NormalFormGame; let coalition: [Int]; let vector: [Double]; let inU: Bool; let inUPrime: Bool; let why: String }
-    let pd = HagglingGames.prisonersDilemma()
-    let pennies = NormalFormGame.matchingPennies()
-    let rows: [Row] = [
-      Row(game: "PD", g: pd, coalition: [0], vector: [1], inU: true, inUPrime: true, why: "P = 1 is both the mixed and the pure maxmin"),
-      Row(game: "PD", g: pd, coalition: [0], vector: [1.25], inU: false, inUPrime: false, why: "no one can guarantee more than P alone"),
-      Row(game: "PD", g: pd, coalition: [0, 1], vector: [2, 2], inU: true, inUPrime: true, why: "no outsiders: (2, 2) is feasible"),
-      Row(game: "matching pennies", g: pennies, coalition: [0], vector: [0], inU: true, inUPrime: false, why: "mixing ½–½ guarantees 0 only if the other cannot see the coin"),
-      Row(game: "matching pennies", g: pennies, coalition: [0], vector: [-1], inU: true, inUPrime: true, why: "the pure maxmin −1"),
-      Row(game: "cake splitting", g: cake, coalition: [0, 1], vector: [5.0 / 12, 5.0 / 12], inU: true, inUPrime: true, why: "naming each other, whatever player 3 does"),
-      Row(game: "cake splitting", g: cake, coalition: [0], vector: [0.01], inU: false, inUPrime: false, why: "players 2 and 3 can pair up"),
-      Row(game: "cake splitting", g: cake, coalition: [0, 1, 2], vector: [1.0 / 3, 1.0 / 3, 1.0 / 3], inU: true, inUPrime: true, why: "no mutual pair: feasible"),
-      Row(game: "demand game", g: demands, coalition: [0, 1], vector: [2, 2], inU: true, inUPrime: true, why: "Alice and Bob ask 2: (2, 2, 0) whatever Charlie asks"),
-      Row(game: "demand game", g: demands, coalition: [0, 1], vector: [3, 3], inU: false, inUPrime: false, why: "(3, 3) needs Charlie to ask 1"),
-      Row(game: "demand game", g: demands, coalition: [0, 1, 2], vector: [3, 3, 1], inU: true, inUPrime: true, why: "all three ask (3, 3, 1)"),
-    ]
-    var examples = Table(id: "ibh.multiplayer.coalition-examples", title: "U_C and U′_C on the examples (players numbered from 1)",
-                         columns: ["game", "coalition C", "vector", "in U_C", "in U′_C", "expected", "why"])
-    var examplesAgree = true
-    for row in rows {
-      let u = try CoalitionAnalysis.contains(CoalitionAnalysis.set(game: row.g, coalition: row.coalition, outsiders: .independent), row.vector)
-      let uPrime = try CoalitionAnalysis.contains(CoalitionAnalysis.set(game: row.g, coalition: row.coalition, outsiders: .synchronised), row.vector)
-      examplesAgree = examplesAgree && u == row.inU && uPrime == row.inUPrime
-      examples.append([.text(row.game), .text(CoalitionAnalysis.names(row.coalition)), .text("(" + row.vector.map { DecimalFormat.compact($0, significant: 4) }.joined(separator: ", ") + ")"),
-                       .text(u ? "yes" : "no"), .text(uPrime ? "yes" : "no"), .text("\(row.inU ? "yes" : "no"), \(row.inUPrime ? "yes" : "no")"), .text(row.why)])
-    }
-
-    // Random 3-player games: U′_C ⊆ U_C, singletons, and their stable cycles.
-    let randomStates = p.integer("randomStates")
-    let randomSpace = try HypothesisSpace(actionCount: 2, observationCount: 4, options: .init(maximumStates: randomStates))
-    let discount = p.real("discount")
-    struct RandomGameResult: Sendable {
-      let checks: Int
-      let strictlyLarger: Int
-      let failures: [String]
-      let runs: [HagglingRun]
-      let game: NormalFormGame
-    }
-    let randomResults = try context.map(Array(0..<p.integer("randomGames")), stream: "random-games", label: "\(id): random 3-player games") { g, _, random -> RandomGameResult in
-      let game = NormalFormGame.random(actionCounts: [2, 2, 2], integerPayoffs: 0...4, using: random)
-      var checks = 0
-      var strictly = 0
-      var failures: [String] = []
-      let directions = [[1.0, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 1]] + (0..<4).map { _ in (0..<3).map { _ in 0.1 + random.uniform() } }
-      for coalition in CoalitionAnalysis.nonEmptySubsets([0, 1, 2]) {
-        let u = try CoalitionSet(game: game, coalition: coalition, outsiders: .independent)
-        let uPrime = try CoalitionSet(game: game, coalition: coalition, outsiders: .synchronised)
-        var larger = false
-        for direction in directions where coalition.contains(where: { direction[$0] > 0 }) {
-          let weights = coalition.map { direction[$0] }
-          let a = try uPrime.frontierPoint(weights: weights, exact: true).value
-          let b = try u.frontierPoint(weights: weights, exact: true).value
-          checks += 1
-          if a > b + 1e-9 { failures.append("game \(g + 1), coalition \(CoalitionAnalysis.names(coalition)), weights \(weights): U′ reaches \(a), U only \(b)") }
-          if b > a + 1e-9 { larger = true }
-        }
-        if larger { strictly += 1 }
-        if coalition.count == 1 {
-          let i = coalition[0]
-          let pureBest = try uPrime.bestGuarantee(for: i, exact: true)!.value
-          let mixedBest = try u.bestGuarantee(for: i, exact: true)!.value
-          checks += 2
-          if abs(pureBest - (try game.pureMaxmin(i)).value) > 1e-9 { failures.append("game \(g + 1), player \(i + 1): U′ best \(pureBest), pure maxmin \(try game.pureMaxmin(i).value)") }
-          if abs(mixedBest - (try game.maxmin(i, exact: true)).value) > 1e-9 { failures.append("game \(g + 1), player \(i + 1): U best \(mixedBest), maxmin \(try game.maxmin(i, exact: true).value)") }
-        }
-      }
-      let views = try (0..<3).map { try AgentView(game: game, player: $0) }
-      let specs = try views.map { HagglerSpec(valuation: try HypothesisValuation(space: randomSpace, view: $0, ranking: ranking, policyDiscount: discount), view: $0, prior: prior) }
-      let generators = (0..<3).map { context.random(stream: "random-games/game\(g)/agent\($0 + 1)", replicate: 0) }
-      let run = try Haggling.run(game: game, participants: specs.map { .haggler($0) }, generators: generators, options: options)
-      return RandomGameResult(checks: checks, strictlyLarger: strictly, failures: failures, runs: [run], game: game)
-    }
-    for result in randomResults { observed += result.runs.filter { !$0.capped }.map { ("random games", result.game, $0) } }
-    let relationChecks = randomResults.reduce(0) { $0 + $1.checks }
-    let relationFailures = randomResults.flatMap(\.failures)
-    let strictlyLarger = randomResults.reduce(0) { $0 + $1.strictlyLarger }
-    let coalitionHolds = examplesAgree && relationFailures.isEmpty
-    let coalitionEvidence = Evidence(
-      summary: "On the \(rows.count) example vectors, membership in U_C and U′_C is as expected: \(examplesAgree) (matching pennies shows the difference: mixing guarantees 0 in U_C, but an opponent synchronised with the coin holds the player to −1 in U′_C). On \(randomResults.count) random 3-player games, \(relationChecks) checks (support functions of U′_C and U_C in 8 directions for each of the 7 coalitions, and the singletons' best guarantees against the pure and mixed maxmin) found \(relationFailures.count) violations of U′_C ⊆ U_C; U_C reaches strictly further than U′_C for \(strictlyLarger) of the \(7 * randomResults.count) coalitions.",
-      measurements: [.init("examples as expected", examplesAgree), .init("random checks", relationChecks), .init("violations", relationFailures.count),
-                     .init("coalitions with U_C strictly larger", strictlyLarger)],
-      tolerance: "membership with δ = 10⁻⁹ (exact GLPK); support functions within 10⁻⁹", sampleSize: rows.count + relationChecks,
-      counterexample: relationFailures.first)
-
-    // Stable cycles: coalition structure.
+  /// The distinct stable cycles of the cake and the demand game, each with an explaining partition.
+  static func observedCycles(_ context: RunContext, cake: [HagglingRun], demands: [HagglingRun]) throws -> [ObservedCycle] {
     var seen = Set<String>()
     var distinct: [(source: String, game: NormalFormGame, run: HagglingRun)] = []
-    for entry in observed {
-      let key = entry.source + "|" + "\(entry.game.payoffVectors)" + "|" + HagglingText.canonicalCycle(entry.run.cycle, game: entry.game)
-      if seen.insert(key).inserted { distinct.append(entry) }
+    for (source, game, runs) in [("cake splitting", HagglingGames.cakeSplitting(), cake), ("demand game", HagglingGames.threePlayerDemands(), demands)] {
+      for run in runs where !run.capped && seen.insert(source + "|" + HagglingText.canonicalCycle(run.cycle, game: game)).inserted {
+        distinct.append((source, game, run))
+      }
     }
-    let cases = distinct.map { (game: $0.game, cycle: $0.run.cycle, payoffs: $0.run.averagePayoffs) }
-    let explanations = try context.map(cases, stream: "coalitions") { _, entry, _ -> [[Int]]? in
-      try CoalitionAnalysis.explainingPartition(game: entry.game, cycle: entry.cycle, payoffs: entry.payoffs)
+    return try context.map(distinct, stream: "coalitions") { _, entry, _ in
+      ObservedCycle(source: entry.source, game: entry.game, run: entry.run,
+                    partition: try CoalitionAnalysis.explainingPartition(game: entry.game, cycle: entry.run.cycle, payoffs: entry.run.averagePayoffs))
     }
-    var cyclesTable = Table(id: "ibh.multiplayer.stable-cycles", title: "Distinct 3-player stable cycles observed, and an ordered coalition structure meeting the text's conditions (i) and (ii)",
-                            columns: ["source", "distinct stable cycles", "explained", "most common first explaining structure", "unexplained"])
-    var unexplained: [String] = []
-    for source in ["cake splitting", "demand game", "random games"] {
-      let indices = distinct.indices.filter { distinct[$0].source == source }
-      var structures = OutcomeTally()
-      for i in indices { if let partition = explanations[i] { structures.add(partition.map(CoalitionAnalysis.names).joined(separator: " then "), run: i) } }
-      let missing = indices.filter { explanations[$0] == nil }
-      unexplained += missing.map { i in "\(source): stable cycle \(HagglingText.cycle(distinct[i].run.cycle, game: distinct[i].game)), payoffs \(HagglingText.payoffs(distinct[i].run)), in the game \(HagglingText.game(distinct[i].game))" }
-      cyclesTable.append([.text(source), .integer(indices.count), .integer(indices.count - missing.count), .text(structures.sorted.first.map { "\($0.key) (\($0.count))" } ?? "–"), .integer(missing.count)])
-    }
-    let cyclesVerdict: Verdict = unexplained.isEmpty ? .supported : .refuted
-    let cyclesEvidence = Evidence(
-      summary: "\(distinct.count - unexplained.count) of the \(distinct.count) distinct stable cycles observed (cake splitting, the demand game and \(randomResults.count) random 3-player games) have an ordered partition into coalitions whose payoffs lie in U′_{C_m, α≤m−1} and that no sub-coalition could improve on strictly for all its members.",
-      measurements: [.init("distinct stable cycles", distinct.count), .init("explained", distinct.count - unexplained.count), .init("unexplained", unexplained.count)],
-      tolerance: "LP membership and blocking with δ = 10⁻⁹ (exact GLPK)", sampleSize: distinct.count, counterexample: unexplained.first)
+  }
 
-    // Figure: the cake.
-    var bars = BarChart(title: "Cake splitting: who ends in the pair", categories: ["{1, 2}", "{1, 3}", "{2, 3}", "other"], xLabel: "stable cycle", y: Axis(label: "runs"))
-    for (name, batch) in [("deals as the text defines them", cakeRuns), ("deals relaxed to one's payoff (extension)", relaxedCakeRuns)] {
-      let pairs = [[0, 1], [0, 2], [1, 2]].map { pair in batch.filter { pairOf($0) == pair }.count }
-      bars.bars("\(name), \(runs) runs", (pairs + [runs - pairs.reduce(0, +)]).map(Double.init))
+  /// Random 3-player games: U′_C ⊆ U_C (when the coalition claim is served), and one haggling run each,
+  /// by agents of the cell's N and deals and by agents holding ⊤ only.
+  func randomGames(_ context: RunContext, relaxed: Bool) throws -> [RandomGame] {
+    let p = context.parameters
+    let states = p[Self.randomStates]
+    let relations = context.serves(Self.coalitionClaim)
+    return try context.map(Array(0..<p[Self.randomGames]), stream: "random-games", label: "\(id): random 3-player games") { g, _, random -> RandomGame in
+      let game = NormalFormGame.random(actionCounts: [2, 2, 2], integerPayoffs: 0...4, using: random)
+      let checked = relations ? try Self.relationChecks(game, index: g, random: random) : (checks: 0, strictlyLarger: 0, failures: [])
+      func haggle(passwords: Bool, stream: String) throws -> HagglingRun {
+        let setup = try HagglingSetup(game: game, options: .init(maximumStates: states, passwords: passwords), ranking: HagglingParameters.ranking(p),
+                                      policyDiscount: p[HagglingParameters.discountKey], jobs: 1, relaxed: relaxed && passwords)
+        let specs = setup.hagglers(prior: HagglingParameters.prior(p))
+        let generators = (0..<3).map { context.random(stream: "\(stream)/game\(g)/agent\($0 + 1)", replicate: 0) }
+        return try Haggling.run(game: game, participants: specs.map { .haggler($0) }, generators: generators, options: HagglingParameters.options(p))
+      }
+      func explained(_ run: HagglingRun) throws -> Bool {
+        if run.capped { return false }
+        return try CoalitionAnalysis.explainingPartition(game: game, cycle: run.cycle, payoffs: run.averagePayoffs) != nil
+      }
+      let run = try haggle(passwords: true, stream: "random-games")
+      let control = try haggle(passwords: false, stream: "random-games-top")
+      return RandomGame(checks: checked.checks, strictlyLarger: checked.strictlyLarger, failures: checked.failures, game: game, run: run,
+                        explained: try explained(run), topOnlyExplained: try explained(control))
+    }
+  }
+
+  /// U′_C ⊆ U_C compared through support functions in several directions for every coalition, and the
+  /// singletons' best guarantees against the pure and mixed maxmin.
+  static func relationChecks(_ game: NormalFormGame, index g: Int, random: Random) throws -> (checks: Int, strictlyLarger: Int, failures: [String]) {
+    var checks = 0
+    var strictly = 0
+    var failures: [String] = []
+    let directions = [[1.0, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 1]] + (0..<4).map { _ in (0..<3).map { _ in 0.1 + random.uniform() } }
+    for coalition in CoalitionAnalysis.nonEmptySubsets([0, 1, 2]) {
+      let u = try CoalitionSet(game: game, coalition: coalition, outsiders: .independent)
+      let uPrime = try CoalitionSet(game: game, coalition: coalition, outsiders: .synchronised)
+      var larger = false
+      for direction in directions where coalition.contains(where: { direction[$0] > 0 }) {
+        let weights = coalition.map { direction[$0] }
+        let a = try uPrime.frontierPoint(weights: weights, exact: true).value
+        let b = try u.frontierPoint(weights: weights, exact: true).value
+        checks += 1
+        if a > b + 1e-9 { failures.append("game \(g + 1), coalition \(CoalitionAnalysis.names(coalition)), weights \(weights): U′ reaches \(a), U only \(b)") }
+        if b > a + 1e-9 { larger = true }
+      }
+      if larger { strictly += 1 }
+      if coalition.count == 1 {
+        let i = coalition[0]
+        let pureBest = try uPrime.bestGuarantee(for: i, exact: true)!.value
+        let mixedBest = try u.bestGuarantee(for: i, exact: true)!.value
+        checks += 2
+        if abs(pureBest - (try game.pureMaxmin(i)).value) > 1e-9 { failures.append("game \(g + 1), player \(i + 1): U′ best \(pureBest), pure maxmin \(try game.pureMaxmin(i).value)") }
+        if abs(mixedBest - (try game.maxmin(i, exact: true)).value) > 1e-9 { failures.append("game \(g + 1), player \(i + 1): U best \(mixedBest), maxmin \(try game.maxmin(i, exact: true).value)") }
+      }
+    }
+    return (checks, strictly, failures)
+  }
+
+  /// The example vectors of the coalition table, with membership in U_C and U′_C computed.
+  static func coalitionExamples() throws -> [ExampleRow] {
+    let pd = HagglingGames.prisonersDilemma(), pennies = NormalFormGame.matchingPennies()
+    let cake = HagglingGames.cakeSplitting(), demands = HagglingGames.threePlayerDemands()
+    let rows: [(String, NormalFormGame, [Int], [Double], Bool, Bool, String)] = [
+      ("PD", pd, [0], [1], true, true, "P = 1 is both the mixed and the pure maxmin"),
+      ("PD", pd, [0], [1.25], false, false, "no one can guarantee more than P alone"),
+      ("PD", pd, [0, 1], [2, 2], true, true, "no outsiders: (2, 2) is feasible"),
+      ("matching pennies", pennies, [0], [0], true, false, "mixing ½–½ guarantees 0 only if the other cannot see the coin"),
+      ("matching pennies", pennies, [0], [-1], true, true, "the pure maxmin −1"),
+      ("cake splitting", cake, [0, 1], [5.0 / 12, 5.0 / 12], true, true, "naming each other, whatever player 3 does"),
+      ("cake splitting", cake, [0], [0.01], false, false, "players 2 and 3 can pair up"),
+      ("cake splitting", cake, [0, 1, 2], [1.0 / 3, 1.0 / 3, 1.0 / 3], true, true, "no mutual pair: feasible"),
+      ("demand game", demands, [0, 1], [2, 2], true, true, "Alice and Bob ask 2: (2, 2, 0) whatever Charlie asks"),
+      ("demand game", demands, [0, 1], [3, 3], false, false, "(3, 3) needs Charlie to ask 1"),
+      ("demand game", demands, [0, 1, 2], [3, 3, 1], true, true, "all three ask (3, 3, 1)"),
+    ]
+    return try rows.map { name, game, coalition, vector, inU, inUPrime, why in
+      ExampleRow(game: name, coalition: coalition, vector: vector, inU: inU, inUPrime: inUPrime, why: why,
+                 u: try CoalitionAnalysis.contains(CoalitionAnalysis.set(game: game, coalition: coalition, outsiders: .independent), vector),
+                 uPrime: try CoalitionAnalysis.contains(CoalitionAnalysis.set(game: game, coalition: coalition, outsiders: .synchronised), vector))
+    }
+  }
+
+  public func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
+    let base = outcomes.base
+    let cake = try cakeResult(outcomes)
+    let demands = try demandsResult(outcomes)
+    let coalition = try coalitionResult(base)
+    let cycles = try cyclesResult(outcomes)
+    var readingsTable = Table(id: "ibh.multiplayer.readings", title: "Both examples under both readings of a deal (\(base.runs) runs each)",
+                              columns: ["game", "deals", "N", "runs at the text's outcome", "fraction", "95% interval", "most frequent final payoffs"])
+    for (claim, name, target) in [(Self.cakeClaim, "cake splitting", "a pair at 5/12, the third at 0"), (Self.demandsClaim, "demand game", "(2, 2, 0)")] {
+      for (cell, outcome) in outcomes.cells(of: claim) {
+        let runs = (claim == Self.cakeClaim ? outcome.cake : outcome.demands) ?? []
+        let count = claim == Self.cakeClaim ? runs.filter { Self.pair(of: $0) != nil }.count : runs.filter { HagglingText.payoffs($0) == target }.count
+        var tally = OutcomeTally()
+        for (r, run) in runs.enumerated() { tally.add(HagglingText.payoffs(run), run: r) }
+        let interval = try wilson(count, runs.count)
+        readingsTable.append([.text(name), .text(cell.value(Self.deals)?.rawValue ?? outcome.deals.rawValue), .integer(claim == Self.cakeClaim ? outcome.cakeStates : outcome.demandStates),
+                              .text("\(count) (\(target))"), .real(interval.estimate, digits: 3), .text(HagglingText.interval(interval)),
+                              .text(tally.sorted.first.map { "\($0.key) (\($0.count))" } ?? "–")])
+      }
     }
     return ExperimentResult(
-      tables: [cakeTable, demandTable, relaxedTable, examples, cyclesTable],
-      figures: [Figure(id: "ibh.cake-splitting-outcomes", title: "Cake splitting: which pair locks in", svg: bars.svg())],
-      claims: [ClaimResult(Self.cakeClaim, .checking(cakeHolds), cakeEvidence), ClaimResult(Self.demandsClaim, .checking(demandsHolds), demandsEvidence),
-               ClaimResult(Self.coalitionClaim, .checking(coalitionHolds), coalitionEvidence), ClaimResult(Self.cyclesClaim, cyclesVerdict, cyclesEvidence)])
+      tables: [try Self.cakeTable(base), try Self.demandTable(base), readingsTable, Self.examplesTable(base.examples ?? []), cycles.table],
+      figures: [Figure(id: "ibh.cake-splitting-outcomes", title: "Cake splitting: which pair locks in", svg: Self.cakeFigure(outcomes))],
+      claims: [cake, demands, coalition, cycles.claim])
+  }
+
+  /// The mutual pair of a run that locks into two players at 5/12 each in every round and the third at 0.
+  static func pair(of run: HagglingRun) -> [Int]? {
+    let cake = HagglingGames.cakeSplitting()
+    guard !run.capped, let u = run.exactAveragePayoffs else { return nil }
+    let pair = (0..<3).filter { u[$0] == Rational(5, 12) }
+    guard pair.count == 2, u[(0..<3).first { !pair.contains($0) }!] == .zero else { return nil }
+    return run.cycle.allSatisfy { cake.payoffs($0) == cake.payoffs(run.cycle[0]) } ? pair : nil
+  }
+
+  /// The cake check on a batch: exact arithmetic, every first demand 5/12, and the pair fraction
+  /// against 0.9.
+  static func cakeCheck(_ runs: [HagglingRun]) throws -> (verdict: Headline, paired: Int, interval: ConfidenceInterval, firstDemands: Bool) {
+    let metaStrategy = Rational(2, 3) * Rational(5, 12) + Rational(1, 3) * .zero
+    let arithmetic = metaStrategy == Rational(5, 18) && metaStrategy < Rational(1, 3)
+    let firstDemands = runs.allSatisfy { run in (0..<3).allSatisfy { agent in run.switches.first { $0.agent == agent }?.exactDemand == Rational(5, 12) } }
+    let paired = runs.filter { pair(of: $0) != nil }.count
+    let interval = try wilson(paired, runs.count)
+    let verdict: Headline = arithmetic && firstDemands ? .comparing(interval, .atLeast(0.9)) : .fails
+    return (verdict, paired, interval, firstDemands)
+  }
+
+  func cakeResult(_ outcomes: Outcomes<Outcome>) throws -> ClaimResult {
+    let base = outcomes.base
+    let cells = try outcomes.cells(of: Self.cakeClaim).map { cell, outcome in
+      let check = try Self.cakeCheck(outcome.cake ?? [])
+      return VerdictMap.Cell(reading: cell.readingSetting, verdict: check.verdict, estimate: check.interval.estimate, lower: check.interval.lower, upper: check.interval.upper, n: outcome.runs)
+    }
+    let check = try Self.cakeCheck(base.cake ?? [])
+    let control = try Self.cakeCheck(base.cakeControl ?? [])
+    let runs = base.cake ?? []
+    let playerOne = try ConfidenceInterval.mean(of: runs.filter { !$0.capped }.map(\.averagePayoffs[0]), level: 0.95)
+    let inPair = (0..<3).map { player in runs.filter { Self.pair(of: $0)?.contains(player) ?? false }.count }
+    let evidence = Evidence(
+      summary: "Exactly, 2/3 · 5/12 + 1/3 · 0 = 5/18 < 1/3. Base reading (deals = \(base.deals.rawValue)): every agent's first demand is 5/12 in every run: \(check.firstDemands); \(check.paired) of \(base.runs) runs lock into a mutual pair at 5/12 each with the third player at 0: \(DecimalFormat.fixed(check.interval.estimate, digits: 3)) \(HagglingText.interval(check.interval)). Players 1, 2, 3 are in the pair in \(inPair.map(String.init).joined(separator: ", ")) runs; player 1's mean payoff is \(DecimalFormat.fixed(playerOne.estimate, digits: 4)) \(HagglingText.interval(playerOne, digits: 4)). Each reading: \(Self.describe(cells)). Control (⊤ only): \(control.paired) pairs, first demands 5/12: \(control.firstDemands).",
+      measurements: [.init("runs ending in a mutual pair", check.paired), .init("fraction", lower: check.interval.lower, upper: check.interval.upper),
+                     .init("first demands all 5/12", check.firstDemands), .init("player 1's mean payoff", lower: playerOne.lower, upper: playerOne.upper)],
+      tolerance: "exact arithmetic and demands; fraction of pair outcomes above 0.9 (95% Wilson interval)", sampleSize: base.runs)
+    return ClaimResult(Self.cakeClaim, map: VerdictMap(design: Self.cakeClaim.design, cells: cells), control: ControlResult(Self.cakeClaim.control!, verdict: control.verdict), evidence: evidence)
+  }
+
+  /// "deals=literal: fails (0.745 [0.680, 0.800]); …"
+  static func describe(_ cells: [VerdictMap.Cell]) -> String {
+    cells.map { cell in
+      let estimate = cell.estimate.map { " (\(DecimalFormat.fixed($0, digits: 3))" + (cell.lower.map { l in " [\(DecimalFormat.fixed(l, digits: 3)), \(DecimalFormat.fixed(cell.upper!, digits: 3))]" } ?? "") + ")" } ?? ""
+      return VerdictMap.describe(cell.reading + cell.size) + ": " + cell.verdict.rawValue + estimate
+    }.joined(separator: "; ")
+  }
+
+  /// The demand check on a batch: (2, 2, 0) the most frequent outcome, its fraction against 1/2, and
+  /// (3, 3, 1) Pareto-dominating it.
+  static func demandsCheck(_ runs: [HagglingRun]) throws -> (verdict: Headline, count: Int, interval: ConfidenceInterval, modal: String) {
+    let demands = HagglingGames.threePlayerDemands()
+    var tally = OutcomeTally()
+    for (r, run) in runs.enumerated() { tally.add(HagglingText.payoffs(run), run: r) }
+    let count = tally.counts["(2, 2, 0)"] ?? 0
+    let interval = try wilson(count, runs.count)
+    let modal = tally.sorted.first?.key ?? "–"
+    let optimal = try demands.isParetoOptimal([2, 2, 0], exact: true)
+    let dominates = demands.payoffs([2, 2, 0]) == [3, 3, 1] && !optimal
+    let verdict: Headline = !dominates ? .fails : (modal != "(2, 2, 0)" && interval.upper < 0.5 ? .fails : .comparing(interval, .atLeast(0.5)))
+    return (verdict, count, interval, modal)
+  }
+
+  func demandsResult(_ outcomes: Outcomes<Outcome>) throws -> ClaimResult {
+    let base = outcomes.base
+    let cells = try outcomes.cells(of: Self.demandsClaim).map { cell, outcome in
+      let check = try Self.demandsCheck(outcome.demands ?? [])
+      return VerdictMap.Cell(reading: cell.readingSetting, verdict: check.verdict, estimate: check.interval.estimate, lower: check.interval.lower, upper: check.interval.upper, n: outcome.runs)
+    }
+    let check = try Self.demandsCheck(base.demands ?? [])
+    let control = try Self.demandsCheck(base.demandsControl ?? [])
+    let evidence = Evidence(
+      summary: "Base reading (deals = \(base.deals.rawValue)): \(check.count) of \(base.runs) runs stop at (2, 2, 0): \(DecimalFormat.fixed(check.interval.estimate, digits: 3)) \(HagglingText.interval(check.interval)); the most frequent outcome is \(check.modal). Asking (3, 3, 1) gives (3, 3, 1), which Pareto-dominates (2, 2, 0). Each reading: \(Self.describe(cells)). Control (⊤ only): \(control.count) runs at (2, 2, 0), most frequent \(control.modal).",
+      measurements: [.init("runs at (2, 2, 0)", check.count), .init("fraction", lower: check.interval.lower, upper: check.interval.upper), .init("most frequent", check.modal)],
+      tolerance: "(2, 2, 0) the most frequent outcome with fraction above 1/2 (95% Wilson interval)", sampleSize: base.runs)
+    return ClaimResult(Self.demandsClaim, map: VerdictMap(design: Self.demandsClaim.design, cells: cells), control: ControlResult(Self.demandsClaim.control!, verdict: control.verdict), evidence: evidence)
+  }
+
+  func coalitionResult(_ base: Outcome) throws -> ClaimResult {
+    let rows = base.examples ?? []
+    let games = base.randomGames ?? []
+    let agree = rows.allSatisfy { $0.u == $0.inU && $0.uPrime == $0.inUPrime }
+    let swappedAgree = rows.allSatisfy { $0.uPrime == $0.inU && $0.u == $0.inUPrime }
+    let checks = games.reduce(0) { $0 + $1.checks }
+    let failures = games.flatMap(\.failures)
+    let strictly = games.reduce(0) { $0 + $1.strictlyLarger }
+    let evidence = Evidence(
+      summary: "On the \(rows.count) example vectors, membership in U_C and U′_C is as expected: \(agree) (matching pennies shows the difference: mixing guarantees 0 in U_C, but an opponent synchronised with the coin holds the player to −1 in U′_C). On \(games.count) random 3-player games, \(checks) checks found \(failures.count) violations of U′_C ⊆ U_C; U_C reaches strictly further than U′_C for \(strictly) of the \(7 * games.count) coalitions. With the definitions swapped, the examples agree: \(swappedAgree).",
+      measurements: [.init("examples as expected", agree), .init("random checks", checks), .init("violations", failures.count), .init("coalitions with U_C strictly larger", strictly)],
+      tolerance: "membership with δ = 10⁻⁹ (exact GLPK); support functions within 10⁻⁹", sampleSize: rows.count + checks, counterexample: failures.first)
+    return ClaimResult(Self.coalitionClaim, map: .single(.checking(agree && failures.isEmpty), n: rows.count + checks),
+                       control: ControlResult(Self.coalitionClaim.control!, verdict: .checking(swappedAgree)), evidence: evidence)
+  }
+
+  /// The conjecture judged on the trend, over N, of the share of runs (random games and the cake) whose stable cycle no
+  /// coalition structure explains (fitted limit at most 0 to hold), one trend per reading of deals.
+  func cyclesResult(_ outcomes: Outcomes<Outcome>) throws -> (claim: ClaimResult, table: Table) {
+    let entries = outcomes.cells(of: Self.cyclesClaim)
+    var table = Table(id: "ibh.multiplayer.stable-cycles", title: "Random 3-player games and cake runs whose stable cycle no ordered coalition structure meeting the text's conditions (i) and (ii) explains",
+                      columns: ["deals", "N", "random games", "capped", "counterexamples", "cake runs", "cake counterexamples", "rate (both)", "random games, agents with ⊤ only: counterexamples"])
+    var cells: [VerdictMap.Cell] = []
+    var byReading: [(reading: Setting, observations: [(size: Double, value: Double)], control: [(size: Double, value: Double)])] = []
+    var counterexamples: [String] = []
+    for (cell, outcome) in entries {
+      let games = (outcome.randomGames ?? []).filter { !$0.run.capped }
+      let bad = games.filter { !$0.explained }
+      let cake = outcome.cycleCake ?? []
+      let badCake = cake.filter { !$0.explained }
+      let controlBad = (outcome.randomGames ?? []).filter { !$0.topOnlyExplained }.count
+      counterexamples += badCake.prefix(1).map { "deals = \(outcome.deals.rawValue), N = \(outcome.randomStates): cake cycle \(HagglingText.cycle($0.run.cycle, game: HagglingGames.cakeSplitting())) paying \(HagglingText.payoffs($0.run)) (\(badCake.count) of \(cake.count) cake runs)" }
+      counterexamples += bad.map { "deals = \(outcome.deals.rawValue), N = \(outcome.randomStates): stable cycle \(HagglingText.cycle($0.run.cycle, game: $0.game)), payoffs \(HagglingText.payoffs($0.run)), in the game \(HagglingText.game($0.game))" }
+      let total = games.count + cake.count
+      let rate = total == 0 ? 0 : Double(bad.count + badCake.count) / Double(total)
+      cells.append(VerdictMap.Cell(reading: cell.readingSetting, size: cell.sizeSetting, verdict: .checking(bad.isEmpty && badCake.isEmpty), estimate: rate, n: total))
+      table.append([.text(outcome.deals.rawValue), .integer(outcome.randomStates), .integer(outcome.randomGames?.count ?? 0), .integer((outcome.randomGames?.count ?? 0) - games.count),
+                    .integer(bad.count), .integer(cake.count), .integer(badCake.count), .real(rate, digits: 3), .integer(controlBad)])
+      let observations = games.map { (size: Double(outcome.randomStates), value: $0.explained ? 0.0 : 1.0) }
+        + cake.map { (size: Double(outcome.randomStates), value: $0.explained ? 0.0 : 1.0) }
+      let control = (outcome.randomGames ?? []).map { (size: Double(outcome.randomStates), value: $0.topOnlyExplained ? 0.0 : 1.0) }
+      if let index = byReading.firstIndex(where: { $0.reading == cell.readingSetting }) {
+        byReading[index].observations += observations
+        byReading[index].control += control
+      } else {
+        byReading.append((cell.readingSetting, observations, control))
+      }
+    }
+    let bar = Bar.atMost(0)
+    let trends = byReading.compactMap { try? Trend(reading: $0.reading, sizeName: Self.randomStates.name, observations: $0.observations, statistic: .limit, bar: bar) }
+    let controlTrend = byReading.first.flatMap { try? Trend(reading: $0.reading, sizeName: Self.randomStates.name, observations: $0.control, statistic: .limit, bar: bar) }
+    let base = outcomes.base
+    let distinct = base.cycles ?? []
+    let unexplained = distinct.filter { $0.partition == nil }
+    let evidence = Evidence(
+      summary: "Counterexample rate (random 3-player games, one run each, and cake-splitting runs, agents of the same N) by reading and N: \(Self.describe(cells)). Trends: \(trends.map { VerdictMap.describe($0.reading) + ": " + $0.described }.joined(separator: "; ")). Of the \(distinct.count) distinct stable cycles of the cake and the demand game (base reading), \(unexplained.count) have no explaining coalition structure\(unexplained.first.map { ", e.g. \($0.source): \(HagglingText.cycle($0.run.cycle, game: $0.game)) paying \(HagglingText.payoffs($0.run))" } ?? "").",
+      measurements: [.init("random-game runs", cells.reduce(0) { $0 + $1.n }), .init("counterexamples", counterexamples.count),
+                     .init("cake and demand cycles unexplained", unexplained.count)],
+      tolerance: "the fitted limit (N → ∞, 1/N regression) of the counterexample rate: at most 0 supports, a 95% interval above 0 refutes; LP membership and blocking with δ = 10⁻⁹",
+      sampleSize: cells.reduce(0) { $0 + $1.n }, counterexample: counterexamples.first)
+    let map = VerdictMap(design: Self.cyclesClaim.design, cells: cells, trends: trends)
+    return (ClaimResult(Self.cyclesClaim, map: map, control: ControlResult(Self.cyclesClaim.control!, verdict: controlTrend?.verdict ?? .inconclusive), evidence: evidence), table)
+  }
+
+  static func cakeTable(_ base: Outcome) throws -> Table {
+    let runs = base.cake ?? []
+    let cake = HagglingGames.cakeSplitting()
+    func key(_ run: HagglingRun) -> String {
+      if let pair = pair(of: run) { return "pair \(CoalitionAnalysis.names(pair)) at 5/12, the third at 0" }
+      return run.capped ? "capped" : "other: payoffs \(HagglingText.payoffs(run)), cycle \(HagglingText.canonicalCycle(run.cycle, game: cake))"
+    }
+    var tally = OutcomeTally()
+    for (r, run) in runs.enumerated() { tally.add(key(run), run: r) }
+    var table = Table(id: "ibh.multiplayer.cake", title: "Cake splitting: stable cycles of three haggling players (N = \(base.cakeStates), deals \(base.deals.rawValue), \(base.runs) runs)",
+                      columns: ["outcome", "runs", "fraction", "median lock-in round"])
+    for (k, count) in tally.sorted {
+      let members = runs.filter { key($0) == k }
+      table.append([.text(k), .integer(count), .real(Double(count) / Double(base.runs), digits: 3), .real(try Statistics.median(members.map { Double($0.lockInTime) }), digits: 1)])
+    }
+    return table
+  }
+
+  static func demandTable(_ base: Outcome) throws -> Table {
+    let runs = base.demands ?? []
+    let demands = HagglingGames.threePlayerDemands()
+    var tally = OutcomeTally()
+    for (r, run) in runs.enumerated() { tally.add(HagglingText.payoffs(run), run: r) }
+    var table = Table(id: "ibh.multiplayer.demands", title: "The demand game (Alice, Bob, Charlie ask 1, 2 or 3): final payoffs (N = \(base.demandStates), deals \(base.deals.rawValue), \(base.runs) runs)",
+                      columns: ["payoffs", "runs", "fraction", "example stable cycle (asks)", "Pareto-optimal"])
+    for (key, count) in tally.sorted {
+      let run = runs[tally.examples[key]!]
+      table.append([.text(key), .integer(count), .real(Double(count) / Double(base.runs), digits: 3), .text(HagglingText.canonicalCycle(run.cycle, game: demands)),
+                    .text(run.capped ? "–" : (try demands.isParetoOptimal(run.averagePayoffs, exact: true) ? "yes" : "no"))])
+    }
+    return table
+  }
+
+  static func examplesTable(_ rows: [ExampleRow]) -> Table {
+    var table = Table(id: "ibh.multiplayer.coalition-examples", title: "U_C and U′_C on the examples (players numbered from 1)",
+                      columns: ["game", "coalition C", "vector", "in U_C", "in U′_C", "expected", "why"])
+    for row in rows {
+      table.append([.text(row.game), .text(CoalitionAnalysis.names(row.coalition)), .text("(" + row.vector.map { DecimalFormat.compact($0, significant: 4) }.joined(separator: ", ") + ")"),
+                    .text(row.u ? "yes" : "no"), .text(row.uPrime ? "yes" : "no"), .text("\(row.inU ? "yes" : "no"), \(row.inUPrime ? "yes" : "no")"), .text(row.why)])
+    }
+    return table
+  }
+
+  static func cakeFigure(_ outcomes: Outcomes<Outcome>) -> String {
+    var bars = BarChart(title: "Cake splitting: who ends in the pair", categories: ["{1, 2}", "{1, 3}", "{2, 3}", "other"], xLabel: "stable cycle", y: Axis(label: "runs"))
+    for (_, outcome) in outcomes.cells(of: cakeClaim) {
+      let runs = outcome.cake ?? []
+      let pairs = [[0, 1], [0, 2], [1, 2]].map { wanted in runs.filter { pair(of: $0) == wanted }.count }
+      bars.bars("deals \(outcome.deals.rawValue), \(runs.count) runs", (pairs + [runs.count - pairs.reduce(0, +)]).map(Double.init))
+    }
+    return bars.svg()
   }
 }

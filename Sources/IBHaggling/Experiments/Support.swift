@@ -2,31 +2,74 @@ import Foundation
 import GameTheory
 import LabKit
 
+/// How step 2 compares hypotheses.
+enum RankingRule: String, ParameterChoice {
+  /// Exact γ → 1 values (the text's guarantees are limits; ties are what the prior samples among).
+  case limit
+  /// Values at `discount`.
+  case discounted
+}
+
+/// Where step 2 takes a hypothesis's value.
+enum RankingState: String, ParameterChoice {
+  case initial, current
+}
+
+extension PriorCoding: ParameterChoice {}
+
+/// What a deal (the loop of a password hypothesis) predicts in a game of more than two players.
+enum DealSemantics: String, ParameterChoice {
+  /// The deal's observations literally: every other player's action, the outsider's too.
+  case literal
+  /// Only what the agent's own payoff depends on: any observation paying the agent what the deal's
+  /// observation pays is allowed, so a deal predicts the partners' part of the outcome, not the
+  /// outsider's exact action (``HypothesisSpace/Options/relaxedRewards``).
+  case partnerOnly = "partner-only"
+}
+
 /// The parameters every haggling experiment shares, with their meaning and default.
 enum HagglingParameters {
-  static func ranking(default value: String = "limit") -> Parameter {
-    Parameter("ranking", "How step 2 compares hypotheses: 'limit' = exact γ → 1 values (the text's guarantees are limits; ties are what the prior samples among), or 'discounted' at `discount`.",
-              domain: .choice(["limit", "discounted"]), default: .choice(value))
-  }
-  static let discount = Parameter("discount", "γ of the discounted ranking, and of the optimal policies followed under the limit ranking (a Blackwell-style choice among limit-optimal policies).",
-                                  domain: .real(lower: 0.5, upper: 1, lowerIncluded: true, upperIncluded: false), default: .real(0.999))
-  static let prior = Parameter("prior", "The prior ζ conditioned on C_opt: 'descriptionLength' ζ ∝ 2^−K(h) (the notes' coding), 'geometricStates' ζ ∝ 2^−|S| shared within a size, or 'uniform'.",
-                               domain: .choice(PriorCoding.allCases.map(\.rawValue)), default: .choice(PriorCoding.descriptionLength.rawValue))
-  static let maximumSteps = Parameter("maximumSteps", "Rounds after which a run that has not locked in is stopped and reported as capped (every run locks in eventually).",
-                                      domain: .integer(100...100_000_000), default: .integer(1_000_000))
+  static let rankingKey = ParameterKey<RankingRule>("ranking")
+  static let discountKey = ParameterKey<Double>("discount")
+  static let priorKey = ParameterKey<PriorCoding>("prior")
+  static let maximumStepsKey = ParameterKey<Int>("maximumSteps")
+  static let rankAtKey = ParameterKey<RankingState>("rankAt")
+  static let dealsKey = ParameterKey<DealSemantics>("deals")
 
-  static let rankAt = Parameter("rankAt", "Where step 2 takes a hypothesis's value: 'initial' = from s₀ (the text's V_i(h, γ), default), or 'current' = at the hypothesis's tracked state (the notes' ambiguity 4; the same in the γ → 1 limit for password hypotheses, so it matters only with the discounted ranking).",
-                                domain: .choice(["initial", "current"]), default: .choice("initial"))
+  static func ranking(default value: RankingRule = .limit) -> Parameter {
+    Parameter(rankingKey, "How step 2 compares hypotheses: 'limit' = exact γ → 1 values (the text's guarantees are limits; ties are what the prior samples among), or 'discounted' at `discount`.",
+              default: value)
+  }
+  static let discount = Parameter(discountKey, "γ of the discounted ranking, and of the optimal policies followed under the limit ranking (a Blackwell-style choice among limit-optimal policies).",
+                                  domain: .real(lower: 0.5, upper: 1, lowerIncluded: true, upperIncluded: false), default: 0.999)
+  static let prior = Parameter(priorKey, "The prior ζ conditioned on C_opt: 'descriptionLength' ζ ∝ 2^−K(h) (the notes' coding), 'geometricStates' ζ ∝ 2^−|S| shared within a size, or 'uniform'.",
+                               default: .descriptionLength)
+  static let maximumSteps = Parameter(maximumStepsKey, "Rounds after which a run that has not locked in is stopped and reported as capped (every run locks in eventually).",
+                                      domain: .integer(100...100_000_000), default: 1_000_000)
+
+  static let rankAt = Parameter(rankAtKey, "Where step 2 takes a hypothesis's value: 'initial' = from s₀ (the text's V_i(h, γ), default), or 'current' = at the hypothesis's tracked state (the notes' ambiguity 4; the same in the γ → 1 limit for password hypotheses, so it matters only with the discounted ranking).",
+                                default: .initial)
+  static let deals = Parameter(dealsKey, "What a deal predicts with more than two players: 'literal' = every other player's action (the definition of h_{p,l} read literally), 'partner-only' = only the agent's own payoff class, so the outsider's action is left free.",
+                               default: .literal)
+  static let dealsReading = Reading(dealsKey, [
+    .init(DealSemantics.literal, reason: "h_{p,l}'s loop fixes the observation, and with three players the observation is both others' actions",
+          source: "§Password hypotheses, definition of h_{p,l}"),
+    .init(DealSemantics.partnerOnly, reason: "the coalition reasoning talks of deals with partners, and the text proposes relaxed password hypotheses that predict less",
+          source: "§Multiplayer games; §Prisoner's dilemma (\"relaxed password hypotheses\")"),
+  ])
 
   static func options(_ parameters: Parameters) -> Haggling.Options {
-    Haggling.Options(maximumSteps: parameters.integer("maximumSteps"), rankAtCurrentState: parameters.choice("rankAt") == "current")
+    Haggling.Options(maximumSteps: parameters[maximumStepsKey], rankAtCurrentState: parameters[rankAtKey] == .current)
   }
 
   static func ranking(_ parameters: Parameters) -> Ranking {
-    parameters.choice("ranking") == "limit" ? .limit : .discounted(parameters.real("discount"))
+    parameters[rankingKey] == .limit ? .limit : .discounted(parameters[discountKey])
   }
 
-  static func prior(_ parameters: Parameters) -> PriorCoding { PriorCoding(rawValue: parameters.choice("prior"))! }
+  static func prior(_ parameters: Parameters) -> PriorCoding { parameters[priorKey] }
+
+  /// The five parameters of every haggling experiment.
+  static var common: [Parameter] { [ranking(), discount, prior, maximumSteps, rankAt] }
 }
 
 /// One valued hypothesis space per player of a game.
@@ -128,6 +171,13 @@ struct OutcomeTally {
       examples[key] = run
     }
     counts[key, default: 0] += 1
+  }
+
+  /// "key (count), …" by decreasing count.
+  static func counting(_ keys: [String]) -> String {
+    var tally = OutcomeTally()
+    for (i, key) in keys.enumerated() { tally.add(key, run: i) }
+    return tally.sorted.map { "\($0.key) (\($0.count))" }.joined(separator: ", ")
   }
 
   /// Outcomes by decreasing count, then first appearance.

@@ -78,21 +78,14 @@ public struct HypothesisValuation: Sendable {
     // Value every hypothesis, in chunks on `jobs` threads.
     let chunk = 2048
     let chunks = (count + chunk - 1) / chunk
-    let results = ValuationSlots(count: chunks)
-    let workers = max(1, min(jobs, chunks))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      var c = worker
-      while c < chunks {
-        var part = ValuationChunk()
-        for h in c * chunk..<min(count, (c + 1) * chunk) {
-          do { try part.append(solver.solve(h, discount: γ, checkLimit: exact != nil), stride: stride) } catch {
-            part.error = error as? LabError ?? LabError.numerical(routine: "HypothesisValuation", problem: "\(error)")
-            break
-          }
+    let parts = try Parallel.map(chunks, jobs: max(1, min(jobs, chunks))) { c -> ValuationChunk in
+      var part = ValuationChunk()
+      for h in c * chunk..<min(count, (c + 1) * chunk) {
+        do { try part.append(solver.solve(h, discount: γ, checkLimit: exact != nil), stride: stride) } catch {
+          throw error as? LabError ?? LabError.numerical(routine: "HypothesisValuation", problem: "\(error)")
         }
-        results.store(c, part)
-        c += workers
       }
+      return part
     }
     var values: [Double] = []
     var policy: [UInt8] = []
@@ -100,9 +93,7 @@ public struct HypothesisValuation: Sendable {
     var retries = 0
     values.reserveCapacity(count * stride)
     policy.reserveCapacity(count * stride)
-    for c in 0..<chunks {
-      let part = results.parts[c]!
-      if let error = part.error { throw error }
+    for part in parts {
       values += part.values
       policy += part.policy
       limits += part.limits
@@ -166,24 +157,12 @@ private struct ValuationChunk: Sendable {
   var policy: [UInt8] = []
   var limits: [Rational] = []
   var retries = 0
-  var error: LabError?
 
   mutating func append(_ solution: (values: [Double], policy: [Int], limit: Rational?, retries: Int), stride: Int) {
     values += solution.values + Array(repeating: .nan, count: stride - solution.values.count)
     policy += solution.policy.map(UInt8.init) + Array(repeating: 0, count: stride - solution.policy.count)
     if let limit = solution.limit { limits.append(limit) }
     retries += solution.retries
-  }
-}
-
-private final class ValuationSlots: @unchecked Sendable {
-  private let lock = NSLock()
-  private(set) var parts: [ValuationChunk?]
-  init(count: Int) { parts = Array(repeating: nil, count: count) }
-  func store(_ index: Int, _ part: ValuationChunk) {
-    lock.lock()
-    parts[index] = part
-    lock.unlock()
   }
 }
 
