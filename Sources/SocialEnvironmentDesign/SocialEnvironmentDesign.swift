@@ -10,8 +10,8 @@ public enum SocialEnvironmentDesign {
     citation: "Edwin Zhang et al., ICML 2024",
     sourceText: "papers/social-environment-design.txt",
     experiments: [
-      TaxExperiment(), CommonsExperiment(), TrustExperiment(), ScheduleGridExperiment(), PrincipalExperiment(), RoundsExperiment(),
-      ScalingExperiment(),
+      EconomyExperiment(), CommonsExperiment(), TrustLeverageExperiment(), ScheduleGridExperiment(), PrincipalsExperiment(), RoundsExperiment(),
+      ScaleExperiment(),
     ],
     benchmarks: benchmarks)
 }

@@ -2,56 +2,67 @@ import LabKit
 import Testing
 @testable import SocialEnvironmentDesign
 
-func runSmoke(_ experiment: any Experiment, jobs: Int = 1, overrides: [String: String] = [:]) throws -> ExperimentResult {
-  let parameters = try Parameters(experiment.parameters, scale: .smoke, overrides: overrides)
-  let result = try experiment.run(in: RunContext(experimentID: experiment.id, scale: .smoke, seed: 1, parameters: parameters, jobs: jobs))
-  #expect(result.claims.map(\.claim.id) == experiment.claims.map(\.id))
-  return result
-}
-
-@Test func taxExperimentReproduces() throws {
-  #expect(try runSmoke(TaxExperiment()).claims.map(\.verdict) == [.reproduced])
-}
-
-@Test func commonsExperimentRunsAndNoRegrowthHolds() throws {
-  let result = try runSmoke(CommonsExperiment())
-  #expect(result.claims[0].verdict == .reproduced)
-  #expect(result.figures.map(\.id) == ["sed.commons.live-apples"])
-  // Same bytes whatever the number of jobs.
-  let parallel = try runSmoke(CommonsExperiment(), jobs: 2)
-  #expect(parallel.tables == result.tables)
-  #expect(parallel.figures == result.figures)
-}
-
-@Test func trustExperimentShowsNoEffectAtZeroTrust() throws {
-  let result = try runSmoke(TrustExperiment())
-  let rewards = result.tables[0]
-  #expect(rewards.rows[0][1] == .real(0, digits: 3))
-  #expect(result.claims[0].evidence.measurements[0].value == .bool(true))
-}
-
-@Test func scheduleGridExperimentRuns() throws {
-  let result = try runSmoke(ScheduleGridExperiment())
-  #expect(result.claims[0].verdict == .reproduced)
-  #expect([.supported, .refuted, .inconclusive].contains(result.claims[1].verdict))
-}
-
-@Test func principalExperimentRunsWithEveryAnnealing() throws {
-  for annealing in TaxAnnealing.allCases {
-    let result = try runSmoke(PrincipalExperiment(), overrides: ["annealing": annealing.rawValue, "seeds": "2", "rounds": "8"])
-    #expect([.supported, .refuted, .inconclusive].contains(result.claims[0].verdict))
+/// Every experiment once at smoke scale: declarations complete, every control flips, and the values
+/// each experiment must produce.
+@Test func everyExperimentDeclaresAndEveryControlFlips() throws {
+  var results: [String: ExperimentResult] = [:]
+  for experiment in SocialEnvironmentDesign.paper.experiments {
+    #expect(experiment.declarationProblems.isEmpty, "\(experiment.declarationProblems)")
+    let result = try experiment.run(scale: .smoke, seed: 1, jobs: 2, overrides: [:])
+    #expect(result.claims.map(\.claim.id) == experiment.claims.map(\.id))
+    for claim in result.claims {
+      #expect(claim.control?.flipped == true, "\(claim.claim.id): control gave \(String(describing: claim.control?.verdict))")
+    }
+    results[experiment.id] = result
   }
-  let voted = try runSmoke(PrincipalExperiment(), overrides: ["votingRule": "codeBinaryMajority", "reporting": "strategic", "rounds": "8"])
-  #expect(voted.figures.map(\.id) == ["sed.principals.objective", "sed.principals.rates"])
+  let economy = results["sed.economy"]!
+  #expect(economy.claims[0].map.cells[0].verdict == .holds)
+  #expect(economy.tables[0].column("T (formula)") == ["0.5000", "1.0000", "2.0000", "4.5000"])
+  let commons = results["sed.commons"]!
+  #expect(commons.claims[0].map.cells.map(\.verdict) == [.holds, .holds])
+  #expect(commons.claims[1].map.cells.count == 6)  // regrowth rule × horizon
+  #expect(commons.figures.map(\.id) == ["sed.commons.payoff-curve", "sed.commons.live-apples"])
+  let trust = results["sed.trust-leverage"]!
+  #expect(trust.tables[0].rows[0][1] == .real(0, digits: 3))
+  #expect(trust.claims[0].evidence.measurements[0].value == .bool(true) && trust.claims[0].map.cells[0].verdict == .holds)
+  #expect(results["sed.schedule-grid"]!.claims[0].map.cells[0].verdict == .holds)
+  let principals = results["sed.principals"]!
+  #expect(principals.claims[0].map.cells.map { VerdictMap.describe($0.reading) } == [
+    "roundStructure=chained, welfareBasis=apples", "roundStructure=chained, welfareBasis=wealth",
+    "roundStructure=fresh, welfareBasis=apples", "roundStructure=fresh, welfareBasis=wealth"])
+  #expect(principals.figures.map(\.id) == ["sed.principals.objective", "sed.principals.rates"])
+  #expect(results["sed.rounds"]!.claims.map { $0.map.cells[0].verdict } == [.holds, .holds])
+  let scale = results["sed.scale"]!
+  #expect(scale.claims[0].map.trends.count == 2 && scale.claims[0].map.trends[0].sizes.count == 5)
+  #expect(scale.tables[0].rows.count == 5)
 }
 
-@Test func roundsExperimentReproducesContinuityAndDivergence() throws {
-  #expect(try runSmoke(RoundsExperiment()).claims.map(\.verdict) == [.reproduced, .reproduced])
-  #expect(try runSmoke(RoundsExperiment(), overrides: ["continuity": "code", "regrowthRule": "code"]).claims.map(\.verdict) == [.reproduced, .reproduced])
+@Test func wrongTaxFormulaDiffers() {
+  #expect(EconomyExperiment.wrongTax(15, rates: [0.1, 0.2, 0.3]) == 3)  // the correct T(15) is 2
+  #expect(TaxBrackets.paper.tax(15, rates: [0.1, 0.2, 0.3]) == 2)
 }
 
-@Test func scalingExperimentIsInconclusiveBelowTenThousandCopies() throws {
-  let result = try runSmoke(ScalingExperiment(), overrides: ["largestCopies": "10", "steps": "5"])
-  #expect(result.claims[0].verdict == .inconclusive)
-  #expect(result.tables[0].rows.count == 2)
+@Test func commonsCurvePairsOrchardsWhateverTheJobs() throws {
+  let experiment = CommonsExperiment()
+  let parameters = try Parameters(experiment.parameters, scale: .smoke)
+  let one = RunContext(experimentID: experiment.id, scale: .smoke, seed: 1, parameters: parameters, jobs: 1)
+  let two = RunContext(experimentID: experiment.id, scale: .smoke, seed: 1, parameters: parameters, jobs: 2)
+  let curve = try CommonsExperiment.curve(.paper, horizon: 200, restrained: 4, replicates: 3, context: one)
+  #expect(curve.curve.count == 8 && curve.curve.allSatisfy { $0.count == 3 })
+  let again = try CommonsExperiment.curve(.paper, horizon: 200, restrained: 4, replicates: 3, context: two)
+  #expect(again.curve.map { $0.map(\.apples) } == curve.curve.map { $0.map(\.apples) })
+  // The all-greedy population empties some patch within 200 steps and no emptied patch regrows.
+  #expect(curve.curve[7].contains { $0.patchDepletions > 0 } && curve.curve.allSatisfy { $0.allSatisfy { $0.patchRegrowths == 0 } })
+  // One switching gain per g = 0 … 6.
+  #expect(try CommonsExperiment.dilemma(curve).gains.count == 7)
+}
+
+@Test func roundsControlsFailUnderTheCodeReading() throws {
+  let result = try RoundsExperiment().run(scale: .smoke, seed: 1, overrides: ["continuity": "code", "regrowthRule": "code"])
+  #expect(result.claims.map { $0.map.cells[0].verdict } == [.holds, .holds])
+  #expect(result.claims.map { $0.control?.verdict } == [.fails, .fails])
+}
+
+@Test func scalingWithAPinnedSizeIsInconclusive() throws {
+  #expect(try ScaleExperiment().run(scale: .smoke, seed: 1, overrides: ["copies": "10", "steps": "5"]).claims[0].headline == .inconclusive)
 }

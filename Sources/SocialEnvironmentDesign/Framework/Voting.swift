@@ -30,11 +30,9 @@ public enum VotingRule: String, Sendable, CaseIterable {
     }
     switch self {
     case .meanSelfishness:
-      return reports.reduce(0, +) / Double(reports.count)
+      return try Statistics.mean(reports)
     case .medianSelfishness:
-      let sorted = reports.sorted()
-      let n = sorted.count
-      return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+      return try Statistics.median(reports)
     case .borda:
       let grid = VotingRule.bordaGrid
       var scores = [Int](repeating: 0, count: grid.count)
@@ -48,7 +46,7 @@ public enum VotingRule: String, Sendable, CaseIterable {
       guard !codeVotes.isEmpty else {
         throw LabError.invalidInput(place: "VotingRule.codeBinaryMajority", problem: "needs the independent vote vector")
       }
-      return codeVotes.reduce(0, +) / Double(codeVotes.count) > 0.5 ? 0 : 1
+      return try Statistics.mean(codeVotes) > 0.5 ? 0 : 1
     }
   }
 

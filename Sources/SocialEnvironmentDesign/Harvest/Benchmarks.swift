@@ -44,7 +44,7 @@ extension SocialEnvironmentDesign {
   static func gameBenchmark(copies: Int, steps: Int) -> Double {
     let random = Random(seed: 1)
     var configuration = AppleGameConfiguration()
-    let layout = ScalingExperiment.layout(copies)
+    let layout = ScaleExperiment.layout(copies)
     configuration.map = try! HarvestMap.commonsHarvestOpen.tiled(across: layout.across, down: layout.down)
     configuration.agentCount = 7 * copies
     configuration.roundLength = min(steps, 1000)

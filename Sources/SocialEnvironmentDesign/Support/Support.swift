@@ -1,39 +1,85 @@
 import LabKit
 
-/// Shared experiment helpers: intervals, parameters of the game and the training schedule.
+extension IntrinsicReward: ParameterChoice {}
+extension Continuity: ParameterChoice {}
+extension TaxAnnealing: ParameterChoice {}
+extension VotingRule: ParameterChoice {}
+extension VotingRule.Reporting: ParameterChoice {}
+
+/// Which regrowth rule the orchard follows (Appendix A read literally, or the released Melting Pot rule).
+enum RegrowthReading: String, ParameterChoice {
+  case paper, code
+
+  var rule: RegrowthRule { self == .paper ? .paper : .code }
+}
+
+/// How the rounds of the online game follow each other: chained within a history of
+/// `roundsPerHistory` rounds (eq. 1), or a fresh orchard every round.
+enum RoundStructure: String, ParameterChoice {
+  case chained, fresh
+}
+
+/// What the objective O_η is measured on: apples collected (§4) or post-tax wealth.
+enum WelfareBasis: String, ParameterChoice {
+  case apples, wealth
+}
+
+/// Shared experiment helpers: the game parameters, the training schedule, means and strict comparisons.
 enum Support {
-  static func average(_ values: [Double]) -> Double { values.reduce(0, +) / Double(max(1, values.count)) }
+  /// The mean of `values` (LabKit's ``Statistics/mean(_:)``), 0 for an empty list.
+  static func average(_ values: [Double]) -> Double { (try? Statistics.mean(values)) ?? 0 }
+
+  static let regrowthRule = ParameterKey<RegrowthReading>("regrowthRule")
+  static let intrinsic = ParameterKey<IntrinsicReward>("intrinsic")
+  static let continuity = ParameterKey<Continuity>("continuity")
+  static let roundStructure = ParameterKey<RoundStructure>("roundStructure")
+  static let roundsPerHistory = ParameterKey<Int>("roundsPerHistory")
+  static let welfareBasis = ParameterKey<WelfareBasis>("welfareBasis")
+  static let maximumRestraint = ParameterKey<Int>("maximumRestraint")
+  static let agentLearningRate = ParameterKey<Double>("agentLearningRate")
 
   /// The game parameters every learning experiment shares.
   static func gameParameters() -> [Parameter] {
     [
-      Parameter("regrowthRule", "Regrowth by live neighbours within radius 2: paper = Appendix A read literally (≥4: 0.025, 3: 0.005, 2: 0.0025, ≤1: 0); code = the released Melting Pot rule (≥3: 0.025, 2: 0.005, 1: 0.0025, 0: 0).",
-                domain: .choice(["paper", "code"]), default: .choice("paper")),
-      Parameter("intrinsic", "The intrinsic reward of eq. 2: fieldOfView = the paper's σ-weighted sum over visible players; off = the released code at HEAD; allAgentMean = the later refactor.",
-                domain: .choice(IntrinsicReward.allCases.map(\.rawValue)), default: .choice("fieldOfView")),
-      Parameter("continuity", "paper = each round starts in the previous round's final state (eq. 1); code = reset every round and every 200 steps.",
-                domain: .choice(Continuity.allCases.map(\.rawValue)), default: .choice("paper")),
-      Parameter("roundsPerHistory", "Rounds chained before a fresh world (64 apples) starts a new history of the online game (an assumption: the paper does not say when training restarts the world).",
-                domain: .integer(1...1_000_000), default: .integer(5)),
-      Parameter("welfareOnWealth", "Evaluate O_η on post-tax wealth instead of the paper's apples collected.", domain: .boolean, default: .boolean(false)),
-      Parameter("maximumRestraint", "Restraint levels 0 … K of the players' heuristic (an apple is eaten only if it has at least k live neighbours).",
-                domain: .integer(1...12), default: .integer(5)),
-      Parameter("agentLearningRate", "Players' REINFORCE step size on normalised advantages.", domain: .real(0.001...10), default: .real(0.1)),
+      Parameter(regrowthRule, "Regrowth by live neighbours within radius 2: paper = Appendix A read literally (≥4: 0.025, 3: 0.005, 2: 0.0025, ≤1: 0); code = the released Melting Pot rule (≥3: 0.025, 2: 0.005, 1: 0.0025, 0: 0).",
+                default: .paper),
+      Parameter(intrinsic, "The intrinsic reward of eq. 2: fieldOfView = the paper's σ-weighted sum over visible players; off = the released code at HEAD; allAgentMean = the later refactor.",
+                default: .fieldOfView),
+      Parameter(continuity, "paper = each round starts in the previous round's final state (eq. 1); code = reset every round and every 200 steps.",
+                default: .paper),
+      Parameter(roundStructure, "chained = rounds chained within a history of roundsPerHistory rounds; fresh = a fresh orchard (64 apples) every round.",
+                default: .chained),
+      Parameter(roundsPerHistory, "Chained rounds before a fresh world (64 apples) starts a new history (an assumption: the paper does not say when training restarts the world).",
+                domain: .integer(1...1_000_000), default: 5),
+      Parameter(welfareBasis, "What O_η is measured on: apples = apples collected (§4, \"a_i … the number of apples collected\"); wealth = post-tax wealth.",
+                default: .apples),
+      Parameter(maximumRestraint, "Restraint levels 0 … K of the players' heuristic (an apple is eaten only if it has at least k live neighbours).",
+                domain: .integer(1...12), default: 5),
+      Parameter(agentLearningRate, "Players' REINFORCE step size on normalised advantages.", domain: .real(0.001...10), default: 0.1),
     ]
   }
 
   static func configuration(_ p: Parameters) -> AppleGameConfiguration {
     var c = AppleGameConfiguration()
-    c.regrowth = p.choice("regrowthRule") == "code" ? .code : .paper
-    c.intrinsic = IntrinsicReward(rawValue: p.choice("intrinsic"))!
-    c.continuity = Continuity(rawValue: p.choice("continuity"))!
-    c.welfareOnWealth = p.boolean("welfareOnWealth")
+    c.regrowth = p[regrowthRule].rule
+    c.intrinsic = p[intrinsic]
+    c.continuity = p[continuity]
+    c.welfareOnWealth = p[welfareBasis] == .wealth
     return c
   }
 
   static func schedule(_ p: Parameters, rounds: Int, phaseOne: Int, anneal: Int, annealing: TaxAnnealing = .rateCap) throws -> TrainingSchedule {
     try TrainingSchedule(rounds: rounds, phaseOneRounds: phaseOne, annealRounds: anneal, annealing: annealing,
-                         roundsPerHistory: p.integer("roundsPerHistory"), maximumRestraint: p.integer("maximumRestraint"),
-                         agentLearningRate: p.real("agentLearningRate"))
+                         roundsPerHistory: p[roundStructure] == .fresh ? 1 : p[roundsPerHistory], maximumRestraint: p[maximumRestraint],
+                         agentLearningRate: p[agentLearningRate])
   }
+
+  /// An interval strictly above (holds), strictly below (fails) or touching `value` (inconclusive): for
+  /// "raises" and "gains", where an exact zero difference is no gain.
+  static func strictly(_ interval: ConfidenceInterval, above value: Double) -> Headline {
+    interval.lower > value ? .holds : (interval.upper < value ? .fails : .inconclusive)
+  }
+
+  /// "a, b, c" with `digits` decimals.
+  static func list(_ values: [Double], digits: Int = 2) -> String { values.map { DecimalFormat.fixed($0, digits: digits) }.joined(separator: ", ") }
 }
