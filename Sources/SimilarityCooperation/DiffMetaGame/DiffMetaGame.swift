@@ -3,12 +3,12 @@ import LabKit
 
 /// A diff function: for a policy pair, the distribution of the pair of observations (y₁, y₂) the two
 /// agents receive (Definition 1: diff : Δ(A₁)^ℝ × Δ(A₂)^ℝ → ℝ², random in the introduction's example).
-public struct DiffFunction<Policy: DiffPolicy>: Sendable {
+struct DiffFunction<Policy: DiffPolicy>: Sendable {
   /// A label for reports ("|θ₁ − θ₂| + N, N ~ U[0, 1] per player").
-  public let name: String
-  public let observe: @Sendable (Policy, Policy) -> ObservationDistribution
+  let name: String
+  let observe: @Sendable (Policy, Policy) -> ObservationDistribution
 
-  public init(name: String, observe: @escaping @Sendable (Policy, Policy) -> ObservationDistribution) {
+  init(name: String, observe: @escaping @Sendable (Policy, Policy) -> ObservationDistribution) {
     self.name = name
     self.observe = observe
   }
@@ -17,27 +17,27 @@ public struct DiffFunction<Policy: DiffPolicy>: Sendable {
 /// A class of unilateral deviations against which a profile is checked: for a player and a profile,
 /// the policies that player may switch to. A Nash-equilibrium verdict is always relative to a stated
 /// class (a grid of thresholds, all constant policies, every policy the diff treats alike, ...).
-public struct DeviationClass<Policy: DiffPolicy>: Sendable {
-  public let name: String
-  public let candidates: @Sendable (_ player: Int, _ profile: (Policy, Policy)) -> [Policy]
+struct DeviationClass<Policy: DiffPolicy>: Sendable {
+  let name: String
+  let candidates: @Sendable (_ player: Int, _ profile: (Policy, Policy)) -> [Policy]
 
-  public init(name: String, candidates: @escaping @Sendable (_ player: Int, _ profile: (Policy, Policy)) -> [Policy]) {
+  init(name: String, candidates: @escaping @Sendable (_ player: Int, _ profile: (Policy, Policy)) -> [Policy]) {
     self.name = name
     self.candidates = candidates
   }
 }
 
 /// The distribution of the pure action pair of a meta-game play: `probabilities[a₁][a₂]`.
-public struct OutcomeDistribution: Sendable, Equatable {
-  public let probabilities: [[Double]]
+struct OutcomeDistribution: Sendable, Equatable {
+  let probabilities: [[Double]]
 
   /// The probability that player `player` plays `action`.
-  public func marginal(_ player: Int, _ action: Int) -> Double {
+  func marginal(_ player: Int, _ action: Int) -> Double {
     player == 0 ? probabilities[action].reduce(0, +) : probabilities.reduce(0) { $0 + $1[action] }
   }
 
   /// The expected payoffs in `game`.
-  public func expectedPayoffs(in game: NormalFormGame) -> [Double] {
+  func expectedPayoffs(in game: NormalFormGame) -> [Double] {
     var totals = [0.0, 0.0]
     for (a, row) in probabilities.enumerated() {
       for (b, p) in row.enumerated() where p != 0 {
@@ -51,12 +51,12 @@ public struct OutcomeDistribution: Sendable, Equatable {
 
 /// A Monte Carlo estimate of a meta game's utilities and of how often each player plays action 0
 /// (cooperates, in the prisoner's dilemma).
-public struct MonteCarloEstimate: Sendable {
+struct MonteCarloEstimate: Sendable {
   /// Student t intervals of each player's mean payoff.
-  public let utilities: [ConfidenceInterval]
+  let utilities: [ConfidenceInterval]
   /// Wilson intervals of each player's frequency of action 0.
-  public let firstActionFrequencies: [ConfidenceInterval]
-  public let samples: Int
+  let firstActionFrequencies: [ConfidenceInterval]
+  let samples: Int
 }
 
 /// A diff meta game (Definition 1; the notes' formal reading in §2.2): two players each submit a policy
@@ -67,12 +67,12 @@ public struct MonteCarloEstimate: Sendable {
 /// Utilities are exact for every ``ObservationDistribution`` but ``ObservationDistribution/sampled(_:)``
 /// (every policy is a step function, so only the probabilities of intervals of observations matter);
 /// Monte Carlo estimates with intervals are available for all.
-public struct DiffMetaGame<Policy: DiffPolicy>: Sendable {
-  public let game: NormalFormGame
-  public let diff: DiffFunction<Policy>
+struct DiffMetaGame<Policy: DiffPolicy>: Sendable {
+  let game: NormalFormGame
+  let diff: DiffFunction<Policy>
 
   /// - Throws: ``LabError/invalidInput(place:problem:)`` unless the base game has two players.
-  public init(game: NormalFormGame, diff: DiffFunction<Policy>) throws {
+  init(game: NormalFormGame, diff: DiffFunction<Policy>) throws {
     guard game.playerCount == 2 else {
       throw LabError.invalidInput(place: "diff meta game", problem: "the base game needs 2 players, not \(game.playerCount)")
     }
@@ -92,7 +92,7 @@ public struct DiffMetaGame<Policy: DiffPolicy>: Sendable {
   ///
   /// - Throws: ``LabError/invalidInput(place:problem:)`` when the diff is only a sampler, the policies
   ///   do not fit the base game, or the atoms are not a distribution.
-  public func outcome(_ first: Policy, _ second: Policy) throws -> OutcomeDistribution {
+  func outcome(_ first: Policy, _ second: Policy) throws -> OutcomeDistribution {
     let (p1, p2) = (first.stepPolicy, second.stepPolicy)
     try checkPolicies(p1, p2)
     let observation = diff.observe(first, second)
@@ -147,13 +147,13 @@ public struct DiffMetaGame<Policy: DiffPolicy>: Sendable {
   }
 
   /// (V₁, V₂): the exact meta-game utilities.
-  public func utilities(_ first: Policy, _ second: Policy) throws -> [Double] {
+  func utilities(_ first: Policy, _ second: Policy) throws -> [Double] {
     try outcome(first, second).expectedPayoffs(in: game)
   }
 
   /// Monte Carlo estimate from `samples` plays: draw (y₁, y₂) from the diff, then each action from the
   /// policy's mixed action at the player's observation, independently.
-  public func simulate(_ first: Policy, _ second: Policy, samples: Int, random: Random, level: Double = 0.99) throws
+  func simulate(_ first: Policy, _ second: Policy, samples: Int, random: Random, level: Double = 0.99) throws
     -> MonteCarloEstimate
   {
     guard samples >= 2 else { throw LabError.invalidInput(place: "DiffMetaGame.simulate", problem: "needs at least 2 samples, got \(samples)") }
@@ -182,7 +182,7 @@ public struct DiffMetaGame<Policy: DiffPolicy>: Sendable {
 
   /// For each player, the largest gain of a deviation in `deviations` (0 when none gains), with the
   /// deviation attaining it.
-  public func deviationGains(_ profile: (Policy, Policy), against deviations: DeviationClass<Policy>) throws
+  func deviationGains(_ profile: (Policy, Policy), against deviations: DeviationClass<Policy>) throws
     -> [(gain: Double, deviation: Policy?)]
   {
     let current = try utilities(profile.0, profile.1)
@@ -198,7 +198,7 @@ public struct DiffMetaGame<Policy: DiffPolicy>: Sendable {
   }
 
   /// Whether no player gains more than `tolerance` by a deviation in `deviations`.
-  public func isNashEquilibrium(_ profile: (Policy, Policy), against deviations: DeviationClass<Policy>, tolerance: Double = 1e-9)
+  func isNashEquilibrium(_ profile: (Policy, Policy), against deviations: DeviationClass<Policy>, tolerance: Double = 1e-9)
     throws -> Bool
   {
     try deviationGains(profile, against: deviations).allSatisfy { $0.gain <= tolerance }
@@ -208,7 +208,7 @@ public struct DiffMetaGame<Policy: DiffPolicy>: Sendable {
 extension DeviationClass {
   /// The constant policies that play one pure action whatever they observe (a player can always submit
   /// one; the converse of the folk theorem rests on them).
-  public static func constantPureActions(_ game: NormalFormGame, policy: @escaping @Sendable (_ player: Int, _ action: Int) -> Policy)
+  static func constantPureActions(_ game: NormalFormGame, policy: @escaping @Sendable (_ player: Int, _ action: Int) -> Policy)
     -> DeviationClass
   {
     let counts = game.actions.map(\.count)

@@ -10,14 +10,14 @@ import LabKit
 /// - ``independentNoise(base:noise:)``: yᵢ = baseᵢ + Nᵢ with N₁, N₂ independent (the introduction);
 /// - ``commonNoise(base:noise:)``: yᵢ = baseᵢ + N with one draw N for both players;
 /// - ``sampled(_:)``: anything else, given as a sampler (utilities by Monte Carlo only).
-public enum ObservationDistribution: Sendable {
+enum ObservationDistribution: Sendable {
   /// One observation pair with its probability.
-  public struct Atom: Sendable, Hashable {
-    public let first: Double
-    public let second: Double
-    public let probability: Double
+  struct Atom: Sendable, Hashable {
+    let first: Double
+    let second: Double
+    let probability: Double
 
-    public init(_ first: Double, _ second: Double, probability: Double = 1) {
+    init(_ first: Double, _ second: Double, probability: Double = 1) {
       self.first = first
       self.second = second
       self.probability = probability
@@ -30,10 +30,10 @@ public enum ObservationDistribution: Sendable {
   case sampled(@Sendable (Random) -> (Double, Double))
 
   /// A deterministic observation pair.
-  public static func point(_ first: Double, _ second: Double) -> ObservationDistribution { .atoms([Atom(first, second)]) }
+  static func point(_ first: Double, _ second: Double) -> ObservationDistribution { .atoms([Atom(first, second)]) }
 
   /// One draw of (y₁, y₂).
-  public func sample(_ random: Random) -> (Double, Double) {
+  func sample(_ random: Random) -> (Double, Double) {
     switch self {
     case .atoms(let atoms):
       if atoms.count == 1 { return (atoms[0].first, atoms[0].second) }
@@ -52,7 +52,7 @@ public enum ObservationDistribution: Sendable {
   }
 
   /// Whether exact utilities can be computed (every shape but ``sampled(_:)``).
-  public var isExact: Bool {
+  var isExact: Bool {
     if case .sampled = self { return false }
     return true
   }

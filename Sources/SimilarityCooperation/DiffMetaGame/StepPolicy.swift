@@ -6,7 +6,7 @@ import LabKit
 ///
 /// Every policy the analytic parts use is a step function of the observation, which is what makes exact
 /// meta-game utilities possible (``StepPolicy``). Conforming types say how they read as one.
-public protocol DiffPolicy: Sendable, Hashable {
+protocol DiffPolicy: Sendable, Hashable {
   /// The policy as a step function of the observed diff value.
   var stepPolicy: StepPolicy { get }
 }
@@ -16,17 +16,17 @@ public protocol DiffPolicy: Sendable, Hashable {
 ///
 /// The intervals are closed on the right so that the introduction's threshold policy, "cooperate iff the
 /// perceived difference is at most θ", is `StepPolicy.threshold(θ, actionCount: 2)`.
-public struct StepPolicy: DiffPolicy, CustomStringConvertible {
+struct StepPolicy: DiffPolicy, CustomStringConvertible {
   /// The breakpoints, strictly increasing and finite.
-  public let breakpoints: [Double]
+  let breakpoints: [Double]
   /// One mixed action per interval: `breakpoints.count + 1` of them, all over the same actions.
-  public let actions: [MixedStrategy]
+  let actions: [MixedStrategy]
   /// A label for tables (the policy's identity is its breakpoints and actions, not its label).
-  public let label: String
+  let label: String
 
   /// - Throws: ``LabError/invalidInput(place:problem:)`` unless the breakpoints are finite and strictly
   ///   increasing, there is one action per interval, and all actions have the same number of entries.
-  public init(breakpoints: [Double], actions: [MixedStrategy], label: String = "") throws {
+  init(breakpoints: [Double], actions: [MixedStrategy], label: String = "") throws {
     let place = "step policy \(label)"
     guard breakpoints.allSatisfy(\.isFinite), zip(breakpoints, breakpoints.dropFirst()).allSatisfy({ $0 < $1 }) else {
       throw LabError.invalidInput(place: place, problem: "breakpoints \(breakpoints) must be finite and strictly increasing")
@@ -43,12 +43,12 @@ public struct StepPolicy: DiffPolicy, CustomStringConvertible {
   }
 
   /// The policy that plays `action` whatever it observes.
-  public static func constant(_ action: MixedStrategy, label: String = "") -> StepPolicy {
+  static func constant(_ action: MixedStrategy, label: String = "") -> StepPolicy {
     try! StepPolicy(breakpoints: [], actions: [action], label: label)
   }
 
   /// "Play `below` iff the observation is at most θ, `above` otherwise" (θ = ±∞ gives a constant policy).
-  public static func threshold(_ theta: Double, below: MixedStrategy, above: MixedStrategy, label: String = "") -> StepPolicy {
+  static func threshold(_ theta: Double, below: MixedStrategy, above: MixedStrategy, label: String = "") -> StepPolicy {
     if theta == .infinity { return constant(below, label: label) }
     if theta == -.infinity { return constant(above, label: label) }
     return try! StepPolicy(breakpoints: [theta], actions: [below, above], label: label)
@@ -56,16 +56,16 @@ public struct StepPolicy: DiffPolicy, CustomStringConvertible {
 
   /// The introduction's threshold policy in a game whose action 0 is "cooperate" and action 1 "defect":
   /// cooperate iff the perceived difference is at most θ.
-  public static func threshold(_ theta: Double, actionCount: Int = 2) -> StepPolicy {
+  static func threshold(_ theta: Double, actionCount: Int = 2) -> StepPolicy {
     threshold(theta, below: .pure(0, count: actionCount), above: .pure(1, count: actionCount),
               label: "θ = \(DecimalFormat.compact(theta, significant: 6))")
   }
 
   /// The number of base-game actions.
-  public var actionCount: Int { actions[0].count }
+  var actionCount: Int { actions[0].count }
 
   /// The index of the interval holding observation y.
-  public func interval(of y: Double) -> Int {
+  func interval(of y: Double) -> Int {
     var lower = 0
     var upper = breakpoints.count
     while lower < upper {  // the first breakpoint ≥ y
@@ -76,17 +76,17 @@ public struct StepPolicy: DiffPolicy, CustomStringConvertible {
   }
 
   /// π(y): the mixed action at observation y.
-  public func action(at y: Double) -> MixedStrategy { actions[interval(of: y)] }
+  func action(at y: Double) -> MixedStrategy { actions[interval(of: y)] }
 
-  public var stepPolicy: StepPolicy { self }
+  var stepPolicy: StepPolicy { self }
 
-  public static func == (a: StepPolicy, b: StepPolicy) -> Bool { a.breakpoints == b.breakpoints && a.actions == b.actions }
-  public func hash(into hasher: inout Hasher) {
+  static func == (a: StepPolicy, b: StepPolicy) -> Bool { a.breakpoints == b.breakpoints && a.actions == b.actions }
+  func hash(into hasher: inout Hasher) {
     hasher.combine(breakpoints)
     hasher.combine(actions)
   }
 
-  public var description: String {
+  var description: String {
     if !label.isEmpty { return label }
     var parts: [String] = []
     for (j, action) in actions.enumerated() {
@@ -108,18 +108,18 @@ public struct StepPolicy: DiffPolicy, CustomStringConvertible {
 
 /// The introduction's threshold policy θ: cooperate (action 0) iff the perceived difference is at most
 /// θ, defect (action 1) otherwise. θ = −∞ never cooperates.
-public struct ThresholdPolicy: DiffPolicy, CustomStringConvertible {
-  public let theta: Double
+struct ThresholdPolicy: DiffPolicy, CustomStringConvertible {
+  let theta: Double
 
   /// - Throws: ``LabError/invalidInput(place:problem:)`` for NaN or +∞.
-  public init(_ theta: Double) throws {
+  init(_ theta: Double) throws {
     guard !theta.isNaN, theta != .infinity else {
       throw LabError.invalidInput(place: "threshold policy", problem: "θ = \(theta) is not a real number or −∞")
     }
     self.theta = theta
   }
 
-  public var stepPolicy: StepPolicy { .threshold(theta) }
+  var stepPolicy: StepPolicy { .threshold(theta) }
 
-  public var description: String { "θ = \(DecimalFormat.compact(theta, significant: 6))" }
+  var description: String { "θ = \(DecimalFormat.compact(theta, significant: 6))" }
 }

@@ -58,7 +58,9 @@ extension LearnedCooperationExperiment {
     let (env, settings) = try Self.configuration(context.parameters, random: context.random(stream: "environment"))
     let seeds = context.parameters[Self.seedCount]
     var methods: Set<LearningMethod> = [.pretrained]
-    if context.serves(Self.learnedClaim) { methods.formUnion([.randomInitialisation, .pretrainedWithoutDiffGradient]) }
+    if context.serves(Self.learnedClaim) { methods.insert(.randomInitialisation) }
+    // The base cell also runs ABR without the diff gradient: the diff-gradient claim and the learned claim's control use it.
+    if context.isBaseCell { methods.insert(.pretrainedWithoutDiffGradient) }
     if context.serves(Self.diffGradientClaim) { methods.insert(.pretrainedWithoutDiffGradient) }
     if context.isBaseCell && context.parameters[Self.copyRuns] { methods.insert(.pretrainedCopy) }
     let chosen = methods

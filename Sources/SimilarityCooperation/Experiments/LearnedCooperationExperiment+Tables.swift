@@ -36,9 +36,10 @@ extension LearnedCooperationExperiment {
     for (_, outcome) in outcomes.cells(of: Self.learnedClaim) {
       for round in Self.checkpoints(outcome.settings) {
         let (verdict, defection, cooperation) = try Self.learnedCheck(outcome, round: round)
-        let without = try Self.fraction(outcome, .pretrainedWithoutDiffGradient, "mutual defection", afterRound: round)
+        let without = outcome.seeds.first?.run(.pretrainedWithoutDiffGradient) == nil
+          ? "–" : try Self.fraction(outcome, .pretrainedWithoutDiffGradient, "mutual defection", afterRound: round).text
         table.append([.text("[0, \(DecimalFormat.compact(outcome.probeDiffMax))]"), .integer(round), .integer(outcome.seeds.count),
-                      .text(defection.text), .text(cooperation.text), .text(without.text), .text(verdict.rawValue)])
+                      .text(defection.text), .text(cooperation.text), .text(without), .text(verdict.rawValue)])
       }
     }
     return table

@@ -74,8 +74,7 @@ struct LearnedCooperationExperiment: Experiment {
     id: "sbc.diff-gradient", source: "notes §5.1 (the first author on AXRP)", kind: .claim,
     statement: "Without the gradient through the diff value, training ends in defection (\"otherwise one just learns to defect\").",
     class: .empirical,
-    control: Control("the pretrained pairs before any best-response training (no ABR at all): the same check on them"),
-    readings: [probeDiffMax.erased])
+    control: Control("the pretrained pairs before any best-response training (no ABR at all): the same check on them"))
 
   var claims: [Claim] { [Self.learnedClaim, Self.diffGradientClaim] }
 

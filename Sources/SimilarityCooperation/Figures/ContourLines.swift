@@ -7,10 +7,10 @@ import LabKit
 /// Contour lines of gridded values by marching squares (Lorensen and Cline 1987, the 2-D case): each
 /// grid cell whose corners straddle the level contributes one or two segments between linearly
 /// interpolated edge crossings; a saddle cell (alternating corners) is resolved by the cell's mean.
-public enum ContourLines {
+enum ContourLines {
   /// The segments of the level set {f = level} of `values[iy][ix]` = f(xs[ix], ys[iy]), as one point
   /// list for `Chart.line`: the two ends of each segment followed by a NaN point, which breaks the line.
-  public static func polyline(xs: [Double], ys: [Double], values: [[Double]], level: Double) -> [(x: Double, y: Double)] {
+  static func polyline(xs: [Double], ys: [Double], values: [[Double]], level: Double) -> [(x: Double, y: Double)] {
     var points: [(x: Double, y: Double)] = []
     guard xs.count >= 2, ys.count >= 2 else { return points }
     for iy in 0..<(ys.count - 1) {

@@ -17,22 +17,22 @@ import LabKit
 ///
 /// "Individually rational" is read with weak inequalities, uᵢ(σ) ≥ vᵢ (the notes §3.1 mark ≥ versus > as
 /// unconfirmed; the construction works for ≥).
-public struct FolkTheoremConstruction: Sendable {
-  public let game: NormalFormGame
+struct FolkTheoremConstruction: Sendable {
+  let game: NormalFormGame
   /// The target profile σ (independent mixed strategies, as in Figure 1b).
-  public let target: [MixedStrategy]
+  let target: [MixedStrategy]
   /// vᵢ: each player's minimax value (= maxmin, two players), from GameTheory's LP.
-  public let minimaxValues: [Double]
+  let minimaxValues: [Double]
   /// mᵢ: player i's strategy punishing the other (the minimax LP's punishment of player 1 − i).
-  public let punishments: [MixedStrategy]
+  let punishments: [MixedStrategy]
   /// π₁*, π₂*.
-  public let policies: (StepPolicy, StepPolicy)
+  let policies: (StepPolicy, StepPolicy)
   /// The meta game with the constructed diff.
-  public let metaGame: DiffMetaGame<StepPolicy>
+  let metaGame: DiffMetaGame<StepPolicy>
 
   /// - Throws: ``LabError/invalidInput(place:problem:)`` unless the game has two players and σ one mixed
   ///   strategy per player over its actions; errors of the minimax LP.
-  public init(game: NormalFormGame, target: [MixedStrategy]) throws {
+  init(game: NormalFormGame, target: [MixedStrategy]) throws {
     guard game.playerCount == 2 else {
       throw LabError.invalidInput(place: "folk-theorem construction", problem: "needs a 2-player game, not \(game.playerCount) players")
     }
@@ -60,10 +60,10 @@ public struct FolkTheoremConstruction: Sendable {
   }
 
   /// uᵢ(σ): the payoffs of the target profile in the base game.
-  public var targetPayoffs: [Double] { game.expectedPayoffs(target) }
+  var targetPayoffs: [Double] { game.expectedPayoffs(target) }
 
   /// Whether σ is individually rational: uᵢ(σ) ≥ vᵢ − tolerance for both players.
-  public func isIndividuallyRational(tolerance: Double = 1e-9) -> Bool {
+  func isIndividuallyRational(tolerance: Double = 1e-9) -> Bool {
     zip(targetPayoffs, minimaxValues).allSatisfy { $0 >= $1 - tolerance }
   }
 
@@ -71,7 +71,7 @@ public struct FolkTheoremConstruction: Sendable {
   /// makes the deviator observe 1 and the other play its punishment, so the deviator's payoff is that of
   /// its mixed action at 1 against the punishment, at most the best pure reply (payoffs are linear in the
   /// deviator's mixture). Computed from the base game, not assumed equal to vᵢ.
-  public var bestDeviationPayoffs: [Double] {
+  var bestDeviationPayoffs: [Double] {
     [0, 1].map { player in
       var profile = [MixedStrategy.uniform(count: game.actions[0].count), MixedStrategy.uniform(count: game.actions[1].count)]
       profile[1 - player] = punishments[1 - player]
@@ -80,19 +80,19 @@ public struct FolkTheoremConstruction: Sendable {
   }
 
   /// The largest gain of a deviation by each player (may be negative: the deviation loses).
-  public var deviationGains: [Double] {
+  var deviationGains: [Double] {
     let onPath = (try? metaGame.utilities(policies.0, policies.1)) ?? targetPayoffs
     return zip(bestDeviationPayoffs, onPath).map { $0 - $1 }
   }
 
   /// Whether (π₁*, π₂*) is a Nash equilibrium of the constructed meta game against every policy:
   /// no deviation gains more than `tolerance`.
-  public func isEquilibrium(tolerance: Double = 1e-9) -> Bool { deviationGains.allSatisfy { $0 <= tolerance } }
+  func isEquilibrium(tolerance: Double = 1e-9) -> Bool { deviationGains.allSatisfy { $0 <= tolerance } }
 
   /// A class of concrete deviating policies for numerical checks through the generic meta-game code:
   /// every constant pure-action policy, the target policy with its two halves swapped, and `random`
   /// step policies with random breakpoints and random mixed actions.
-  public func sampledDeviations(count: Int, random: Random) -> [[StepPolicy]] {
+  func sampledDeviations(count: Int, random: Random) -> [[StepPolicy]] {
     [0, 1].map { player in
       let n = game.actions[player].count
       var policies = (0..<n).map { StepPolicy.constant(.pure($0, count: n)) }
@@ -109,7 +109,7 @@ public struct FolkTheoremConstruction: Sendable {
   }
 
   /// A mixed strategy drawn uniformly from the simplex (normalised exponential draws: Dirichlet(1, …, 1)).
-  public static func randomMixedStrategy(_ count: Int, random: Random) -> MixedStrategy {
+  static func randomMixedStrategy(_ count: Int, random: Random) -> MixedStrategy {
     let draws = (0..<count).map { _ in -log(1 - random.uniform()) }
     let total = draws.reduce(0, +)
     return try! MixedStrategy(draws.map { $0 / total }, tolerance: 1e-9)
@@ -120,11 +120,11 @@ public struct FolkTheoremConstruction: Sendable {
 /// the constant policy that plays a maxmin strategy and so guarantee its maxmin value, which equals its
 /// minimax value in a 2-player game. No equilibrium of any diff meta game whose policy sets contain the
 /// constant policies gives a player less than its minimax value.
-public enum FolkTheoremConverse {
+enum FolkTheoremConverse {
   /// Player `player`'s utility from the constant maxmin policy against `opponent` under the observation
   /// distribution `observation`: it does not depend on the observation, so it is the maxmin strategy's
   /// expected payoff against the opponent's mixture of actions.
-  public static func maxminGuarantee(game: NormalFormGame, player: Int, opponent: StepPolicy, observation: ObservationDistribution)
+  static func maxminGuarantee(game: NormalFormGame, player: Int, opponent: StepPolicy, observation: ObservationDistribution)
     throws -> (guarantee: Double, maxmin: Double)
   {
     let security = try game.maxmin(player)

@@ -20,37 +20,37 @@ import LabKit
 ///   of their raw outputs per coordinate (``DiffMeasure/output``). Each player observes diff + Nᵢ with
 ///   its own noise draw.
 /// - **Policies** are ``MultilayerPerceptron``s from (x, y) ∈ ℝⁿ⁺¹ to ℝᵐ.
-public struct HighDimensionalPrisonersDilemma: Sendable {
+struct HighDimensionalPrisonersDilemma: Sendable {
   /// What the diff compares between the two policies on the probes.
-  public enum DiffMeasure: String, Sendable, CaseIterable {
+  enum DiffMeasure: String, Sendable, CaseIterable {
     /// Root mean square difference of the cooperation levels c̄ (what the policies *do*).
     case cooperation
     /// Root mean square difference of the raw outputs, per output coordinate.
     case output
   }
 
-  public let inputDimension: Int
-  public let outputDimension: Int
+  let inputDimension: Int
+  let outputDimension: Int
   /// G of Table 1.
-  public let gain: Double
+  let gain: Double
   /// β, the price of a squared unit of distance from the action segment.
-  public let penalty: Double
+  let penalty: Double
   /// The noise added to the diff, independently for each player.
-  public let noise: NoiseDistribution
-  public let diffMeasure: DiffMeasure
+  let noise: NoiseDistribution
+  let diffMeasure: DiffMeasure
   /// Probe observations are uniform on [0, y_max].
-  public let probeDiffMax: Double
+  let probeDiffMax: Double
   let base: RandomFeatureMap
   let direction: RandomFeatureMap
 
   /// L = √m, the length of the action segment.
-  public var segmentLength: Double { Double(outputDimension).squareRoot() }
+  var segmentLength: Double { Double(outputDimension).squareRoot() }
   /// The policies' input size, n + 1 (the input x and the observation y).
-  public var policyInputSize: Int { inputDimension + 1 }
+  var policyInputSize: Int { inputDimension + 1 }
 
   /// - Throws: ``LabError/invalidInput(place:problem:)`` for non-positive sizes, a non-finite gain,
   ///   a negative penalty or a non-positive probe range.
-  public init(inputDimension: Int, outputDimension: Int, targetWidth: Int, gain: Double, penalty: Double, noise: NoiseDistribution,
+  init(inputDimension: Int, outputDimension: Int, targetWidth: Int, gain: Double, penalty: Double, noise: NoiseDistribution,
               diffMeasure: DiffMeasure = .cooperation, probeDiffMax: Double = 1, random: Random) throws {
     let place = "high-dimensional prisoner's dilemma"
     guard inputDimension > 0, outputDimension > 0, targetWidth > 0 else {
@@ -73,15 +73,15 @@ public struct HighDimensionalPrisonersDilemma: Sendable {
   // MARK: - Situations
 
   /// A batch of private situations: inputs x and, for each, f_D(x) and Δ(x) = f_C(x) − f_D(x).
-  public struct Situations: Sendable {
-    public let count: Int
-    public let inputs: [Double]
-    public let defect: [Double]
-    public let difference: [Double]
+  struct Situations: Sendable {
+    let count: Int
+    let inputs: [Double]
+    let defect: [Double]
+    let difference: [Double]
   }
 
   /// `count` situations with x ~ N(0, Iₙ).
-  public func sampleSituations(_ count: Int, random: Random) -> Situations {
+  func sampleSituations(_ count: Int, random: Random) -> Situations {
     let (n, m) = (inputDimension, outputDimension)
     let inputs = (0..<(count * n)).map { _ in random.gaussian() }
     var defect = [Double](repeating: 0, count: count * m)
@@ -102,7 +102,7 @@ public struct HighDimensionalPrisonersDilemma: Sendable {
   }
 
   /// The policy inputs (x, y), one row per situation.
-  public func policyInputs(_ situations: Situations, observations: [Double]) -> [Double] {
+  func policyInputs(_ situations: Situations, observations: [Double]) -> [Double] {
     let n = inputDimension
     var rows = [Double](repeating: 0, count: situations.count * (n + 1))
     for r in 0..<situations.count {
@@ -115,14 +115,14 @@ public struct HighDimensionalPrisonersDilemma: Sendable {
   /// How outputs read as actions: for each row, the cooperation level c̄, whether the raw coordinate
   /// lies strictly inside (0, 1) (where c̄ has a gradient), and the squared distance to the segment
   /// with the residual o − proj(o).
-  public struct Readout: Sendable {
-    public let level: [Double]
+  struct Readout: Sendable {
+    let level: [Double]
     let interior: [Bool]
-    public let offSegment: [Double]
+    let offSegment: [Double]
     let residual: [Double]
   }
 
-  public func readout(_ outputs: [Double], _ situations: Situations) -> Readout {
+  func readout(_ outputs: [Double], _ situations: Situations) -> Readout {
     let m = outputDimension
     let l2 = segmentLength * segmentLength
     var level = [Double](repeating: 0, count: situations.count)
@@ -187,18 +187,18 @@ public struct HighDimensionalPrisonersDilemma: Sendable {
   }
 
   /// Probe situations and their observations y_k ~ U[0, y_max].
-  public struct Probes: Sendable {
-    public let situations: Situations
-    public let observations: [Double]
+  struct Probes: Sendable {
+    let situations: Situations
+    let observations: [Double]
   }
 
-  public func sampleProbes(_ count: Int, random: Random) -> Probes {
+  func sampleProbes(_ count: Int, random: Random) -> Probes {
     let situations = sampleSituations(count, random: random)
     return Probes(situations: situations, observations: (0..<count).map { _ in random.uniform() * probeDiffMax })
   }
 
   /// The diff value between two policies on the probes.
-  public func diffValue(_ first: MultilayerPerceptron, _ second: MultilayerPerceptron, probes: Probes) -> Double {
+  func diffValue(_ first: MultilayerPerceptron, _ second: MultilayerPerceptron, probes: Probes) -> Double {
     let inputs = policyInputs(probes.situations, observations: probes.observations)
     return diff(first: first.forward(inputs, batch: probes.situations.count), second: second.forward(inputs, batch: probes.situations.count),
                 probes: probes.situations).value

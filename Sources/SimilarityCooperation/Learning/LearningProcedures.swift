@@ -2,32 +2,32 @@ import LabKit
 
 /// The settings of the learning experiment that the available text does not fix (every one is a
 /// parameter of ``LearnedCooperationExperiment``).
-public struct LearningSettings: Sendable {
+struct LearningSettings: Sendable {
   /// The policies' hidden layer sizes (the paper: 100, 50, 50).
-  public var hiddenSizes: [Int]
-  public var leakySlope: Double
+  var hiddenSizes: [Int]
+  var leakySlope: Double
   /// Adam's learning rate.
-  public var learningRate: Double
+  var learningRate: Double
   /// Games per gradient step.
-  public var batchSize: Int
+  var batchSize: Int
   /// Probe situations per diff evaluation in training.
-  public var probeCount: Int
+  var probeCount: Int
   /// CCDR pretraining steps per network.
-  public var pretrainingSteps: Int
+  var pretrainingSteps: Int
   /// w: the weight of play against a copy in CCDR (1 − w on play against random networks).
-  public var copyWeight: Double
+  var copyWeight: Double
   /// The number of random networks CCDR draws its opponents from.
-  public var randomOpponentCount: Int
+  var randomOpponentCount: Int
   /// Alternating best response: rounds (each trains player 1, then player 2) and steps per best response.
-  public var rounds: Int
-  public var stepsPerResponse: Int
+  var rounds: Int
+  var stepsPerResponse: Int
   /// Evaluate every this many steps of alternating best response.
-  public var evaluationInterval: Int
+  var evaluationInterval: Int
   /// Games and probes of the fixed evaluation set.
-  public var evaluationGames: Int
-  public var evaluationProbes: Int
+  var evaluationGames: Int
+  var evaluationProbes: Int
 
-  public init(hiddenSizes: [Int], leakySlope: Double = 0.01, learningRate: Double, batchSize: Int, probeCount: Int, pretrainingSteps: Int,
+  init(hiddenSizes: [Int], leakySlope: Double = 0.01, learningRate: Double, batchSize: Int, probeCount: Int, pretrainingSteps: Int,
               copyWeight: Double, randomOpponentCount: Int, rounds: Int, stepsPerResponse: Int, evaluationInterval: Int,
               evaluationGames: Int, evaluationProbes: Int) {
     self.hiddenSizes = hiddenSizes
@@ -46,29 +46,29 @@ public struct LearningSettings: Sendable {
   }
 
   /// The number of ABR steps of one run (both players).
-  public var abrSteps: Int { 2 * rounds * stepsPerResponse }
+  var abrSteps: Int { 2 * rounds * stepsPerResponse }
 }
 
 /// How a pair of policies plays on a fixed evaluation set.
-public struct PlayMetrics: Sendable, Equatable {
+struct PlayMetrics: Sendable, Equatable {
   /// The diff value between the two policies (on the evaluation probes).
-  public let diff: Double
+  let diff: Double
   /// Each player's mean cooperation level c̄ (its probability of cooperating).
-  public let cooperation: [Double]
+  let cooperation: [Double]
   /// Each player's mean payoff uᵢ = G·c̄₋ᵢ + 1 − c̄ᵢ − β·dᵢ².
-  public let payoffs: [Double]
+  let payoffs: [Double]
   /// Each player's mean squared distance from the action segment.
-  public let offSegment: [Double]
+  let offSegment: [Double]
 
   /// The smaller of the two cooperation levels.
-  public var lowerCooperation: Double { min(cooperation[0], cooperation[1]) }
+  var lowerCooperation: Double { min(cooperation[0], cooperation[1]) }
 }
 
 /// One point of a learning curve.
-public struct LearningCheckpoint: Sendable, Equatable {
+struct LearningCheckpoint: Sendable, Equatable {
   /// Steps of alternating best response so far (both players together).
-  public let step: Int
-  public let metrics: PlayMetrics
+  let step: Int
+  let metrics: PlayMetrics
 }
 
 /// The training methods the experiment compares (the notes §5.1: ABR from random initialisation;
@@ -76,14 +76,14 @@ public struct LearningCheckpoint: Sendable, Equatable {
 /// same without that gradient; and, as a control, ABR between a pretrained network and an exact copy of
 /// it, which starts at diff 0, as in the first author's remark that pretrained networks "also unlearn to
 /// cooperate a bit" against a literal copy).
-public enum LearningMethod: String, Sendable, CaseIterable {
+enum LearningMethod: String, Sendable, CaseIterable {
   case randomInitialisation = "ABR from random initialisation"
   case pretrained = "CCDR pretraining, then ABR"
   case pretrainedWithoutDiffGradient = "CCDR pretraining, then ABR without the diff gradient"
   case pretrainedCopy = "CCDR pretraining, then ABR between a network and its copy"
 
   /// A short label for figures.
-  public var shortName: String {
+  var shortName: String {
     switch self {
     case .randomInitialisation: return "ABR from random init."
     case .pretrained: return "CCDR + ABR"
@@ -94,12 +94,12 @@ public enum LearningMethod: String, Sendable, CaseIterable {
 }
 
 /// The outcome of one method on one seed.
-public struct LearningRun: Sendable, Equatable {
-  public let method: LearningMethod
+struct LearningRun: Sendable, Equatable {
+  let method: LearningMethod
   /// Evaluations from step 0 (before ABR) to the end.
-  public let curve: [LearningCheckpoint]
-  public var initial: PlayMetrics { curve[0].metrics }
-  public var final: PlayMetrics { curve[curve.count - 1].metrics }
+  let curve: [LearningCheckpoint]
+  var initial: PlayMetrics { curve[0].metrics }
+  var final: PlayMetrics { curve[curve.count - 1].metrics }
   /// The metrics at the end of ABR round `round` (both players trained `round` times; round 0 is the start).
   func metrics(afterRound round: Int, stepsPerResponse: Int) -> PlayMetrics? {
     curve.first { $0.step == 2 * round * stepsPerResponse }?.metrics
@@ -107,35 +107,35 @@ public struct LearningRun: Sendable, Equatable {
 }
 
 /// What one seed of the learning experiment produced.
-public struct LearningSeedResult: Sendable, Equatable {
-  public let seed: Int
+struct LearningSeedResult: Sendable, Equatable {
+  let seed: Int
   /// The runs of the methods simulated, in ``LearningMethod`` order.
-  public let runs: [LearningRun]
+  let runs: [LearningRun]
   /// The run of `method`, if it was simulated.
   func run(_ method: LearningMethod) -> LearningRun? { runs.first { $0.method == method } }
   /// Mean cooperation level against the observation y, on the evaluation situations, of each CCDR-pretrained
   /// network (at ``LearningProcedures/curveObservations``), and after ABR with the diff gradient.
-  public let pretrainedCurves: [[Double]]
-  public let trainedCurves: [[Double]]
+  let pretrainedCurves: [[Double]]
+  let trainedCurves: [[Double]]
   /// After pretraining: each network's mean cooperation against a copy of itself, and against a random network.
-  public let pretrainedAgainstCopy: [Double]
-  public let pretrainedAgainstRandom: [Double]
+  let pretrainedAgainstCopy: [Double]
+  let pretrainedAgainstRandom: [Double]
 }
 
 /// Alternating best response (the paper's Algorithm 1, as the notes describe it) and CCDR pretraining.
-public enum LearningProcedures {
+enum LearningProcedures {
   /// The observations y at which cooperation curves are reported: 0, 0.05, …, 1.2.
-  public static let curveObservations = (0...24).map { Double($0) * 0.05 }
+  static let curveObservations = (0...24).map { Double($0) * 0.05 }
 
   /// A fixed evaluation set: probes and games.
-  public struct EvaluationSet: Sendable {
-    public let probes: HighDimensionalPrisonersDilemma.Probes
-    public let first: HighDimensionalPrisonersDilemma.Situations
-    public let firstNoise: [Double]
-    public let second: HighDimensionalPrisonersDilemma.Situations
-    public let secondNoise: [Double]
+  struct EvaluationSet: Sendable {
+    let probes: HighDimensionalPrisonersDilemma.Probes
+    let first: HighDimensionalPrisonersDilemma.Situations
+    let firstNoise: [Double]
+    let second: HighDimensionalPrisonersDilemma.Situations
+    let secondNoise: [Double]
 
-    public init(environment: HighDimensionalPrisonersDilemma, games: Int, probes: Int, random: Random) {
+    init(environment: HighDimensionalPrisonersDilemma, games: Int, probes: Int, random: Random) {
       self.probes = environment.sampleProbes(probes, random: random)
       first = environment.sampleSituations(games, random: random)
       second = environment.sampleSituations(games, random: random)
@@ -145,7 +145,7 @@ public enum LearningProcedures {
   }
 
   /// How the two policies play on the evaluation set.
-  public static func evaluate(_ first: MultilayerPerceptron, _ second: MultilayerPerceptron, environment env: HighDimensionalPrisonersDilemma,
+  static func evaluate(_ first: MultilayerPerceptron, _ second: MultilayerPerceptron, environment env: HighDimensionalPrisonersDilemma,
                               on set: EvaluationSet) -> PlayMetrics {
     let d = env.diffValue(first, second, probes: set.probes)
     let g = set.first.count
@@ -162,7 +162,7 @@ public enum LearningProcedures {
   }
 
   /// The mean cooperation level of `network` at each observation of ``curveObservations``.
-  public static func cooperationCurve(_ network: MultilayerPerceptron, environment env: HighDimensionalPrisonersDilemma,
+  static func cooperationCurve(_ network: MultilayerPerceptron, environment env: HighDimensionalPrisonersDilemma,
                                       on situations: HighDimensionalPrisonersDilemma.Situations) -> [Double] {
     curveObservations.map { y in
       let outputs = network.forward(env.policyInputs(situations, observations: [Double](repeating: y, count: situations.count)),
@@ -172,7 +172,7 @@ public enum LearningProcedures {
   }
 
   /// A fresh network of the experiment's architecture.
-  public static func network(_ env: HighDimensionalPrisonersDilemma, _ settings: LearningSettings, random: Random) throws -> MultilayerPerceptron {
+  static func network(_ env: HighDimensionalPrisonersDilemma, _ settings: LearningSettings, random: Random) throws -> MultilayerPerceptron {
     try MultilayerPerceptron(layerSizes: [env.policyInputSize] + settings.hiddenSizes + [env.outputDimension],
                              leakySlope: settings.leakySlope, random: random)
   }
@@ -181,7 +181,7 @@ public enum LearningProcedures {
   /// `stepsPerResponse` Adam steps (a fresh optimiser per best response), then player 2 against player 1.
   /// Returns the trained pair and the learning curve (evaluated every `evaluationInterval` steps and at
   /// the end of every best response).
-  public static func alternatingBestResponse(_ first: MultilayerPerceptron, _ second: MultilayerPerceptron, environment env: HighDimensionalPrisonersDilemma,
+  static func alternatingBestResponse(_ first: MultilayerPerceptron, _ second: MultilayerPerceptron, environment env: HighDimensionalPrisonersDilemma,
                                              settings: LearningSettings, throughDiff: Bool, evaluation: EvaluationSet, random: Random)
     -> (first: MultilayerPerceptron, second: MultilayerPerceptron, curve: [LearningCheckpoint])
   {
@@ -207,7 +207,7 @@ public enum LearningProcedures {
 
   /// CCDR pretraining of one network for `pretrainingSteps` Adam steps, each against a random network
   /// drawn from `randomOpponents`.
-  public static func pretrain(_ network: MultilayerPerceptron, environment env: HighDimensionalPrisonersDilemma, settings: LearningSettings,
+  static func pretrain(_ network: MultilayerPerceptron, environment env: HighDimensionalPrisonersDilemma, settings: LearningSettings,
                               randomOpponents: [MultilayerPerceptron], random: Random) -> MultilayerPerceptron {
     var trained = network
     var optimiser = AdamOptimiser(parameterCount: trained.parameterCount, learningRate: settings.learningRate)

@@ -18,25 +18,25 @@ import LabKit
 /// Batches are row-major matrices (one row per example). ``forward(_:batch:)`` keeps every layer's
 /// activations; ``backward(_:outputGradient:parameterGradient:)`` then accumulates the parameter
 /// gradient and returns the gradient with respect to the input (reverse mode by hand).
-public struct MultilayerPerceptron: Sendable, Equatable {
+struct MultilayerPerceptron: Sendable, Equatable {
   /// Input size, hidden sizes, output size.
-  public let layerSizes: [Int]
+  let layerSizes: [Int]
   /// The slope of Leaky ReLU for negative inputs (PyTorch's default 0.01).
-  public let leakySlope: Double
+  let leakySlope: Double
   /// All weights and biases, flat.
-  public var parameters: [Double]
+  var parameters: [Double]
   /// Where each layer's weights and biases start in ``parameters``.
   let offsets: [(weights: Int, biases: Int)]
 
-  public var inputSize: Int { layerSizes[0] }
-  public var outputSize: Int { layerSizes[layerSizes.count - 1] }
-  public var parameterCount: Int { parameters.count }
+  var inputSize: Int { layerSizes[0] }
+  var outputSize: Int { layerSizes[layerSizes.count - 1] }
+  var parameterCount: Int { parameters.count }
 
   /// A freshly initialised network.
   ///
   /// - Throws: ``LabError/invalidInput(place:problem:)`` unless there are at least two sizes, all positive,
   ///   and the slope is finite and non-negative.
-  public init(layerSizes: [Int], leakySlope: Double = 0.01, random: Random) throws {
+  init(layerSizes: [Int], leakySlope: Double = 0.01, random: Random) throws {
     guard layerSizes.count >= 2, layerSizes.allSatisfy({ $0 > 0 }) else {
       throw LabError.invalidInput(place: "network", problem: "layer sizes \(layerSizes) need an input and an output size, all positive")
     }
@@ -61,20 +61,20 @@ public struct MultilayerPerceptron: Sendable, Equatable {
     self.parameters = parameters
   }
 
-  public static func == (a: MultilayerPerceptron, b: MultilayerPerceptron) -> Bool {
+  static func == (a: MultilayerPerceptron, b: MultilayerPerceptron) -> Bool {
     a.layerSizes == b.layerSizes && a.leakySlope == b.leakySlope && a.parameters == b.parameters
   }
 
   /// The activations of one forward pass: `values[0]` is the input, `values[l]` the output of layer l
   /// (after Leaky ReLU for hidden layers); the last is the network's output.
-  public struct ForwardPass: Sendable {
-    public let batch: Int
-    public var values: [[Double]]
-    public var output: [Double] { values[values.count - 1] }
+  struct ForwardPass: Sendable {
+    let batch: Int
+    var values: [[Double]]
+    var output: [Double] { values[values.count - 1] }
   }
 
   /// The network on a batch of `batch` inputs (row-major, `batch × inputSize`).
-  public func forward(_ input: [Double], batch: Int) -> ForwardPass {
+  func forward(_ input: [Double], batch: Int) -> ForwardPass {
     precondition(input.count == batch * inputSize, "MultilayerPerceptron.forward: \(input.count) numbers for \(batch) inputs of \(inputSize)")
     var values = [input]
     values.reserveCapacity(layerSizes.count)
@@ -119,7 +119,7 @@ public struct MultilayerPerceptron: Sendable, Equatable {
   /// Reverse mode: given ∂L/∂output (`batch × outputSize`) for the pass, adds ∂L/∂parameters to
   /// `parameterGradient` (when given; same layout as ``parameters``) and returns ∂L/∂input.
   @discardableResult
-  public func backward(_ pass: ForwardPass, outputGradient: [Double], parameterGradient: UnsafeMutablePointer<Double>?) -> [Double] {
+  func backward(_ pass: ForwardPass, outputGradient: [Double], parameterGradient: UnsafeMutablePointer<Double>?) -> [Double] {
     let batch = pass.batch
     precondition(outputGradient.count == batch * outputSize, "MultilayerPerceptron.backward: gradient has the wrong size")
     var upstream = outputGradient
@@ -167,16 +167,16 @@ public struct MultilayerPerceptron: Sendable, Equatable {
 
 /// The Adam optimiser (Kingma and Ba 2015, Algorithm 1) with PyTorch's defaults β₁ = 0.9, β₂ = 0.999,
 /// ε = 1e-8, minimising: ``step(_:gradient:)`` moves the parameters against the gradient.
-public struct AdamOptimiser: Sendable {
-  public let learningRate: Double
-  public let beta1: Double
-  public let beta2: Double
-  public let epsilon: Double
+struct AdamOptimiser: Sendable {
+  let learningRate: Double
+  let beta1: Double
+  let beta2: Double
+  let epsilon: Double
   var firstMoment: [Double]
   var secondMoment: [Double]
-  public private(set) var steps = 0
+  private(set) var steps = 0
 
-  public init(parameterCount: Int, learningRate: Double, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) {
+  init(parameterCount: Int, learningRate: Double, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) {
     self.learningRate = learningRate
     self.beta1 = beta1
     self.beta2 = beta2
@@ -187,7 +187,7 @@ public struct AdamOptimiser: Sendable {
 
   /// One update: m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², θ ← θ − α m̂ / (√v̂ + ε) with the bias-corrected
   /// moments m̂ = m / (1 − β₁ᵗ), v̂ = v / (1 − β₂ᵗ).
-  public mutating func step(_ parameters: inout [Double], gradient: [Double]) {
+  mutating func step(_ parameters: inout [Double], gradient: [Double]) {
     precondition(parameters.count == gradient.count && gradient.count == firstMoment.count, "AdamOptimiser: size mismatch")
     steps += 1
     let c1 = 1 - pow(beta1, Double(steps))

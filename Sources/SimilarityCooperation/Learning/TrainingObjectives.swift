@@ -5,15 +5,15 @@ import LabKit
 extension HighDimensionalPrisonersDilemma {
   /// The random draws of one best-response step: probes for the diff, and a batch of games, each with
   /// both players' private situations and noise draws.
-  public struct BestResponseBatch: Sendable {
-    public let probes: Probes
-    public let own: Situations
-    public let ownNoise: [Double]
-    public let other: Situations
-    public let otherNoise: [Double]
+  struct BestResponseBatch: Sendable {
+    let probes: Probes
+    let own: Situations
+    let ownNoise: [Double]
+    let other: Situations
+    let otherNoise: [Double]
   }
 
-  public func sampleBestResponseBatch(games: Int, probes: Int, random: Random) -> BestResponseBatch {
+  func sampleBestResponseBatch(games: Int, probes: Int, random: Random) -> BestResponseBatch {
     let p = sampleProbes(probes, random: random)
     let own = sampleSituations(games, random: random)
     let other = sampleSituations(games, random: random)
@@ -30,7 +30,7 @@ extension HighDimensionalPrisonersDilemma {
   /// ∂J/∂D = Σ_b (∂J/∂y_own,b + ∂J/∂y_other,b), the second term through the frozen opponent's input
   /// gradient; then ∂J/∂θ gains ∂J/∂D · ∂D/∂θ, back-propagated through the trainee on the probes (the
   /// three paths of the notes §5.3). Without `throughDiff` the observations are treated as constants.
-  public func bestResponseObjective(trainee: MultilayerPerceptron, opponent: MultilayerPerceptron, batch: BestResponseBatch,
+  func bestResponseObjective(trainee: MultilayerPerceptron, opponent: MultilayerPerceptron, batch: BestResponseBatch,
                                     throughDiff: Bool) -> (value: Double, gradient: [Double], diff: Double)
   {
     let k = batch.probes.situations.count
@@ -79,15 +79,15 @@ extension HighDimensionalPrisonersDilemma {
 
   /// The random draws of one CCDR pretraining step: pairs of situations for play against a copy, probes,
   /// and situations for play against a random opponent.
-  public struct PretrainingBatch: Sendable {
-    public let copies: Situations
-    public let copyNoise: [Double]
-    public let probes: Probes
-    public let againstRandom: Situations
-    public let randomNoise: [Double]
+  struct PretrainingBatch: Sendable {
+    let copies: Situations
+    let copyNoise: [Double]
+    let probes: Probes
+    let againstRandom: Situations
+    let randomNoise: [Double]
   }
 
-  public func samplePretrainingBatch(games: Int, probes: Int, random: Random) -> PretrainingBatch {
+  func samplePretrainingBatch(games: Int, probes: Int, random: Random) -> PretrainingBatch {
     let copies = sampleSituations(2 * games, random: random)
     let copyNoise = (0..<(2 * games)).map { _ in noise.sample(random) }
     let p = sampleProbes(probes, random: random)
@@ -108,7 +108,7 @@ extension HighDimensionalPrisonersDilemma {
   ///
   /// `fixedDiff` replaces the diff to the random opponent (for gradient checks, where the value must be
   /// the function the gradient differentiates).
-  public func pretrainingObjective(network: MultilayerPerceptron, randomOpponent: MultilayerPerceptron, batch: PretrainingBatch,
+  func pretrainingObjective(network: MultilayerPerceptron, randomOpponent: MultilayerPerceptron, batch: PretrainingBatch,
                                    copyWeight: Double, fixedDiff: Double? = nil) -> (value: Double, gradient: [Double], copyCooperation: Double,
                                                            randomCooperation: Double, diffToRandom: Double)
   {

@@ -1,4 +1,4 @@
-import CGSL
+import CGSL  // TODO(issue 13): LabKit has no CDFs, densities, quantiles or samplers for these families; move to LabKit when it gains them (see the module report).
 import LabKit
 
 /// The distribution of the noise N added to a diff value: the introduction's example draws N from the
@@ -12,9 +12,9 @@ import LabKit
 ///
 /// CDFs and densities are GSL's (`gsl_cdf_*_P`, `gsl_ran_*_pdf`); draws are GSL's samplers through the
 /// generator of a LabKit ``Random``.
-public struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
+struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
   /// A GSL family with its parameters.
-  public enum Family: Sendable, Hashable {
+  enum Family: Sendable, Hashable {
     /// Uniform on [lower, upper] (`gsl_cdf_flat_P`, `gsl_ran_flat`).
     case uniform(lower: Double, upper: Double)
     /// Normal with mean 0 and standard deviation σ (`gsl_cdf_gaussian_P`, ziggurat sampler).
@@ -29,16 +29,16 @@ public struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
     case exponential(mean: Double)
   }
 
-  public let family: Family
+  let family: Family
   /// Whether the base draw is negated (N = −B + location).
-  public let reflected: Bool
+  let reflected: Bool
   /// Added to the (possibly reflected) base draw.
-  public let location: Double
+  let location: Double
 
   /// A base family, not reflected, not shifted.
   ///
   /// - Throws: ``LabError/invalidInput(place:problem:)`` for a non-positive scale or an empty range.
-  public init(_ family: Family) throws {
+  init(_ family: Family) throws {
     try self.init(family: family, reflected: false, location: 0)
   }
 
@@ -61,7 +61,7 @@ public struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// Uniform noise on [0, X], the introduction's example with X = 1 (notes §2.3, §3.2).
-  public static func uniform(width: Double) throws -> NoiseDistribution {
+  static func uniform(width: Double) throws -> NoiseDistribution {
     guard width.isFinite, width > 0 else {
       throw LabError.invalidInput(place: "uniform noise", problem: "the width X must be a positive finite number, got \(width)")
     }
@@ -69,17 +69,17 @@ public struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// Normal noise with mean 0 and standard deviation σ (the notes' "Proposition 2", §3.3).
-  public static func gaussian(standardDeviation: Double) throws -> NoiseDistribution {
+  static func gaussian(standardDeviation: Double) throws -> NoiseDistribution {
     try NoiseDistribution(.gaussian(standardDeviation: standardDeviation))
   }
 
   /// The same noise moved by `shift`.
-  public func shifted(by shift: Double) throws -> NoiseDistribution {
+  func shifted(by shift: Double) throws -> NoiseDistribution {
     try NoiseDistribution(family: family, reflected: reflected, location: location + shift)
   }
 
   /// −N: the same noise mirrored about 0.
-  public func reflectedAboutZero() throws -> NoiseDistribution {
+  func reflectedAboutZero() throws -> NoiseDistribution {
     try NoiseDistribution(family: family, reflected: !reflected, location: -location)
   }
 
@@ -87,7 +87,7 @@ public struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
   /// `gaussian` N(0, X²), `laplace` and `logistic` have scale parameter X and mean 0, `cauchy` median
   /// 0 and scale X, `exponential` mean X on [0, ∞), `centred-exponential` is Exp(mean X) − X (mean 0,
   /// skewed right), `reflected-exponential` is X − Exp(mean X) (mean 0, skewed left).
-  public static let familyNames = ["uniform", "gaussian", "laplace", "logistic", "cauchy", "exponential", "centred-exponential",
+  static let familyNames = ["uniform", "gaussian", "laplace", "logistic", "cauchy", "exponential", "centred-exponential",
                                    "reflected-exponential"]
 
   /// The family `family` at scale `scale`.
@@ -96,7 +96,7 @@ public struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
   /// The family `name` of ``familyNames`` at scale `scale`.
   ///
   /// - Throws: ``LabError/invalidInput(place:problem:)`` for an unknown name or a bad scale.
-  public static func named(_ name: String, scale: Double) throws -> NoiseDistribution {
+  static func named(_ name: String, scale: Double) throws -> NoiseDistribution {
     switch name {
     case "uniform": return try .uniform(width: scale)
     case "gaussian": return try .gaussian(standardDeviation: scale)
@@ -173,7 +173,7 @@ public struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
   // MARK: - The noise N
 
   /// P(N ≤ x). Exact at ±∞ (0 and 1).
-  public func cdf(_ x: Double) -> Double {
+  func cdf(_ x: Double) -> Double {
     if x == -.infinity { return 0 }
     if x == .infinity { return 1 }
     // Continuous families: P(−B ≤ z) = P(B ≥ −z) = P(B > −z).
@@ -181,24 +181,24 @@ public struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The density of N at x (0 outside the support).
-  public func density(_ x: Double) -> Double {
+  func density(_ x: Double) -> Double {
     guard x.isFinite else { return 0 }
     return baseDensity(reflected ? location - x : x - location)
   }
 
   /// The p-quantile of N, for p in (0, 1).
-  public func quantile(_ p: Double) -> Double {
+  func quantile(_ p: Double) -> Double {
     reflected ? location - baseQuantile(1 - p) : location + baseQuantile(p)
   }
 
   /// One draw of N from GSL's sampler.
-  public func sample(_ random: Random) -> Double {
+  func sample(_ random: Random) -> Double {
     let b = baseSample(random)
     return reflected ? location - b : location + b
   }
 
   /// The support [lower, upper] (infinite ends for unbounded families).
-  public var support: ClosedRange<Double> {
+  var support: ClosedRange<Double> {
     let base: (Double, Double)
     switch family {
     case .uniform(let a, let b): base = (a, b)
@@ -209,7 +209,7 @@ public struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// A characteristic width, the unit of the deviation grids: the uniform width, σ, or the scale parameter.
-  public var scale: Double {
+  var scale: Double {
     switch family {
     case .uniform(let a, let b): return b - a
     case .gaussian(let s), .laplace(let s), .logistic(let s), .cauchy(let s), .exponential(let s): return s
@@ -217,7 +217,7 @@ public struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// E[N], or `nil` when it does not exist (Cauchy).
-  public var mean: Double? {
+  var mean: Double? {
     let base: Double
     switch family {
     case .uniform(let a, let b): base = (a + b) / 2
@@ -229,11 +229,11 @@ public struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The median of N.
-  public var median: Double { quantile(0.5) }
+  var median: Double { quantile(0.5) }
 
   /// The mode of N (the highest point of the density); for the uniform family the midpoint, where
   /// every point is a mode.
-  public var mode: Double {
+  var mode: Double {
     let base: Double
     switch family {
     case .uniform(let a, let b): base = (a + b) / 2
@@ -245,7 +245,7 @@ public struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
 
   /// Points where the density jumps or has a kink: the payoff of a threshold deviation can have its
   /// maximum there, so deviation searches evaluate them exactly.
-  public var kinks: [Double] {
+  var kinks: [Double] {
     switch family {
     case .uniform(let a, let b): return reflected ? [location - b, location - a] : [location + a, location + b]
     case .laplace, .exponential: return [location]
@@ -254,7 +254,7 @@ public struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// Whether the density is symmetric about some point (then median = mode = mean where it exists).
-  public var isSymmetric: Bool {
+  var isSymmetric: Bool {
     switch family {
     case .exponential: return false
     default: return true
@@ -262,7 +262,7 @@ public struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// "U[0, 1]", "N(0, 0.1²)", "Exp(1) − 1", "1 − Exp(1)", ...
-  public var description: String {
+  var description: String {
     func f(_ x: Double) -> String { DecimalFormat.compact(x, significant: 6) }
     let base: String
     switch family {

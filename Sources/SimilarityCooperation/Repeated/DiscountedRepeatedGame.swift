@@ -14,12 +14,12 @@ import LabKit
 /// solved here by value iteration to 1e-13; it ranges over *all* strategies of the repeated game, so
 /// "no player gains by deviating" is a Nash-equilibrium test in the infinitely repeated game.
 /// Used for the introduction's motivating example (the repeated prisoner's dilemma has many equilibria).
-public struct DiscountedRepeatedGame: Sendable {
-  public let stage: StageGame
-  public let discount: Double
+struct DiscountedRepeatedGame: Sendable {
+  let stage: StageGame
+  let discount: Double
 
   /// - Throws: ``LabError/invalidInput(place:problem:)`` unless 0 < δ < 1.
-  public init(stage: StageGame, discount: Double) throws {
+  init(stage: StageGame, discount: Double) throws {
     guard discount > 0, discount < 1 else {
       throw LabError.invalidInput(place: "discounted repeated game", problem: "the discount factor must be in (0, 1), got \(discount)")
     }
@@ -28,19 +28,19 @@ public struct DiscountedRepeatedGame: Sendable {
   }
 
   /// The long-run behaviour of a pair of deterministic machines.
-  public struct Play: Sendable, Equatable {
+  struct Play: Sendable, Equatable {
     /// Normalised discounted payoffs of the two players.
-    public let payoffs: (Double, Double)
+    let payoffs: (Double, Double)
     /// The rounds before the cycle and the cycle's length.
-    public let prefixLength: Int
-    public let cycleLength: Int
+    let prefixLength: Int
+    let cycleLength: Int
     /// Over the cycle: how often each player plays C, and how often both do.
-    public let cooperation: (Double, Double)
-    public let mutualCooperation: Double
+    let cooperation: (Double, Double)
+    let mutualCooperation: Double
     /// The first rounds, as "CC DC …" pairs (first player's move first), up to 12.
-    public let opening: String
+    let opening: String
 
-    public static func == (a: Play, b: Play) -> Bool {
+    static func == (a: Play, b: Play) -> Bool {
       a.payoffs == b.payoffs && a.prefixLength == b.prefixLength && a.cycleLength == b.cycleLength && a.cooperation == b.cooperation
         && a.mutualCooperation == b.mutualCooperation && a.opening == b.opening
     }
@@ -58,7 +58,7 @@ public struct DiscountedRepeatedGame: Sendable {
 
   /// Plays the two machines against each other (the first as the row player) until their joint state
   /// repeats, and returns the exact discounted payoffs and the cycle's statistics.
-  public func play(_ first: FiniteMemoryStrategy, _ second: FiniteMemoryStrategy) throws -> Play {
+  func play(_ first: FiniteMemoryStrategy, _ second: FiniteMemoryStrategy) throws -> Play {
     try Self.requireDeterministic(first)
     try Self.requireDeterministic(second)
     var seen: [Int: Int] = [:]
@@ -104,7 +104,7 @@ public struct DiscountedRepeatedGame: Sendable {
   /// The best normalised discounted payoff player `player` (0 = row, 1 = column) can get against the
   /// deterministic machine `opponent`, over all strategies of the repeated game (value iteration on the
   /// opponent's states, stopped when an update changes no value by more than 1e-13).
-  public func bestResponseValue(_ player: Int, against opponent: FiniteMemoryStrategy) throws -> Double {
+  func bestResponseValue(_ player: Int, against opponent: FiniteMemoryStrategy) throws -> Double {
     try Self.requireDeterministic(opponent)
     let table = player == 0 ? stage.firstPayoffs : stage.secondPayoffs
     var value = [Double](repeating: 0, count: opponent.stateCount)
@@ -129,13 +129,13 @@ public struct DiscountedRepeatedGame: Sendable {
   }
 
   /// Each player's gain from its best deviation from the profile (negative when every deviation loses).
-  public func deviationGains(_ first: FiniteMemoryStrategy, _ second: FiniteMemoryStrategy) throws -> (Double, Double) {
+  func deviationGains(_ first: FiniteMemoryStrategy, _ second: FiniteMemoryStrategy) throws -> (Double, Double) {
     let onPath = try play(first, second).payoffs
     return (try bestResponseValue(0, against: second) - onPath.0, try bestResponseValue(1, against: first) - onPath.1)
   }
 
   /// Whether the profile is a Nash equilibrium of the repeated game (no gain above `tolerance`).
-  public func isNashEquilibrium(_ first: FiniteMemoryStrategy, _ second: FiniteMemoryStrategy, tolerance: Double = 1e-9) throws -> Bool {
+  func isNashEquilibrium(_ first: FiniteMemoryStrategy, _ second: FiniteMemoryStrategy, tolerance: Double = 1e-9) throws -> Bool {
     let gains = try deviationGains(first, second)
     return gains.0 <= tolerance && gains.1 <= tolerance
   }
@@ -147,7 +147,7 @@ extension FiniteMemoryStrategy {
   /// punishment): states 0 ..< L walk the cycle, state L punishes.
   ///
   /// - Throws: ``LabError/invalidInput(place:problem:)`` unless both paths are non-empty and equally long.
-  public static func pathWithGrimPunishment(name: String, own: [StageGame.Move], expected: [StageGame.Move]) throws -> FiniteMemoryStrategy {
+  static func pathWithGrimPunishment(name: String, own: [StageGame.Move], expected: [StageGame.Move]) throws -> FiniteMemoryStrategy {
     guard !own.isEmpty, own.count == expected.count else {
       throw LabError.invalidInput(place: "path strategy \(name)", problem: "the two cyclic paths must be non-empty and equally long")
     }

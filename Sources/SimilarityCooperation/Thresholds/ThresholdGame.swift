@@ -14,9 +14,9 @@ import LabKit
 /// Deviations are searched over all real thresholds and −∞ (never cooperate): a fine grid over the
 /// thresholds where the payoff can change, every point where the payoff can have a kink (evaluated
 /// exactly), and a golden-section refinement around the best grid points (see ``bestResponse(_:to:)``).
-public struct ThresholdGame: Sendable {
+struct ThresholdGame: Sendable {
   /// How the two players' noise is drawn.
-  public enum Coupling: String, Sendable, CaseIterable {
+  enum Coupling: String, Sendable, CaseIterable {
     /// N₁, N₂ independent (the introduction's example).
     case independent
     /// One draw N for both players.
@@ -24,24 +24,24 @@ public struct ThresholdGame: Sendable {
   }
 
   /// The base game, 2 × 2, action 0 = cooperate.
-  public let game: NormalFormGame
-  public let noise: NoiseDistribution
-  public let coupling: Coupling
+  let game: NormalFormGame
+  let noise: NoiseDistribution
+  let coupling: Coupling
   /// Points of the fine deviation grid per stretch where the payoff varies (the grid step is the
   /// stretch's width divided by this); 4000 over U[0, X] gives a step of X / 4000, below the notes'
   /// 5·10⁻⁴ × scale.
-  public let gridPoints: Int
+  let gridPoints: Int
   /// The payoff tables: payoffs[player][outcome], outcome = 2·a₁ + a₂ (CC, CD, DC, DD).
   let payoffTable: [[Double]]
   /// The stretch of noise values outside which F is within 1e-12 of 0 or 1 (capped at ±200 scales).
   let core: ClosedRange<Double>
   /// The smallest threshold a player may submit (−∞: every real threshold and "never cooperate").
   /// Deviation searches stay at or above it.
-  public let lowestThreshold: Double
+  let lowestThreshold: Double
 
   /// - Throws: ``LabError/invalidInput(place:problem:)`` unless the game is 2-player 2 × 2 and
   ///   `gridPoints` ≥ 10.
-  public init(game: NormalFormGame, noise: NoiseDistribution, coupling: Coupling = .independent, gridPoints: Int = 4000,
+  init(game: NormalFormGame, noise: NoiseDistribution, coupling: Coupling = .independent, gridPoints: Int = 4000,
               lowestThreshold: Double = -.infinity) throws {
     guard game.playerCount == 2, game.actions.allSatisfy({ $0.count == 2 }) else {
       throw LabError.invalidInput(place: "threshold game", problem: "the base game must be 2 × 2 (action 0 = cooperate)")
@@ -67,7 +67,7 @@ public struct ThresholdGame: Sendable {
   }
 
   /// The prisoner's dilemma of Table 1 with gain G (`NormalFormGame.prisonersDilemma(donation:)`).
-  public static func prisonersDilemma(gain: Double, noise: NoiseDistribution, coupling: Coupling = .independent,
+  static func prisonersDilemma(gain: Double, noise: NoiseDistribution, coupling: Coupling = .independent,
                                       gridPoints: Int = 4000, lowestThreshold: Double = -.infinity) throws -> ThresholdGame {
     try ThresholdGame(game: .prisonersDilemma(donation: gain), noise: noise, coupling: coupling, gridPoints: gridPoints,
                       lowestThreshold: lowestThreshold)
@@ -83,13 +83,13 @@ public struct ThresholdGame: Sendable {
 
   /// (p₁, p₂): each player's probability of cooperating, pᵢ = F(θᵢ − |θ₁ − θ₂|) (the introduction; notes
   /// §2.3). The same formula holds for either coupling (it is a statement about one player's noise).
-  public func cooperationProbabilities(_ theta1: Double, _ theta2: Double) -> (Double, Double) {
+  func cooperationProbabilities(_ theta1: Double, _ theta2: Double) -> (Double, Double) {
     let d = Self.distance(theta1, theta2)
     return (noise.cdf(theta1 - d), noise.cdf(theta2 - d))
   }
 
   /// The probabilities of the outcomes (CC, CD, DC, DD), player 1's action first.
-  public func outcomeProbabilities(_ theta1: Double, _ theta2: Double) -> (cc: Double, cd: Double, dc: Double, dd: Double) {
+  func outcomeProbabilities(_ theta1: Double, _ theta2: Double) -> (cc: Double, cd: Double, dc: Double, dd: Double) {
     let (p1, p2) = cooperationProbabilities(theta1, theta2)
     switch coupling {
     case .independent:
@@ -102,7 +102,7 @@ public struct ThresholdGame: Sendable {
   }
 
   /// (V₁, V₂): the meta-game utilities of the threshold profile.
-  public func payoffs(_ theta1: Double, _ theta2: Double) -> (Double, Double) {
+  func payoffs(_ theta1: Double, _ theta2: Double) -> (Double, Double) {
     let o = outcomeProbabilities(theta1, theta2)
     let p = payoffTable
     return (o.cc * p[0][0] + o.cd * p[0][1] + o.dc * p[0][2] + o.dd * p[0][3],
@@ -110,13 +110,13 @@ public struct ThresholdGame: Sendable {
   }
 
   /// Player `player`'s utility when it submits `own` and the other player `opponent`.
-  public func payoff(_ player: Int, own: Double, opponent: Double) -> Double {
+  func payoff(_ player: Int, own: Double, opponent: Double) -> Double {
     player == 0 ? payoffs(own, opponent).0 : payoffs(opponent, own).1
   }
 
   /// The same game as a ``DiffMetaGame`` over ``ThresholdPolicy``, for the generic machinery (exact
   /// utilities from step policies, Monte Carlo).
-  public var diffMetaGame: DiffMetaGame<ThresholdPolicy> {
+  var diffMetaGame: DiffMetaGame<ThresholdPolicy> {
     let noise = self.noise
     let coupling = self.coupling
     let name = "|θ₁ − θ₂| + N, N ~ \(noise) " + (coupling == .independent ? "independently for each player" : "common to both players")
@@ -131,15 +131,15 @@ public struct ThresholdGame: Sendable {
   // MARK: - Best responses and equilibria
 
   /// The result of a search over a player's thresholds against a fixed opponent threshold.
-  public struct BestResponse: Sendable, Equatable {
+  struct BestResponse: Sendable, Equatable {
     /// The best utility found.
-    public let value: Double
+    let value: Double
     /// A threshold attaining it (the smallest among the near-optimal points found).
-    public let threshold: Double
+    let threshold: Double
     /// The smallest and largest thresholds found whose utility is within the tolerance of the best:
     /// the best-response set when it is an interval (−∞ when "never cooperate" is among them).
-    public let lowest: Double
-    public let highest: Double
+    let lowest: Double
+    let highest: Double
   }
 
   /// The thresholds a deviation search evaluates against opponent threshold θ: a fine grid over each
@@ -177,7 +177,7 @@ public struct ThresholdGame: Sendable {
   /// steps). Points within `tolerance` of the best value form ``BestResponse/lowest`` ...
   /// ``BestResponse/highest``. For piecewise-linear F (uniform noise) the maximum lies on a kink, so the
   /// value is exact; for smooth F it is exact to the refinement's precision.
-  public func bestResponse(_ player: Int, to opponent: Double, tolerance: Double = 1e-9) -> BestResponse {
+  func bestResponse(_ player: Int, to opponent: Double, tolerance: Double = 1e-9) -> BestResponse {
     let ts = candidateThresholds(against: opponent)
     let values = ts.map { payoff(player, own: $0, opponent: opponent) }
     var refined: [(Double, Double)] = []
@@ -213,7 +213,7 @@ public struct ThresholdGame: Sendable {
 
   /// For each player, the largest gain of a unilateral threshold deviation from (θ₁, θ₂) (never below 0),
   /// and the deviation attaining it.
-  public func deviationGains(_ theta1: Double, _ theta2: Double) -> [(gain: Double, deviation: Double)] {
+  func deviationGains(_ theta1: Double, _ theta2: Double) -> [(gain: Double, deviation: Double)] {
     let current = payoffs(theta1, theta2)
     let b1 = bestResponse(0, to: theta2)
     let b2 = bestResponse(1, to: theta1)
@@ -222,19 +222,19 @@ public struct ThresholdGame: Sendable {
 
   /// Whether (θ₁, θ₂) is a Nash equilibrium of the meta game restricted to threshold policies: no
   /// player gains more than `tolerance` by any other threshold (or by never cooperating).
-  public func isEquilibrium(_ theta1: Double, _ theta2: Double, tolerance: Double = 1e-9) -> Bool {
+  func isEquilibrium(_ theta1: Double, _ theta2: Double, tolerance: Double = 1e-9) -> Bool {
     deviationGains(theta1, theta2).allSatisfy { $0.gain <= tolerance }
   }
 
   /// Whether the base game is symmetric (player 2's payoffs are player 1's with the roles swapped).
-  public var isSymmetricGame: Bool {
+  var isSymmetricGame: Bool {
     payoffTable[0][0] == payoffTable[1][0] && payoffTable[0][3] == payoffTable[1][3] && payoffTable[0][1] == payoffTable[1][2]
       && payoffTable[0][2] == payoffTable[1][1]
   }
 
   /// The largest gain of a deviation from the symmetric profile (θ, θ) (both players checked unless the
   /// base game and noise are symmetric, where one suffices).
-  public func symmetricDeviationGain(_ theta: Double) -> Double {
+  func symmetricDeviationGain(_ theta: Double) -> Double {
     let current = payoffs(theta, theta)
     let first = bestResponse(0, to: theta).value - current.0
     if isSymmetricGame { return max(0, first) }
@@ -245,7 +245,7 @@ public struct ThresholdGame: Sendable {
   /// equilibrium grid point and the next grid point (not an equilibrium) the boundary is found by
   /// bisection (`refinementSteps` halvings). Returns `nil` when no grid point is an equilibrium, and the
   /// number of grid points that are equilibria.
-  public func mostCooperativeSymmetricEquilibrium(grid: [Double], refinementSteps: Int = 30, tolerance: Double = 1e-9)
+  func mostCooperativeSymmetricEquilibrium(grid: [Double], refinementSteps: Int = 30, tolerance: Double = 1e-9)
     -> (theta: Double, cooperation: Double, equilibriumGridPoints: Int)?
   {
     symmetricEquilibriumFrontier(grid: grid, tolerances: [tolerance], refinementSteps: refinementSteps)[0]
@@ -253,7 +253,7 @@ public struct ThresholdGame: Sendable {
 
   /// ``mostCooperativeSymmetricEquilibrium(grid:refinementSteps:tolerance:)`` for several tolerances ε at
   /// once (ε-equilibria: no deviation gains more than ε), sharing the scan of the grid.
-  public func symmetricEquilibriumFrontier(grid: [Double], tolerances: [Double], refinementSteps: Int = 30)
+  func symmetricEquilibriumFrontier(grid: [Double], tolerances: [Double], refinementSteps: Int = 30)
     -> [(theta: Double, cooperation: Double, equilibriumGridPoints: Int)?]
   {
     let sorted = grid.sorted()
