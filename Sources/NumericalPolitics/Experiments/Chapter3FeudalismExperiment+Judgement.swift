@@ -97,7 +97,7 @@ extension Chapter3FeudalismExperiment {
   static func consentResult(_ o: Outcome) -> ClaimResult {
     let base = consentCheck(o.runs + o.imitation.dropFirst().flatMap { $0 } + o.deviants.flatMap { $0 } + o.corvee)
     let forced = consentCheck(o.forced)
-    let summary = "Over the base, sweep and constructed-feudal runs, \(base.consented) encounters opened and in \(base.violations) of them one side did not expect to gain (initiator's expected gain and responder's value of accepting both checked > 0 when the encounter opened); \(base.refusals) encounters were declined with goodbye as the first move, and changed nothing. Control (a responder that can be forced): \(forced.violations) of \(forced.consented) opened encounters without mutual expected gain."
+    let summary = "Over the base, sweep and constructed-feudal runs, \(base.consented) encounters opened and in \(base.violations) of them one side did not expect to gain (initiator's expected gain and responder's value of accepting both checked > 0 when the encounter opened); \(base.refusals) encounters were declined with goodbye as the first move, and changed nothing. Control (consent switched off, deviant fraction 0.5): \(forced.violations) of \(forced.consented) opened encounters without mutual expected gain."
       + (base.consented == 0 ? " No encounter opened, so the invariant was never exercised." : "")
     return ClaimResult(mutualConsentClaim, map: .single(base.verdict, estimate: Double(base.violations), n: base.consented),
                        control: ControlResult(mutualConsentClaim.control!, verdict: forced.verdict),

@@ -40,7 +40,7 @@ public struct Chapter3FeudalismExperiment: Experiment {
     id: "np.ch3.mutual-consent", source: "Chapter 3", kind: .claim,
     statement: "An encounter ends when both agents say goodbye, or the first-mover begins the conversation with goodbye. This ensures that a game is entered into with mutual consent, which means that both agents expect to gain from the encounter under prior assumptions.",
     class: .consistency(because: "the model implements the consent rule as two guards (an initiator starts only along ties with a positive expected gain; a responder whose value of accepting is not positive opens with goodbye), so the count of opened encounters without mutual expected gain can be non-zero only through a bug; it is counted on every opened encounter, where a violation could occur"),
-    control: Control("a responder that can be forced: encounters open whatever its value of accepting (forcedResponse)", expected: .fails))
+    control: Control("consent switched off (forcedResponse) in the world with a fraction 0.5 of deviants: the responder cannot decline, and an exploring initiator may start along any tie", expected: .fails))
   static let feudalismClaim = Claim(
     id: "np.ch3.emergent-feudalism", source: "Chapter 3 (title question)", kind: .exploratory,
     statement: "Social graph: emergent feudalism. Does a hierarchy emerge among agents that start with one unit of land each? Signature fixed before the runs: at the end (last quarter) land Gini > 0.3, share of the harvest grown with others' labour > 0.05, and corr(land, net labour received) > 0 (95% intervals over seeds), with the land Gini no longer moving (change over the last quarter ≤ 0.02 in every seed).",
@@ -87,6 +87,7 @@ public struct Chapter3FeudalismExperiment: Experiment {
     corvee.corvee = true
     var forced = base
     forced.forcedResponse = true
+    forced.deviantFraction = Self.deviantFractions.last!  // deviants drive values of accepting below 0
     let all = try runAll(sweep.imitation + sweep.deviants + [corvee, forced], label: "base, sweeps and controls")
     let k = sweep.imitation.count, d = sweep.deviants.count
     return Outcome(runs: all[0], imitation: Array(all[0..<k]), deviants: Array(all[k..<(k + d)]), corvee: all[k + d], forced: all[k + d + 1])

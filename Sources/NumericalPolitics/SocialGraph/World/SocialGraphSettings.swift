@@ -54,8 +54,9 @@ public struct SocialGraphSettings: Sendable, Equatable {
   /// `np.ch3.emergent-feudalism`): at the start of its turn an agent with less land than labour hands
   /// its unused labour to the partner of its out-ties with the most land, if that partner has more.
   public var corvee = false
-  /// The responder cannot decline (the control of `np.ch3.mutual-consent`): an encounter opens even
-  /// when the responder's value of accepting is not positive.
+  /// Consent switched off (the control of `np.ch3.mutual-consent`): the responder cannot decline (an
+  /// encounter opens even when its value of accepting is not positive), and an exploring initiator may
+  /// start an encounter along any of its ties, whatever it expects.
   public var forcedResponse = false
 
   // Learning.

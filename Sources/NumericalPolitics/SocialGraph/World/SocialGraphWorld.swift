@@ -233,6 +233,8 @@ public struct SocialGraphWorld {
       if gain > 0 {
         consented.append((tie, gain))
         if nothing + gain > bestValue { bestValue = nothing + gain; bestOption = 1 + consented.count }
+      } else if settings.forcedResponse {
+        consented.append((tie, gain))  // consent switched off: exploration may start any encounter
       }
     }
     if uniform() < settings.exploration { bestOption = index(below: 2 + consented.count) }
