@@ -51,6 +51,7 @@ struct ZeroMemoryExperiment: Experiment {
   static let encountersPerAgent = ParameterKey<Int>("encountersPerAgent")
   static let opponentEncounters = ParameterKey<Int>("opponentEncounters")
   static let replicates = ParameterKey<Int>("replicates")
+  static let populationReplicates = ParameterKey<Int>("populationReplicates")
   static let learningRate = ParameterKey<Double>("learningRate")
   static let schedule = ParameterKey<LearningRateSchedule>("learningRateSchedule")
   static let discount = ParameterKey<Double>("discount")
@@ -99,7 +100,8 @@ struct ZeroMemoryExperiment: Experiment {
       Parameter(Self.populationSize, "Agents in the population setting (the text gives no number).", domain: .integer(3...100_000), smoke: 4, standard: 10, paper: 20),
       Parameter(Self.encountersPerAgent, "Encounters each agent takes part in (on average, in the population).", domain: .integer(100...2_000_000_000), smoke: 200_000, standard: 5_000_000, paper: 50_000_000),
       Parameter(Self.opponentEncounters, "Encounters of the learner against each fixed opponent (the relaxation time 1/(α(1 − γ)) is 10⁴ at the book's constants).", domain: .integer(100...2_000_000_000), smoke: 200_000, standard: 1_000_000, paper: 10_000_000),
-      Parameter(Self.replicates, "Independent runs of each setting, in every cell.", domain: .integer(1...10_000), smoke: 2, standard: 4, paper: 16),
+      Parameter(Self.replicates, "Independent runs of each pair start and of each fixed opponent, in every cell.", domain: .integer(1...10_000), smoke: 2, standard: 4, paper: 16),
+      Parameter(Self.populationReplicates, "Independent runs of the population, in every cell (each is populationSize / 2 times as long as a pair's).", domain: .integer(1...10_000), smoke: 2, standard: 2, paper: 8),
       Parameter(Self.learningRate, "Learning rate α of the constant schedule (book-era code: 0.01).", domain: .unitInterval(zeroAllowed: false), default: 0.01),
       Parameter(Self.schedule, "How α depends on the number n of updates of (state, action): constant α, 1/n, or 1/n^0.7.", default: .constant),
       Parameter(Self.discount, "Discount γ (book-era code: 0.99; the text's r).", domain: .real(lower: 0, upper: 1, lowerIncluded: true, upperIncluded: false), default: 0.99),
@@ -163,17 +165,17 @@ struct ZeroMemoryExperiment: Experiment {
       }
     }
     if context.serves(Self.stealClaim) {
-      outcome.population = try societies(outcome.populationSize, start: p[Self.initialGreedy], constants: constants, stream: "population", in: context)
+      outcome.population = try societies(outcome.populationSize, start: p[Self.initialGreedy], constants: constants, stream: "population", in: context,
+                                         count: p[Self.populationReplicates])
     }
     if context.serves(Self.qDifferenceClaim) {
       outcome.opponents = try opponents(constants, rewards: SugarAndSpiceWorld.wellbeingTable, replicates: outcome.replicates, stream: "fixed-opponent", in: context)
     }
     if context.isBaseCell {
-      let controls = max(1, outcome.replicates / 2)
-      outcome.controlPairs = try societies(2, start: .steal, constants: constants, stream: "control-pair", in: context, rewards: Self.tradeDominant, count: controls)
+      outcome.controlPairs = try societies(2, start: .steal, constants: constants, stream: "control-pair", in: context, rewards: Self.tradeDominant, count: 1)
       outcome.controlPopulation = try societies(outcome.populationSize, start: .steal, constants: constants, stream: "control-population", in: context,
-                                                rewards: Self.tradeDominant, count: controls)
-      outcome.controlOpponents = try opponents(constants, rewards: Self.temptationFive, replicates: controls, stream: "control-opponent", in: context)
+                                                rewards: Self.tradeDominant, count: 1)
+      outcome.controlOpponents = try opponents(constants, rewards: Self.temptationFive, replicates: 2, stream: "control-opponent", in: context)
     }
     return outcome
   }
