@@ -2,7 +2,7 @@ import LabKit
 import Testing
 @testable import SimilarityCooperation
 
-/// Every experiment at smoke scale: the verdicts, and values of its tables.
+/// Every experiment at smoke scale: declarations, controls, headlines and values of its tables.
 @Suite struct ExperimentTests {
   static func run(_ experiment: any Experiment, jobs: Int = 2, overrides: [String: String] = [:]) throws -> ExperimentResult {
     try experiment.run(scale: .smoke, seed: 1, jobs: jobs, overrides: overrides)
@@ -10,9 +10,21 @@ import Testing
 
   static func column(_ table: Table, _ name: String) -> [String] { table.column(name)! }
 
+  @Test func everyExperimentDeclaresCleanlyAndEveryControlFlips() throws {
+    for experiment in SimilarityCooperation.paper.experiments {
+      #expect(experiment.declarationProblems.isEmpty, "\(experiment.id): \(experiment.declarationProblems)")
+      let result = try Self.run(experiment)
+      #expect(result.claims.map(\.claim.id) == experiment.claims.map(\.id))
+      for claim in result.claims {
+        #expect(claim.control?.flipped == true, "\(claim.claim.id): control gave \(String(describing: claim.control?.verdict))")
+      }
+    }
+  }
+
   @Test func baseGame() throws {
     let result = try Self.run(PrisonersDilemmaExperiment())
-    #expect(result.claims.map(\.verdict) == [.reproduced])
+    #expect(result.claims.map(\.headline) == [.holds])
+    #expect(result.claims[0].control?.verdict == .fails)
     #expect(result.tables.map(\.id) == ["sbc.table-1.payoffs", "sbc.table-1.dilemma", "sbc.table-1.geometry"])
     #expect(result.tables[0].rows.map { $0.map(\.text) } == [["cooperate", "3, 3", "0, 4"], ["defect", "4, 0", "1, 1"]])
     #expect(Self.column(result.tables[1], "prisoner's dilemma") == ["no", "no", "no", "no", "no", "yes", "yes", "yes", "yes", "yes"])
@@ -25,7 +37,11 @@ import Testing
   @Test func thresholds() throws {
     let result = try Self.run(ThresholdExampleExperiment())
     #expect(result.claims.map(\.claim.id) == ["sbc.threshold-example", "sbc.threshold-equilibrium", "sbc.threshold-intuition", "sbc.symmetric-equilibria"])
-    #expect(result.claims.allSatisfy { $0.verdict == .reproduced })
+    #expect(result.claims.prefix(3).allSatisfy { $0.headline == .holds })
+    // The symmetric claim is judged under both couplings of the noise; the text's (independent) holds.
+    let symmetric = result.claims[3].map
+    #expect(symmetric.cells.map { $0.reading.map(\.value) } == [["independent"], ["common"]])
+    #expect(symmetric.cells[0].verdict == .holds)
     #expect(Self.column(result.tables[0], "closed form") == ["0.250000", "0.500000", "2.250000", "1.250000"])
     #expect(Self.column(result.tables[1], "ratio").filter { $0 != "–" }.allSatisfy { $0 == "0.5000" })
     let map = result.tables[2]
@@ -35,34 +51,33 @@ import Testing
     #expect(map.rows[1].map(\.text) == ["every real threshold", "81", "13", "7", "6", "0"])
     #expect(Self.column(result.tables[3], "lowest").prefix(6) == ["0.2500", "0.5000", "1.0000", "1.0000", "1.0000", "1.0000"])
     #expect(result.figures.map(\.id) == ["sbc.threshold-landscape", "sbc.best-response"])
-    // The literal reading with every real threshold finds the asymmetric never-cooperating equilibria.
-    let literal = try Self.run(ThresholdExampleExperiment(), overrides: ["policyClass": "real", "samples": "1000", "mapStep": "0.5"])
-    #expect(literal.claims[3].verdict == .notReproduced)
     // At G = 1.5 full cooperation is no longer an equilibrium, and the verdicts say so.
     let low = try Self.run(ThresholdExampleExperiment(), overrides: ["gain": "1.5", "samples": "1000", "mapStep": "0.5"])
-    #expect(low.claims[1].verdict == .notReproduced && low.claims[2].verdict == .notReproduced)
+    #expect(low.claims[1].headline == .fails && low.claims[2].headline == .fails)
     // With Gaussian noise the example's probabilities are Φ(1/4) and Φ(1/2), not 1/4 and 1/2.
     let gaussian = try Self.run(ThresholdExampleExperiment(), overrides: ["noiseFamily": "gaussian", "samples": "1000", "mapStep": "0.5"])
-    #expect(gaussian.claims[0].verdict == .notReproduced)
+    #expect(gaussian.claims[0].headline == .fails)
     #expect(Self.column(gaussian.tables[0], "closed form").prefix(2) == ["0.598706", "0.691462"])
   }
 
   @Test func noise() throws {
     let result = try Self.run(NoiseExperiment())
-    #expect(result.claims.map(\.verdict) == [.reproduced, .reproduced])
+    #expect(result.claims[0].headline == .holds)
+    let meanZero = result.claims[1].map
+    #expect(meanZero.cells.map { $0.reading.map(\.value) } == [["gaussian"], ["laplace"], ["logistic"]])
+    #expect(meanZero.cells[0].verdict == .holds)
     #expect(Self.column(result.tables[0], "1 − G/2 (notes)").prefix(3) == ["0.25", "0.05", "0.005"])
-    let meanZero = result.tables[1]
-    #expect(meanZero.rows[0][0].text == "N(0, 0.001²)")
-    #expect(meanZero.rows.first { $0[0].text == "1 − Exp(mean 1)" }![4].text == "1.000000, 1.000000, 1.000000")
+    #expect(result.tables[1].rows[0][0].text == "N(0, 0.001²)")
     #expect(result.figures.map(\.id) == ["sbc.equilibrium-region", "sbc.mean-zero-noise"])
     // Away from the critical gain the mean-zero statement no longer holds (G = 3 cooperates about 96%).
-    let three = try Self.run(NoiseExperiment(), overrides: ["criticalGain": "3", "gainStep": "1", "profileStep": "1"])
-    #expect(three.claims[1].verdict == .notReproduced)
+    let three = try Self.run(NoiseExperiment(), overrides: ["criticalGain": "3", "gainStep": "1", "profileStep": "1", "meanZeroFamily": "gaussian"])
+    #expect(three.claims[1].headline == .fails)
   }
 
   @Test func folkTheorem() throws {
     let result = try Self.run(FolkTheoremExperiment())
-    #expect(result.claims.map(\.verdict) == [.reproduced])
+    #expect(result.claims.map(\.headline) == [.holds])
+    #expect(result.claims[0].claim.claimClass?.name == "consistency")
     let summary = result.tables[0]
     let rational = Self.column(summary, "individually rational")
     #expect(rational == Self.column(summary, "of them equilibria"))
@@ -72,24 +87,32 @@ import Testing
 
   @Test func repeatedGame() throws {
     let result = try Self.run(RepeatedPrisonersDilemmaExperiment())
-    #expect(result.claims.map(\.verdict) == [.reproduced])
+    let map = result.claims[0].map
+    // The classic cooperative strategies all cooperate with each other: the claim depends on the pool.
+    #expect(map.cells.map { $0.reading.map(\.value) } == [["all"], ["classic"], ["cyclic"]])
+    #expect(map.cells.map(\.verdict) == [.holds, .fails, .holds])
+    #expect(map.cells[1].estimate == 0)
+    #expect(result.claims[0].headline == .depends)
     let table = result.tables[0]
     #expect(Self.column(table, "Nash equilibrium").allSatisfy { $0 == "yes" })
     #expect(table.rows[4].map(\.text).prefix(3) == ["70% / 100%", "0.70", "1.00"])
     #expect(Self.column(table, "smallest δ (0.01 grid)").prefix(4) == ["0.34", "0.34", "0.50", "0.01"])
     // With little patience the cyclic profiles stop being equilibria.
-    let impatient = try Self.run(RepeatedPrisonersDilemmaExperiment(), overrides: ["discountFactor": "0.5"])
-    #expect(impatient.claims[0].verdict == .notReproduced)
+    let impatient = try Self.run(RepeatedPrisonersDilemmaExperiment(), overrides: ["discountFactor": "0.5", "strategyPool": "all"])
+    #expect(impatient.claims[0].headline == .fails)
   }
 
   @Test func learning() throws {
     let result = try Self.run(LearnedCooperationExperiment())
     #expect(result.claims.map(\.claim.id) == ["sbc.learned-cooperation", "sbc.diff-gradient"])
-    #expect(result.tables.map(\.id) == ["sbc.learning.summary", "sbc.learning.pretraining", "sbc.learning.seeds"])
-    #expect(result.tables[2].rows.count == 2 * LearningMethod.allCases.count)
+    #expect(result.tables.map(\.id) == ["sbc.learning.summary", "sbc.learning.map", "sbc.learning.pretraining", "sbc.learning.seeds"])
+    #expect(result.tables[3].rows.count == 4 * LearningMethod.allCases.count)
     #expect(result.figures.map(\.id) == ["sbc.learning-cooperation", "sbc.learning-payoffs", "sbc.cooperation-curves"])
-    // Two seeds cannot put a Wilson interval above or below 1/2: every verdict is inconclusive.
-    #expect(result.claims.allSatisfy { $0.verdict == .inconclusive })
+    // Three probe ranges, each judged after 1, 2 and 3 ABR rounds.
+    let cells = result.claims[0].map.cells
+    #expect(cells.count == 9)
+    #expect(Set(cells.map { $0.reading.map(\.value) }) == [["0.2"], ["0.5"], ["1"]])
+    #expect(cells.allSatisfy { $0.n == 4 })
   }
 
   @Test func outputsDoNotDependOnTheNumberOfJobs() throws {

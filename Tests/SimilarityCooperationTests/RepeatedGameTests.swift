@@ -35,7 +35,7 @@ import Testing
     let fixture = FixtureSupport.threshold.repeated
     let game = try DiscountedRepeatedGame(stage: try StageGame(reward: fixture.gain, sucker: 0, temptation: fixture.gain + 1, punishment: 1),
                                           discount: fixture.discount)
-    let profiles = try RepeatedPrisonersDilemmaExperiment.profiles()
+    let profiles = try RepeatedPrisonersDilemmaExperiment.profiles(.all)
     #expect(profiles.map(\.name) == fixture.profiles.map(\.profile))
     for (profile, row) in zip(profiles, fixture.profiles) {
       let play = try game.play(profile.first, profile.second)
