@@ -81,25 +81,36 @@ public struct Tournament: Sendable {
   public func play(jobs: Int = 1) -> TournamentResult {
     precondition(jobs >= 1, "Tournament.play: jobs must be at least 1")
     let pairs = self.pairs
-    // The body never throws, so neither does the map.
-    let perPair = try! Parallel.map(pairs.count, jobs: jobs) { index in playPair(pairs[index]) }
     var tallies: [MatchTally] = []
     tallies.reserveCapacity(pairs.count * repetitions)
-    for pairTallies in perPair { tallies.append(contentsOf: pairTallies) }
+    if jobs == 1 {
+      // One thread: straight into the result, without the parallel map's per-item bookkeeping.
+      for pair in pairs { playPair(pair, into: &tallies) }
+    } else {
+      // The body never throws, so neither does the map.
+      let perPair = try! Parallel.map(pairs.count, jobs: jobs) { index in
+        var pairTallies: [MatchTally] = []
+        pairTallies.reserveCapacity(repetitions)
+        playPair(pairs[index], into: &pairTallies)
+        return pairTallies
+      }
+      for pairTallies in perPair { tallies.append(contentsOf: pairTallies) }
+    }
     return TournamentResult(tournament: self, pairs: pairs, tallies: tallies)
   }
 
-  /// All repetitions of one pair, in repetition order.
-  private func playPair(_ pair: SIMD2<Int>) -> [MatchTally] {
+  /// Appends all repetitions of one pair, in repetition order.
+  private func playPair(_ pair: SIMD2<Int>, into tallies: inout [MatchTally]) {
     let (a, b) = (strategies[pair[0]], strategies[pair[1]])
     if match.drawsRandomNumbers(a, b) {
       let stream = Tournament.seedStream(pair[0], pair[1])
-      return (0..<repetitions).map { repetition in
+      for repetition in 0..<repetitions {
         let random = Random(master: seed, stream: stream, replicate: repetition)
-        return MatchEngine.general(a, b, turns: turns, noise: noise, random: random, record: false).0
+        tallies.append(MatchEngine.general(a, b, turns: turns, noise: noise, random: random, record: false).0)
       }
+    } else {
+      let flip = noise == 1
+      for _ in 0..<repetitions { tallies.append(MatchEngine.deterministic(a, b, turns: turns, flip: flip)) }
     }
-    let flip = noise == 1
-    return (0..<repetitions).map { _ in MatchEngine.deterministic(a, b, turns: turns, flip: flip) }
   }
 }
