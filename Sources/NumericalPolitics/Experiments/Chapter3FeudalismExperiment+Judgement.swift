@@ -80,7 +80,7 @@ extension Chapter3FeudalismExperiment {
     let rows = cells.map { (VerdictMap.describe($0.0.readingSetting), $0.1) } + [("control: constructed feudal world", control)]
     for (name, c) in rows {
       table.append([.text(name), .text(c.summary.landGini.summary(digits: 3)), .text(c.summary.labourShare.summary(digits: 4)),
-                    .text(c.summary.correlation.summary(digits: 3)), .real(c.drift, digits: 4), .text(c.verdict.rawValue)])
+                    .text(c.summary.correlation.summary(digits: 3)), c.drift.isNaN ? .text("not measured") : .real(c.drift, digits: 4), .text(c.verdict.rawValue)])
     }
     return table
   }
