@@ -38,6 +38,8 @@ public struct ZeroMemorySociety: Sendable {
   public private(set) var agents: [TabularQLearner]
   /// The wellbeing table, index 2 · own + other: Table 2.1 (3, 0, 4, 1) unless a control perturbs it.
   public let rewards: [Double]
+  /// The same, inline, for the hot loop (reading it retains no heap buffer).
+  private let table: SIMD4<Double>
 
   /// How the agents' greedy actions are set before learning (every Q value starts equal, so the
   /// greedy action is a tie-break).
@@ -54,6 +56,7 @@ public struct ZeroMemorySociety: Sendable {
     precondition(count >= 2, "ZeroMemorySociety: need at least two agents")
     precondition(rewards.count == 4, "ZeroMemorySociety: a 2 × 2 wellbeing table")
     self.rewards = rewards
+    table = SIMD4(rewards[0], rewards[1], rewards[2], rewards[3])
     agents = (0..<count).map { _ in
       let greedy: Int
       switch initial {
@@ -77,7 +80,7 @@ public struct ZeroMemorySociety: Sendable {
   public mutating func encounter(_ i: Int, _ j: Int, random: Random) -> Double {
     let a = agents[i].act(in: 0, random: random)
     let b = agents[j].act(in: 0, random: random)
-    let table = rewards
+    let table = self.table
     let ra = table[a &* 2 &+ b]
     let rb = table[b &* 2 &+ a]
     agents[i].train(state: 0, action: a, reward: ra, next: 0)
