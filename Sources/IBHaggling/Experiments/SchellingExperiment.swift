@@ -36,6 +36,7 @@ public struct SchellingExperiment: Experiment {
   static let apart = ParameterKey<Double>("apart")
   static let maximumStates = ParameterKey<Int>("maximumStates")
   static let runs = ParameterKey<Int>("runs")
+  static let sizeRuns = ParameterKey<Int>("sizeRuns")
 
   public static let pubClaim = Claim(
     id: "ibh.schelling-pub", source: "§Schelling Pub (Battle of the sexes)", kind: .claim,
@@ -55,6 +56,8 @@ public struct SchellingExperiment: Experiment {
       Parameter(Self.apart, "Schelling pub: apart.", domain: .real(-100...100), default: 0.0),
       Parameter(Self.maximumStates, "N: the bound on hypothesis states.", domain: .integer(2...9), smoke: 5, standard: 6, paper: 8),
       Parameter(Self.runs, "Runs per set-up.", domain: .integer(2...100_000), smoke: 20, standard: 200, paper: 1000),
+      Parameter(Self.sizeRuns, "Runs of the pub (and of its ⊤-only control) at each size of the trend other than the base N.", domain: .integer(2...100_000),
+                smoke: 10, standard: 40, paper: 1000),
     ] + HagglingParameters.common
   }
 
@@ -78,7 +81,7 @@ public struct SchellingExperiment: Experiment {
 
   public func simulate(in context: RunContext) throws -> Outcome {
     let p = context.parameters
-    let runs = p[Self.runs]
+    let runs = context.isBaseCell ? p[Self.runs] : p[Self.sizeRuns]
     let n = p[Self.maximumStates]
     let options = HagglingParameters.options(p)
     let pub = NormalFormGame.schellingPub(preferred: p[Self.preferred], compromise: p[Self.compromise], apart: p[Self.apart])

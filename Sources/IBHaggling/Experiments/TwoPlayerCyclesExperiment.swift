@@ -55,7 +55,7 @@ public struct TwoPlayerCyclesExperiment: Experiment {
     ] + HagglingParameters.common
   }
 
-  public var sizes: [Size] { [Size(Self.statesThreeByThree, "bound N on hypothesis states in the 3 × 3 games", smoke: [2, 3, 4], standard: [3, 4, 5], paper: [4, 5, 6])] }
+  public var sizes: [Size] { [Size(Self.statesThreeByThree, "bound N on hypothesis states in the 3 × 3 games", smoke: [2, 3, 4], standard: [2, 3, 4], paper: [4, 5, 6])] }
 
   struct Classified: Sendable {
     /// Distance to the Pareto frontier as a fraction of the payoff range.
