@@ -38,7 +38,7 @@ public struct TwoPlayerCyclesExperiment: Experiment {
     id: "ibh.two-player-cycles", source: "§Prisoner's dilemma, Conjecture", kind: .conjecture,
     statement: "In a 2-player game the stable cycle is either close to a Pareto-optimal outcome, or one agent gets the utility of its minimax strategy and the other plays a best response to the first agent's strategy.",
     class: .empirical,
-    control: Control("\"close to Pareto-optimal\" widened to √2 × the payoff range, a distance no payoff vector of the game exceeds", expected: .holds),
+    control: Control("\"close to Pareto-optimal\" widened to 2 × the payoff range, more than the largest distance any payoff vector can lie from the frontier (√2 × the range, the box's diagonal), so no run is a counterexample and the same trend check must hold", expected: .holds),
     sizes: [statesThreeByThree.erased])
 
   public var claims: [Claim] { [Self.conjecture] }
@@ -165,7 +165,7 @@ public struct TwoPlayerCyclesExperiment: Experiment {
       sampleSize: all.count, counterexample: ranked.first?.description)
     let map = VerdictMap(design: Self.conjecture.design, cells: cells, trends: judged.map { [$0] } ?? [])
     return ExperimentResult(tables: Self.tables(base, tolerance: tolerance, ranked: ranked), figures: [Figure(id: "ibh.two-player-classes", title: "Classes of the stable cycles of random 2-player games", svg: Self.figure(base, tolerance: tolerance))],
-                            claims: [ClaimResult(Self.conjecture, map: map, control: ControlResult(Self.conjecture.control!, verdict: trend(2.0.squareRoot())?.verdict ?? .inconclusive), evidence: evidence)])
+                            claims: [ClaimResult(Self.conjecture, map: map, control: ControlResult(Self.conjecture.control!, verdict: trend(2.0)?.verdict ?? .inconclusive), evidence: evidence)])
   }
 
   static func tables(_ base: Outcome, tolerance: Double, ranked: [Classified]) -> [Table] {
