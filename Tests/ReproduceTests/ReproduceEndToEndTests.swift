@@ -87,6 +87,7 @@ import Testing
     (["--set", "replicates=0"], "out of range"),
     (["--set", "learningRate=nan"], "'nan' is not a real number in (0, 1]"),
     (["--set", "populationSize"], "expected KEY=VALUE"),
+    (["--set", "learningRateSchedule=cubic"], "'cubic' is not a reading of learningRateSchedule; the readings: constant ("),
   ])
   func badParameterExitsNonZeroAndWritesNothing(arguments: [String], message: String) throws {
     let root = try ReproduceCommand.temporaryFolder("bad-set")
