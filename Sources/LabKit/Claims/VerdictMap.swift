@@ -80,15 +80,15 @@ public struct VerdictMap: Sendable, Equatable {
     return set.contains(.holds) ? .holds : .fails
   }
 
-  /// Where the claim holds and where it fails, in words: "holds under learningRateSchedule=constant;
-  /// fails under learningRateSchedule=harmonic, learningRateSchedule=power". Empty for a single cell.
+  /// Where the claim holds and where it fails, in words: "holds under [learningRateSchedule=constant];
+  /// fails under [learningRateSchedule=harmonic], [learningRateSchedule=power]". Empty for a single cell.
   public var whereItHolds: String {
     guard cells.count > 1 || trends.count > 1 else { return "" }
     let places: [(Setting, Headline)] = trends.isEmpty ? cells.map { ($0.reading + $0.size, $0.verdict) } : trends.map { ($0.reading, $0.verdict) }
     let parts = [Headline.holds, .fails, .inconclusive].compactMap { verdict -> String? in
-      let names = places.filter { $0.1 == verdict }.map { VerdictMap.describe($0.0) }
+      let names = places.filter { $0.1 == verdict }.map { "[" + VerdictMap.describe($0.0) + "]" }
       guard !names.isEmpty else { return nil }
-      return "\(verdict.rawValue) under " + names.joined(separator: "; ")
+      return "\(verdict.rawValue) under " + names.joined(separator: ", ")
     }
     return parts.joined(separator: "; ")
   }

@@ -169,7 +169,7 @@ struct RenamedCoin: Experiment {
     #expect(half.map.cells.map(\.reading) == [[SettingItem("rule", "uniform")], [SettingItem("rule", "squared")]])
     #expect(half.map.cells.map(\.verdict) == [.holds, .fails])
     #expect(half.headline == .depends && half.verdict == .inconclusive)
-    #expect(half.map.whereItHolds == "holds under rule=uniform; fails under rule=squared")
+    #expect(half.map.whereItHolds == "holds under [rule=uniform]; fails under [rule=squared]")
     #expect(half.control?.flipped == true)
     // The limit claim: a fitted limit over three sizes, not one size.
     let limit = result.claims[1]
