@@ -48,7 +48,7 @@ import Testing
   }
 
   @Test func stagHunt() throws {
-    let result = try Self.run(StagHuntExperiment())
+    let result = try Self.run(GeneralisedStagHuntExperiment())
     #expect(result.claims.map(\.claim.id) == ["ibh.stag-hunt"])
     let table = result.tables[0]
     #expect(table.rows.count == 4 + 3)
@@ -82,7 +82,7 @@ import Testing
   }
 
   @Test func randomTwoPlayerGames() throws {
-    let result = try Self.run(TwoPlayerCyclesExperiment())
+    let result = try Self.run(RandomTwoPlayerExperiment())
     #expect(result.claims.map(\.claim.id) == ["ibh.two-player-cycles"])
     let table = result.tables[0]
     #expect(Self.column(table, "runs") == ["16", "16"])

@@ -321,10 +321,13 @@ public struct MultiplayerExperiment: Experiment {
     return run.cycle.allSatisfy { cake.payoffs($0) == cake.payoffs(run.cycle[0]) } ? pair : nil
   }
 
+  /// "Trying to cooperate with someone mutually": 2/3 · 5/12 + 1/3 · 0, exactly.
+  static let metaStrategy = Rational(2, 3) * Rational(5, 12) + Rational(1, 3) * .zero
+
   /// The cake check on a batch: exact arithmetic, every first demand 5/12, and the pair fraction
   /// against 0.9.
   static func cakeCheck(_ runs: [HagglingRun]) throws -> (verdict: Headline, paired: Int, interval: ConfidenceInterval, firstDemands: Bool) {
-    let metaStrategy = Rational(2, 3) * Rational(5, 12) + Rational(1, 3) * .zero
+    let metaStrategy = Self.metaStrategy
     let arithmetic = metaStrategy == Rational(5, 18) && metaStrategy < Rational(1, 3)
     let firstDemands = runs.allSatisfy { run in (0..<3).allSatisfy { agent in run.switches.first { $0.agent == agent }?.exactDemand == Rational(5, 12) } }
     let paired = runs.filter { pair(of: $0) != nil }.count
@@ -347,6 +350,7 @@ public struct MultiplayerExperiment: Experiment {
     let evidence = Evidence(
       summary: "Exactly, 2/3 · 5/12 + 1/3 · 0 = 5/18 < 1/3. Base reading (deals = \(base.deals.rawValue)): every agent's first demand is 5/12 in every run: \(check.firstDemands); \(check.paired) of \(base.runs) runs lock into a mutual pair at 5/12 each with the third player at 0: \(DecimalFormat.fixed(check.interval.estimate, digits: 3)) \(HagglingText.interval(check.interval)). Players 1, 2, 3 are in the pair in \(inPair.map(String.init).joined(separator: ", ")) runs; player 1's mean payoff is \(DecimalFormat.fixed(playerOne.estimate, digits: 4)) \(HagglingText.interval(playerOne, digits: 4)). Each reading: \(Self.describe(cells)). Control (⊤ only): \(control.paired) pairs, first demands 5/12: \(control.firstDemands).",
       measurements: [.init("runs ending in a mutual pair", check.paired), .init("fraction", lower: check.interval.lower, upper: check.interval.upper),
+                     .init("2/3 · 5/12 + 1/3 · 0", Self.metaStrategy.description), .init("below 1/3", Self.metaStrategy < Rational(1, 3)),
                      .init("first demands all 5/12", check.firstDemands), .init("player 1's mean payoff", lower: playerOne.lower, upper: playerOne.upper)],
       tolerance: "exact arithmetic and demands; fraction of pair outcomes above 0.9 (95% Wilson interval)", sampleSize: base.runs)
     return ClaimResult(Self.cakeClaim, map: VerdictMap(design: Self.cakeClaim.design, cells: cells), control: ControlResult(Self.cakeClaim.control!, verdict: control.verdict), evidence: evidence)

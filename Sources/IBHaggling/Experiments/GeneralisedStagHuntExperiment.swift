@@ -23,7 +23,7 @@ import LabKit
 /// limit statement: with N = 2 every password has length 1, so every pair of password hypotheses
 /// enters its deal in the same round and convergence is certain; the 3-player fraction dips at N = 3
 /// and climbs back to 1 by N = 6 (the literate document records the change).
-public struct StagHuntExperiment: Experiment {
+public struct GeneralisedStagHuntExperiment: Experiment {
   public init() {}
 
   public let id = "ibh.generalised-stag-hunt"

@@ -20,7 +20,7 @@ import LabKit
 ///   trend of the counterexample rate of the 3 × 3 games over N (``sizes``): supported when the fitted
 ///   limit (regression on 1/N) is at most 0, refuted when its 95% interval lies above 0. The evidence
 ///   quotes the counterexample farthest from the Pareto frontier.
-public struct TwoPlayerCyclesExperiment: Experiment {
+public struct RandomTwoPlayerExperiment: Experiment {
   public init() {}
 
   public let id = "ibh.random-two-player"
