@@ -45,7 +45,7 @@ public struct Chapter3FeudalismExperiment: Experiment {
     id: "np.ch3.emergent-feudalism", source: "Chapter 3 (title question)", kind: .exploratory,
     statement: "Social graph: emergent feudalism. Does a hierarchy emerge among agents that start with one unit of land each? Signature fixed before the runs: at the end (last quarter) land Gini > 0.3, share of the harvest grown with others' labour > 0.05, and corr(land, net labour received) > 0 (95% intervals over seeds), with the land Gini no longer moving (change over the last quarter ≤ 0.02 in every seed).",
     class: .empirical,
-    control: Control("a constructed feudal world: initial land Gini 0.7 and serfdom imposed by rule (every agent hands the labour its land cannot use to its most landed partner)", expected: .holds),
+    control: Control("a constructed feudal world: initial land Gini 0.7, land that cannot change hands (landTransfers off, so the Gini cannot drift) and serfdom imposed by rule (every agent hands the labour its land cannot use to its most landed partner)", expected: .holds),
     readings: [landReturns.erased, initialLandGini.erased, hitPain.erased, discount.erased, tieLearningRate.erased, giftScale.erased],
     design: .oneAtATime)
   static let imitationClaim = Claim(
@@ -70,11 +70,16 @@ public struct Chapter3FeudalismExperiment: Experiment {
     let bodyValue = BodyValue(rules: base.rules, discount: base.discount)
     // One stream for every setting: replicate r has the same seed everywhere (common random numbers),
     // so sweep points and control worlds are compared seed by seed.
+    // The control world freezes land, so its rules differ from the base's: its V* is solved once too.
+    var frozenRules = base.rules
+    frozenRules.landTransfers = false
+    let frozenValue = context.isBaseCell ? BodyValue(rules: frozenRules, discount: base.discount) : nil
     func runAll(_ settings: [SocialGraphSettings], label: String) throws -> [[SocialGraphOutcome]] {
       let jobs = settings.flatMap { s in Array(repeating: s, count: replicates) }
       let outcomes = try context.map(jobs, stream: "world", label: "\(id): \(label)", algorithm: .taus2) { index, settings, _ in
+        let known = [bodyValue, frozenValue].compactMap { $0 }.first { $0.rules == settings.rules }
         var world = try SocialGraphWorld(settings: settings, random: context.random(stream: "world", replicate: index % replicates, algorithm: .taus2),
-                                         bodyValue: settings.rules == bodyValue.rules ? bodyValue : nil)
+                                         bodyValue: known)
         world.run()
         return SocialGraphOutcome(world)
       }
@@ -85,6 +90,7 @@ public struct Chapter3FeudalismExperiment: Experiment {
     var corvee = base
     corvee.initialLandGini = Self.corveeLandGini
     corvee.corvee = true
+    corvee.rules.landTransfers = false  // the land cannot change hands: the Gini stays at its start
     var forced = base
     forced.forcedResponse = true
     forced.deviantFraction = Self.deviantFractions.last!  // deviants drive values of accepting below 0

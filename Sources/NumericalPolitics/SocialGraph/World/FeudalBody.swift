@@ -50,6 +50,10 @@ public struct BodyRules: Sendable, Equatable {
   public var mealChoices: [Double] = [0, 1, 2, 3]
   /// Land handed over by one `give land` move.
   public var landGift: Double = 0.25
+  /// Whether land can change hands at all. `false` forbids the `give land` move, so the land
+  /// distribution stays as it started: the constructed feudal world of the control of
+  /// `np.ch3.emergent-feudalism` freezes land (its land Gini cannot drift; issue 13).
+  public var landTransfers = true
   /// Grains handed over by one `give corn` move (one meal).
   public var cornGift: Double = 80
   /// Labour handed over by one `give labour` move: a quarter, the same step as land, so that an
@@ -111,7 +115,7 @@ public struct BodyRules: Sendable, Equatable {
   @inline(__always)
   public func allows(_ move: EncounterMove, _ body: FeudalBody) -> Bool {
     switch move {
-    case .giveLand: return body.land >= landGift - 1e-12
+    case .giveLand: return landTransfers && body.land >= landGift - 1e-12
     case .giveCorn: return body.corn >= cornGift - 1e-12
     case .giveLabour: return body.labour >= labourGift - 1e-12
     default: return true
