@@ -51,7 +51,7 @@ extension Chapter3FeudalismExperiment {
     let d = SocialGraphSettings(), r = d.rules
     return [
       Parameter(agents, "Population (the text gives none). Standard 100 so that runs are long enough for land inequality to settle within the time budget; paper 1000.", domain: .integer(2...100_000), smoke: 30, standard: 100, paper: 1000),
-      Parameter(rounds, "Rounds; in each, every agent initiates one game. Long enough for the land Gini to stop moving (its drift over the last quarter is measured). Standard 2000 keeps the standard run within its time budget (issue 13); paper 10 000.", domain: .integer(4...10_000_000), smoke: 200, standard: 2000, paper: 10_000),
+      Parameter(rounds, "Rounds; in each, every agent initiates one game. Long enough for the land Gini to stop moving (its drift over the last quarter is measured). Standard 4000 (about 95 CPU-s for the whole experiment); paper 10 000.", domain: .integer(4...10_000_000), smoke: 200, standard: 4000, paper: 10_000),
       Parameter(replicates, "Seeds per setting (the same seeds in every setting: common random numbers).", domain: .integer(2...1000), smoke: 3, standard: 3, paper: 8),
       Parameter(initialGraph, "The initial graph: random out-ties, or complete (small populations; text: 'could start with a fully connected graph').", default: d.initialGraph),
       Parameter(tiesPerAgent, "Out-ties per agent in the random graph, kept constant by replacement.", domain: .integer(1...1000), default: d.tiesPerAgent),
@@ -91,7 +91,7 @@ extension Chapter3FeudalismExperiment {
       Parameter(deviantFraction, "Fraction of deviants in the base runs.", domain: .unitInterval(), default: d.deviantFraction),
       Parameter(deviantPriorShape, "n of the prior P(Δ) = (n+1)(n+2)Δ(1−Δ)^n.", domain: .real(0...1e6), default: d.deviantPriorShape),
       Parameter(maximumMoves, "Encounter length cap.", domain: .integer(2...64), default: d.maximumMoves),
-      Parameter(checkpointInterval, "Rounds between recorded checkpoints.", domain: .integer(1...1_000_000), smoke: 10, standard: 20, paper: 100),
+      Parameter(checkpointInterval, "Rounds between recorded checkpoints.", domain: .integer(1...1_000_000), smoke: 10, standard: 40, paper: 100),
     ]
   }
 
