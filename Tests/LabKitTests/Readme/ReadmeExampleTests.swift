@@ -8,8 +8,9 @@ import Testing
     #expect(experiment.declarationProblems.isEmpty)
     let result = try experiment.run(scale: .smoke, seed: 1)
     #expect(result.claims.allSatisfy { $0.control?.flipped == true })
-    // Random meeting keeps the formula, assortative meeting breaks it: the headline depends.
-    #expect(result.claims[0].map.cells.map(\.verdict) == [.holds, .fails])
-    #expect(result.claims[0].headline == .depends)
+    // The average is linear in the pair-type frequencies, and assortative meeting keeps the share of
+    // trader slots at x, so the formula holds under both readings: the map shows it is robust.
+    #expect(result.claims[0].map.cells.map(\.verdict) == [.holds, .holds])
+    #expect(result.claims[0].headline == .holds)
   }
 }
