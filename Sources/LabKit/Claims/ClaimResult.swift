@@ -6,7 +6,6 @@ public struct ClaimResult: Sendable, Equatable {
   /// The control's result; nil only for a claim that declares none (rejected by the catalog tests).
   public let control: ControlResult?
   public let evidence: Evidence
-  private let legacy: Verdict?
 
   /// A claim judged over its grid, with its control's result.
   public init(_ claim: Claim, map: VerdictMap, control: ControlResult?, evidence: Evidence) {
@@ -14,27 +13,11 @@ public struct ClaimResult: Sendable, Equatable {
     self.map = map
     self.control = control
     self.evidence = evidence
-    self.legacy = nil
-  }
-
-  /// A claim judged at one point with an old-style verdict (for experiments not yet judged as maps).
-  public init(_ claim: Claim, _ verdict: Verdict, _ evidence: Evidence) {
-    self.claim = claim
-    let headline: Headline
-    switch verdict {
-    case .reproduced, .supported: headline = .holds
-    case .notReproduced, .refuted: headline = .fails
-    case .inconclusive, .explored, .smoke: headline = .inconclusive
-    }
-    self.map = .single(headline, n: evidence.sampleSize ?? 1)
-    self.control = nil
-    self.evidence = evidence
-    self.legacy = verdict
   }
 
   /// The headline of the map.
   public var headline: Headline { map.headline }
 
   /// The headline in the old words of results.json's `verdict` field.
-  public var verdict: Verdict { legacy ?? map.headline.legacyVerdict(for: claim.kind) }
+  public var verdict: Verdict { map.headline.legacyVerdict(for: claim.kind) }
 }

@@ -30,6 +30,12 @@ public enum Headline: String, Sendable, CaseIterable, Comparable {
     case .atMost:
       if upper <= bar.value { return .holds }
       if lower > bar.value { return .fails }
+    case .above:
+      if lower > bar.value { return .holds }
+      if upper < bar.value { return .fails }
+    case .below:
+      if upper < bar.value { return .holds }
+      if lower > bar.value { return .fails }
     }
     return .inconclusive
   }
@@ -53,23 +59,30 @@ public enum Headline: String, Sendable, CaseIterable, Comparable {
 
 /// The standard a measured quantity is held to: at least or at most a value.
 public struct Bar: Sendable, Hashable, CustomStringConvertible {
-  public enum Side: String, Sendable, Hashable { case atLeast, atMost }
+  /// `atLeast` and `atMost` accept an interval touching the bar; `above` and `below` are strict (for
+  /// "gains" and "raises", where an exact zero difference is no gain: touching is inconclusive).
+  public enum Side: String, Sendable, Hashable { case atLeast, atMost, above, below }
   public let side: Side
   public let value: Double
 
   public static func atLeast(_ value: Double) -> Bar { Bar(side: .atLeast, value: value) }
   public static func atMost(_ value: Double) -> Bar { Bar(side: .atMost, value: value) }
+  public static func above(_ value: Double) -> Bar { Bar(side: .above, value: value) }
+  public static func below(_ value: Double) -> Bar { Bar(side: .below, value: value) }
 
-  /// "≥ 0.9" or "≤ 0.05".
-  public var description: String { (side == .atLeast ? "≥ " : "≤ ") + DecimalFormat.compact(value, significant: 10) }
+  /// "≥ 0.9", "≤ 0.05", "> 0" or "< 0".
+  public var description: String {
+    let symbol = [Side.atLeast: "≥ ", .atMost: "≤ ", .above: "> ", .below: "< "][side]!
+    return symbol + DecimalFormat.compact(value, significant: 10)
+  }
 
   /// The bar moved just past an interval, to the side where the check must fail: the standard
   /// negative control of a check against a bar.
   public func movedPast(lower: Double, upper: Double) -> Bar {
     let width = max(upper - lower, abs(upper), abs(lower), 1) * 1e-6
     switch side {
-    case .atLeast: return .atLeast(upper + width)
-    case .atMost: return .atMost(lower - width)
+    case .atLeast, .above: return Bar(side: side, value: upper + width)
+    case .atMost, .below: return Bar(side: side, value: lower - width)
     }
   }
 }

@@ -39,11 +39,6 @@ extension Experiment {
   public var sizes: [Size] { [] }
 }
 
-extension Experiment where Outcome == ExperimentResult {
-  /// An experiment not yet split into simulation and judgement: its simulation is the whole result.
-  public func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult { outcomes.base }
-}
-
 /// What one run of an experiment produced.
 public struct ExperimentResult: Sendable {
   public var tables: [Table]

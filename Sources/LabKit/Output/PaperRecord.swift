@@ -44,20 +44,3 @@ public struct PaperRecord: Sendable, Equatable {
   /// Every claim of every experiment, in paper order.
   public var claims: [ClaimRecord] { experiments.flatMap(\.claims) }
 }
-
-/// How many claims got each verdict.
-public struct VerdictCounts: Sendable, Equatable {
-  public private(set) var counts: [Verdict: Int] = [:]
-
-  public init<S: Sequence>(_ verdicts: S) where S.Element == Verdict {
-    for verdict in verdicts { counts[verdict, default: 0] += 1 }
-  }
-
-  public var total: Int { counts.values.reduce(0, +) }
-  public subscript(verdict: Verdict) -> Int { counts[verdict] ?? 0 }
-
-  /// "3 claims: 2 reproduced, 1 not reproduced, 0 supported, 0 refuted, 0 inconclusive".
-  public var sentence: String {
-    "\(total) claim\(total == 1 ? "" : "s"): " + Verdict.allCases.map { "\(self[$0]) \($0.words)" }.joined(separator: ", ")
-  }
-}

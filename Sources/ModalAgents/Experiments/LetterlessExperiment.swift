@@ -143,7 +143,7 @@ struct LetterlessExperiment: Experiment {
       measurements: [.init("examples", o.rows.count), .init("agreeing", o.rows.count - failures.count), .init("agreeing after mutation", mutatedAgreeing)],
       tolerance: "exact (letterless formulas are decided on the chain up to their modal depth)", sampleSize: o.rows.count,
       counterexample: failures.isEmpty ? nil : failures.joined(separator: "; "))
-    let claim = ClaimResult(Self.fixedPointsClaim, map: exactMap(failures.isEmpty, estimate: Double(o.rows.count - failures.count), n: o.rows.count),
+    let claim = ClaimResult(Self.fixedPointsClaim, map: .single(.checking(failures.isEmpty), estimate: Double(o.rows.count - failures.count), n: o.rows.count),
                             control: ControlResult(Self.fixedPointsClaim.control!, verdict: .checking(mutatedAgreeing == o.mutated.count)), evidence: evidence)
     return ExperimentResult(tables: [table, parameterTable], claims: [claim])
   }

@@ -160,7 +160,7 @@ struct LoopsExperiment: Experiment {
       measurements: [.init("ContrarianBot(ContrarianBot)", c.move.letter), .init("provable in PA", c.provable),
                      .init("trace", c.trace), .init("fixed point", c.normalForm)],
       tolerance: "exact", sampleSize: 1)
-    return ClaimResult(Self.contrarianClaim, map: exactMap(c.holds, n: 1),
+    return ClaimResult(Self.contrarianClaim, map: .single(.checking(c.holds), n: 1),
                        control: ControlResult(Self.contrarianClaim.control!, verdict: .checking(o.contrarianControl.holds)), evidence: evidence)
   }
 
@@ -171,7 +171,7 @@ struct LoopsExperiment: Experiment {
       measurements: [.init("RaifBot(RaifBot)", raif.firstMove.letter), .init("PA ⊢ [RaifBot(RaifBot) = D]", raif.solution.isRefutable(0)),
                      .init("trace", raif.solution.traceText(0, worlds: 6))],
       tolerance: "exact", sampleSize: 1)
-    return ClaimResult(Self.raifClaim, map: exactMap(raif.firstMove == .defect, n: 1),
+    return ClaimResult(Self.raifClaim, map: .single(.checking(raif.firstMove == .defect), n: 1),
                        control: ControlResult(Self.raifClaim.control!, verdict: .checking(o.raifControl.firstMove == .defect)), evidence: evidence)
   }
 
@@ -183,7 +183,7 @@ struct LoopsExperiment: Experiment {
                      .init("MirrorBot vs MirrorBot exhausted every budget", s.exhaustedEveryBudget),
                      .init("other pairs finish", s.controlsFinish)],
       tolerance: "every budget exhausted with no move returned", sampleSize: s.budgets.count)
-    return ClaimResult(Self.simulationClaim, map: exactMap(s.exhaustedEveryBudget && s.controlsFinish, n: s.budgets.count),
+    return ClaimResult(Self.simulationClaim, map: .single(.checking(s.exhaustedEveryBudget && s.controlsFinish), n: s.budgets.count),
                        control: ControlResult(Self.simulationClaim.control!, verdict: .checking(o.simulationControl.exhaustedEveryBudget)), evidence: evidence)
   }
 
@@ -197,7 +197,7 @@ struct LoopsExperiment: Experiment {
       summary: "With p = \"my output is 1\", the loop \"my output is 0 iff my output is 1\" is p ↔ ¬p, which is not fully modalized: at world 0 neither value of p satisfies it. The crystal ball, asked for outputs (1, 0), \(o.unstable.text). For contrast (the control), the modalized loop p ↔ ¬□p (ContrarianBot's) has a unique solution, true but unprovable: the ball \(o.unstableControl.text).",
       measurements: [.init("crystal ball on p ↔ ¬p", o.unstable.text)],
       tolerance: "the ball reports that no consistent assignment exists", sampleSize: 1)
-    return ClaimResult(Self.unstableClaim, map: exactMap(Self.refusesAsInconsistent(o.unstable), n: 1),
+    return ClaimResult(Self.unstableClaim, map: .single(.checking(Self.refusesAsInconsistent(o.unstable)), n: 1),
                        control: ControlResult(Self.unstableClaim.control!, verdict: .checking(Self.refusesAsInconsistent(o.unstableControl))), evidence: evidence)
   }
 
@@ -211,7 +211,7 @@ struct LoopsExperiment: Experiment {
                      .init("library matchups differing from FairBot / RaifBot", p.differences.count)],
       tolerance: "exact", sampleSize: 2 + 2 * L.standard.count,
       counterexample: p.differences.isEmpty ? nil : p.differences.joined(separator: ", "))
-    return ClaimResult(Self.preferencesClaim, map: exactMap(p.holds, n: 2 + 2 * L.standard.count),
+    return ClaimResult(Self.preferencesClaim, map: .single(.checking(p.holds), n: 2 + 2 * L.standard.count),
                        control: ControlResult(Self.preferencesClaim.control!, verdict: .checking(o.preferencesControl.holds)), evidence: evidence)
   }
 

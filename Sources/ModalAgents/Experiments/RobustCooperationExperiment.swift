@@ -320,7 +320,7 @@ struct RobustCooperationExperiment: Experiment {
     let m = o.fairBotSelf
     func check(_ m: Matchup) -> Bool { m.firstMove == .cooperate && m.solution.isProvable(m.firstVariable) }
     let provable = m.solution.isProvable(m.firstVariable)
-    return ClaimResult(Self.fairBotSelfClaim, map: exactMap(check(m), n: 1),
+    return ClaimResult(Self.fairBotSelfClaim, map: .single(.checking(check(m)), n: 1),
                        control: ControlResult(Self.fairBotSelfClaim.control!, verdict: .checking(check(o.contrarianSelf))), evidence: Evidence(
       summary: "FairBot(FairBot) ↔ □FairBot(FairBot): the value is \(m.solution.traceText(0, worlds: 4)) at worlds 0, 1, 2, … (constant from world \(m.stabilisationWorld)), so FairBot cooperates with itself and, holding at every world, the statement is provable (text: cooperates, and PA ⊢ it). Control, ContrarianBot facing itself: \(o.contrarianSelf.firstMove.letter), provable: \(o.contrarianSelf.solution.isProvable(0)).",
       measurements: [.init("FairBot(FairBot)", m.firstMove.letter), .init("PA ⊢ [FairBot(FairBot) = C]", provable),
@@ -333,7 +333,7 @@ struct RobustCooperationExperiment: Experiment {
     func check(_ x: ModalAgent) -> Bool { o.moves(x, L.cooperateBot).0 == .cooperate && o.moves(x, L.defectBot).0 == .defect }
     let cb = o.moves(L.fairBot, L.cooperateBot)
     let db = o.moves(L.fairBot, L.defectBot)
-    return ClaimResult(Self.fairBotBasicsClaim, map: exactMap(check(L.fairBot), n: 2),
+    return ClaimResult(Self.fairBotBasicsClaim, map: .single(.checking(check(L.fairBot)), n: 2),
                        control: ControlResult(Self.fairBotBasicsClaim.control!, verdict: .checking(check(L.unfairBot))), evidence: Evidence(
       summary: "FairBot against CooperateBot: \(cb.0.letter)/\(cb.1.letter); against DefectBot: \(db.0.letter)/\(db.1.letter) (text: FairBot cooperates with CooperateBot, defects against DefectBot). Control, UnfairBot: \(o.moves(L.unfairBot, L.cooperateBot).0.letter) against CooperateBot, \(o.moves(L.unfairBot, L.defectBot).0.letter) against DefectBot.",
       measurements: [.init("FairBot(CooperateBot)", cb.0.letter), .init("FairBot(DefectBot)", db.0.letter)],

@@ -92,8 +92,3 @@ func rangesText(_ values: [Int]) -> String {
 
 /// The two colours of move heatmaps: Okabe–Ito vermillion for defect (0), blue for cooperate (1).
 let moveColours = ColourScale(stops: [Colour(hex: 0xD55E00), Colour(hex: 0x0072B2)])
-
-/// The one-cell verdict map of an exact check: holds when `condition` is true, fails otherwise.
-func exactMap(_ condition: Bool, estimate: Double? = nil, n: Int) -> VerdictMap {
-  .single(condition ? .holds : .fails, estimate: estimate, n: n)
-}

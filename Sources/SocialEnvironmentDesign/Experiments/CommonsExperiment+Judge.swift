@@ -7,10 +7,10 @@ extension CommonsExperiment {
     var gains: [ConfidenceInterval]
     /// Total apples, all restrained − all greedy, paired by orchard.
     var collective: ConfidenceInterval
-    var individual: Headline { VerdictMap.combine(gains.map { Support.strictly($0, above: 0) }) == .holds ? .holds
+    var individual: Headline { VerdictMap.combine(gains.map { Headline.comparing($0, .above(0)) }) == .holds ? .holds
       : (gains.contains { $0.upper < 0 } ? .fails : .inconclusive) }
     var verdict: Headline {
-      let c = Support.strictly(collective, above: 0)
+      let c = Headline.comparing(collective, .above(0))
       if individual == .fails || c == .fails { return .fails }
       return individual == .holds && c == .holds ? .holds : .inconclusive
     }

@@ -122,12 +122,11 @@ struct PrincipalsExperiment: Experiment {
   func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let cells = try outcomes.cells(of: Self.improvesClaim).map { cell, outcome in (cell, outcome, try Self.differences(outcome)) }
     let mapCells = cells.map { cell, outcome, d in
-      VerdictMap.Cell(reading: cell.readingSetting, verdict: Support.strictly(d[Self.primary], above: 0), estimate: d[Self.primary].estimate,
+      VerdictMap.Cell(reading: cell.readingSetting, verdict: Headline.comparing(d[Self.primary], .above(0)), estimate: d[Self.primary].estimate,
                       lower: d[Self.primary].lower, upper: d[Self.primary].upper, n: outcome.runs.count)
     }
     let base = try Self.differences(outcomes.base)[Self.primary]
-    let moved = Bar.atLeast(0).movedPast(lower: base.lower, upper: base.upper)
-    let control = ControlResult(Self.improvesClaim.control!, verdict: Support.strictly(base, above: moved.value))
+    let control = ControlResult(Self.improvesClaim.control!, verdict: .comparing(base, Bar.above(0).movedPast(lower: base.lower, upper: base.upper)))
     let evidence = Evidence(
       summary: "REINFORCE principal minus no tax over the last rounds: " + cells.map { cell, _, d in
         "\(VerdictMap.describe(cell.readingSetting)): \(DecimalFormat.fixed(d[Self.primary].estimate, digits: 2)) \(d[Self.primary].bracket(digits: 2)) (UCB \(DecimalFormat.fixed(d[3].estimate, digits: 2)) \(d[3].bracket(digits: 2)); U.S.-like \(DecimalFormat.fixed(d[1].estimate, digits: 2)) \(d[1].bracket(digits: 2)))"

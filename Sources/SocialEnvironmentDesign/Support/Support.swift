@@ -74,12 +74,6 @@ enum Support {
                          agentLearningRate: p[agentLearningRate])
   }
 
-  /// An interval strictly above (holds), strictly below (fails) or touching `value` (inconclusive): for
-  /// "raises" and "gains", where an exact zero difference is no gain.
-  static func strictly(_ interval: ConfidenceInterval, above value: Double) -> Headline {
-    interval.lower > value ? .holds : (interval.upper < value ? .fails : .inconclusive)
-  }
-
   /// "a, b, c" with `digits` decimals.
   static func list(_ values: [Double], digits: Int = 2) -> String { values.map { DecimalFormat.fixed($0, digits: digits) }.joined(separator: ", ") }
 }

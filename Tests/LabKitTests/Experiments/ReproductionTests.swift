@@ -159,7 +159,8 @@ struct RenamedCoin: Experiment {
   let sections = ["§2"]
   var claims: [Claim] { [] }
   var parameters: [Parameter] { [] }
-  func simulate(in context: RunContext) throws -> ExperimentResult { ExperimentResult() }
+  func simulate(in context: RunContext) throws -> Bool { true }
+  func judge(_ outcomes: Outcomes<Bool>, in context: RunContext) throws -> ExperimentResult { ExperimentResult() }
 }
 
 @Suite struct VerdictMapTests {
