@@ -1,4 +1,3 @@
-import CGSL  // TODO(issue 13): LabKit has no CDFs, densities, quantiles or samplers for these families; move to LabKit when it gains them (see the module report).
 import LabKit
 
 /// The distribution of the noise N added to a diff value: the introduction's example draws N from the
@@ -10,24 +9,10 @@ import LabKit
 /// shifted by a location (N = ±B + location). Reflection and shift make mean-zero skewed noise from an
 /// exponential, for instance `.exponential(mean: 1).shifted(by: -1)`.
 ///
-/// CDFs and densities are GSL's (`gsl_cdf_*_P`, `gsl_ran_*_pdf`); draws are GSL's samplers through the
-/// generator of a LabKit ``Random``.
+/// CDFs, densities, quantiles and draws are GSL's, through LabKit's ``ContinuousFamily``.
 struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
-  /// A GSL family with its parameters.
-  enum Family: Sendable, Hashable {
-    /// Uniform on [lower, upper] (`gsl_cdf_flat_P`, `gsl_ran_flat`).
-    case uniform(lower: Double, upper: Double)
-    /// Normal with mean 0 and standard deviation σ (`gsl_cdf_gaussian_P`, ziggurat sampler).
-    case gaussian(standardDeviation: Double)
-    /// Laplace with mean 0 and scale a: density exp(−|x|/a) / 2a (`gsl_cdf_laplace_P`).
-    case laplace(scale: Double)
-    /// Logistic with mean 0 and scale a (`gsl_cdf_logistic_P`).
-    case logistic(scale: Double)
-    /// Cauchy with median 0 and scale a (`gsl_cdf_cauchy_P`): no mean.
-    case cauchy(scale: Double)
-    /// Exponential with mean μ on [0, ∞) (`gsl_cdf_exponential_P`).
-    case exponential(mean: Double)
-  }
+  /// A GSL family with its parameters (LabKit's ``ContinuousFamily``).
+  typealias Family = ContinuousFamily
 
   let family: Family
   /// Whether the base draw is negated (N = −B + location).
@@ -44,16 +29,7 @@ struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
 
   init(family: Family, reflected: Bool, location: Double) throws {
     let place = "noise distribution"
-    switch family {
-    case .uniform(let lower, let upper):
-      guard lower.isFinite, upper.isFinite, lower < upper else {
-        throw LabError.invalidInput(place: place, problem: "uniform noise needs finite lower < upper, got [\(lower), \(upper)]")
-      }
-    case .gaussian(let s), .laplace(let s), .logistic(let s), .cauchy(let s), .exponential(let s):
-      guard s.isFinite, s > 0 else {
-        throw LabError.invalidInput(place: place, problem: "the scale of \(family) must be a positive finite number, got \(s)")
-      }
-    }
+    if let problem = family.parameterProblem { throw LabError.invalidInput(place: place, problem: problem) }
     guard location.isFinite else { throw LabError.invalidInput(place: place, problem: "location \(location) is not finite") }
     self.family = family
     self.reflected = reflected
@@ -87,8 +63,10 @@ struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
   /// `gaussian` N(0, X²), `laplace` and `logistic` have scale parameter X and mean 0, `cauchy` median
   /// 0 and scale X, `exponential` mean X on [0, ∞), `centred-exponential` is Exp(mean X) − X (mean 0,
   /// skewed right), `reflected-exponential` is X − Exp(mean X) (mean 0, skewed left).
-  static let familyNames = ["uniform", "gaussian", "laplace", "logistic", "cauchy", "exponential", "centred-exponential",
-                                   "reflected-exponential"]
+  static let familyNames = [
+    "uniform", "gaussian", "laplace", "logistic", "cauchy", "exponential", "centred-exponential",
+    "reflected-exponential",
+  ]
 
   /// The family `family` at scale `scale`.
   static func named(_ family: NoiseFamily, scale: Double) throws -> NoiseDistribution { try named(family.rawValue, scale: scale) }
@@ -111,65 +89,6 @@ struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  // MARK: - Base family
-
-  private func baseCDF(_ x: Double) -> Double {
-    switch family {
-    case .uniform(let a, let b): return x <= a ? 0 : (x >= b ? 1 : gsl_cdf_flat_P(x, a, b))
-    case .gaussian(let s): return gsl_cdf_gaussian_P(x, s)
-    case .laplace(let a): return gsl_cdf_laplace_P(x, a)
-    case .logistic(let a): return gsl_cdf_logistic_P(x, a)
-    case .cauchy(let a): return gsl_cdf_cauchy_P(x, a)
-    case .exponential(let mu): return x <= 0 ? 0 : gsl_cdf_exponential_P(x, mu)
-    }
-  }
-
-  /// P(B > x) computed from the upper tail where GSL has it (more accurate than 1 − P).
-  private func baseSurvival(_ x: Double) -> Double {
-    switch family {
-    case .uniform(let a, let b): return x <= a ? 1 : (x >= b ? 0 : gsl_cdf_flat_Q(x, a, b))
-    case .gaussian(let s): return gsl_cdf_gaussian_Q(x, s)
-    case .laplace(let a): return gsl_cdf_laplace_Q(x, a)
-    case .logistic(let a): return gsl_cdf_logistic_Q(x, a)
-    case .cauchy(let a): return gsl_cdf_cauchy_Q(x, a)
-    case .exponential(let mu): return x <= 0 ? 1 : gsl_cdf_exponential_Q(x, mu)
-    }
-  }
-
-  private func baseDensity(_ x: Double) -> Double {
-    switch family {
-    case .uniform(let a, let b): return x < a || x > b ? 0 : 1 / (b - a)
-    case .gaussian(let s): return gsl_ran_gaussian_pdf(x, s)
-    case .laplace(let a): return gsl_ran_laplace_pdf(x, a)
-    case .logistic(let a): return gsl_ran_logistic_pdf(x, a)
-    case .cauchy(let a): return gsl_ran_cauchy_pdf(x, a)
-    case .exponential(let mu): return x < 0 ? 0 : gsl_ran_exponential_pdf(x, mu)
-    }
-  }
-
-  private func baseSample(_ random: Random) -> Double {
-    switch family {
-    case .uniform(let a, let b): return gsl_ran_flat(random.generator, a, b)
-    case .gaussian(let s): return random.gaussian(standardDeviation: s)
-    case .laplace(let a): return gsl_ran_laplace(random.generator, a)
-    case .logistic(let a): return gsl_ran_logistic(random.generator, a)
-    case .cauchy(let a): return gsl_ran_cauchy(random.generator, a)
-    case .exponential(let mu): return gsl_ran_exponential(random.generator, mu)
-    }
-  }
-
-  /// The base family's quantile.
-  private func baseQuantile(_ p: Double) -> Double {
-    switch family {
-    case .uniform(let a, let b): return a + p * (b - a)
-    case .gaussian(let s): return p < 0.5 ? gsl_cdf_gaussian_Pinv(p, s) : gsl_cdf_gaussian_Qinv(1 - p, s)
-    case .laplace(let a): return p < 0.5 ? gsl_cdf_laplace_Pinv(p, a) : gsl_cdf_laplace_Qinv(1 - p, a)
-    case .logistic(let a): return p < 0.5 ? gsl_cdf_logistic_Pinv(p, a) : gsl_cdf_logistic_Qinv(1 - p, a)
-    case .cauchy(let a): return p < 0.5 ? gsl_cdf_cauchy_Pinv(p, a) : gsl_cdf_cauchy_Qinv(1 - p, a)
-    case .exponential(let mu): return p < 0.5 ? gsl_cdf_exponential_Pinv(p, mu) : gsl_cdf_exponential_Qinv(1 - p, mu)
-    }
-  }
-
   // MARK: - The noise N
 
   /// P(N ≤ x). Exact at ±∞ (0 and 1).
@@ -177,23 +96,23 @@ struct NoiseDistribution: Sendable, Hashable, CustomStringConvertible {
     if x == -.infinity { return 0 }
     if x == .infinity { return 1 }
     // Continuous families: P(−B ≤ z) = P(B ≥ −z) = P(B > −z).
-    return reflected ? baseSurvival(location - x) : baseCDF(x - location)
+    return reflected ? family.survival(location - x) : family.cumulative(x - location)
   }
 
   /// The density of N at x (0 outside the support).
   func density(_ x: Double) -> Double {
     guard x.isFinite else { return 0 }
-    return baseDensity(reflected ? location - x : x - location)
+    return family.density(reflected ? location - x : x - location)
   }
 
   /// The p-quantile of N, for p in (0, 1).
   func quantile(_ p: Double) -> Double {
-    reflected ? location - baseQuantile(1 - p) : location + baseQuantile(p)
+    reflected ? location - family.quantile(1 - p) : location + family.quantile(p)
   }
 
   /// One draw of N from GSL's sampler.
   func sample(_ random: Random) -> Double {
-    let b = baseSample(random)
+    let b = family.sample(random)
     return reflected ? location - b : location + b
   }
 
