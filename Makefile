@@ -1,7 +1,8 @@
 # CooperationLab: two commands on a fresh Debian or Ubuntu machine.
 #   make reproduce   install what is missing, build in release mode, regenerate every output
 #   make test        install what is missing, run the test suite, then check the committed outputs
-# Also: make check (are the committed outputs current?), make bench (throughput), make deps, make build.
+# Also: make check (are the committed outputs current?), make bench (throughput), make deps, make build,
+#       make format (apply .swift-format), make lint (report what make format would change).
 
 SWIFT    ?= swift
 RELEASE  := .build/release/reproduce
@@ -9,7 +10,7 @@ APT      := libgsl-dev libglpk-dev pkg-config librsvg2-bin
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: deps build reproduce test check bench clean
+.PHONY: deps build reproduce test check bench clean format lint
 
 # Install the system libraries when one is missing (apt-get update runs once, first).
 deps:
@@ -55,3 +56,10 @@ bench: build
 
 clean:
 	rm -rf .build
+
+# The style is .swift-format's (swift-format ships with the Swift 6 toolchain).
+format:
+	$(SWIFT) format format --configuration .swift-format --in-place --recursive --parallel Sources Tests
+
+lint:
+	$(SWIFT) format lint --configuration .swift-format --recursive --parallel Sources Tests

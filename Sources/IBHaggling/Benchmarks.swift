@@ -17,7 +17,8 @@ extension IBHaggling {
       self.game = game
       let setup = try! HagglingSetup(game: game, options: .init(maximumStates: states), ranking: .limit, policyDiscount: 0.999, jobs: 2)
       specs = setup.hagglers(prior: .descriptionLength)
-      let run = try! Haggling.run(game: game, participants: specs.map { .haggler($0) }, generators: specs.indices.map { Random(seed: UInt32(7 + $0)) })
+      let run = try! Haggling.run(
+        game: game, participants: specs.map { .haggler($0) }, generators: specs.indices.map { Random(seed: UInt32(7 + $0)) })
       let view = specs[0].view
       let profiles = game.profiles
       actions = run.transcript.map { UInt8(profiles[Int($0)][0]) }
@@ -43,29 +44,44 @@ extension IBHaggling {
     func runs(_ count: Int) -> Double {
       var total = 0
       for r in 0..<count {
-        let run = try! Haggling.run(game: game, participants: specs.map { .haggler($0) },
-                                    generators: specs.indices.map { Random(seed: UInt32(1000 * r + $0 + 1)) })
+        let run = try! Haggling.run(
+          game: game, participants: specs.map { .haggler($0) },
+          generators: specs.indices.map { Random(seed: UInt32(1000 * r + $0 + 1)) })
         total += run.lockInTime + run.cycleLength
       }
       return Double(total)
     }
   }
 
-  static let pdSetups: [Int: BenchmarkSetup] = [6: BenchmarkSetup(game: HagglingGames.prisonersDilemma(), states: 6),
-                                                7: BenchmarkSetup(game: HagglingGames.prisonersDilemma(), states: 7),
-                                                8: BenchmarkSetup(game: HagglingGames.prisonersDilemma(), states: 8)]
+  static let pdSetups: [Int: BenchmarkSetup] = [
+    6: BenchmarkSetup(game: HagglingGames.prisonersDilemma(), states: 6),
+    7: BenchmarkSetup(game: HagglingGames.prisonersDilemma(), states: 7),
+    8: BenchmarkSetup(game: HagglingGames.prisonersDilemma(), states: 8),
+  ]
   static let cakeSetup = BenchmarkSetup(game: HagglingGames.cakeSplitting(), states: 6)
 
   /// The benchmarks of `reproduce bench`.
-  public static let benchmarks: [Benchmark] = [6, 7, 8].flatMap { n -> [Benchmark] in
-    [
-      Benchmark(id: "ibh.updates.pd.N\(n)", summary: "hypothesis updates, PD agent with \(HypothesisSpace.passwordCount(actionCount: 2, observationCount: 2, maximumStates: n)) hypotheses (N = \(n)), over a run's history",
-                unit: "updates", count: 200_000_000) { count in pdSetups[n]!.updates(count) },
-      Benchmark(id: "ibh.runs.pd.N\(n)", summary: "complete PD haggling runs, two agents with N = \(n)", unit: "runs", count: n == 8 ? 100 : 400) { count in pdSetups[n]!.runs(count) },
+  public static let benchmarks: [Benchmark] =
+    [6, 7, 8].flatMap { n -> [Benchmark] in
+      [
+        Benchmark(
+          id: "ibh.updates.pd.N\(n)",
+          summary:
+            "hypothesis updates, PD agent with \(HypothesisSpace.passwordCount(actionCount: 2, observationCount: 2, maximumStates: n)) hypotheses (N = \(n)), over a run's history",
+          unit: "updates", count: 200_000_000
+        ) { count in pdSetups[n]!.updates(count) },
+        Benchmark(id: "ibh.runs.pd.N\(n)", summary: "complete PD haggling runs, two agents with N = \(n)", unit: "runs", count: n == 8 ? 100 : 400) {
+          count in pdSetups[n]!.runs(count)
+        },
+      ]
+    } + [
+      Benchmark(
+        id: "ibh.updates.cake.N6",
+        summary: "hypothesis updates, cake-splitting agent with 98,945 hypotheses (3 players, N = 6), over a run's history",
+        unit: "updates", count: 200_000_000
+      ) { count in cakeSetup.updates(count) },
+      Benchmark(id: "ibh.runs.cake.N6", summary: "complete cake-splitting runs, three agents with N = 6", unit: "runs", count: 40) { count in
+        cakeSetup.runs(count)
+      },
     ]
-  } + [
-    Benchmark(id: "ibh.updates.cake.N6", summary: "hypothesis updates, cake-splitting agent with 98,945 hypotheses (3 players, N = 6), over a run's history",
-              unit: "updates", count: 200_000_000) { count in cakeSetup.updates(count) },
-    Benchmark(id: "ibh.runs.cake.N6", summary: "complete cake-splitting runs, three agents with N = 6", unit: "runs", count: 40) { count in cakeSetup.runs(count) },
-  ]
 }

@@ -10,6 +10,9 @@ public enum IBHaggling {
     title: "Infra-Bayesian haggling",
     citation: "AI Alignment Forum, 2024",
     sourceText: "papers/infra-bayesian-haggling.txt",
-    experiments: [HypothesesExperiment(), GuaranteesExperiment(), GeneralisedStagHuntExperiment(), PrisonersDilemmaExperiment(), RandomTwoPlayerExperiment(), SchellingExperiment(), MultiplayerExperiment()],
+    experiments: [
+      HypothesesExperiment(), GuaranteesExperiment(), GeneralisedStagHuntExperiment(), PrisonersDilemmaExperiment(), RandomTwoPlayerExperiment(),
+      SchellingExperiment(), MultiplayerExperiment(),
+    ],
     benchmarks: benchmarks)
 }

@@ -25,10 +25,14 @@ extension ModalAgents {
   /// enumerated rank-0 agents, 10^6 matchups; target at most 0.5 µs per matchup) and, for
   /// comparison, the world-by-world evaluator on the same pairs.
   public static let benchmarks: [Benchmark] = [
-    Benchmark(id: "ma.tournament.rank0", summary: "all ordered pairs of 1000 enumerated rank-0 agents, 64-world words", unit: "matchups", count: 1_000_000) { n in
+    Benchmark(
+      id: "ma.tournament.rank0", summary: "all ordered pairs of 1000 enumerated rank-0 agents, 64-world words", unit: "matchups", count: 1_000_000
+    ) { n in
       Double(benchmarkTournament.playOrderedPairs(n))
     },
-    Benchmark(id: "ma.competition.rank0", summary: "the same pairs, world-by-world evaluator (system built per matchup)", unit: "matchups", count: 100_000) { n in
+    Benchmark(
+      id: "ma.competition.rank0", summary: "the same pairs, world-by-world evaluator (system built per matchup)", unit: "matchups", count: 100_000
+    ) { n in
       let agents = benchmarkTournament.agents
       var cooperations = 0
       for k in 0..<n {

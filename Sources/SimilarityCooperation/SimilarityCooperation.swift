@@ -24,14 +24,19 @@ extension SimilarityCooperation {
     let parameters = try! Parameters(experiment.parameters, scale: .standard)
     let (env, settings) = try! LearnedCooperationExperiment.configuration(parameters, random: Random(seed: 1))
     let random = Random(seed: 2)
-    return (env, try! LearningProcedures.network(env, settings, random: random), try! LearningProcedures.network(env, settings, random: random), settings)
+    return (
+      env, try! LearningProcedures.network(env, settings, random: random), try! LearningProcedures.network(env, settings, random: random), settings
+    )
   }
 
   /// Throughput of the hot loops: a training step of the learning experiment at standard scale (the
   /// issue's benchmark), and a best-response search of the threshold game.
   public static let benchmarks: [Benchmark] = [
-    Benchmark(id: "sbc.learning.step", summary: "ABR gradient steps with the diff gradient (standard scale: n = 8, m = 4, hidden 32-32-32, 64 games, 32 probes, Adam)",
-              unit: "steps", count: 2000) { n in
+    Benchmark(
+      id: "sbc.learning.step",
+      summary: "ABR gradient steps with the diff gradient (standard scale: n = 8, m = 4, hidden 32-32-32, 64 games, 32 probes, Adam)",
+      unit: "steps", count: 2000
+    ) { n in
       var (env, trainee, opponent, settings) = benchmarkSetup()
       let random = Random(seed: 3)
       var optimiser = AdamOptimiser(parameterCount: trainee.parameterCount, learningRate: settings.learningRate)
@@ -46,8 +51,11 @@ extension SimilarityCooperation {
       _ = env
       return checksum
     },
-    Benchmark(id: "sbc.thresholds.best-response", summary: "best-response searches over thresholds, Table 1 with G = 3, U[0, 1] noise, 4000 grid points per stretch",
-              unit: "searches", count: 2000) { n in
+    Benchmark(
+      id: "sbc.thresholds.best-response",
+      summary: "best-response searches over thresholds, Table 1 with G = 3, U[0, 1] noise, 4000 grid points per stretch",
+      unit: "searches", count: 2000
+    ) { n in
       let game = try! ThresholdGame.prisonersDilemma(gain: 3, noise: .uniform(width: 1))
       var checksum = 0.0
       for k in 0..<n { checksum += game.bestResponse(0, to: Double(k % 100) / 50).value }

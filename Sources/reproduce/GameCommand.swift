@@ -46,7 +46,10 @@ extension Reproduce.GameCommand {
       commandName: "tournament",
       abstract: "A round-robin tournament of repeated prisoner's dilemmas between classic strategies, summarised as axelrod does.")
 
-    @Option(help: ArgumentHelp("Comma-separated strategy names (axelrod's: Cooperator, Defector, TitForTat, Grudger, WinStayLoseShift, TitFor2Tats, SuspiciousTitForTat, Alternator, Random, GTFT); all ten when omitted.", valueName: "A,B,..."))
+    @Option(
+      help: ArgumentHelp(
+        "Comma-separated strategy names (axelrod's: Cooperator, Defector, TitForTat, Grudger, WinStayLoseShift, TitFor2Tats, SuspiciousTitForTat, Alternator, Random, GTFT); all ten when omitted.",
+        valueName: "A,B,..."))
     var strategies: String?
 
     @Option(help: "Turns per match.") var turns: Int = 200
@@ -70,7 +73,8 @@ extension Reproduce.GameCommand {
         let game = try StageGame(reward: r, sucker: s, temptation: t, punishment: p)
         let names = strategies.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? FiniteMemoryStrategy.classicNames
         let tournament = try Tournament(names: names, turns: turns, repetitions: repetitions, noise: noise, game: game, seed: seed)
-        let title = "Round-robin tournament: \(names.count) strategies, \(turns) turns, \(repetitions) repetitions, noise \(DecimalFormat.compact(noise)), payoffs \(payoffs), seed \(seed)"
+        let title =
+          "Round-robin tournament: \(names.count) strategies, \(turns) turns, \(repetitions) repetitions, noise \(DecimalFormat.compact(noise)), payoffs \(payoffs), seed \(seed)"
         let summary = tournament.play(jobs: jobs).summary(title: title)
         print(format == .json ? summary.json.rendered() : summary.renderedText(), terminator: "")
       }

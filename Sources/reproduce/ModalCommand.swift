@@ -29,7 +29,8 @@ extension Reproduce.ModalCommand {
 
   struct Matrix: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "The matrix of moves of the agents in FILE (one `Name = formula` per line, `#` comments); entry = row agent's move against the column agent.")
+      abstract:
+        "The matrix of moves of the agents in FILE (one `Name = formula` per line, `#` comments); entry = row agent's move against the column agent.")
 
     @Argument(help: "The file of agent definitions.") var file: String
     @Option(help: "text or json.") var format: ModalCommandLine.Format = .text

@@ -15,7 +15,10 @@ struct RunOptions: ParsableArguments {
   @Option(help: "Replicates run at once (outputs are identical for every value).")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-  @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter of the selected experiments (repeatable); `reproduce list --parameters` shows them.", valueName: "KEY=VALUE"))
+  @Option(
+    name: .customLong("set"),
+    help: ArgumentHelp(
+      "Override a parameter of the selected experiments (repeatable); `reproduce list --parameters` shows them.", valueName: "KEY=VALUE"))
   var assignments: [String] = []
 
   @Option(help: ArgumentHelp("The folder holding Reproduce/, Figures/ and Papers/.", valueName: "DIR"))

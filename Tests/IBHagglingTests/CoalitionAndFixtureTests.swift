@@ -2,6 +2,7 @@ import Foundation
 import GameTheory
 import LabKit
 import Testing
+
 @testable import IBHaggling
 
 /// Coalition conditions, relaxed deals, the independent Python values, and the command line.
@@ -113,7 +114,9 @@ import Testing
     #expect(text.contains("Switches of run 1"))
     let again = try IBHagglingCommandLine.haggle(nfgText: Self.pdFile, fileName: "pd.nfg", options: .init(states: 4, runs: 10, seed: 1, trace: true))
     #expect(text == again)
-    let json = try JSONValue.parse(try IBHagglingCommandLine.haggle(nfgText: Self.pdFile, fileName: "pd.nfg", options: .init(states: 4, runs: 10, seed: 1, format: .json)), source: "json")
+    let json = try JSONValue.parse(
+      try IBHagglingCommandLine.haggle(nfgText: Self.pdFile, fileName: "pd.nfg", options: .init(states: 4, runs: 10, seed: 1, format: .json)),
+      source: "json")
     let outcomes = try #require(json["outcomes"]?.arrayValue)
     #expect(outcomes.reduce(0) { $0 + Int($1["runs"]!.numberValue!) } == 10)
     #expect(json["players"]?.arrayValue?.first?["hypotheses"]?.numberValue == 249)
@@ -121,6 +124,8 @@ import Testing
     #expect(throws: LabError.self) { try IBHagglingCommandLine.haggle(nfgText: "NFG 1 R", fileName: "bad.nfg", options: .init()) }
     let irrational = Self.pdFile.replacingOccurrences(of: "3 0\n", with: "3.14159265358979 0\n")
     #expect(throws: LabError.self) { try IBHagglingCommandLine.haggle(nfgText: irrational, fileName: "pi.nfg", options: .init(states: 3, runs: 1)) }
-    #expect(try IBHagglingCommandLine.haggle(nfgText: irrational, fileName: "pi.nfg", options: .init(states: 3, runs: 2, discount: 0.99)).contains("γ = 0.99"))
+    #expect(
+      try IBHagglingCommandLine.haggle(nfgText: irrational, fileName: "pi.nfg", options: .init(states: 3, runs: 2, discount: 0.99)).contains(
+        "γ = 0.99"))
   }
 }

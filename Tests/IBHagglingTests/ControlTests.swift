@@ -1,5 +1,6 @@
 import LabKit
 import Testing
+
 @testable import IBHaggling
 
 /// Every experiment of the module at smoke scale: its declarations are sound, and every claim has a

@@ -1,5 +1,6 @@
 import LabKit
 import Testing
+
 @testable import IBHaggling
 
 /// Every experiment at smoke scale: its claims, and values of its tables.
@@ -16,10 +17,13 @@ import Testing
 
   @Test func paperListsEveryExperimentAndClaim() {
     let ids = IBHaggling.paper.experiments.flatMap { $0.claims.map(\.id) }
-    #expect(ids == ["ibh.tit-for-tat", "ibh.epsilon-defect", "ibh.grim-trap", "ibh.top-never-falsified", "ibh.proposition-1", "ibh.proposition-2",
-                    "ibh.stag-hunt", "ibh.pd-opening", "ibh.pd-similar", "ibh.pd-slightly-fewer", "ibh.pd-different", "ibh.downward-closure",
-                    "ibh.two-player-cycles", "ibh.schelling-pub", "ibh.schelling-points", "ibh.cake-splitting", "ibh.three-player-demands",
-                    "ibh.coalition-sets", "ibh.multiplayer-cycles"])
+    #expect(
+      ids == [
+        "ibh.tit-for-tat", "ibh.epsilon-defect", "ibh.grim-trap", "ibh.top-never-falsified", "ibh.proposition-1", "ibh.proposition-2",
+        "ibh.stag-hunt", "ibh.pd-opening", "ibh.pd-similar", "ibh.pd-slightly-fewer", "ibh.pd-different", "ibh.downward-closure",
+        "ibh.two-player-cycles", "ibh.schelling-pub", "ibh.schelling-points", "ibh.cake-splitting", "ibh.three-player-demands",
+        "ibh.coalition-sets", "ibh.multiplayer-cycles",
+      ])
     #expect(IBHaggling.paper.prefix == "ibh")
     #expect(IBHaggling.paper.benchmarks.map(\.id).contains("ibh.updates.pd.N8"))
   }
@@ -60,7 +64,8 @@ import Testing
 
   @Test func prisonersDilemma() throws {
     let result = try Self.run(PrisonersDilemmaExperiment())
-    #expect(result.claims.map(\.claim.id) == ["ibh.pd-opening", "ibh.pd-similar", "ibh.pd-slightly-fewer", "ibh.pd-different", "ibh.downward-closure"])
+    #expect(
+      result.claims.map(\.claim.id) == ["ibh.pd-opening", "ibh.pd-similar", "ibh.pd-slightly-fewer", "ibh.pd-different", "ibh.downward-closure"])
     #expect(result.claims[4].verdict == .reproduced)
     #expect(Self.measured(result, "ibh.pd-opening", "runs with exploitation first")?.numberValue == 20)
     #expect(Self.measured(result, "ibh.pd-opening", "runs with falling demands")?.numberValue == 20)

@@ -1,6 +1,7 @@
 import GameTheory
 import LabKit
 import Testing
+
 @testable import IBHaggling
 
 /// The algorithm: lazy tracking, lock-in detection, invariants of runs, fixed opponents.
@@ -8,12 +9,16 @@ import Testing
   static let pd = HagglingGames.prisonersDilemma()
 
   static func specs(_ game: NormalFormGame, states: Int, opponentCycles: Bool = false, relaxed: Bool = false) throws -> [HagglerSpec] {
-    try HagglingSetup(game: game, options: .init(maximumStates: states, opponentCycles: opponentCycles), ranking: .limit, policyDiscount: 0.999, jobs: 1,
-                      relaxed: relaxed).hagglers(prior: .descriptionLength)
+    try HagglingSetup(
+      game: game, options: .init(maximumStates: states, opponentCycles: opponentCycles), ranking: .limit, policyDiscount: 0.999, jobs: 1,
+      relaxed: relaxed
+    ).hagglers(prior: .descriptionLength)
   }
 
   static func run(_ game: NormalFormGame, _ specs: [HagglerSpec], seed: Int, options: Haggling.Options = .init()) throws -> HagglingRun {
-    try Haggling.run(game: game, participants: specs.map { .haggler($0) }, generators: specs.indices.map { Random(seed: UInt32(100 * seed + $0 + 1)) }, options: options)
+    try Haggling.run(
+      game: game, participants: specs.map { .haggler($0) }, generators: specs.indices.map { Random(seed: UInt32(100 * seed + $0 + 1)) },
+      options: options)
   }
 
   @Test func lazyTrackingEqualsEagerTracking() throws {
@@ -51,7 +56,9 @@ import Testing
   @Test func runInvariants() throws {
     // Demands never rise; the first demand is the best value; in the stable cycle every agent gets at
     // least its demand (its hypothesis holds, so Murphy's worst case is a floor).
-    for (game, states) in [(Self.pd, 6), (HagglingGames.cakeSplitting(), 4), (NormalFormGame.schellingPub(), 5), (HagglingGames.stagHunt(players: 3), 4)] {
+    for (game, states) in [
+      (Self.pd, 6), (HagglingGames.cakeSplitting(), 4), (NormalFormGame.schellingPub(), 5), (HagglingGames.stagHunt(players: 3), 4),
+    ] {
       let specs = try Self.specs(game, states: states, opponentCycles: true)
       for seed in 0..<10 {
         let run = try Self.run(game, specs, seed: seed)
@@ -73,11 +80,13 @@ import Testing
     // Against a player who always cooperates the agent ends up exploiting it; against one who always
     // defects it ends at (D, D): ⊤'s value is all it can get.
     for seed in 0..<5 {
-      let sucker = try Haggling.run(game: Self.pd, participants: [.haggler(specs[0]), .fixed(.constant(0, name: "always C", profileCount: profiles))],
-                                    generators: [Random(seed: UInt32(seed + 1)), Random(seed: 1)])
+      let sucker = try Haggling.run(
+        game: Self.pd, participants: [.haggler(specs[0]), .fixed(.constant(0, name: "always C", profileCount: profiles))],
+        generators: [Random(seed: UInt32(seed + 1)), Random(seed: 1)])
       #expect(sucker.exactAveragePayoffs == [Rational(3), .zero])
-      let defector = try Haggling.run(game: Self.pd, participants: [.haggler(specs[0]), .fixed(.constant(1, name: "always D", profileCount: profiles))],
-                                      generators: [Random(seed: UInt32(seed + 1)), Random(seed: 1)])
+      let defector = try Haggling.run(
+        game: Self.pd, participants: [.haggler(specs[0]), .fixed(.constant(1, name: "always D", profileCount: profiles))],
+        generators: [Random(seed: UInt32(seed + 1)), Random(seed: 1)])
       #expect(defector.cycle == [[1, 1]])
       #expect(defector.finalDemands[0] == 1)
     }
@@ -85,8 +94,9 @@ import Testing
     let pub = NormalFormGame.schellingPub()
     let pubSpecs = try Self.specs(pub, states: 5)
     for seed in 0..<5 {
-      let run = try Haggling.run(game: pub, participants: [.fixed(.constant(0, name: "X", profileCount: 4)), .haggler(pubSpecs[1])],
-                                 generators: [Random(seed: 1), Random(seed: UInt32(seed + 1))])
+      let run = try Haggling.run(
+        game: pub, participants: [.fixed(.constant(0, name: "X", profileCount: 4)), .haggler(pubSpecs[1])],
+        generators: [Random(seed: 1), Random(seed: UInt32(seed + 1))])
       #expect(run.cycle == [[0, 0]])
     }
   }
@@ -116,8 +126,9 @@ import Testing
       try Haggling.run(game: Self.pd, participants: [.haggler(specs[1]), .haggler(specs[0])], generators: [Random(seed: 1), Random(seed: 2)])
     }
     #expect(throws: LabError.self) {
-      try HypothesisValuation(space: try HypothesisSpace(actionCount: 2, observationCount: 2, options: .init(maximumStates: 3)),
-                              view: try AgentView(game: .random(actionCounts: [2, 2], payoffs: 0..<1, seed: 1), player: 0))
+      try HypothesisValuation(
+        space: try HypothesisSpace(actionCount: 2, observationCount: 2, options: .init(maximumStates: 3)),
+        view: try AgentView(game: .random(actionCounts: [2, 2], payoffs: 0..<1, seed: 1), player: 0))
     }
   }
 
@@ -128,7 +139,8 @@ import Testing
       let game = NormalFormGame.random(actionCounts: [2, 2], integerPayoffs: 0...3, using: random)
       let view = try AgentView(game: game, player: 0)
       let hypotheses = (0..<3).map { _ in RandomHypotheses.resettable(states: 2, actions: 2, observations: 2, random: random) }
-      let space = try HypothesisSpace(actionCount: 2, observationCount: 2, options: .init(maximumStates: 2, passwords: false), custom: hypotheses.map { ($0, 4) })
+      let space = try HypothesisSpace(
+        actionCount: 2, observationCount: 2, options: .init(maximumStates: 2, passwords: false), custom: hypotheses.map { ($0, 4) })
       let γ = 0.9
       let spec = HagglerSpec(valuation: try HypothesisValuation(space: space, view: view, ranking: .discounted(γ)), view: view)
       let environment = SatisfyingEnvironment(truth: hypotheses[0], rule: .falsifyThenPunish)
@@ -145,7 +157,9 @@ import Testing
         let rdp = space.hypothesis(agent.currentHypothesis)
         let s = Int(agent.state[agent.current])
         let o = hypotheses[0].possibleObservations(state: envState, action: a).min {
-          (rdp.allows(state: s, action: a, observation: $0) ? 1 : 0, view.reward[a][$0], $0) < (rdp.allows(state: s, action: a, observation: $1) ? 1 : 0, view.reward[a][$1], $1)
+          (rdp.allows(state: s, action: a, observation: $0) ? 1 : 0, view.reward[a][$0], $0) < (
+            rdp.allows(state: s, action: a, observation: $1) ? 1 : 0, view.reward[a][$1], $1
+          )
         }!
         total += power * view.reward[a][o]
         power *= γ

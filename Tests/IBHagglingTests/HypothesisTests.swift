@@ -1,6 +1,7 @@
 import GameTheory
 import LabKit
 import Testing
+
 @testable import IBHaggling
 
 /// The hypotheses as the text defines them, and the enumerated spaces.
@@ -27,9 +28,13 @@ import Testing
     let necklaces = [1: 9, 2: 61, 3: 421, 4: 2_701]
     for n in 1...4 {
       let bounds = HypothesisSpace.LengthBounds(password: n, loop: n)
-      #expect(try HypothesisSpace(actionCount: 2, observationCount: 2, options: .init(maximumStates: 2 * n, lengthBounds: bounds)).count == lengths[n])
-      #expect(try HypothesisSpace(actionCount: 2, observationCount: 2,
-                                  options: .init(maximumStates: 2 * n, onePerNecklace: true, lengthBounds: bounds)).count == necklaces[n])
+      #expect(
+        try HypothesisSpace(actionCount: 2, observationCount: 2, options: .init(maximumStates: 2 * n, lengthBounds: bounds)).count == lengths[n])
+      #expect(
+        try HypothesisSpace(
+          actionCount: 2, observationCount: 2,
+          options: .init(maximumStates: 2 * n, onePerNecklace: true, lengthBounds: bounds)
+        ).count == necklaces[n])
     }
     // 3 players, binary actions, N = L = 3: 7,953 hypotheses.
     let three = HypothesisSpace.LengthBounds(password: 3, loop: 3)

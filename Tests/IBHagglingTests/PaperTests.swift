@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IBHaggling
 
 @Test func paperIsRegistered() {

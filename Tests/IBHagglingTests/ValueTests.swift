@@ -1,6 +1,7 @@
 import GameTheory
 import LabKit
 import Testing
+
 @testable import IBHaggling
 
 /// Values of hypotheses: strategy iteration, the γ → 1 limit, and the closed forms of the space.
@@ -11,9 +12,10 @@ import Testing
   static func randomHypothesis(_ random: Random, states: Int, actions: Int = 2, observations: Int = 2) -> SharpInfraRDP {
     let masks = (0..<states * actions).map { _ in 1 + random.index(below: (1 << observations) - 1) }
     let next = (0..<states * actions * observations).map { _ in random.index(below: states) }
-    return try! SharpInfraRDP(stateCount: states, actionCount: actions, observationCount: observations,
-                              possible: { s, a in Set((0..<observations).filter { masks[s * actions + a] & (1 << $0) != 0 }) },
-                              transition: { s, a, o in next[(s * actions + a) * observations + o] })
+    return try! SharpInfraRDP(
+      stateCount: states, actionCount: actions, observationCount: observations,
+      possible: { s, a in Set((0..<observations).filter { masks[s * actions + a] & (1 << $0) != 0 }) },
+      transition: { s, a, o in next[(s * actions + a) * observations + o] })
   }
 
   @Test func strategyIterationEqualsRobustValueIteration() throws {
@@ -59,7 +61,8 @@ import Testing
     // Every hypothesis of the N = 5 space with opponent cycles, in the PD and in random games.
     let space = try HypothesisSpace(actionCount: 2, observationCount: 2, options: .init(maximumStates: 5, opponentCycles: true))
     let random = Random(seed: 17)
-    let games = [Self.pd, HagglingGames.stagHunt()] + (0..<3).map { _ in NormalFormGame.random(actionCounts: [2, 2], integerPayoffs: 0...5, using: random) }
+    let games =
+      [Self.pd, HagglingGames.stagHunt()] + (0..<3).map { _ in NormalFormGame.random(actionCounts: [2, 2], integerPayoffs: 0...5, using: random) }
     for game in games {
       let view = try AgentView(game: game, player: 0)
       let valuation = try HypothesisValuation(space: space, view: view)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ModalAgents
 
 @Suite struct AgentTests {
@@ -17,7 +18,9 @@ import Testing
     do {
       _ = try ModalAgent(name: "Naked", formula: .or(.them, .box(.me)))
     } catch {
-      #expect(error.description == "Naked: them(me) is not under a box: an agent must be fully modalized (every them(...) and me(them) inside □, ◇, [k] or ⟨k⟩)")
+      #expect(
+        error.description
+          == "Naked: them(me) is not under a box: an agent must be fully modalized (every them(...) and me(them) inside □, ◇, [k] or ⟨k⟩)")
     }
   }
 
@@ -39,7 +42,11 @@ import Testing
     func error(_ text: String) -> ModalAgentParseError? {
       do { _ = try ModalAgent.parse(name: "X", text, resolve: AgentLibrary.agent(named:)); return nil } catch { return error }
     }
-    #expect(error("[]them(me) & them(FairBot)") == ModalAgentParseError(column: 14, message: "them(FairBot) is not under a box: an agent must be fully modalized (every them(...) and me(them) inside □, ◇, [k] or ⟨k⟩)"))
+    #expect(
+      error("[]them(me) & them(FairBot)")
+        == ModalAgentParseError(
+          column: 14,
+          message: "them(FairBot) is not under a box: an agent must be fully modalized (every them(...) and me(them) inside □, ◇, [k] or ⟨k⟩)"))
     #expect(error("[]them(Nobody)")?.column == 8)
     #expect(error("[]them(X)")?.message == "them(X) refers to the agent itself: references must go to agents of lower rank")
     #expect(error("[]p")?.column == 3)
@@ -82,13 +89,14 @@ import Testing
 
   @Test func traceTableShowsEveryWorld() throws {
     let m = try Competition(L.contrarianBot, L.contrarianBot).solve()
-    #expect(m.traceTable() == """
-      world  ContrarianBot(ContrarianBot)
-      0      0
-      1      1
-      ℕ      C
-      PA ⊢   -
+    #expect(
+      m.traceTable() == """
+        world  ContrarianBot(ContrarianBot)
+        0      0
+        1      1
+        ℕ      C
+        PA ⊢   -
 
-      """)
+        """)
   }
 }

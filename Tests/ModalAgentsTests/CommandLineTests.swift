@@ -1,20 +1,22 @@
 import LabKit
 import Testing
+
 @testable import ModalAgents
 
 @Suite struct CommandLineTests {
   @Test func competeTwoLibraryAgents() throws {
     let text = try ModalCommandLine.compete("FairBot", "PrudentBot", trace: false)
-    #expect(text == """
-      FairBot = □them(me)  (rank 0)
-      PrudentBot = □them(me) ∧ [1]¬them(DefectBot)  (rank 1)
+    #expect(
+      text == """
+        FairBot = □them(me)  (rank 0)
+        PrudentBot = □them(me) ∧ [1]¬them(DefectBot)  (rank 1)
 
-      FairBot vs PrudentBot: C/C
-        FairBot cooperates with PrudentBot (PA proves it)
-        PrudentBot cooperates with FairBot (PA proves it)
-        the system (4 variables) is constant from world 1 on
+        FairBot vs PrudentBot: C/C
+          FairBot cooperates with PrudentBot (PA proves it)
+          PrudentBot cooperates with FairBot (PA proves it)
+          the system (4 variables) is constant from world 1 on
 
-      """)
+        """)
   }
 
   @Test func competeWithTraceAndFormulas() throws {
@@ -22,7 +24,10 @@ import Testing
     #expect(text.contains("ContrarianBot vs ~[]them(me): C/C"))
     #expect(text.contains("ContrarianBot cooperates with ~[]them(me) (true but not provable in PA: the statement fails at world 0)"))
     #expect(text.contains("ContrarianBot(~[]them(me)) ↔ ¬□~[]them(me)(ContrarianBot)"))
-    #expect(text.contains("world  ContrarianBot(~[]them(me))  ~[]them(me)(ContrarianBot)\n0      0                           0\n1      1                           1\nℕ      C                           C"))
+    #expect(
+      text.contains(
+        "world  ContrarianBot(~[]them(me))  ~[]them(me)(ContrarianBot)\n0      0                           0\n1      1                           1\nℕ      C                           C"
+      ))
     let own = try ModalCommandLine.compete("[] them(me) & [2]~them(DefectBot)", "PrudentBot", trace: false)
     #expect(own.contains(": C/C"))
     let raif = try ModalCommandLine.compete("RaifBot", "RaifBot", trace: false)
@@ -34,8 +39,13 @@ import Testing
       do { _ = try ModalCommandLine.compete(a, b, trace: false); return "no error" } catch { return "\(error)" }
     }
     #expect(message("[]them(me) &", "FairBot") == "first agent '[]them(me) &': column 13: expected a formula, found the end of the input")
-    #expect(message("FairBot", "them(me)") == "second agent 'them(me)': column 1: them(me) is not under a box: an agent must be fully modalized (every them(...) and me(them) inside □, ◇, [k] or ⟨k⟩)")
-    #expect(message("FairBot", "[]them(Nobody)") == "second agent '[]them(Nobody)': column 8: unknown agent 'Nobody' (not in the library and not defined earlier)")
+    #expect(
+      message("FairBot", "them(me)")
+        == "second agent 'them(me)': column 1: them(me) is not under a box: an agent must be fully modalized (every them(...) and me(them) inside □, ◇, [k] or ⟨k⟩)"
+    )
+    #expect(
+      message("FairBot", "[]them(Nobody)")
+        == "second agent '[]them(Nobody)': column 8: unknown agent 'Nobody' (not in the library and not defined earlier)")
     #expect(message("FiarBot", "FairBot").hasPrefix("first agent 'FiarBot': unknown agent; known library agents: CooperateBot, DefectBot, FairBot,"))
   }
 
@@ -50,44 +60,52 @@ import Testing
 
   @Test func matrixAsText() throws {
     let text = try ModalCommandLine.matrix(fileText: Self.file, fileName: "mine.txt", format: .text)
-    #expect(text == """
-                FB  PB  Cautious  Mimic  Contrary
-      FB        C   C   C         C      D
-      PB        C   C   C         C      D
-      Cautious  C   C   C         C      D
-      Mimic     C   C   C         C      D
-      Contrary  C   C   C         C      C
-      (entry = the row agent's move against the column agent)
+    #expect(
+      text == """
+                  FB  PB  Cautious  Mimic  Contrary
+        FB        C   C   C         C      D
+        PB        C   C   C         C      D
+        Cautious  C   C   C         C      D
+        Mimic     C   C   C         C      D
+        Contrary  C   C   C         C      C
+        (entry = the row agent's move against the column agent)
 
-      """)
+        """)
   }
 
   @Test func matrixAsJSON() throws {
     let text = try ModalCommandLine.matrix(fileText: "A = [] them(me)\nB = ~[]them(me)\nC = F", fileName: "abc.txt", format: .json)
-    #expect(text == """
-      {
-        "agents": ["A", "B", "C"],
-        "moves": [
-          ["C", "D", "D"],
-          ["C", "C", "C"],
-          ["D", "D", "D"]
-        ]
-      }
+    #expect(
+      text == """
+        {
+          "agents": ["A", "B", "C"],
+          "moves": [
+            ["C", "D", "D"],
+            ["C", "C", "C"],
+            ["D", "D", "D"]
+          ]
+        }
 
-      """)
+        """)
     let parsed = try JSONValue.parse(text)
     #expect(parsed["agents"]?.arrayValue?.count == 3)
   }
 
   @Test(arguments: [
     ("A = []them(me) &", "bad.txt:1:17: expected a formula, found the end of the input"),
-    ("A = them(me)", "bad.txt:1:5: them(me) is not under a box: an agent must be fully modalized (every them(...) and me(them) inside □, ◇, [k] or ⟨k⟩)"),
+    (
+      "A = them(me)",
+      "bad.txt:1:5: them(me) is not under a box: an agent must be fully modalized (every them(...) and me(them) inside □, ◇, [k] or ⟨k⟩)"
+    ),
     ("\n# comment\n  A = [](them(me)", "bad.txt:3:18: '(' at column 9 is never closed: expected ')'"),
     ("FairBot = T", "bad.txt:1:1: FairBot is a library agent; choose another name (or use it without defining it)"),
     ("A B = T", "bad.txt:1:1: 'A B' is not a valid agent name (letters, digits and _, starting with a letter or _)"),
     ("A = T\nA = F", "bad.txt:2:1: the agent A is already defined on line 1"),
     ("A = []them(A)", "bad.txt:1:12: them(A) refers to the agent itself: references must go to agents of lower rank"),
-    ("A = []them(B)\nB = T", "bad.txt:1:12: B is defined on line 2; an agent may only refer to agents defined on earlier lines (references must go to lower rank)"),
+    (
+      "A = []them(B)\nB = T",
+      "bad.txt:1:12: B is defined on line 2; an agent may only refer to agents defined on earlier lines (references must go to lower rank)"
+    ),
     ("A = B\nB = T", "bad.txt:1:5: B is defined on line 2; an agent may only use agents defined on earlier lines"),
     ("A = []them(Nobody)", "bad.txt:1:12: unknown agent 'Nobody' (not in the library and not defined earlier)"),
     ("= T", "bad.txt:1:1: expected an agent name before '='"),

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ModalAgents
 
 @Suite struct CrystalBallTests {
@@ -31,7 +32,10 @@ import Testing
       #expect(reasons.map(\.output.name) == ["C", "D"])
       #expect(reasons[0].reason == .trueButUnprovable(failsAt: 0, holdsFrom: 1, trace: "011111…"))
       #expect(reasons[1].reason == .falseInStandardModel(failsFrom: 1, trace: "100000…"))
-      #expect(error.description == "no permissible output is provable: C: true in the standard model but not provable (it fails at world 0 and holds from world 1 on; trace 011111…); D: false in the standard model (it fails from world 1 on; trace 100000…)")
+      #expect(
+        error.description
+          == "no permissible output is provable: C: true in the standard model but not provable (it fails at world 0 and holds from world 1 on; trace 011111…); D: false in the standard model (it fails from world 1 on; trace 100000…)"
+      )
     }
     #expect(throws: CrystalBall.Refusal.self) { try CrystalBall.ask(program: L.fairBot, input: L.fairBot, outputs: []) }
   }

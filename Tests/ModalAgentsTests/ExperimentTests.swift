@@ -1,5 +1,6 @@
 import LabKit
 import Testing
+
 @testable import ModalAgents
 
 /// Every experiment at smoke scale: the verdicts, and values of its tables.
@@ -40,15 +41,19 @@ import Testing
 
   @Test func robustCooperation() throws {
     let result = try Self.run(RobustCooperationExperiment())
-    #expect(result.claims.map(\.claim.id) == ["ma.fairbot-self", "ma.fairbot-basics", "ma.program-equilibrium", "ma.prudentbot",
-                                              "ma.rank0-fairbot-cooperatebot", "ma.justbot"])
+    #expect(
+      result.claims.map(\.claim.id) == [
+        "ma.fairbot-self", "ma.fairbot-basics", "ma.program-equilibrium", "ma.prudentbot",
+        "ma.rank0-fairbot-cooperatebot", "ma.justbot",
+      ])
     #expect(result.claims.allSatisfy { $0.headline == .holds })
     // The universal claims are judged in both opponent spaces.
     #expect(result.claims[2].map.cells.map { $0.reading.map(\.value) } == [["rankZero"], ["library"]])
     #expect(result.claims[2].map.cells.map(\.verdict) == [.holds, .holds])
     #expect(result.claims[2].map.cells.map(\.n) == [322, 16])
     #expect(result.claims.map { $0.control?.verdict } == Array(repeating: .fails, count: 6))
-    #expect(result.tables.map(\.id) == ["ma.library.agents", "ma.library.matrix", "ma.robust-cooperation.facts", "ma.robust-cooperation.enumeration"])
+    #expect(
+      result.tables.map(\.id) == ["ma.library.agents", "ma.library.matrix", "ma.robust-cooperation.facts", "ma.robust-cooperation.enumeration"])
     let matrix = result.tables[1]
     #expect(matrix.rows[2].map(\.text).joined(separator: " ") == "FairBot C D C C C C C D C C D D C D D D")
     #expect(matrix.rows[5].map(\.text).joined(separator: " ") == "PrudentBot D D C D D C C D C D D D D D D D")
@@ -76,14 +81,18 @@ import Testing
 
   @Test func strategicLoops() throws {
     let result = try Self.run(LoopsExperiment())
-    #expect(result.claims.map(\.claim.id) == ["ma.contrarian-self", "ma.raifbot-self", "ma.simulation-loops", "ma.unstable-loop", "ma.crystal-ball-preferences"])
+    #expect(
+      result.claims.map(\.claim.id) == [
+        "ma.contrarian-self", "ma.raifbot-self", "ma.simulation-loops", "ma.unstable-loop", "ma.crystal-ball-preferences",
+      ])
     #expect(result.claims.allSatisfy { $0.headline == .holds && $0.control?.verdict == .fails })
     let selfPlay = result.tables[0]
-    #expect(selfPlay.rows.map { "\($0[0].text) \($0[2].text) \($0[3].text) \($0[4].text) \($0[5].text)" } == [
-      "FairBot C yes 111111… ⊤", "ContrarianBot C neither 011111… ¬□⊥", "RaifBot D its negation 000000… ⊥",
-      "UnfairBot D neither 100000… □⊥", "PrudentBot C yes 111111… ⊤", "MagicBot C yes 111111… ⊤",
-      "BallBot_CD C yes 111111… ⊤", "BallBot_DC D its negation 000000… ⊥",
-    ])
+    #expect(
+      selfPlay.rows.map { "\($0[0].text) \($0[2].text) \($0[3].text) \($0[4].text) \($0[5].text)" } == [
+        "FairBot C yes 111111… ⊤", "ContrarianBot C neither 011111… ¬□⊥", "RaifBot D its negation 000000… ⊥",
+        "UnfairBot D neither 100000… □⊥", "PrudentBot C yes 111111… ⊤", "MagicBot C yes 111111… ⊤",
+        "BallBot_CD C yes 111111… ⊤", "BallBot_DC D its negation 000000… ⊥",
+      ])
     let ball = result.tables[1]
     #expect(ball.rows.map { $0[3].text } == ["C", "C", "D", "D", "none", "C", "D", "none", "none", "none", "none", "none", "1"])
     let simulation = result.tables[2]

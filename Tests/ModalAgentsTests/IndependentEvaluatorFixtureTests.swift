@@ -1,6 +1,7 @@
 import Foundation
 import LabKit
 import Testing
+
 @testable import ModalAgents
 
 /// The Swift evaluators against the independent Python evaluator of

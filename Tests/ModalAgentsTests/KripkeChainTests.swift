@@ -1,5 +1,6 @@
 import LabKit
 import Testing
+
 @testable import ModalAgents
 
 @Suite struct KripkeChainTests {
@@ -113,9 +114,10 @@ import Testing
     let m = try Competition(AgentLibrary.fairBot, AgentLibrary.prudentBot).solve()
     #expect(m.competition.variableNames == ["FairBot(PrudentBot)", "PrudentBot(FairBot)", "FairBot(DefectBot)", "DefectBot(FairBot)"])
     #expect((0..<4).map { m.solution.normalForm($0).description } == ["⊤", "⊤", "□⊥", "⊥"])
-    #expect(m.competition.equations.map { "\($0.0) ↔ \($0.1)" } == [
-      "FairBot(PrudentBot) ↔ □PrudentBot(FairBot)", "PrudentBot(FairBot) ↔ □FairBot(PrudentBot) ∧ [1]¬FairBot(DefectBot)",
-      "FairBot(DefectBot) ↔ □DefectBot(FairBot)", "DefectBot(FairBot) ↔ ⊥",
-    ])
+    #expect(
+      m.competition.equations.map { "\($0.0) ↔ \($0.1)" } == [
+        "FairBot(PrudentBot) ↔ □PrudentBot(FairBot)", "PrudentBot(FairBot) ↔ □FairBot(PrudentBot) ∧ [1]¬FairBot(DefectBot)",
+        "FairBot(DefectBot) ↔ □DefectBot(FairBot)", "DefectBot(FairBot) ↔ ⊥",
+      ])
   }
 }

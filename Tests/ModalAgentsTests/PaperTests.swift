@@ -1,5 +1,6 @@
 import LabKit
 import Testing
+
 @testable import ModalAgents
 
 @Test func paperIsRegisteredWithTheIssuesIDs() {
@@ -8,11 +9,12 @@ import Testing
   #expect(paper.prefix == "ma")
   #expect(paper.experiments.map(\.id) == ["ma.strategic-time", "ma.robust-cooperation", "ma.loops", "ma.wait-fair", "ma.letterless", "ma.cost"])
   let claims = paper.experiments.flatMap { $0.claims.map(\.id) }
-  #expect(Set(claims) == [
-    "ma.fairbot-self", "ma.fairbot-basics", "ma.program-equilibrium", "ma.prudentbot", "ma.rank0-fairbot-cooperatebot",
-    "ma.justbot", "ma.waitfairbot", "ma.contrarian-self", "ma.raifbot-self", "ma.simulation-loops", "ma.unstable-loop",
-    "ma.crystal-ball-preferences", "ma.information-structures", "ma.polynomial-time", "ma.fixed-points",
-  ])
+  #expect(
+    Set(claims) == [
+      "ma.fairbot-self", "ma.fairbot-basics", "ma.program-equilibrium", "ma.prudentbot", "ma.rank0-fairbot-cooperatebot",
+      "ma.justbot", "ma.waitfairbot", "ma.contrarian-self", "ma.raifbot-self", "ma.simulation-loops", "ma.unstable-loop",
+      "ma.crystal-ball-preferences", "ma.information-structures", "ma.polynomial-time", "ma.fixed-points",
+    ])
   #expect(claims.count == 15)
   // The catalog accepts the paper (ids unique across experiments and claims).
   let catalog = Catalog(papers: [paper])

@@ -1,5 +1,6 @@
 import LabKit
 import Testing
+
 @testable import ModalAgents
 
 @Suite struct ParserTests {

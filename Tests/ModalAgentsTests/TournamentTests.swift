@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ModalAgents
 
 @Suite struct TournamentTests {
@@ -19,7 +20,10 @@ import Testing
     for f in all {
       if case .and(let a, let b) = f, a.size == b.size, set.contains(.and(b, a)) { Issue.record("both orders of \(f)") }
     }
-    #expect(Array(all.prefix(12)).map(\.description) == ["⊤", "⊥", "¬⊤", "¬⊥", "□⊤", "□⊥", "□me(them)", "□them(me)", "¬□⊤", "¬□⊥", "¬□me(them)", "¬□them(me)"])
+    #expect(
+      Array(all.prefix(12)).map(\.description) == [
+        "⊤", "⊥", "¬⊤", "¬⊥", "□⊤", "□⊥", "□me(them)", "□them(me)", "¬□⊤", "¬□⊥", "¬□me(them)", "¬□them(me)",
+      ])
     #expect(RankZeroEnumerator.firstAgents(1000).count == 1000)
     #expect(RankZeroEnumerator.firstAgents(1000).last!.name == "E1000")
   }
@@ -27,7 +31,8 @@ import Testing
   @Test func fastTournamentAgreesWithTheWorldByWorldEvaluator() throws {
     let L = AgentLibrary.self
     // The first 120 enumerated agents, the rank-0 library, and agents near and beyond the 64-world window.
-    let agents = Array(RankZeroEnumerator.firstAgents(120)) + L.standard.filter { $0.rank == 0 }
+    let agents =
+      Array(RankZeroEnumerator.firstAgents(120)) + L.standard.filter { $0.rank == 0 }
       + [L.waitFairBot(20), L.waitFairBot(61), L.waitFairBot(70), L.fairBot(62), L.fairBot(63), L.fairBot(80)]
     let tournament = try RankZeroTournament(agents)
     let n = agents.count

@@ -1,5 +1,6 @@
 import LabKit
 import Testing
+
 @testable import NumericalPolitics
 
 /// Every chapter 1–2 experiment at smoke scale: its declarations are complete, and every claim's

@@ -1,6 +1,7 @@
 import GameTheory
 import LabKit
 import Testing
+
 @testable import NumericalPolitics
 
 @Test func policyNumberingFollowsTheCode() {

@@ -1,5 +1,6 @@
 import LabKit
 import Testing
+
 @testable import NumericalPolitics
 
 /// A society where the test, as environment, decides who meets whom.

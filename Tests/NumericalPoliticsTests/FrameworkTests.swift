@@ -1,5 +1,6 @@
 import LabKit
 import Testing
+
 @testable import NumericalPolitics
 
 /// §1.1 framework: the schedule and the society.

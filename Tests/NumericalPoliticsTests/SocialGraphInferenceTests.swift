@@ -1,6 +1,7 @@
 import Foundation
 import LabKit
 import Testing
+
 @testable import NumericalPolitics
 
 /// Chapter 3 (§3.1–§3.1.2): the public buffer's empirical policy, the conformist/deviant model and the
@@ -146,8 +147,11 @@ import Testing
     let reply = HistoryCode(position: 1, last: .sayOne)
     let hunger = PosteriorSeparation.Hunger(states: 1)
     let instance = PosteriorSeparation(
-      first: .init(policies: [policy(0.5, of: .sayOne, at: root), policy(0.25, of: .sayOne, at: root)], policyPrior: [0.5, 0.5], hunger: hunger, statePrior: [1]),
-      second: .init(policies: [policy(0.6, of: .giveCorn, at: reply), policy(0.2, of: .giveCorn, at: reply)], policyPrior: [0.25, 0.75], hunger: hunger, statePrior: [1]),
+      first: .init(
+        policies: [policy(0.5, of: .sayOne, at: root), policy(0.25, of: .sayOne, at: root)], policyPrior: [0.5, 0.5], hunger: hunger, statePrior: [1]),
+      second: .init(
+        policies: [policy(0.6, of: .giveCorn, at: reply), policy(0.2, of: .giveCorn, at: reply)], policyPrior: [0.25, 0.75], hunger: hunger,
+        statePrior: [1]),
       history: [.sayOne, .giveCorn])
     let x = instance.playerPosterior(parity: 0)
     let y = instance.playerPosterior(parity: 1)
@@ -214,13 +218,19 @@ import Testing
     let experiment = Chapter3InferenceExperiment()
     #expect(experiment.declarationProblems.isEmpty, "\(experiment.declarationProblems)")
     let result = try experiment.run(scale: .smoke, seed: 1, jobs: 2)
-    #expect(result.claims.map(\.claim.id) == ["np.ch3.prior", "np.ch3.uninformative-prior", "np.ch3.posterior-separates", "np.ch3.norm-inference", "np.ch3.empirical-policy"])
+    #expect(
+      result.claims.map(\.claim.id) == [
+        "np.ch3.prior", "np.ch3.uninformative-prior", "np.ch3.posterior-separates", "np.ch3.norm-inference", "np.ch3.empirical-policy",
+      ])
     #expect(result.claims.map(\.headline) == Array(repeating: .holds, count: 5), "\(result.claims.map(\.evidence.summary))")
     for claim in result.claims {
       #expect(claim.control?.flipped == true, "\(claim.claim.id): \(claim.evidence.summary)")
     }
     #expect(result.claims.prefix(3).allSatisfy { $0.claim.claimClass?.name == "consistency" })
-    #expect(result.figures.map(\.id) == ["np.ch3.deviant-posterior", "np.ch3.norm-deviant-error", "np.ch3.norm-policy-error", "np.ch3.empirical-policy-error"])
+    #expect(
+      result.figures.map(\.id) == [
+        "np.ch3.deviant-posterior", "np.ch3.norm-deviant-error", "np.ch3.norm-policy-error", "np.ch3.empirical-policy-error",
+      ])
     #expect(result.tables.allSatisfy { $0.id.hasPrefix("np.ch3.") })
     let serial = try experiment.run(scale: .smoke, seed: 1, jobs: 1)
     #expect(serial.tables == result.tables && serial.figures == result.figures && serial.claims == result.claims)

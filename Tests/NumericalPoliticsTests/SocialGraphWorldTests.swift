@@ -1,5 +1,6 @@
 import LabKit
 import Testing
+
 @testable import NumericalPolitics
 
 @Suite struct SocialGraphWorldTests {
@@ -60,7 +61,8 @@ import Testing
     #expect(value.worth(FeudalBody(land: 0.75, corn: 0, hunger: 2)) < value.worth(FeudalBody(land: 0.75, corn: 80, hunger: 2)))
     #expect(value.worth(FeudalBody(land: 1, corn: 0, hunger: 5)) < value.worth(FeudalBody(land: 1, corn: 0, hunger: 2)))
     // Extra labour is worth something only with the land to use it.
-    #expect(value.worth(FeudalBody(land: 1.25, corn: 0, labour: 1.25, hunger: 2)) > value.worth(FeudalBody(land: 1.25, corn: 0, labour: 1, hunger: 2)))
+    #expect(
+      value.worth(FeudalBody(land: 1.25, corn: 0, labour: 1.25, hunger: 2)) > value.worth(FeudalBody(land: 1.25, corn: 0, labour: 1, hunger: 2)))
     #expect(value.worth(FeudalBody(land: 1, corn: 0, labour: 1.25, hunger: 2)) == value.worth(FeudalBody(land: 1, corn: 0, labour: 1, hunger: 2)))
   }
 

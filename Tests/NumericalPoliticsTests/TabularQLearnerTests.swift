@@ -1,10 +1,12 @@
 import LabKit
 import Testing
+
 @testable import NumericalPolitics
 
 @Suite struct TabularQLearnerTests {
-  static let constants = QLearningConstants(learningRate: 0.5, discount: 0.9, initialQ: 1, initialExploration: 0.25,
-                                            explorationDecay: 0.5, explorationFloor: 0.1)
+  static let constants = QLearningConstants(
+    learningRate: 0.5, discount: 0.9, initialQ: 1, initialExploration: 0.25,
+    explorationDecay: 0.5, explorationFloor: 0.1)
 
   @Test func updateFollowsTheBookEraRule() {
     var learner = TabularQLearner(states: 2, actions: 2, constants: Self.constants)

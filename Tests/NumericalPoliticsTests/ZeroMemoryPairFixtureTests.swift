@@ -1,6 +1,7 @@
 import Foundation
 import LabKit
 import Testing
+
 @testable import NumericalPolitics
 
 /// The Swift pair against an independent Python implementation of the same rule
@@ -8,8 +9,9 @@ import Testing
 /// differ, so the comparison is of outcomes: the fixture has every trade-start pair ending in mutual
 /// trade and every steal-start pair ending in mutual steal, after 600,000 encounters with δ = 10⁻⁵.
 @Suite struct ZeroMemoryPairFixtureTests {
-  static let constants = QLearningConstants(learningRate: 0.01, discount: 0.99, initialQ: 1, initialExploration: 0.25,
-                                            explorationDecay: 1 - 1e-5, explorationFloor: 0)
+  static let constants = QLearningConstants(
+    learningRate: 0.01, discount: 0.99, initialQ: 1, initialExploration: 0.25,
+    explorationDecay: 1 - 1e-5, explorationFloor: 0)
 
   /// Final greedy moves per seed and start, parsed from the fixture.
   static func fixture() throws -> [(start: String, greedy: [Int])] {
@@ -30,8 +32,9 @@ import Testing
     var swiftMutual = 0
     for seed in 0..<6 {
       var society = ZeroMemorySociety(agents: 2, constants: Self.constants, initial: start)
-      let outcome = society.run(encountersPerAgent: 600_000, checkpointCount: 2,
-                                random: Random(master: 11, stream: "fixture-\(name)", replicate: seed))
+      let outcome = society.run(
+        encountersPerAgent: 600_000, checkpointCount: 2,
+        random: Random(master: 11, stream: "fixture-\(name)", replicate: seed))
       if outcome.greedy.allSatisfy({ $0.rawValue == (name == "trade" ? 0 : 1) }) { swiftMutual += 1 }
     }
     // Python: 6 of 6. Allow one run of difference for the different random streams.

@@ -1,6 +1,7 @@
 import Foundation
 import LabKit
 import Testing
+
 @testable import NumericalPolitics
 
 @Suite struct ZeroMemoryTests {
@@ -14,13 +15,15 @@ import Testing
 
   @Test func aLearnerAgainstAnyFixedOpponentLearnsQsMinusQtOfOne() throws {
     // Constant exploration 0.5 and a faster learning rate: Q_s − Q_t = 1 whatever the opponent does.
-    let constants = QLearningConstants(learningRate: 0.05, discount: 0.9, initialQ: 0, initialExploration: 0.5,
-                                       explorationDecay: 1, explorationFloor: 0)
+    let constants = QLearningConstants(
+      learningRate: 0.05, discount: 0.9, initialQ: 0, initialExploration: 0.5,
+      explorationDecay: 1, explorationFloor: 0)
     for p in [0.0, 0.5, 1.0] {
       var averages: [Double] = []
       for replicate in 0..<8 {
-        let run = FixedOpponentLearning.run(tradeProbability: p, encounters: 40_000, constants: constants,
-                                            random: Random(master: 1, stream: "test", replicate: replicate))
+        let run = FixedOpponentLearning.run(
+          tradeProbability: p, encounters: 40_000, constants: constants,
+          random: Random(master: 1, stream: "test", replicate: replicate))
         #expect(run.stealingTime > 0.9)
         averages.append(run.averageDifference)
       }
@@ -54,8 +57,11 @@ import Testing
     // A pair that starts stealing stays stealing (the independent Python implementation agrees), and its
     // wellbeing is close to its expectation 1 + ε.
     let societies = result.tables[0].rows
-    #expect(societies.map { $0[0].text } == ["2 agents, all start greedy on trade", "2 agents, all start greedy on steal",
-                                              "2 agents, random start", "4 agents, random start"])
+    #expect(
+      societies.map { $0[0].text } == [
+        "2 agents, all start greedy on trade", "2 agents, all start greedy on steal",
+        "2 agents, random start", "4 agents, random start",
+      ])
     #expect(societies[1][2].text == "4/4")
     #expect(societies[3][0].text == "4 agents, random start")
     guard case .real(let wellbeing, _) = societies[1][6], case .real(let expected, _) = societies[1][7] else {

@@ -33,8 +33,9 @@ enum ReproduceCommand {
     let out = output.fileHandleForReading.readDataToEndOfFile()
     let err = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Result(status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
-                  standardError: String(decoding: err, as: UTF8.self))
+    return Result(
+      status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
+      standardError: String(decoding: err, as: UTF8.self))
   }
 
   /// A new empty folder.

@@ -20,8 +20,10 @@ import Testing
     let run = try #require(Self.smokeRun)
     #expect(run.result.status == 0, "\(run.result.standardError)")
     let files = ReproduceCommand.files(under: run.root)
-    for path in ["Reproduce/MANIFEST.json", "Reproduce/NumericalPolitics/report.txt", "Reproduce/NumericalPolitics/results.json",
-                 "Reproduce/ModalAgents/report.txt", "Figures/NumericalPolitics/np.zero-memory.q-difference.svg", "Papers/README.md"] {
+    for path in [
+      "Reproduce/MANIFEST.json", "Reproduce/NumericalPolitics/report.txt", "Reproduce/NumericalPolitics/results.json",
+      "Reproduce/ModalAgents/report.txt", "Figures/NumericalPolitics/np.zero-memory.q-difference.svg", "Papers/README.md",
+    ] {
       #expect(files[path] != nil, "missing \(path)")
     }
     // How many files changed depends on what the output folder held before, so it is not compared.
@@ -48,8 +50,9 @@ import Testing
           let control = claim["control"] as? [String: Any]
           #expect(control != nil, "\(id) has no control")
           if let control {
-            #expect(control["verdict"] as? String == control["expected"] as? String,
-                    "\(id): the control (\(control["description"] ?? "")) gave \(control["verdict"] ?? "") instead of \(control["expected"] ?? "")")
+            #expect(
+              control["verdict"] as? String == control["expected"] as? String,
+              "\(id): the control (\(control["description"] ?? "")) gave \(control["verdict"] ?? "") instead of \(control["expected"] ?? "")")
           }
         }
       }

@@ -1,6 +1,7 @@
 import GameTheory
 import LabKit
 import Testing
+
 @testable import SimilarityCooperation
 
 @Suite struct DiffMetaGameTests {
@@ -14,7 +15,9 @@ import Testing
     #expect(policy.action(at: 0.5000001) == Self.defect)
     #expect(policy.action(at: -3) == Self.cooperate)
     let three = try StepPolicy(breakpoints: [0, 1], actions: [Self.cooperate, try MixedStrategy([0.5, 0.5]), Self.defect])
-    #expect(three.interval(of: -1) == 0 && three.interval(of: 0) == 0 && three.interval(of: 0.3) == 1 && three.interval(of: 1) == 1 && three.interval(of: 2) == 2)
+    #expect(
+      three.interval(of: -1) == 0 && three.interval(of: 0) == 0 && three.interval(of: 0.3) == 1 && three.interval(of: 1) == 1
+        && three.interval(of: 2) == 2)
     #expect(StepPolicy.threshold(-.infinity) == .constant(Self.defect) && StepPolicy.threshold(.infinity) == .constant(Self.cooperate))
     // Labels do not take part in identity.
     #expect(StepPolicy.threshold(0.5) == StepPolicy.threshold(0.5, below: Self.cooperate, above: Self.defect, label: "other"))

@@ -1,5 +1,6 @@
 import LabKit
 import Testing
+
 @testable import SimilarityCooperation
 
 /// Every experiment at smoke scale: declarations, controls, headlines and values of its tables.
@@ -36,7 +37,8 @@ import Testing
 
   @Test func thresholds() throws {
     let result = try Self.run(ThresholdExampleExperiment())
-    #expect(result.claims.map(\.claim.id) == ["sbc.threshold-example", "sbc.threshold-equilibrium", "sbc.threshold-intuition", "sbc.symmetric-equilibria"])
+    #expect(
+      result.claims.map(\.claim.id) == ["sbc.threshold-example", "sbc.threshold-equilibrium", "sbc.threshold-intuition", "sbc.symmetric-equilibria"])
     #expect(result.claims.prefix(3).allSatisfy { $0.headline == .holds })
     // The symmetric claim is judged under both couplings of the noise; the text's (independent) holds.
     let symmetric = result.claims[3].map

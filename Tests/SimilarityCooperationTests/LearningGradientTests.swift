@@ -1,14 +1,18 @@
 import LabKit
 import Testing
+
 @testable import SimilarityCooperation
 
 /// Gradient checks of the hand-written reverse mode against central finite differences.
 @Suite struct LearningGradientTests {
-  static func environment(_ measure: HighDimensionalPrisonersDilemma.DiffMeasure = .cooperation, seed: UInt32 = 7) throws
+  static func environment(
+    _ measure: HighDimensionalPrisonersDilemma.DiffMeasure = .cooperation, seed: UInt32 = 7
+  ) throws
     -> HighDimensionalPrisonersDilemma
   {
-    try HighDimensionalPrisonersDilemma(inputDimension: 3, outputDimension: 2, targetWidth: 4, gain: 3, penalty: 0.7,
-                                        noise: .uniform(width: 0.3), diffMeasure: measure, random: Random(seed: seed))
+    try HighDimensionalPrisonersDilemma(
+      inputDimension: 3, outputDimension: 2, targetWidth: 4, gain: 3, penalty: 0.7,
+      noise: .uniform(width: 0.3), diffMeasure: measure, random: Random(seed: seed))
   }
 
   /// The largest |analytic − numerical| over the checked coordinates, relative to the largest |analytic|.

@@ -1,12 +1,14 @@
 import LabKit
 import Testing
+
 @testable import SimilarityCooperation
 
 /// The HDPD reconstruction and the training procedures (gradients are in LearningGradientTests).
 @Suite struct LearningTests {
   static func environment(penalty: Double = 0.5) throws -> HighDimensionalPrisonersDilemma {
-    try HighDimensionalPrisonersDilemma(inputDimension: 3, outputDimension: 4, targetWidth: 5, gain: 3, penalty: penalty,
-                                        noise: .uniform(width: 0.1), random: Random(seed: 31))
+    try HighDimensionalPrisonersDilemma(
+      inputDimension: 3, outputDimension: 4, targetWidth: 5, gain: 3, penalty: penalty,
+      noise: .uniform(width: 0.1), random: Random(seed: 31))
   }
 
   @Test func outputsOnTheSegmentReadAsTheirCooperationLevel() throws {
@@ -34,8 +36,9 @@ import Testing
   @Test func evaluationFollowsTheTableOnePayoffs() throws {
     let env = try Self.environment()
     let random = Random(seed: 2)
-    let settings = LearningSettings(hiddenSizes: [6], learningRate: 0.01, batchSize: 8, probeCount: 8, pretrainingSteps: 3, copyWeight: 0.5,
-                                    randomOpponentCount: 2, rounds: 1, stepsPerResponse: 3, evaluationInterval: 2, evaluationGames: 50, evaluationProbes: 20)
+    let settings = LearningSettings(
+      hiddenSizes: [6], learningRate: 0.01, batchSize: 8, probeCount: 8, pretrainingSteps: 3, copyWeight: 0.5,
+      randomOpponentCount: 2, rounds: 1, stepsPerResponse: 3, evaluationInterval: 2, evaluationGames: 50, evaluationProbes: 20)
     let a = try LearningProcedures.network(env, settings, random: random)
     let b = try LearningProcedures.network(env, settings, random: random)
     let set = LearningProcedures.EvaluationSet(environment: env, games: 50, probes: 20, random: random)
@@ -52,8 +55,9 @@ import Testing
 
   @Test func runsAreDeterministicAndRecordTheCurve() throws {
     let env = try Self.environment()
-    let settings = LearningSettings(hiddenSizes: [6, 6], learningRate: 0.01, batchSize: 8, probeCount: 8, pretrainingSteps: 5, copyWeight: 0.5,
-                                    randomOpponentCount: 2, rounds: 2, stepsPerResponse: 4, evaluationInterval: 3, evaluationGames: 40, evaluationProbes: 16)
+    let settings = LearningSettings(
+      hiddenSizes: [6, 6], learningRate: 0.01, batchSize: 8, probeCount: 8, pretrainingSteps: 5, copyWeight: 0.5,
+      randomOpponentCount: 2, rounds: 2, stepsPerResponse: 4, evaluationInterval: 3, evaluationGames: 40, evaluationProbes: 16)
     let first = try LearningProcedures.runSeed(0, environment: env, settings: settings, random: Random(seed: 5))
     let second = try LearningProcedures.runSeed(0, environment: env, settings: settings, random: Random(seed: 5))
     #expect(first == second)
@@ -70,8 +74,9 @@ import Testing
     // A short pretraining on a small problem: against a copy the level rises, against random networks it falls.
     let env = try Self.environment(penalty: 0.2)
     let random = Random(seed: 6)
-    let settings = LearningSettings(hiddenSizes: [16, 16], learningRate: 0.003, batchSize: 32, probeCount: 16, pretrainingSteps: 400, copyWeight: 0.5,
-                                    randomOpponentCount: 4, rounds: 1, stepsPerResponse: 1, evaluationInterval: 1, evaluationGames: 200, evaluationProbes: 64)
+    let settings = LearningSettings(
+      hiddenSizes: [16, 16], learningRate: 0.003, batchSize: 32, probeCount: 16, pretrainingSteps: 400, copyWeight: 0.5,
+      randomOpponentCount: 4, rounds: 1, stepsPerResponse: 1, evaluationInterval: 1, evaluationGames: 200, evaluationProbes: 64)
     let set = LearningProcedures.EvaluationSet(environment: env, games: 200, probes: 64, random: random)
     let opponents = try (0..<4).map { _ in try LearningProcedures.network(env, settings, random: random) }
     let start = try LearningProcedures.network(env, settings, random: random)
@@ -88,10 +93,12 @@ import Testing
     #expect(throws: LabError.self) { try MultilayerPerceptron(layerSizes: [3, 0, 2], random: Random(seed: 1)) }
     #expect(throws: LabError.self) { try MultilayerPerceptron(layerSizes: [3, 2], leakySlope: -1, random: Random(seed: 1)) }
     #expect(throws: LabError.self) {
-      try HighDimensionalPrisonersDilemma(inputDimension: 0, outputDimension: 2, targetWidth: 3, gain: 3, penalty: 1, noise: .uniform(width: 1), random: Random(seed: 1))
+      try HighDimensionalPrisonersDilemma(
+        inputDimension: 0, outputDimension: 2, targetWidth: 3, gain: 3, penalty: 1, noise: .uniform(width: 1), random: Random(seed: 1))
     }
     #expect(throws: LabError.self) {
-      try HighDimensionalPrisonersDilemma(inputDimension: 2, outputDimension: 2, targetWidth: 3, gain: 3, penalty: -1, noise: .uniform(width: 1), random: Random(seed: 1))
+      try HighDimensionalPrisonersDilemma(
+        inputDimension: 2, outputDimension: 2, targetWidth: 3, gain: 3, penalty: -1, noise: .uniform(width: 1), random: Random(seed: 1))
     }
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LabKit
 import Testing
+
 @testable import SimilarityCooperation
 
 @Suite struct NoiseDistributionTests {
@@ -45,8 +46,10 @@ import Testing
 
   @Test func samplesFollowTheCDF() throws {
     let random = Random(seed: 9)
-    for noise in [try NoiseDistribution.uniform(width: 1), try .gaussian(standardDeviation: 0.5), try .named("reflected-exponential", scale: 1),
-                  try .named("laplace", scale: 1), try .named("logistic", scale: 2)] {
+    for noise in [
+      try NoiseDistribution.uniform(width: 1), try .gaussian(standardDeviation: 0.5), try .named("reflected-exponential", scale: 1),
+      try .named("laplace", scale: 1), try .named("logistic", scale: 2),
+    ] {
       let n = 200_000
       let below = (0..<n).filter { _ in noise.sample(random) <= noise.quantile(0.3) }.count
       let interval = try ConfidenceInterval.wilson(successes: below, trials: n, level: 0.999)

@@ -1,5 +1,6 @@
 import LabKit
 import Testing
+
 @testable import SimilarityCooperation
 
 @Test func paperIsRegisteredWithTheIssuesIDs() {
@@ -8,10 +9,11 @@ import Testing
   #expect(paper.prefix == "sbc")
   #expect(paper.experiments.map(\.id) == ["sbc.base-game", "sbc.thresholds", "sbc.noise", "sbc.folk", "sbc.repeated", "sbc.learning"])
   let claims = paper.experiments.flatMap { $0.claims.map(\.id) }
-  #expect(claims == [
-    "sbc.table-1", "sbc.threshold-example", "sbc.threshold-equilibrium", "sbc.threshold-intuition", "sbc.symmetric-equilibria",
-    "sbc.noise-scale", "sbc.mean-zero-noise", "sbc.folk-theorem", "sbc.repeated-pd", "sbc.learned-cooperation", "sbc.diff-gradient",
-  ])
+  #expect(
+    claims == [
+      "sbc.table-1", "sbc.threshold-example", "sbc.threshold-equilibrium", "sbc.threshold-intuition", "sbc.symmetric-equilibria",
+      "sbc.noise-scale", "sbc.mean-zero-noise", "sbc.folk-theorem", "sbc.repeated-pd", "sbc.learned-cooperation", "sbc.diff-gradient",
+    ])
   // The catalog accepts the paper (ids unique across experiments and claims).
   let catalog = Catalog(papers: [paper])
   #expect(catalog.ids.count == 1 + 6 + 11)

@@ -1,6 +1,7 @@
 import GameTheory
 import LabKit
 import Testing
+
 @testable import SimilarityCooperation
 
 @Suite struct RepeatedGameTests {
@@ -33,8 +34,9 @@ import Testing
 
   @Test func cyclicPathsMatchTheNumpyFixture() throws {
     let fixture = FixtureSupport.threshold.repeated
-    let game = try DiscountedRepeatedGame(stage: try StageGame(reward: fixture.gain, sucker: 0, temptation: fixture.gain + 1, punishment: 1),
-                                          discount: fixture.discount)
+    let game = try DiscountedRepeatedGame(
+      stage: try StageGame(reward: fixture.gain, sucker: 0, temptation: fixture.gain + 1, punishment: 1),
+      discount: fixture.discount)
     let profiles = try RepeatedPrisonersDilemmaExperiment.profiles(.all)
     #expect(profiles.map(\.name) == fixture.profiles.map(\.profile))
     for (profile, row) in zip(profiles, fixture.profiles) {

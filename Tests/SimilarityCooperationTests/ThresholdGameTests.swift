@@ -1,6 +1,7 @@
 import GameTheory
 import LabKit
 import Testing
+
 @testable import SimilarityCooperation
 
 @Suite struct ThresholdGameTests {
@@ -95,8 +96,9 @@ import Testing
     #expect(abs(game.payoffs(0.5, 0.75).0 - independent.payoffs(0.5, 0.75).0) < 1e-15)
     // The generic meta game merges the two players' cuts in noise space the same way.
     let outcome = try game.diffMetaGame.outcome(try ThresholdPolicy(0.5), try ThresholdPolicy(0.75))
-    #expect(abs(outcome.probabilities[0][0] - 0.25) < 1e-15 && abs(outcome.probabilities[1][0] - 0.25) < 1e-15
-              && abs(outcome.probabilities[1][1] - 0.5) < 1e-15 && outcome.probabilities[0][1] == 0)
+    #expect(
+      abs(outcome.probabilities[0][0] - 0.25) < 1e-15 && abs(outcome.probabilities[1][0] - 0.25) < 1e-15
+        && abs(outcome.probabilities[1][1] - 0.5) < 1e-15 && outcome.probabilities[0][1] == 0)
   }
 
   @Test func closedFormsAgreeWithTheGenericMetaGameOnRandomProfiles() throws {

@@ -1,5 +1,6 @@
 import LabKit
 import Testing
+
 @testable import SocialEnvironmentDesign
 
 /// Every experiment once at smoke scale: declarations complete, every control flips, and the values
@@ -27,9 +28,11 @@ import Testing
   #expect(trust.claims[0].evidence.measurements[0].value == .bool(true) && trust.claims[0].map.cells[0].verdict == .holds)
   #expect(results["sed.schedule-grid"]!.claims[0].map.cells[0].verdict == .holds)
   let principals = results["sed.principals"]!
-  #expect(principals.claims[0].map.cells.map { VerdictMap.describe($0.reading) } == [
-    "roundStructure=chained, welfareBasis=apples", "roundStructure=chained, welfareBasis=wealth",
-    "roundStructure=fresh, welfareBasis=apples", "roundStructure=fresh, welfareBasis=wealth"])
+  #expect(
+    principals.claims[0].map.cells.map { VerdictMap.describe($0.reading) } == [
+      "roundStructure=chained, welfareBasis=apples", "roundStructure=chained, welfareBasis=wealth",
+      "roundStructure=fresh, welfareBasis=apples", "roundStructure=fresh, welfareBasis=wealth",
+    ])
   #expect(principals.figures.map(\.id) == ["sed.principals.objective", "sed.principals.rates"])
   #expect(results["sed.rounds"]!.claims.map { $0.map.cells[0].verdict } == [.holds, .holds])
   let scale = results["sed.scale"]!

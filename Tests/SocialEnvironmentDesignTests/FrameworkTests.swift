@@ -1,5 +1,6 @@
 import LabKit
 import Testing
+
 @testable import SocialEnvironmentDesign
 
 @Test func finiteStackelbergGameByHand() throws {
@@ -7,8 +8,9 @@ import Testing
   // Follower payoffs: no tax (3, 2), tax (1, 2); leader payoffs: no tax (1, 4), tax (2, 5).
   let follower: [[Double]] = [[3, 2], [1, 2]]
   let leader: [[Double]] = [[1, 4], [2, 5]]
-  let game = try FiniteStackelbergGame(leaderActions: 2, followerActions: [2],
-                                       leaderPayoff: { x, y in leader[x][y[0]] }, followerPayoff: { _, x, y in follower[x][y[0]] })
+  let game = try FiniteStackelbergGame(
+    leaderActions: 2, followerActions: [2],
+    leaderPayoff: { x, y in leader[x][y[0]] }, followerPayoff: { _, x, y in follower[x][y[0]] })
   #expect(game.deviationGain(follower: 0, leader: 0, profile: [1]) == 1)
   #expect(game.isDeltaBestResponse(leader: 1, profile: [1], delta: 0))
   #expect(game.strongStackelbergValue(delta: 0) == 5)
@@ -18,14 +20,17 @@ import Testing
   #expect(gaps.delta == 0 && gaps.epsilon == 4)
   // With δ = 1 the follower may restrain without tax, which the leader prefers (value 5 still best).
   #expect(game.equilibriumGaps(leader: 0, profile: [1]) == (1, 1))
-  #expect(throws: LabError.self) { try FiniteStackelbergGame(leaderActions: 0, followerActions: [1], leaderPayoff: { _, _ in 0 }, followerPayoff: { _, _, _ in 0 }) }
+  #expect(throws: LabError.self) {
+    try FiniteStackelbergGame(leaderActions: 0, followerActions: [1], leaderPayoff: { _, _ in 0 }, followerPayoff: { _, _, _ in 0 })
+  }
 }
 
 @Test func mechanismDesignDominantStrategies() {
   // Two agents report 0 or 1; the outcome is the sum; each agent's utility is the outcome, so
   // reporting 1 is dominant and the principal's objective (the outcome) is 2.
-  let problem = MechanismDesignProblem<Int>(actions: [2, 2], outcome: { $0.reduce(0, +) }, utility: { _, s in Double(s) },
-                                            principalObjective: { _, s in Double(s) })
+  let problem = MechanismDesignProblem<Int>(
+    actions: [2, 2], outcome: { $0.reduce(0, +) }, utility: { _, s in Double(s) },
+    principalObjective: { _, s in Double(s) })
   #expect(problem.dominantActions(of: 0) == [1])
   #expect(problem.valueAtDominantStrategyEquilibrium() == 2)
 }
@@ -43,12 +48,15 @@ import Testing
     #expect(game.isFeasible(phi))
   }
   #expect(abs(game.reparameterise([0, 0, 0])[0] - 0.5) < 1e-12)
-  let euclidean = try SocialEnvironmentDesignGame(actionSpace: Array(repeating: 0...1, count: 2), initialAction: [0, 0], divergence: .euclidean, divergenceBound: 0.5)
+  let euclidean = try SocialEnvironmentDesignGame(
+    actionSpace: Array(repeating: 0...1, count: 2), initialAction: [0, 0], divergence: .euclidean, divergenceBound: 0.5)
   let projected = euclidean.project([1, 1])
   #expect(abs(Divergence.euclidean.value([0, 0], projected) - 0.5) < 1e-12)
   #expect(throws: LabError.self) { try SocialEnvironmentDesignGame(actionSpace: [0...1], initialAction: [2], divergenceBound: nil) }
   #expect(throws: LabError.self) { try SocialEnvironmentDesignGame(actionSpace: [0...1], initialAction: [0], divergenceBound: 0) }
-  #expect(try paperGame.vote(reports: [0.2, 0.4]) == .interpolation(eta: 0.30000000000000004) || (try paperGame.vote(reports: [0.2, 0.4])) == .interpolation(eta: 0.3))
+  #expect(
+    try paperGame.vote(reports: [0.2, 0.4]) == .interpolation(eta: 0.30000000000000004)
+      || (try paperGame.vote(reports: [0.2, 0.4])) == .interpolation(eta: 0.3))
 }
 
 @Test func principalsRespectTheCapAndExplore() {

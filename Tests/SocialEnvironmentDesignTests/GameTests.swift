@@ -1,5 +1,6 @@
 import LabKit
 import Testing
+
 @testable import SocialEnvironmentDesign
 
 func types(_ sigma: Double, _ beta: Double, count: Int = 7) throws -> [PlayerType] {

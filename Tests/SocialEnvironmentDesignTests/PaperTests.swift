@@ -1,15 +1,22 @@
 import LabKit
 import Testing
+
 @testable import SocialEnvironmentDesign
 
 @Test func paperIsRegisteredWithTheIssuesIDs() {
   let paper = SocialEnvironmentDesign.paper
   #expect(paper.id == "SocialEnvironmentDesign")
   #expect(paper.prefix == "sed")
-  #expect(paper.experiments.map(\.id) == ["sed.economy", "sed.commons", "sed.trust-leverage", "sed.schedule-grid", "sed.principals", "sed.rounds", "sed.scale"])
+  #expect(
+    paper.experiments.map(\.id) == [
+      "sed.economy", "sed.commons", "sed.trust-leverage", "sed.schedule-grid", "sed.principals", "sed.rounds", "sed.scale",
+    ])
   let claims = paper.experiments.flatMap { $0.claims.map(\.id) }
-  #expect(Set(claims) == ["sed.tax-formula", "sed.no-regrowth", "sed.commons-dilemma", "sed.voting", "sed.trust", "sed.principal-improves",
-                          "sed.stackelberg-check", "sed.continuity", "sed.divergence", "sed.scaling"])
+  #expect(
+    Set(claims) == [
+      "sed.tax-formula", "sed.no-regrowth", "sed.commons-dilemma", "sed.voting", "sed.trust", "sed.principal-improves",
+      "sed.stackelberg-check", "sed.continuity", "sed.divergence", "sed.scaling",
+    ])
   #expect(claims.count == 10)
   let catalog = Catalog(papers: [paper])
   #expect(catalog.ids.count == 1 + 7 + 10)

@@ -1,6 +1,7 @@
 import Foundation
 import LabKit
 import Testing
+
 @testable import SocialEnvironmentDesign
 
 @Test func welfareObjectivesByHand() throws {

@@ -28,7 +28,9 @@ public struct GameAnalysis: Sendable {
   /// The analysis as text for a terminal.
   public func text() -> String {
     var out = title.isEmpty ? "" : "Game: \(title)\n"
-    out += "Players: " + (0..<game.playerCount).map { "\(game.playerNames[$0]) (\(game.actions[$0].joined(separator: ", ")))" }.joined(separator: "; ") + "\n"
+    out +=
+      "Players: " + (0..<game.playerCount).map { "\(game.playerNames[$0]) (\(game.actions[$0].joined(separator: ", ")))" }.joined(separator: "; ")
+      + "\n"
 
     out += "\nPure Nash equilibria (\(pureEquilibria.count)):\n"
     out += pureEquilibria.isEmpty ? "  none\n" : pureEquilibria.map { "  \(profileText($0))  payoffs \(vectorText(game.payoffs($0)))\n" }.joined()
@@ -79,25 +81,39 @@ public struct GameAnalysis: Sendable {
         ("complete", .bool(enumeration.isComplete)),
         ("listsEveryEquilibrium", .bool(enumeration.listsEveryEquilibrium)),
         ("degeneracy", enumeration.degeneracy.map { .string($0.description) } ?? .null),
-        ("equilibria", .array(enumeration.equilibria.map { equilibrium in
-          .object([
-            ("strategies", .array(equilibrium.strategies.map { .array($0.probabilities.map { .number($0) }) })),
-            ("payoffs", .array(equilibrium.payoffs.map { .number($0) })),
-          ])
-        })),
+        (
+          "equilibria",
+          .array(
+            enumeration.equilibria.map { equilibrium in
+              .object([
+                ("strategies", .array(equilibrium.strategies.map { .array($0.probabilities.map { .number($0) }) })),
+                ("payoffs", .array(equilibrium.payoffs.map { .number($0) })),
+              ])
+            })
+        ),
       ])
     }
     return .object([
       ("title", .string(title)),
-      ("players", .array((0..<game.playerCount).map { player in
-        .object([("name", .string(game.playerNames[player])), ("actions", .array(game.actions[player].map { .string($0) }))])
-      })),
+      (
+        "players",
+        .array(
+          (0..<game.playerCount).map { player in
+            .object([("name", .string(game.playerNames[player])), ("actions", .array(game.actions[player].map { .string($0) }))])
+          })
+      ),
       ("pureEquilibria", .array(pureEquilibria.map(profileJSON))),
       ("mixedEquilibria", mixed),
-      ("maxmin", .array(security.map { level in
-        .object([("player", .string(game.playerNames[level.player])), ("value", .number(level.value)),
-                 ("strategy", .array(level.strategy.map { .number($0) }))])
-      })),
+      (
+        "maxmin",
+        .array(
+          security.map { level in
+            .object([
+              ("player", .string(game.playerNames[level.player])), ("value", .number(level.value)),
+              ("strategy", .array(level.strategy.map { .number($0) })),
+            ])
+          })
+      ),
       ("paretoOptimalProfiles", .array(paretoOptimalProfiles.map(profileJSON))),
     ])
   }

@@ -67,8 +67,10 @@ public enum EquilibriumEnumeration: Sendable, Equatable, CustomStringConvertible
       return (["nondegenerate game: all \(equilibria.count) Nash equilibria"] + equilibria.map { "  \($0)" })
         .joined(separator: "\n")
     case .degenerate(let found, let reason, let subsets):
-      var lines = ["degenerate game: \(reason). Equal-size support enumeration can miss equilibria here, so these are "
-        + "the \(found.count) extreme equilibria (vertex enumeration)"]
+      var lines = [
+        "degenerate game: \(reason). Equal-size support enumeration can miss equilibria here, so these are "
+          + "the \(found.count) extreme equilibria (vertex enumeration)"
+      ]
       lines += found.map { "  \($0)" }
       if subsets.allSatisfy(\.isSingleton) {
         lines.append("Each is isolated (every maximal Nash subset is a single point), so these are all the equilibria.")
@@ -102,7 +104,8 @@ public struct Degeneracy: Sendable, Equatable, CustomStringConvertible {
     let supportNames = support.map { game.actions[player][$0] }.joined(separator: ", ")
     let responseNames = bestResponses.map { game.actions[other][$0] }.joined(separator: ", ")
     let kind = support.count == 1 ? "pure strategy" : "mixed strategy \(strategy) with support"
-    description = "\(game.playerNames[player])'s \(kind) {\(supportNames)} (\(support.count) action"
+    description =
+      "\(game.playerNames[player])'s \(kind) {\(supportNames)} (\(support.count) action"
       + "\(support.count == 1 ? "" : "s")) has \(bestResponses.count) pure best responses of \(game.playerNames[other]) "
       + "{\(responseNames)}; a nondegenerate game allows at most \(support.count)"
   }

@@ -217,7 +217,8 @@ struct BimatrixAnalysis {
     let subsets = sides.map { columnSide -> (rows: [Int], columns: [Int]) in
       (rows: neighbours.keys.filter { columnSide.isSubset(of: neighbours[$0]!) }.sorted(by: rowOrder), columns: columnSide.sorted(by: columnOrder))
     }
-    return subsets
+    return
+      subsets
       .sorted { a, b in
         let ka = a.rows.map { vertexRank(0, $0) } + [-1] + a.columns.map { vertexRank(1, $0) }
         let kb = b.rows.map { vertexRank(0, $0) } + [-1] + b.columns.map { vertexRank(1, $0) }
@@ -253,8 +254,12 @@ struct BimatrixAnalysis {
         return columnOrder(a[1], b[1])
       }
       .map { pair in
-        NashEquilibrium(game, [MixedStrategy(unchecked: vertices[0][pair[0]].probabilities),
-                               MixedStrategy(unchecked: vertices[1][pair[1]].probabilities)])
+        NashEquilibrium(
+          game,
+          [
+            MixedStrategy(unchecked: vertices[0][pair[0]].probabilities),
+            MixedStrategy(unchecked: vertices[1][pair[1]].probabilities),
+          ])
       }
   }
 

@@ -269,7 +269,8 @@ struct GambitNFGParser {
     let parts = body.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
     if parts.count == 2 {
       guard digits(parts[0]), digits(parts[1]), let numerator = Double(parts[0]), let denominator = Double(parts[1]),
-            denominator != 0 else { return nil }
+        denominator != 0
+      else { return nil }
       return sign * numerator / denominator
     }
     var mantissa = body

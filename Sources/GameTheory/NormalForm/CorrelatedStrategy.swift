@@ -37,7 +37,8 @@ public struct CorrelatedStrategy: Sendable, Equatable, CustomStringConvertible {
         place: place, problem: "profile \(profiles[bad]) needs one non-negative action for each of the players \(players)")
     }
     if let bad = probabilities.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
-      throw LabError.invalidInput(place: place, problem: "the probability of profile \(profiles[bad]) is \(probabilities[bad]), not a finite number ≥ 0")
+      throw LabError.invalidInput(
+        place: place, problem: "the probability of profile \(profiles[bad]) is \(probabilities[bad]), not a finite number ≥ 0")
     }
     let total = probabilities.reduce(0, +)
     guard abs(total - 1) <= tolerance else {
@@ -73,8 +74,9 @@ public struct CorrelatedStrategy: Sendable, Equatable, CustomStringConvertible {
   /// - Precondition: one strategy per player; players distinct and non-negative.
   public static func product(_ strategies: [MixedStrategy], players: [Int]? = nil) -> CorrelatedStrategy {
     let players = players ?? Array(strategies.indices)
-    precondition(players.count == strategies.count && Set(players).count == players.count && players.allSatisfy { $0 >= 0 },
-                 "CorrelatedStrategy.product: one strategy for each of distinct players")
+    precondition(
+      players.count == strategies.count && Set(players).count == players.count && players.allSatisfy { $0 >= 0 },
+      "CorrelatedStrategy.product: one strategy for each of distinct players")
     let order = players.indices.sorted { players[$0] < players[$1] }
     var profiles: [[Int]] = [[]]
     var probabilities: [Double] = [1]
@@ -123,7 +125,8 @@ public struct CorrelatedStrategy: Sendable, Equatable, CustomStringConvertible {
 
   /// "players [0, 1]: [0, 0] 0.5, [1, 1] 0.5".
   public var description: String {
-    "players \(players): " + zip(profiles, probabilities).map { "\($0.0) \(DecimalFormat.compact($0.1, significant: 6))" }
+    "players \(players): "
+      + zip(profiles, probabilities).map { "\($0.0) \(DecimalFormat.compact($0.1, significant: 6))" }
       .joined(separator: ", ")
   }
 }

@@ -33,9 +33,10 @@ extension NormalFormGame {
   public func expectedPayoffs(_ correlated: CorrelatedStrategy, independent others: [Int: MixedStrategy] = [:]) -> [Double] {
     var factors = [correlatedFactor(correlated)]
     let covered = Set(correlated.players)
-    precondition(Set(others.keys).isDisjoint(with: covered) && covered.count + others.count == playerCount
-                   && others.keys.allSatisfy { (0..<playerCount).contains($0) },
-                 "expectedPayoffs: every player must be covered once, by the correlated strategy or an independent one")
+    precondition(
+      Set(others.keys).isDisjoint(with: covered) && covered.count + others.count == playerCount
+        && others.keys.allSatisfy { (0..<playerCount).contains($0) },
+      "expectedPayoffs: every player must be covered once, by the correlated strategy or an independent one")
     for player in others.keys.sorted() {
       let strategy = others[player]!
       precondition(strategy.count == actions[player].count, "expectedPayoffs: player \(player)'s strategy has the wrong number of actions")
@@ -64,8 +65,9 @@ extension NormalFormGame {
   ///
   /// - Precondition: `correlated` covers exactly the players other than `player`.
   public func actionPayoffs(_ player: Int, against correlated: CorrelatedStrategy) -> [Double] {
-    precondition(correlated.players == (0..<playerCount).filter { $0 != player },
-                 "actionPayoffs: the correlated strategy must cover exactly the players other than \(player)")
+    precondition(
+      correlated.players == (0..<playerCount).filter { $0 != player },
+      "actionPayoffs: the correlated strategy must cover exactly the players other than \(player)")
     return actionPayoffs(player, [correlatedFactor(correlated)])
   }
 
@@ -113,8 +115,9 @@ extension NormalFormGame {
   private func checkProfile(_ profile: [MixedStrategy]) {
     precondition(profile.count == playerCount, "NormalFormGame: \(profile.count) strategies for \(playerCount) players")
     for (player, strategy) in profile.enumerated() {
-      precondition(strategy.count == actions[player].count,
-                   "NormalFormGame: player \(player)'s strategy has \(strategy.count) entries for \(actions[player].count) actions")
+      precondition(
+        strategy.count == actions[player].count,
+        "NormalFormGame: player \(player)'s strategy has \(strategy.count) entries for \(actions[player].count) actions")
     }
   }
 

@@ -10,7 +10,9 @@ extension FiniteMemoryStrategy {
   /// leads to its state, whatever the current state.
   ///
   /// - Throws: ``LabError/invalidInput(place:problem:)`` unless the vector has four entries in [0, 1].
-  public static func memoryOne(name: String, fourVector: [Double], initial: StageGame.Move = .cooperate) throws
+  public static func memoryOne(
+    name: String, fourVector: [Double], initial: StageGame.Move = .cooperate
+  ) throws
     -> FiniteMemoryStrategy
   {
     guard fourVector.count == 4 else {

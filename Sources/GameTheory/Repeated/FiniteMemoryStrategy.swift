@@ -126,7 +126,9 @@ public struct FiniteMemoryStrategy: Sendable, Equatable, CustomStringConvertible
 
 extension FiniteMemoryStrategy {
   /// A machine known to be valid (the library's own catalogue); a failure is a programming error.
-  static func known(_ name: String, _ cooperationProbabilities: [Double], _ transitions: [[Int]], initialState: Int = 0)
+  static func known(
+    _ name: String, _ cooperationProbabilities: [Double], _ transitions: [[Int]], initialState: Int = 0
+  )
     -> FiniteMemoryStrategy
   {
     do {

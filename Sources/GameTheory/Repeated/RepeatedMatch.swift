@@ -47,7 +47,9 @@ public struct RepeatedMatch: Sendable, Equatable {
   ///   - random: the generator; needed only when ``drawsRandomNumbers(_:_:)``.
   ///   - transcript: whether to record every round in ``Result/transcript``.
   /// - Throws: ``LabError/invalidInput(place:problem:)`` if the match draws but `random` is nil.
-  public func play(_ first: FiniteMemoryStrategy, _ second: FiniteMemoryStrategy, random: Random? = nil, transcript: Bool = false)
+  public func play(
+    _ first: FiniteMemoryStrategy, _ second: FiniteMemoryStrategy, random: Random? = nil, transcript: Bool = false
+  )
     throws -> Result
   {
     let drawing = drawsRandomNumbers(first, second)

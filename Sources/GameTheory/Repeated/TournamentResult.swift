@@ -129,7 +129,9 @@ public struct TournamentResult: Sendable, Equatable {
   /// columns Rank (1 for the best; axelrod counts from 0), Name, Median score (per round), Mean score
   /// (per round), Cooperation rating, Wins (median over repetitions) and Initial C rate; see the type's
   /// documentation for the definitions.
-  public func summary(id: String = "game.tournament.summary", title: String = "Round-robin tournament", digits: Int = 3)
+  public func summary(
+    id: String = "game.tournament.summary", title: String = "Round-robin tournament", digits: Int = 3
+  )
     -> Table
   {
     let columns = ["Rank", "Name", "Median score", "Mean score", "Cooperation rating", "Wins", "Initial C rate"]

@@ -25,8 +25,10 @@ public enum CoalitionAnalysis {
   /// The set U_C or U′_C of `coalition`, after the players of `lockedPlayers` have locked in to the
   /// joint actions of `lockedCycle` (one entry per round of a period, actions in the order of
   /// `lockedPlayers`), when given.
-  public static func set(game: NormalFormGame, coalition: [Int], outsiders: CoalitionSet.Outsiders,
-                         lockedPlayers: [Int] = [], lockedCycle: [[Int]] = []) throws -> CoalitionSet {
+  public static func set(
+    game: NormalFormGame, coalition: [Int], outsiders: CoalitionSet.Outsiders,
+    lockedPlayers: [Int] = [], lockedCycle: [[Int]] = []
+  ) throws -> CoalitionSet {
     let committed = lockedPlayers.isEmpty ? nil : try CorrelatedStrategy.empirical(players: lockedPlayers, sequence: lockedCycle)
     return try CoalitionSet(game: game, coalition: coalition, outsiders: outsiders, committed: committed)
   }
@@ -96,7 +98,8 @@ public enum CoalitionAnalysis {
 
   /// The first ordered partition (in ``orderedPartitions(_:)`` order) that meets the conditions, or `nil`.
   public static func explainingPartition(game: NormalFormGame, cycle: [[Int]], payoffs: [Double]) throws -> [[Int]]? {
-    for partition in orderedPartitions(Array(0..<game.playerCount)) where try stableCycleFailure(game: game, cycle: cycle, payoffs: payoffs, partition: partition) == nil {
+    for partition in orderedPartitions(Array(0..<game.playerCount))
+    where try stableCycleFailure(game: game, cycle: cycle, payoffs: payoffs, partition: partition) == nil {
       return partition
     }
     return nil

@@ -32,7 +32,8 @@ public struct GeneralisedStagHuntExperiment: Experiment {
 
   public static let conjecture = Claim(
     id: "ibh.stag-hunt", source: "§Generalised stag hunt, Conjecture", kind: .conjecture,
-    statement: "In a game with a unique Pareto-optimal outcome, if every agent's hypotheses are sharp infra-RDPs with at most N_i states, password hypotheses keep prior mass above some α and password lengths vary enough, the agents converge to the Pareto-optimal outcome with probability tending to 1 as max_i N_i grows.",
+    statement:
+      "In a game with a unique Pareto-optimal outcome, if every agent's hypotheses are sharp infra-RDPs with at most N_i states, password hypotheses keep prior mass above some α and password lengths vary enough, the agents converge to the Pareto-optimal outcome with probability tending to 1 as max_i N_i grows.",
     class: .empirical, control: Control("agents holding ⊤ only (no password hypotheses): each hunts hare"))
 
   public var claims: [Claim] { [Self.conjecture] }
@@ -52,12 +53,16 @@ public struct GeneralisedStagHuntExperiment: Experiment {
 
   public var parameters: [Parameter] {
     [
-      Parameter(Self.largestStatesTwoPlayers, "The 2-player sweep is N = 2 … this (84,609 hypotheses per agent at 8).",
-                domain: .integer(2...10), smoke: 5, standard: 8, paper: 9),
-      Parameter(Self.largestStatesThreePlayers, "The 3-player sweep is N = 2 … this (98,945 hypotheses per agent at 6).",
-                domain: .integer(2...8), smoke: 4, standard: 6, paper: 7),
+      Parameter(
+        Self.largestStatesTwoPlayers, "The 2-player sweep is N = 2 … this (84,609 hypotheses per agent at 8).",
+        domain: .integer(2...10), smoke: 5, standard: 8, paper: 9),
+      Parameter(
+        Self.largestStatesThreePlayers, "The 3-player sweep is N = 2 … this (98,945 hypotheses per agent at 6).",
+        domain: .integer(2...8), smoke: 4, standard: 6, paper: 7),
       Parameter(Self.runs, "Runs per (players, N).", domain: .integer(2...100_000), smoke: 20, standard: 200, paper: 1000),
-      Parameter(Self.family, "'passwords': ⊤ and every h_{p,l}; 'simple': ⊤ and the simple password hypotheses h_p of the Pareto-optimal profile only.", default: .passwords),
+      Parameter(
+        Self.family, "'passwords': ⊤ and every h_{p,l}; 'simple': ⊤ and the simple password hypotheses h_p of the Pareto-optimal profile only.",
+        default: .passwords),
     ] + HagglingParameters.common
   }
 
@@ -103,19 +108,26 @@ public struct GeneralisedStagHuntExperiment: Experiment {
     let p = context.parameters
     let game = HagglingGames.stagHunt(players: players)
     let simple = p[Self.family] == .simple
-    let setup = try HagglingSetup(game: game, options: .init(maximumStates: n, passwords: passwords), ranking: HagglingParameters.ranking(p), policyDiscount: p[HagglingParameters.discountKey],
-                                  jobs: context.jobs, simplePasswordTargets: simple && passwords ? Array(repeating: .init(action: 0, observation: 0), count: players) : nil)
+    let setup = try HagglingSetup(
+      game: game, options: .init(maximumStates: n, passwords: passwords), ranking: HagglingParameters.ranking(p),
+      policyDiscount: p[HagglingParameters.discountKey],
+      jobs: context.jobs, simplePasswordTargets: simple && passwords ? Array(repeating: .init(action: 0, observation: 0), count: players) : nil)
     let specs = setup.hagglers(prior: prior)
     let stream = "\(players)p/N\(n)" + (prior == HagglingParameters.prior(p) ? "" : "/\(prior.rawValue)") + (passwords ? "" : "/top-only")
-    let results = try HagglingBatch.run(context, stream: stream, runs: p[Self.runs], game: game, options: HagglingParameters.options(p)) { _, _ in specs.map { .haggler($0) } }
+    let results = try HagglingBatch.run(context, stream: stream, runs: p[Self.runs], game: game, options: HagglingParameters.options(p)) { _, _ in
+      specs.map { .haggler($0) }
+    }
     let allStag = Array(repeating: 0, count: players)
     let converged = results.filter { !$0.capped && $0.cycle.allSatisfy { $0 == allStag } }
     let failure = results.enumerated().first { !$0.element.capped && !$0.element.cycle.allSatisfy { $0 == allStag } }
     return Row(
-      players: players, states: n, hypotheses: specs[0].count, runs: results.count, converged: converged.count, capped: results.filter(\.capped).count,
+      players: players, states: n, hypotheses: specs[0].count, runs: results.count, converged: converged.count,
+      capped: results.filter(\.capped).count,
       interval: try wilson(converged.count, results.count), medianLockIn: try Statistics.median(results.map { Double($0.lockInTime) }),
       medianSwitches: try Statistics.median(results.map { Double($0.switches.count) }),
-      counterexample: failure.map { "\(players) players, N = \(n), run \($0.offset + 1): stable cycle \(HagglingText.cycle($0.element.cycle, game: game)) with payoffs \(HagglingText.payoffs($0.element)), locked in at round \($0.element.lockInTime) after \($0.element.switches.count) switches" })
+      counterexample: failure.map {
+        "\(players) players, N = \(n), run \($0.offset + 1): stable cycle \(HagglingText.cycle($0.element.cycle, game: game)) with payoffs \(HagglingText.payoffs($0.element)), locked in at round \($0.element.lockInTime) after \($0.element.switches.count) switches"
+      })
   }
 
   /// One trend per player count of the converging fraction over N ≥ 3, against 0.8.
@@ -124,7 +136,8 @@ public struct GeneralisedStagHuntExperiment: Experiment {
       let observations = rows.filter { $0.players == players && $0.states >= 3 }.flatMap { row in
         (0..<row.runs).map { (size: Double(row.states), value: $0 < row.converged ? 1.0 : 0.0) }
       }
-      return try? Trend(reading: [SettingItem("players", "\(players)")], sizeName: "N", observations: observations, statistic: .limit, bar: .atLeast(0.8))
+      return try? Trend(
+        reading: [SettingItem("players", "\(players)")], sizeName: "N", observations: observations, statistic: .limit, bar: .atLeast(0.8))
     }
   }
 
@@ -132,49 +145,70 @@ public struct GeneralisedStagHuntExperiment: Experiment {
     let o = outcomes.base
     let trends = Self.trends(o.rows)
     let controlTrends = Self.trends(o.control)
-    let cells = o.rows.map { VerdictMap.Cell(reading: [SettingItem("players", "\($0.players)")], size: [SettingItem("N", "\($0.states)")], interval: $0.interval, bar: .atLeast(0.8), n: $0.runs) }
+    let cells = o.rows.map {
+      VerdictMap.Cell(
+        reading: [SettingItem("players", "\($0.players)")], size: [SettingItem("N", "\($0.states)")], interval: $0.interval, bar: .atLeast(0.8),
+        n: $0.runs)
+    }
     let map = VerdictMap(design: .single, cells: cells, trends: trends)
     let two = o.rows.filter { $0.players == 2 }.last!, three = o.rows.filter { $0.players == 3 }.last!
     let evidence = Evidence(
-      summary: "Fraction of runs reaching the all-stag cycle at the largest N: \(DecimalFormat.fixed(two.interval.estimate, digits: 3)) \(HagglingText.interval(two.interval)) for 2 players (N = \(two.states), \(two.hypotheses) hypotheses per agent) and \(DecimalFormat.fixed(three.interval.estimate, digits: 3)) \(HagglingText.interval(three.interval)) for 3 players (N = \(three.states), \(three.hypotheses) hypotheses). Trends over N ≥ 3: \(trends.map { VerdictMap.describe($0.reading) + ": " + $0.described }.joined(separator: "; ")). A run that did not converge, at the largest N where one occurred: \(o.rows.reversed().compactMap(\.counterexample).first ?? "none"). Agents holding ⊤ only converge in \(o.control.reduce(0) { $0 + $1.converged }) runs.",
+      summary:
+        "Fraction of runs reaching the all-stag cycle at the largest N: \(DecimalFormat.fixed(two.interval.estimate, digits: 3)) \(HagglingText.interval(two.interval)) for 2 players (N = \(two.states), \(two.hypotheses) hypotheses per agent) and \(DecimalFormat.fixed(three.interval.estimate, digits: 3)) \(HagglingText.interval(three.interval)) for 3 players (N = \(three.states), \(three.hypotheses) hypotheses). Trends over N ≥ 3: \(trends.map { VerdictMap.describe($0.reading) + ": " + $0.described }.joined(separator: "; ")). A run that did not converge, at the largest N where one occurred: \(o.rows.reversed().compactMap(\.counterexample).first ?? "none"). Agents holding ⊤ only converge in \(o.control.reduce(0) { $0 + $1.converged }) runs.",
       measurements: o.rows.map { .init("\($0.players) players, N = \($0.states)", lower: $0.interval.lower, upper: $0.interval.upper) },
       tolerance: "the fitted limit over N ≥ 3 (regression on 1/N) of the converging fraction, with a 95% interval above 0.8 for 2 and for 3 players",
       sampleSize: o.rows.reduce(0) { $0 + $1.runs })
     let controlVerdict = VerdictMap.combine(controlTrends.map(\.verdict))
     return ExperimentResult(
       tables: [Self.convergenceTable(o.rows), Self.priorsTable(o)],
-      figures: [Figure(id: "ibh.stag-hunt-convergence", title: "Generalised stag hunt: fraction of runs reaching the Pareto optimum against N", svg: Self.chart(o.rows))],
+      figures: [
+        Figure(
+          id: "ibh.stag-hunt-convergence", title: "Generalised stag hunt: fraction of runs reaching the Pareto optimum against N",
+          svg: Self.chart(o.rows))
+      ],
       claims: [ClaimResult(Self.conjecture, map: map, control: ControlResult(Self.conjecture.control!, verdict: controlVerdict), evidence: evidence)])
   }
 
   static func priorsTable(_ o: Outcome) -> Table {
-    var priors = Table(id: "ibh.generalised-stag-hunt.priors", title: "The same at the largest N under the other prior codings (the verdict uses `prior`)",
-                       columns: ["players", "N", "prior", "converged", "fraction", "95% interval", "median lock-in round"])
+    var priors = Table(
+      id: "ibh.generalised-stag-hunt.priors", title: "The same at the largest N under the other prior codings (the verdict uses `prior`)",
+      columns: ["players", "N", "prior", "converged", "fraction", "95% interval", "median lock-in round"])
     for row in o.priorRows {
-      priors.append([.integer(row.players), .integer(row.states), .text(row.coding.rawValue), .integer(row.converged), .real(row.interval.estimate, digits: 3),
-                     .text(HagglingText.interval(row.interval)), .real(row.medianLockIn, digits: 1)])
+      priors.append([
+        .integer(row.players), .integer(row.states), .text(row.coding.rawValue), .integer(row.converged), .real(row.interval.estimate, digits: 3),
+        .text(HagglingText.interval(row.interval)), .real(row.medianLockIn, digits: 1),
+      ])
     }
     return priors
   }
 
   static func convergenceTable(_ rows: [Row]) -> Table {
-    var table = Table(id: "ibh.generalised-stag-hunt.convergence", title: "Runs whose stable cycle is the Pareto-optimal profile (all hunt stag), by number of players and bound N on hypothesis states",
-                      columns: ["players", "N", "hypotheses per agent", "runs", "converged", "fraction", "95% interval", "median lock-in round", "median switches", "capped"])
+    var table = Table(
+      id: "ibh.generalised-stag-hunt.convergence",
+      title: "Runs whose stable cycle is the Pareto-optimal profile (all hunt stag), by number of players and bound N on hypothesis states",
+      columns: [
+        "players", "N", "hypotheses per agent", "runs", "converged", "fraction", "95% interval", "median lock-in round", "median switches", "capped",
+      ])
     for row in rows {
-      table.append([.integer(row.players), .integer(row.states), .integer(row.hypotheses), .integer(row.runs), .integer(row.converged),
-                    .real(row.interval.estimate, digits: 3), .text(HagglingText.interval(row.interval)), .real(row.medianLockIn, digits: 1),
-                    .real(row.medianSwitches, digits: 1), .integer(row.capped)])
+      table.append([
+        .integer(row.players), .integer(row.states), .integer(row.hypotheses), .integer(row.runs), .integer(row.converged),
+        .real(row.interval.estimate, digits: 3), .text(HagglingText.interval(row.interval)), .real(row.medianLockIn, digits: 1),
+        .real(row.medianSwitches, digits: 1), .integer(row.capped),
+      ])
     }
     return table
   }
 
   static func chart(_ rows: [Row]) -> String {
-    var chart = Chart(title: "Generalised stag hunt: runs reaching the Pareto optimum", x: Axis(label: "bound N on hypothesis states"),
-                      y: Axis(label: "fraction of runs (95% Wilson interval)", range: 0...1.04))
+    var chart = Chart(
+      title: "Generalised stag hunt: runs reaching the Pareto optimum", x: Axis(label: "bound N on hypothesis states"),
+      y: Axis(label: "fraction of runs (95% Wilson interval)", range: 0...1.04))
     for players in [2, 3] {
       let mine = rows.filter { $0.players == players }
-      chart.errorBars(nil, x: mine.map { Double($0.states) }, y: mine.map(\.interval.estimate), lower: mine.map(\.interval.lower), upper: mine.map(\.interval.upper),
-                      colour: players == 2 ? .blue : .vermillion)
+      chart.errorBars(
+        nil, x: mine.map { Double($0.states) }, y: mine.map(\.interval.estimate), lower: mine.map(\.interval.lower),
+        upper: mine.map(\.interval.upper),
+        colour: players == 2 ? .blue : .vermillion)
       chart.line("\(players) players", mine.map { (x: Double($0.states), y: $0.interval.estimate) }, colour: players == 2 ? .blue : .vermillion)
     }
     return chart.svg()

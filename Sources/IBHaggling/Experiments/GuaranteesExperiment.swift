@@ -30,11 +30,13 @@ public struct GuaranteesExperiment: Experiment {
 
   public static let propositionOne = Claim(
     id: "ibh.proposition-1", source: "Proposition 1 and its proof (Appendix)", kind: .proposition,
-    statement: "If the true environment satisfies a hypothesis h of positive prior (all hypotheses resettable), the algorithm's utility is at least V_i(h, γ) − (1 − γ) · 3|H|N²R, so lim_{γ→1} min u_i ≥ lim_{γ→1} V_i(h, γ).",
+    statement:
+      "If the true environment satisfies a hypothesis h of positive prior (all hypotheses resettable), the algorithm's utility is at least V_i(h, γ) − (1 − γ) · 3|H|N²R, so lim_{γ→1} min u_i ≥ lim_{γ→1} V_i(h, γ).",
     class: .empirical, control: Control("the bound without its slack term: u ≥ V(h*, γ) in every run"))
   public static let propositionTwo = Claim(
     id: "ibh.proposition-2", source: "Proposition 2 and its proof", kind: .proposition,
-    statement: "For an ordering h₁, h₂, … of the sharp infra-RDPs there are finite sets H_γ (the largest G_j = {h₁ … h_j} whose threshold t_j ≤ γ) such that the algorithm with H_γ guarantees lim_{γ→1} min u_i ≥ lim_{γ→1} V_i(h, γ) for every h that holds.",
+    statement:
+      "For an ordering h₁, h₂, … of the sharp infra-RDPs there are finite sets H_γ (the largest G_j = {h₁ … h_j} whose threshold t_j ≤ γ) such that the algorithm with H_γ guarantees lim_{γ→1} min u_i ≥ lim_{γ→1} V_i(h, γ) for every h that holds.",
     class: .empirical, control: Control("the guarantee without its slack 1/|H_γ|: u ≥ V(h_m, γ) in every run"))
 
   public var claims: [Claim] { [Self.propositionOne, Self.propositionTwo] }
@@ -49,12 +51,15 @@ public struct GuaranteesExperiment: Experiment {
 
   public var parameters: [Parameter] {
     [
-      Parameter(Self.environments, "Random (game, hypothesis space, true hypothesis) triples for Proposition 1; each is run with three environments at each γ in {0.9, 0.99, 0.999, 0.9999}.",
-                domain: .integer(1...100_000), smoke: 10, standard: 300, paper: 3000),
+      Parameter(
+        Self.environments,
+        "Random (game, hypothesis space, true hypothesis) triples for Proposition 1; each is run with three environments at each γ in {0.9, 0.99, 0.999, 0.9999}.",
+        domain: .integer(1...100_000), smoke: 10, standard: 300, paper: 3000),
       Parameter(Self.hypotheses, "At most this many random hypotheses besides ⊤ (at least 2).", domain: .integer(2...20), default: 6),
       Parameter(Self.maximumStates, "Random hypotheses have 1 … maximumStates states.", domain: .integer(1...6), default: 3),
-      Parameter(Self.orderedStates, "Proposition 2's ordered list: ⊤ and the PD password hypotheses with at most this many states, in the space's order.",
-                domain: .integer(2...6), default: 5),
+      Parameter(
+        Self.orderedStates, "Proposition 2's ordered list: ⊤ and the PD password hypotheses with at most this many states, in the space's order.",
+        domain: .integer(2...6), default: 5),
       HagglingParameters.prior,
     ]
   }
@@ -101,11 +106,14 @@ public struct GuaranteesExperiment: Experiment {
       let game = NormalFormGame.random(actionCounts: [2, 2], integerPayoffs: 0...3, using: random)
       let view = try AgentView(game: game, player: 0)
       let k = 2 + random.index(below: maximumHypotheses - 1)
-      let hypotheses = (0..<k).map { _ in RandomHypotheses.resettable(states: 1 + random.index(below: maximumStates), actions: 2, observations: 2, random: random) }
+      let hypotheses = (0..<k).map { _ in
+        RandomHypotheses.resettable(states: 1 + random.index(below: maximumStates), actions: 2, observations: 2, random: random)
+      }
       let truthIndex = random.index(below: k)
       let truth = hypotheses[truthIndex]
-      let space = try HypothesisSpace(actionCount: 2, observationCount: 2, options: .init(maximumStates: maximumStates, passwords: false),
-                                      custom: hypotheses.map { ($0, 2 * Double($0.stateCount)) })
+      let space = try HypothesisSpace(
+        actionCount: 2, observationCount: 2, options: .init(maximumStates: maximumStates, passwords: false),
+        custom: hypotheses.map { ($0, 2 * Double($0.stateCount)) })
       let N = Double(([1] + hypotheses.map(\.stateCount)).max()!)
       let range = view.reward.joined().max()! - view.reward.joined().min()!
       let refinement = SatisfyingEnvironment.randomRefinement(of: truth, random: random)
@@ -115,12 +123,19 @@ public struct GuaranteesExperiment: Experiment {
         let spec = HagglerSpec(valuation: valuation, view: view, prior: prior)
         let value = truth.robustValue(reward: view.reward, discount: γ).initialValue
         let slack = (1 - γ) * 3 * Double(k + 1) * N * N * range
-        for (name, environment) in [("random refinement", refinement), ("falsify, then punish", SatisfyingEnvironment(truth: truth, rule: .falsifyThenPunish)),
-                                    ("punish, then falsify", SatisfyingEnvironment(truth: truth, rule: .punishThenFalsify))] {
-          let run = try GuaranteeRun.run(agent: spec, environment: environment, discount: γ,
-                                         random: context.random(stream: "proposition-1/agent/\(γ)/\(name)", replicate: index))
-          result.append(P1Run(γ: γ, rule: name, value: value, utility: run.utility, slack: slack, range: range, hypotheses: k + 1,
-                                description: "environment \(index): game \(game.payoffVectors.map { $0.map { Int($0) } }), true hypothesis custom \(truthIndex) with \(truth.stateCount) states, \(name), γ = \(γ): V = \(DecimalFormat.compact(value, significant: 8)), u = \(DecimalFormat.compact(run.utility, significant: 8))"))
+        for (name, environment) in [
+          ("random refinement", refinement), ("falsify, then punish", SatisfyingEnvironment(truth: truth, rule: .falsifyThenPunish)),
+          ("punish, then falsify", SatisfyingEnvironment(truth: truth, rule: .punishThenFalsify)),
+        ] {
+          let run = try GuaranteeRun.run(
+            agent: spec, environment: environment, discount: γ,
+            random: context.random(stream: "proposition-1/agent/\(γ)/\(name)", replicate: index))
+          result.append(
+            P1Run(
+              γ: γ, rule: name, value: value, utility: run.utility, slack: slack, range: range, hypotheses: k + 1,
+              description:
+                "environment \(index): game \(game.payoffVectors.map { $0.map { Int($0) } }), true hypothesis custom \(truthIndex) with \(truth.stateCount) states, \(name), γ = \(γ): V = \(DecimalFormat.compact(value, significant: 8)), u = \(DecimalFormat.compact(run.utility, significant: 8))"
+            ))
         }
       }
       return result
@@ -147,11 +162,16 @@ public struct GuaranteesExperiment: Experiment {
       let results = try context.map(Array(0..<j), stream: "proposition-2/\(γ)") { _, m, random -> [(shortfall: Double, text: String)] in
         let truth = ordered.hypothesis(m)
         let value = valuation.value(m, state: 0)
-        return try [("random refinement", SatisfyingEnvironment.randomRefinement(of: truth, random: random)),
-                    ("falsify, then punish", SatisfyingEnvironment(truth: truth, rule: .falsifyThenPunish)),
-                    ("punish, then falsify", SatisfyingEnvironment(truth: truth, rule: .punishThenFalsify))].map { name, environment in
+        return try [
+          ("random refinement", SatisfyingEnvironment.randomRefinement(of: truth, random: random)),
+          ("falsify, then punish", SatisfyingEnvironment(truth: truth, rule: .falsifyThenPunish)),
+          ("punish, then falsify", SatisfyingEnvironment(truth: truth, rule: .punishThenFalsify)),
+        ].map { name, environment in
           let run = try GuaranteeRun.run(agent: spec, environment: environment, discount: γ, random: random)
-          return (value - run.utility, "γ = \(γ), true hypothesis \(ordered.label(m, actionNames: ["C", "D"], observationNames: ["C", "D"])), \(name): V = \(DecimalFormat.compact(value, significant: 8)), u = \(DecimalFormat.compact(run.utility, significant: 8))")
+          return (
+            value - run.utility,
+            "γ = \(γ), true hypothesis \(ordered.label(m, actionNames: ["C", "D"], observationNames: ["C", "D"])), \(name): V = \(DecimalFormat.compact(value, significant: 8)), u = \(DecimalFormat.compact(run.utility, significant: 8))"
+          )
         }
       }.flatMap { $0 }
       return P2Row(γ: γ, size: j, states: (0..<j).map { ordered.stateCount($0) }.max()!, threshold: thresholds[j - 1], runs: results)
@@ -161,19 +181,30 @@ public struct GuaranteesExperiment: Experiment {
   public func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let one = try propositionOneResult(outcomes.base)
     let two = propositionTwoResult(outcomes.base)
-    return ExperimentResult(tables: [one.table, two.table], figures: [Figure(id: "ibh.proposition-1-shortfall", title: "Proposition 1: largest shortfall and the proof's bound against 1 − γ", svg: one.figure)],
-                            claims: [one.claim, two.claim])
+    return ExperimentResult(
+      tables: [one.table, two.table],
+      figures: [
+        Figure(id: "ibh.proposition-1-shortfall", title: "Proposition 1: largest shortfall and the proof's bound against 1 − γ", svg: one.figure)
+      ],
+      claims: [one.claim, two.claim])
   }
 
   func propositionOneResult(_ o: Outcome) throws -> (claim: ClaimResult, table: Table, figure: String) {
     let outcomes = o.proposition1
     let environments = o.environments
-    var table1 = Table(id: "ibh.guarantees.proposition-1", title: "Proposition 1 over \(environments) random environments (3 copolicies each): shortfall V(h*, γ) − u against the proof's bound (1 − γ) · 3|H|N²R",
-                       columns: ["γ", "runs", "bound violated", "largest shortfall", "largest shortfall / R", "largest shortfall / bound", "median bound", "runs with u < V(h*, γ)"])
+    var table1 = Table(
+      id: "ibh.guarantees.proposition-1",
+      title:
+        "Proposition 1 over \(environments) random environments (3 copolicies each): shortfall V(h*, γ) − u against the proof's bound (1 − γ) · 3|H|N²R",
+      columns: [
+        "γ", "runs", "bound violated", "largest shortfall", "largest shortfall / R", "largest shortfall / bound", "median bound",
+        "runs with u < V(h*, γ)",
+      ])
     var violations: [P1Run] = []
     var largestAtLast = 0.0
-    var chart = Chart(title: "Proposition 1: the shortfall vanishes as γ → 1", x: Axis(label: "1 − γ", scale: .logarithmic),
-                      y: Axis(label: "shortfall V(h*, γ) − u (positive part)", scale: .logarithmic))
+    var chart = Chart(
+      title: "Proposition 1: the shortfall vanishes as γ → 1", x: Axis(label: "1 − γ", scale: .logarithmic),
+      y: Axis(label: "shortfall V(h*, γ) − u (positive part)", scale: .logarithmic))
     var largestShortfalls: [Double] = []
     var largestPoints: [(x: Double, y: Double)] = []
     var boundPoints: [(x: Double, y: Double)] = []
@@ -187,9 +218,12 @@ public struct GuaranteesExperiment: Experiment {
       let medianBound = try Statistics.median(rows.map(\.slack))
       if γ == Self.discounts.last! { largestAtLast = relative }
       largestShortfalls.append(largest)
-      table1.append([.text(DecimalFormat.compact(γ, significant: 6)), .integer(rows.count), .integer(rows.filter { $0.utility < $0.value - $0.slack - 1e-9 }.count),
-                     .real(largest, digits: 6), .real(relative, digits: 6), .real(ofBound, digits: 4), .real(medianBound, digits: 4),
-                     .integer(shortfalls.filter { $0 > 1e-12 }.count)])
+      table1.append([
+        .text(DecimalFormat.compact(γ, significant: 6)), .integer(rows.count),
+        .integer(rows.filter { $0.utility < $0.value - $0.slack - 1e-9 }.count),
+        .real(largest, digits: 6), .real(relative, digits: 6), .real(ofBound, digits: 4), .real(medianBound, digits: 4),
+        .integer(shortfalls.filter { $0 > 1e-12 }.count),
+      ])
       if largest > 0 { largestPoints.append((x: 1 - γ, y: largest)) }
       boundPoints.append((x: 1 - γ, y: medianBound))
     }
@@ -200,17 +234,26 @@ public struct GuaranteesExperiment: Experiment {
     let prop1Holds = violations.isEmpty && largestAtLast <= 0.01
     let unslacked = outcomes.filter { $0.utility < $0.value - 1e-9 }.count
     let prop1Evidence = Evidence(
-      summary: "Over \(outcomes.count) runs (\(environments) random environments × 3 copolicies satisfying h* × 4 discounts), the utility fell below V(h*, γ) − (1 − γ) · 3|H|N²R in \(violations.count). The largest shortfall V(h*, γ) − u is \(largestShortfalls.map { DecimalFormat.compact($0, significant: 4) }.joined(separator: ", ")) at γ = 0.9, 0.99, 0.999, 0.9999 (\(DecimalFormat.compact(100 * largestAtLast, significant: 3))% of R at γ = 0.9999); it \(zip(largestShortfalls, largestShortfalls.dropFirst()).allSatisfy { $0 >= $1 } ? "falls" : "does not fall") at every step towards γ = 1, and at most \(DecimalFormat.compact(table1Ratio, significant: 3)) of the proof's bound is ever used. Without the slack term, \(unslacked) runs fall below V(h*, γ).",
-      measurements: [.init("runs", outcomes.count), .init("bound violations", violations.count), .init("largest shortfall / R at γ = 0.9999", largestAtLast)],
+      summary:
+        "Over \(outcomes.count) runs (\(environments) random environments × 3 copolicies satisfying h* × 4 discounts), the utility fell below V(h*, γ) − (1 − γ) · 3|H|N²R in \(violations.count). The largest shortfall V(h*, γ) − u is \(largestShortfalls.map { DecimalFormat.compact($0, significant: 4) }.joined(separator: ", ")) at γ = 0.9, 0.99, 0.999, 0.9999 (\(DecimalFormat.compact(100 * largestAtLast, significant: 3))% of R at γ = 0.9999); it \(zip(largestShortfalls, largestShortfalls.dropFirst()).allSatisfy { $0 >= $1 } ? "falls" : "does not fall") at every step towards γ = 1, and at most \(DecimalFormat.compact(table1Ratio, significant: 3)) of the proof's bound is ever used. Without the slack term, \(unslacked) runs fall below V(h*, γ).",
+      measurements: [
+        .init("runs", outcomes.count), .init("bound violations", violations.count), .init("largest shortfall / R at γ = 0.9999", largestAtLast),
+      ],
       tolerance: "no violation (10⁻⁹ numerical slack); largest shortfall at γ = 0.9999 at most 1% of R",
       sampleSize: outcomes.count, counterexample: violations.first?.description)
-    return (ClaimResult(Self.propositionOne, map: .single(.checking(prop1Holds), estimate: largestAtLast, n: outcomes.count),
-                        control: ControlResult(Self.propositionOne.control!, verdict: .checking(unslacked == 0)), evidence: prop1Evidence), table1, chart.svg())
+    return (
+      ClaimResult(
+        Self.propositionOne, map: .single(.checking(prop1Holds), estimate: largestAtLast, n: outcomes.count),
+        control: ControlResult(Self.propositionOne.control!, verdict: .checking(unslacked == 0)), evidence: prop1Evidence), table1, chart.svg()
+    )
   }
 
   func propositionTwoResult(_ o: Outcome) -> (claim: ClaimResult, table: Table) {
-    var table2 = Table(id: "ibh.guarantees.proposition-2", title: "Proposition 2: H_γ = the largest G_j = {h₁ … h_j} with t_j ≤ γ (⊤ and the PD password hypotheses in order), every h_m ∈ H_γ true in turn, 3 copolicies each",
-                       columns: ["γ", "|H_γ|", "N (largest |S|)", "t_{|H_γ|}", "runs", "u < V(h_m, γ) − 1/|H_γ|", "largest shortfall V(h_m, γ) − u"])
+    var table2 = Table(
+      id: "ibh.guarantees.proposition-2",
+      title:
+        "Proposition 2: H_γ = the largest G_j = {h₁ … h_j} with t_j ≤ γ (⊤ and the PD password hypotheses in order), every h_m ∈ H_γ true in turn, 3 copolicies each",
+      columns: ["γ", "|H_γ|", "N (largest |S|)", "t_{|H_γ|}", "runs", "u < V(h_m, γ) − 1/|H_γ|", "largest shortfall V(h_m, γ) − u"])
     var prop2Violations: [String] = []
     var unslacked = 0
     for row in o.proposition2 {
@@ -221,19 +264,26 @@ public struct GuaranteesExperiment: Experiment {
       let bad = row.runs.filter { $0.shortfall > 1 / Double(row.size) + 1e-9 }
       unslacked += row.runs.filter { $0.shortfall > 1e-9 }.count
       prop2Violations += bad.map(\.text)
-      table2.append([.text(DecimalFormat.compact(row.γ, significant: 8)), .integer(row.size), .integer(row.states), .text(DecimalFormat.compact(row.threshold, significant: 8)),
-                     .integer(row.runs.count), .integer(bad.count), .real(row.runs.map(\.shortfall).max()!, digits: 6)])
+      table2.append([
+        .text(DecimalFormat.compact(row.γ, significant: 8)), .integer(row.size), .integer(row.states),
+        .text(DecimalFormat.compact(row.threshold, significant: 8)),
+        .integer(row.runs.count), .integer(bad.count), .real(row.runs.map(\.shortfall).max()!, digits: 6),
+      ])
     }
     let sizes = o.proposition2.map(\.size)
     let grows = zip(sizes, sizes.dropFirst()).allSatisfy { $0 <= $1 } && sizes.last! > sizes.first!
     let prop2Holds = prop2Violations.isEmpty && grows
     let prop2Evidence = Evidence(
-      summary: "With thresholds t_j from Proposition 1's bound, |H_γ| = \(sizes.map(String.init).joined(separator: ", ")) for γ = \(Self.familyDiscounts.map { DecimalFormat.compact($0, significant: 8) }.joined(separator: ", ")). In every run with h_m ∈ H_γ true, u ≥ V(h_m, γ) − 1/|H_γ|: \(prop2Violations.isEmpty) (\(prop2Violations.count) violations; without the slack, \(unslacked) runs fall below V(h_m, γ)); the largest shortfall at the largest γ is \(table2.rows.last!.last!.text), so for each fixed h the guarantee tends to its value as γ → 1.",
+      summary:
+        "With thresholds t_j from Proposition 1's bound, |H_γ| = \(sizes.map(String.init).joined(separator: ", ")) for γ = \(Self.familyDiscounts.map { DecimalFormat.compact($0, significant: 8) }.joined(separator: ", ")). In every run with h_m ∈ H_γ true, u ≥ V(h_m, γ) − 1/|H_γ|: \(prop2Violations.isEmpty) (\(prop2Violations.count) violations; without the slack, \(unslacked) runs fall below V(h_m, γ)); the largest shortfall at the largest γ is \(table2.rows.last!.last!.text), so for each fixed h the guarantee tends to its value as γ → 1.",
       measurements: [.init("sizes of H_γ", .array(sizes.map { .number(Double($0)) })), .init("violations", prop2Violations.count)],
       tolerance: "u ≥ V(h_m, γ) − 1/|H_γ| with 10⁻⁹ numerical slack in every run; |H_γ| non-decreasing and growing",
       sampleSize: table2.rows.reduce(0) { $0 + (Int($1[4].text) ?? 0) }, counterexample: prop2Violations.first)
-    return (ClaimResult(Self.propositionTwo, map: .single(.checking(prop2Holds), n: o.proposition2.reduce(0) { $0 + $1.runs.count }),
-                        control: ControlResult(Self.propositionTwo.control!, verdict: .checking(unslacked == 0)), evidence: prop2Evidence), table2)
+    return (
+      ClaimResult(
+        Self.propositionTwo, map: .single(.checking(prop2Holds), n: o.proposition2.reduce(0) { $0 + $1.runs.count }),
+        control: ControlResult(Self.propositionTwo.control!, verdict: .checking(unslacked == 0)), evidence: prop2Evidence), table2
+    )
   }
 }
 
@@ -245,9 +295,10 @@ public enum RandomHypotheses {
     while true {
       let masks = (0..<states * actions).map { _ in 1 + random.index(below: (1 << observations) - 1) }
       let next = (0..<states * actions * observations).map { _ in random.index(below: states) }
-      let h = try! SharpInfraRDP(stateCount: states, actionCount: actions, observationCount: observations,
-                                 possible: { s, a in Set((0..<observations).filter { masks[s * actions + a] & (1 << $0) != 0 }) },
-                                 transition: { s, a, o in next[(s * actions + a) * observations + o] })
+      let h = try! SharpInfraRDP(
+        stateCount: states, actionCount: actions, observationCount: observations,
+        possible: { s, a in Set((0..<observations).filter { masks[s * actions + a] & (1 << $0) != 0 }) },
+        transition: { s, a, o in next[(s * actions + a) * observations + o] })
       if h.isResettable { return h }
     }
   }

@@ -35,22 +35,32 @@ public struct HypothesesExperiment: Experiment {
 
   public static let titForTatClaim = Claim(
     id: "ibh.tit-for-tat", source: "§Regular decision processes, Example", kind: .example,
-    statement: "\"My opponent follows the tit-for-tat strategy\" can be represented as a sharp infra-RDP; it is just a deterministic RDP, with nothing \"infra\" in it.",
-    class: .consistency(because: "a deterministic RDP has point-mass kernels, so its sharp infra-RDP has singleton B by construction, and no transcript of the machine it was built from can falsify it; the check can fail only through a bug"),
+    statement:
+      "\"My opponent follows the tit-for-tat strategy\" can be represented as a sharp infra-RDP; it is just a deterministic RDP, with nothing \"infra\" in it.",
+    class: .consistency(
+      because:
+        "a deterministic RDP has point-mass kernels, so its sharp infra-RDP has singleton B by construction, and no transcript of the machine it was built from can falsify it; the check can fail only through a bug"
+    ),
     control: Control("transcripts of Suspicious TitForTat (defects first) checked against the tit-for-tat hypothesis"))
   public static let epsilonDefectClaim = Claim(
     id: "ibh.epsilon-defect", source: "§Regular decision processes, Example", kind: .example,
-    statement: "The ε-defect strategy cannot be a hypothesis on its own; it is represented as part of ⊤. The closest thing to the 1/n-defect bot in the hypothesis space is a deterministic bot that cooperates n − 1 times and then defects once.",
-    class: .consistency(because: "a bot with full support allows every observation, which is ⊤'s definition, and a deterministic hypothesis tested k times survives with probability at most max(ε, 1 − ε)^k; the nearest bots are a finite enumeration; the check can fail only through a bug (or with probability below 10⁻⁹)"),
+    statement:
+      "The ε-defect strategy cannot be a hypothesis on its own; it is represented as part of ⊤. The closest thing to the 1/n-defect bot in the hypothesis space is a deterministic bot that cooperates n − 1 times and then defects once.",
+    class: .consistency(
+      because:
+        "a bot with full support allows every observation, which is ⊤'s definition, and a deterministic hypothesis tested k times survives with probability at most max(ε, 1 − ε)^k; the nearest bots are a finite enumeration; the check can fail only through a bug (or with probability below 10⁻⁹)"
+    ),
     control: Control("a bot with ε = 0 (it always cooperates), which deterministic hypotheses describe, so tested hypotheses survive"))
   public static let grimClaim = Claim(
     id: "ibh.grim-trap", source: "§Resettable infra-RDPs", kind: .example,
-    statement: "Against Grim, if you defect on the first try you will never be able to get a reward bigger than 1: a trap, so such hypotheses are not resettable.",
+    statement:
+      "Against Grim, if you defect on the first try you will never be able to get a reward bigger than 1: a trap, so such hypotheses are not resettable.",
     class: .consistency(because: "resettability and the values of a 2-state machine are exact computations on its definition"),
     control: Control("tit-for-tat in place of Grim: it forgives, so it is resettable and no trap"))
   public static let topClaim = Claim(
     id: "ibh.top-never-falsified", source: "§Regular decision processes, Remark", kind: .claim,
-    statement: "⊤ (one state, B(s, a) = O) is in every agent's hypothesis space and always remains unfalsified, so the set C of consistent hypotheses is never empty.",
+    statement:
+      "⊤ (one state, B(s, a) = O) is in every agent's hypothesis space and always remains unfalsified, so the set C of consistent hypotheses is never empty.",
     class: .consistency(because: "⊤ allows every observation by definition, so no history can falsify it; the check can fail only through a bug"),
     control: Control("a hypothesis that is not ⊤ (\"the other always cooperates\") checked on the same ε-defect history"))
 
@@ -58,14 +68,24 @@ public struct HypothesesExperiment: Experiment {
 
   public var parameters: [Parameter] {
     [
-      Parameter(Self.countUpTo, "Largest bound N for which the 2 × 2 spaces are enumerated (3-player spaces up to N − 2); larger N use the formula.",
-                domain: .integer(2...8), smoke: 5, standard: 7, paper: 8),
-      Parameter(Self.maximumStates, "N of the space tracked against the ε-defect bot (passwords, opponent cycles, tit-for-tat and Grim).", domain: .integer(2...8), smoke: 4, standard: 5, paper: 6),
+      Parameter(
+        Self.countUpTo, "Largest bound N for which the 2 × 2 spaces are enumerated (3-player spaces up to N − 2); larger N use the formula.",
+        domain: .integer(2...8), smoke: 5, standard: 7, paper: 8),
+      Parameter(
+        Self.maximumStates, "N of the space tracked against the ε-defect bot (passwords, opponent cycles, tit-for-tat and Grim).",
+        domain: .integer(2...8), smoke: 4, standard: 5, paper: 6),
       Parameter(Self.epsilon, "ε of the ε-defect bot.", domain: .real(lower: 0, upper: 0.5, lowerIncluded: false, upperIncluded: true), default: 0.1),
-      Parameter(Self.epsilonRounds, "Rounds played against the ε-defect bot by a uniformly random agent.", domain: .integer(100...10_000_000), smoke: 5_000, standard: 50_000, paper: 500_000),
-      Parameter(Self.testThreshold, "A hypothesis whose prediction was tested this many times must have been falsified.", domain: .integer(10...10_000), default: 200),
-      Parameter(Self.largestBot, "The 1/n-defect comparison is made for n = 2 … largestBot.", domain: .integer(2...10), smoke: 6, standard: 8, paper: 10),
-      Parameter(Self.randomOpponents, "Random players TitForTat is run against (200 rounds each).", domain: .integer(1...10_000), smoke: 10, standard: 100, paper: 1000),
+      Parameter(
+        Self.epsilonRounds, "Rounds played against the ε-defect bot by a uniformly random agent.", domain: .integer(100...10_000_000), smoke: 5_000,
+        standard: 50_000, paper: 500_000),
+      Parameter(
+        Self.testThreshold, "A hypothesis whose prediction was tested this many times must have been falsified.", domain: .integer(10...10_000),
+        default: 200),
+      Parameter(
+        Self.largestBot, "The 1/n-defect comparison is made for n = 2 … largestBot.", domain: .integer(2...10), smoke: 6, standard: 8, paper: 10),
+      Parameter(
+        Self.randomOpponents, "Random players TitForTat is run against (200 rounds each).", domain: .integer(1...10_000), smoke: 10, standard: 100,
+        paper: 1000),
     ]
   }
 
@@ -88,8 +108,10 @@ public struct HypothesesExperiment: Experiment {
   public func simulate(in context: RunContext) throws -> Outcome {
     let p = context.parameters
     let counts = try (2...8).map { n in
-      (n: n, two: n <= p[Self.countUpTo] ? try HypothesisSpace(actionCount: 2, observationCount: 2, options: .init(maximumStates: n)).count : nil,
-       three: n <= p[Self.countUpTo] - 2 ? try HypothesisSpace(actionCount: 2, observationCount: 4, options: .init(maximumStates: n)).count : nil)
+      (
+        n: n, two: n <= p[Self.countUpTo] ? try HypothesisSpace(actionCount: 2, observationCount: 2, options: .init(maximumStates: n)).count : nil,
+        three: n <= p[Self.countUpTo] - 2 ? try HypothesisSpace(actionCount: 2, observationCount: 4, options: .init(maximumStates: n)).count : nil
+      )
     }
     let match = try RepeatedMatch(turns: 200)
     var opponents = FiniteMemoryStrategy.deterministicClassics
@@ -97,18 +119,23 @@ public struct HypothesesExperiment: Experiment {
     func histories(_ player: FiniteMemoryStrategy, stream: String) throws -> [[(action: Int, observation: Int)]] {
       let random = context.random(stream: stream)
       return try opponents.map { opponent in
-        try match.play(player, opponent, random: random, transcript: true).transcript!.map { (action: Int($0.second.rawValue), observation: Int($0.first.rawValue)) }
+        try match.play(player, opponent, random: random, transcript: true).transcript!.map {
+          (action: Int($0.second.rawValue), observation: Int($0.first.rawValue))
+        }
       }
     }
-    let space = try HypothesisSpace(actionCount: 2, observationCount: 2, options: .init(maximumStates: p[Self.maximumStates], opponentCycles: true),
-                                    custom: [(ExampleProcesses.titForTat.sharpInfraRDP, 4), (try SharpInfraRDP.opponent(.grudger), 4)])
+    let space = try HypothesisSpace(
+      actionCount: 2, observationCount: 2, options: .init(maximumStates: p[Self.maximumStates], opponentCycles: true),
+      custom: [(ExampleProcesses.titForTat.sharpInfraRDP, 4), (try SharpInfraRDP.opponent(.grudger), 4)])
     let rounds = p[Self.epsilonRounds]
     let historyRandom = context.random(stream: "top")
     return Outcome(
-      counts: counts, transcripts: try histories(.titForTat, stream: "tit-for-tat"), controlTranscripts: try histories(.suspiciousTitForTat, stream: "tit-for-tat-control"),
+      counts: counts, transcripts: try histories(.titForTat, stream: "tit-for-tat"),
+      controlTranscripts: try histories(.suspiciousTitForTat, stream: "tit-for-tat-control"),
       space: space, rounds: rounds,
       tracking: Self.trackAgainstEpsilonBot(space: space, ε: p[Self.epsilon], rounds: rounds, random: context.random(stream: "epsilon-defect")),
-      controlTracking: Self.trackAgainstEpsilonBot(space: space, ε: 0, rounds: min(rounds, 5_000), random: context.random(stream: "epsilon-defect-control")),
+      controlTracking: Self.trackAgainstEpsilonBot(
+        space: space, ε: 0, rounds: min(rounds, 5_000), random: context.random(stream: "epsilon-defect-control")),
       history: (0..<1000).map { _ in (action: historyRandom.index(below: 2), observation: historyRandom.bernoulli(p[Self.epsilon]) ? 1 : 0) })
   }
 
@@ -122,13 +149,18 @@ public struct HypothesesExperiment: Experiment {
   }
 
   static func countsTable(_ o: Outcome) -> Table {
-    var counts = Table(id: "ibh.hypotheses.counts", title: "Hypotheses per agent: ⊤ and h_{p,l} with n, m ≥ 1, n + m ≤ N states, primitive loops (all rotations)",
-                       columns: ["N", "2 players, 2 actions: enumerated", "formula", "the notes", "3 players, 2 actions: enumerated", "formula", "the notes"])
+    var counts = Table(
+      id: "ibh.hypotheses.counts", title: "Hypotheses per agent: ⊤ and h_{p,l} with n, m ≥ 1, n + m ≤ N states, primitive loops (all rotations)",
+      columns: ["N", "2 players, 2 actions: enumerated", "formula", "the notes", "3 players, 2 actions: enumerated", "formula", "the notes"])
     let notes2 = [2: 9, 3: 49, 4: 249, 5: 1_129, 6: 4_929, 7: 20_569, 8: 84_609]
     let notes3 = [2: 17, 3: 161, 4: 1_457, 5: 12_113, 6: 98_945, 7: 795_761, 8: 6_383_681]
     for (n, two, three) in o.counts {
-      counts.append([.integer(n), two.map { .integer($0) } ?? "–", .integer(HypothesisSpace.passwordCount(actionCount: 2, observationCount: 2, maximumStates: n)), .integer(notes2[n]!),
-                     three.map { .integer($0) } ?? "–", .integer(HypothesisSpace.passwordCount(actionCount: 2, observationCount: 4, maximumStates: n)), .integer(notes3[n]!)])
+      counts.append([
+        .integer(n), two.map { .integer($0) } ?? "–", .integer(HypothesisSpace.passwordCount(actionCount: 2, observationCount: 2, maximumStates: n)),
+        .integer(notes2[n]!),
+        three.map { .integer($0) } ?? "–", .integer(HypothesisSpace.passwordCount(actionCount: 2, observationCount: 4, maximumStates: n)),
+        .integer(notes3[n]!),
+      ])
     }
     return counts
   }
@@ -141,27 +173,37 @@ public struct HypothesesExperiment: Experiment {
       ("⊤", .top(actionCount: 2, observationCount: 2), view, "PD"),
       ("tit-for-tat (RDP with point masses)", ExampleProcesses.titForTat.sharpInfraRDP, view, "PD"),
       ("Grim (GameTheory's Grudger)", try SharpInfraRDP.opponent(.grudger), view, "PD"),
-      ("cooperate 3 times, then defect (nearest to the 1/4-defect bot)", try .opponentCycle([0, 0, 0, 1], actionCount: 2, observationCount: 2), view, "PD"),
+      (
+        "cooperate 3 times, then defect (nearest to the 1/4-defect bot)", try .opponentCycle([0, 0, 0, 1], actionCount: 2, observationCount: 2), view,
+        "PD"
+      ),
       ("h_{p,l}: p = D, l = (C,C)", try .password([1], loop: [(0, 0)], actionCount: 2, observationCount: 2), view, "PD"),
       ("h_{p,l}: p = D, l = (C,C)(C,D)", try .password([1], loop: [(0, 0), (0, 1)], actionCount: 2, observationCount: 2), view, "PD"),
       ("h_{p,l}: p = C C, l = (D,C) (exploitation)", try .password([0, 0], loop: [(1, 0)], actionCount: 2, observationCount: 2), view, "PD"),
-      ("h_p: p = hare stag, Pareto-optimal (stag, stag)", try .simplePassword([1, 0], paretoAction: 0, paretoObservation: 0, actionCount: 2, observationCount: 2), stagView, "stag hunt"),
+      (
+        "h_p: p = hare stag, Pareto-optimal (stag, stag)",
+        try .simplePassword([1, 0], paretoAction: 0, paretoObservation: 0, actionCount: 2, observationCount: 2), stagView, "stag hunt"
+      ),
     ]
-    var table = Table(id: "ibh.hypotheses.examples", title: "Example hypotheses: structure and value (PD with (R, S, T, P) = (2, 0, 3, 1); stag hunt (2, 0, 1, 1))",
-                      columns: ["hypothesis", "game", "states", "deterministic RDP", "resettable", "V(h, 0.9)", "V(h, 0.99)", "lim γ→1 V(h, γ)", "policy (by state)"])
+    var table = Table(
+      id: "ibh.hypotheses.examples", title: "Example hypotheses: structure and value (PD with (R, S, T, P) = (2, 0, 3, 1); stag hunt (2, 0, 1, 1))",
+      columns: ["hypothesis", "game", "states", "deterministic RDP", "resettable", "V(h, 0.9)", "V(h, 0.99)", "lim γ→1 V(h, γ)", "policy (by state)"])
     for (name, h, v, game) in examples {
       let v09 = h.robustValue(reward: v.reward, discount: 0.9)
       let v099 = h.robustValue(reward: v.reward, discount: 0.99)
-      table.append([.text(name), .text(game), .integer(h.stateCount), .text(h.isDeterministic ? "yes" : "no"), .text(h.isResettable ? "yes" : "no"),
-                    .real(v09.initialValue, digits: 4), .real(v099.initialValue, digits: 4), .text(h.limitValue(reward: try v.requireExactRewards()).description),
-                    .text(v099.policy.map { v.game.actions[0][$0] }.joined(separator: " "))])
+      table.append([
+        .text(name), .text(game), .integer(h.stateCount), .text(h.isDeterministic ? "yes" : "no"), .text(h.isResettable ? "yes" : "no"),
+        .real(v09.initialValue, digits: 4), .real(v099.initialValue, digits: 4), .text(h.limitValue(reward: try v.requireExactRewards()).description),
+        .text(v099.policy.map { v.game.actions[0][$0] }.joined(separator: " ")),
+      ])
     }
     return table
   }
 
   /// The tit-for-tat check: deterministic, singleton B, equal to GameTheory's machine, and no history
   /// in `transcripts` falsifies it.
-  static func titForTatCheck(_ transcripts: [[(action: Int, observation: Int)]]) throws -> (holds: Bool, falsified: Int, singleton: Bool, equal: Bool) {
+  static func titForTatCheck(_ transcripts: [[(action: Int, observation: Int)]]) throws -> (holds: Bool, falsified: Int, singleton: Bool, equal: Bool)
+  {
     let tft = ExampleProcesses.titForTat
     let sharp = tft.sharpInfraRDP
     let singleton = sharp.allowed.allSatisfy { $0.nonzeroBitCount == 1 }
@@ -174,18 +216,27 @@ public struct HypothesesExperiment: Experiment {
     let check = try Self.titForTatCheck(o.transcripts)
     let control = try Self.titForTatCheck(o.controlTranscripts)
     let evidence = Evidence(
-      summary: "The tit-for-tat RDP has point-mass kernels (deterministic: \(ExampleProcesses.titForTat.isDeterministic)), so its sharp infra-RDP has singleton sets B(s, a): \(check.singleton); it is identical to the hypothesis built from GameTheory's TitForTat machine (\(check.equal)). Over \(o.transcripts.count) transcripts of TitForTat (200 rounds against the \(FiniteMemoryStrategy.deterministicClassics.count) deterministic classics and \(p[Self.randomOpponents]) random players), \(check.falsified) falsified it; transcripts of Suspicious TitForTat falsify it in \(control.falsified).",
-      measurements: [.init("deterministic", ExampleProcesses.titForTat.isDeterministic), .init("singleton B(s, a)", check.singleton), .init("equals GameTheory's TitForTat", check.equal),
-                     .init("transcripts", o.transcripts.count), .init("transcripts falsifying it", check.falsified)],
+      summary:
+        "The tit-for-tat RDP has point-mass kernels (deterministic: \(ExampleProcesses.titForTat.isDeterministic)), so its sharp infra-RDP has singleton sets B(s, a): \(check.singleton); it is identical to the hypothesis built from GameTheory's TitForTat machine (\(check.equal)). Over \(o.transcripts.count) transcripts of TitForTat (200 rounds against the \(FiniteMemoryStrategy.deterministicClassics.count) deterministic classics and \(p[Self.randomOpponents]) random players), \(check.falsified) falsified it; transcripts of Suspicious TitForTat falsify it in \(control.falsified).",
+      measurements: [
+        .init("deterministic", ExampleProcesses.titForTat.isDeterministic), .init("singleton B(s, a)", check.singleton),
+        .init("equals GameTheory's TitForTat", check.equal),
+        .init("transcripts", o.transcripts.count), .init("transcripts falsifying it", check.falsified),
+      ],
       tolerance: "exact", sampleSize: o.transcripts.count)
-    return ClaimResult(Self.titForTatClaim, map: .single(.checking(check.holds), n: o.transcripts.count), control: ControlResult(Self.titForTatClaim.control!, verdict: .checking(control.holds)), evidence: evidence)
+    return ClaimResult(
+      Self.titForTatClaim, map: .single(.checking(check.holds), n: o.transcripts.count),
+      control: ControlResult(Self.titForTatClaim.control!, verdict: .checking(control.holds)), evidence: evidence)
   }
 
   /// Among the deterministic opponents with at most n states, those nearest the 1/n-defect bot are the
   /// rotations of C^(n−1) D, for every n up to `largest`.
   static func nearestBots(largest: Int) -> (holds: Bool, table: Table) {
-    var table = Table(id: "ibh.hypotheses.nearest-bot", title: "Deterministic opponents with at most n states (eventually periodic move sequences) closest to the 1/n-defect bot in long-run defection rate",
-                      columns: ["n", "distinct opponents", "closest rate", "opponents at that rate", "they are the rotations of C^(n−1) D", "next closest rate"])
+    var table = Table(
+      id: "ibh.hypotheses.nearest-bot",
+      title:
+        "Deterministic opponents with at most n states (eventually periodic move sequences) closest to the 1/n-defect bot in long-run defection rate",
+      columns: ["n", "distinct opponents", "closest rate", "opponents at that rate", "they are the rotations of C^(n−1) D", "next closest rate"])
     var holds = true
     for n in 2...largest {
       let bots = autonomousBots(maximumStates: n)
@@ -197,21 +248,28 @@ public struct HypothesesExperiment: Experiment {
       let isRotations = closest.count == n && closest.allSatisfy { bots[$0].prefix.isEmpty && rotations.contains(bots[$0].cycle) }
       holds = holds && best == 0 && isRotations
       let next = distances.filter { $0 > best }.min() ?? .nan
-      table.append([.integer(n), .integer(bots.count), .text("1/\(n)"), .integer(closest.count), .text(isRotations ? "yes" : "no"),
-                    .text(DecimalFormat.compact(1 / Double(n) + next, significant: 4) + " or " + DecimalFormat.compact(1 / Double(n) - next, significant: 4))])
+      table.append([
+        .integer(n), .integer(bots.count), .text("1/\(n)"), .integer(closest.count), .text(isRotations ? "yes" : "no"),
+        .text(DecimalFormat.compact(1 / Double(n) + next, significant: 4) + " or " + DecimalFormat.compact(1 / Double(n) - next, significant: 4)),
+      ])
     }
     return (holds, table)
   }
 
   func epsilonResult(_ o: Outcome, _ p: Parameters) throws -> (claim: ClaimResult, table: Table, bots: Table) {
     let ε = p[Self.epsilon], threshold = p[Self.testThreshold], space = o.space, tracking = o.tracking
-    var table = Table(id: "ibh.hypotheses.epsilon-defect",
-                      title: "Hypotheses (N = \(p[Self.maximumStates]), with opponent cycles, tit-for-tat and Grim) against an ε-defect bot, ε = \(DecimalFormat.compact(ε)), \(o.rounds) rounds of a uniformly random agent",
-                      columns: ["times the prediction was tested", "hypotheses", "still consistent", "bound on survival, max(ε, 1 − ε)^k"])
+    var table = Table(
+      id: "ibh.hypotheses.epsilon-defect",
+      title:
+        "Hypotheses (N = \(p[Self.maximumStates]), with opponent cycles, tit-for-tat and Grim) against an ε-defect bot, ε = \(DecimalFormat.compact(ε)), \(o.rounds) rounds of a uniformly random agent",
+      columns: ["times the prediction was tested", "hypotheses", "still consistent", "bound on survival, max(ε, 1 − ε)^k"])
     for (low, high) in [(0, 0), (1, 9), (10, 49), (50, threshold - 1), (threshold, Int.max)] where low <= high {
       let members = (0..<space.count).filter { tracking.tests[$0] >= low && tracking.tests[$0] <= high }
-      table.append([.text(high == Int.max ? "≥ \(low)" : (low == high ? "\(low)" : "\(low)–\(high)")), .integer(members.count), .integer(members.filter { tracking.alive[$0] }.count),
-                    .text(DecimalFormat.compact(low == 0 ? 1 : Foundation.pow(max(ε, 1 - ε), Double(low)), significant: 3))])
+      table.append([
+        .text(high == Int.max ? "≥ \(low)" : (low == high ? "\(low)" : "\(low)–\(high)")), .integer(members.count),
+        .integer(members.filter { tracking.alive[$0] }.count),
+        .text(DecimalFormat.compact(low == 0 ? 1 : Foundation.pow(max(ε, 1 - ε), Double(low)), significant: 3)),
+      ])
     }
     func survivors(_ t: (alive: [Bool], tests: [Int])) -> [Int] { (0..<space.count).filter { t.tests[$0] >= threshold && t.alive[$0] } }
     let heavilyTested = survivors(tracking)
@@ -220,18 +278,26 @@ public struct HypothesesExperiment: Experiment {
     let holds = tracking.alive[0] && heavilyTested.isEmpty && nearest.holds
     let controlHolds = o.controlTracking.alive[0] && survivors(o.controlTracking).isEmpty && nearest.holds
     let evidence = Evidence(
-      summary: "The ε-defect bot puts positive probability on both moves every round, so its support is O everywhere: as a sharp hypothesis it is ⊤. After \(o.rounds) rounds against it (ε = \(DecimalFormat.compact(ε))), \(tracking.alive.filter { $0 }.count) of the \(space.count) hypotheses are still consistent: ⊤ (\(tracking.alive[0] ? "consistent" : "FALSIFIED")) and \(untested.count - (tracking.alive[0] ? 1 : 0)) others whose predictions were never tested; \(heavilyTested.count) hypotheses tested at least \(threshold) times survived (against a bot with ε = 0: \(survivors(o.controlTracking).count)). Among deterministic opponents with at most n states, those closest to the 1/n-defect bot are exactly the n rotations of \"cooperate n − 1 times, then defect\" for every n = 2 … \(p[Self.largestBot]): \(nearest.holds).",
-      measurements: [.init("hypotheses", space.count), .init("consistent at the end", tracking.alive.filter { $0 }.count), .init("⊤ consistent", tracking.alive[0]),
-                     .init("survivors tested ≥ \(threshold) times", heavilyTested.count), .init("nearest bots are the rotations of C^(n−1) D", nearest.holds)],
-      tolerance: "no survivor among hypotheses tested at least \(threshold) times (probability of one surviving ≤ \(DecimalFormat.compact(Foundation.pow(1 - ε, Double(threshold)), significant: 2)) each); exact for the nearest bots",
+      summary:
+        "The ε-defect bot puts positive probability on both moves every round, so its support is O everywhere: as a sharp hypothesis it is ⊤. After \(o.rounds) rounds against it (ε = \(DecimalFormat.compact(ε))), \(tracking.alive.filter { $0 }.count) of the \(space.count) hypotheses are still consistent: ⊤ (\(tracking.alive[0] ? "consistent" : "FALSIFIED")) and \(untested.count - (tracking.alive[0] ? 1 : 0)) others whose predictions were never tested; \(heavilyTested.count) hypotheses tested at least \(threshold) times survived (against a bot with ε = 0: \(survivors(o.controlTracking).count)). Among deterministic opponents with at most n states, those closest to the 1/n-defect bot are exactly the n rotations of \"cooperate n − 1 times, then defect\" for every n = 2 … \(p[Self.largestBot]): \(nearest.holds).",
+      measurements: [
+        .init("hypotheses", space.count), .init("consistent at the end", tracking.alive.filter { $0 }.count),
+        .init("⊤ consistent", tracking.alive[0]),
+        .init("survivors tested ≥ \(threshold) times", heavilyTested.count), .init("nearest bots are the rotations of C^(n−1) D", nearest.holds),
+      ],
+      tolerance:
+        "no survivor among hypotheses tested at least \(threshold) times (probability of one surviving ≤ \(DecimalFormat.compact(Foundation.pow(1 - ε, Double(threshold)), significant: 2)) each); exact for the nearest bots",
       sampleSize: o.rounds, counterexample: heavilyTested.first.map { "\(space.label($0)) survived \(tracking.tests[$0]) tests" })
-    let claim = ClaimResult(Self.epsilonDefectClaim, map: .single(.checking(holds), n: o.rounds), control: ControlResult(Self.epsilonDefectClaim.control!, verdict: .checking(controlHolds)), evidence: evidence)
+    let claim = ClaimResult(
+      Self.epsilonDefectClaim, map: .single(.checking(holds), n: o.rounds),
+      control: ControlResult(Self.epsilonDefectClaim.control!, verdict: .checking(controlHolds)), evidence: evidence)
     return (claim, table, nearest.table)
   }
 
   /// The trap check on a hypothesis: not resettable, after a first-round defection no allowed outcome
   /// pays more than 1, and the value there is 1 against R = 2 from the start.
-  static func trapCheck(_ h: SharpInfraRDP) throws -> (holds: Bool, after: Int, reachable: [Int], largest: Double, trapped: Rational, start: Rational) {
+  static func trapCheck(_ h: SharpInfraRDP) throws -> (holds: Bool, after: Int, reachable: [Int], largest: Double, trapped: Rational, start: Rational)
+  {
     let view = try AgentView(game: HagglingGames.prisonersDilemma(), player: 0)
     let exact = try view.requireExactRewards()
     let after = h.nextState(0, 1, 0)
@@ -249,11 +315,17 @@ public struct HypothesesExperiment: Experiment {
     let view = try AgentView(game: HagglingGames.prisonersDilemma(), player: 0)
     let values = grim.robustValue(reward: view.reward, discount: 0.99)
     let evidence = Evidence(
-      summary: "Grim as a hypothesis has 2 states; after a first-round defection it is in state \(check.after), from which the states reachable are \(check.reachable) and the largest reward of any allowed outcome is \(DecimalFormat.compact(check.largest)) (text: never above 1). Its value there is \(check.trapped) in the limit (\(DecimalFormat.fixed(values.values[check.after], digits: 4)) at γ = 0.99), against \(check.start) from the start (\(DecimalFormat.fixed(values.initialValue, digits: 4)) at γ = 0.99). No policy leads back to s₀: resettable = \(grim.isResettable) (tit-for-tat: \(ExampleProcesses.titForTat.sharpInfraRDP.isResettable)).",
-      measurements: [.init("resettable", grim.isResettable), .init("largest reward after a defection", check.largest), .init("value after a defection (γ → 1)", check.trapped.doubleValue),
-                     .init("value from s₀ (γ → 1)", check.start.doubleValue)],
+      summary:
+        "Grim as a hypothesis has 2 states; after a first-round defection it is in state \(check.after), from which the states reachable are \(check.reachable) and the largest reward of any allowed outcome is \(DecimalFormat.compact(check.largest)) (text: never above 1). Its value there is \(check.trapped) in the limit (\(DecimalFormat.fixed(values.values[check.after], digits: 4)) at γ = 0.99), against \(check.start) from the start (\(DecimalFormat.fixed(values.initialValue, digits: 4)) at γ = 0.99). No policy leads back to s₀: resettable = \(grim.isResettable) (tit-for-tat: \(ExampleProcesses.titForTat.sharpInfraRDP.isResettable)).",
+      measurements: [
+        .init("resettable", grim.isResettable), .init("largest reward after a defection", check.largest),
+        .init("value after a defection (γ → 1)", check.trapped.doubleValue),
+        .init("value from s₀ (γ → 1)", check.start.doubleValue),
+      ],
       tolerance: "exact", sampleSize: 1)
-    return ClaimResult(Self.grimClaim, map: .single(.checking(check.holds), n: 1), control: ControlResult(Self.grimClaim.control!, verdict: .checking(control.holds)), evidence: evidence)
+    return ClaimResult(
+      Self.grimClaim, map: .single(.checking(check.holds), n: 1), control: ControlResult(Self.grimClaim.control!, verdict: .checking(control.holds)),
+      evidence: evidence)
   }
 
   /// The ⊤ check on a hypothesis: it allows every observation, is still consistent after the ε-defect
@@ -269,10 +341,15 @@ public struct HypothesesExperiment: Experiment {
     let control = Self.topCheck(try! .opponentCycle([0], actionCount: 2, observationCount: 2), history: o.history)
     let holds = check.holds && o.tracking.alive[0]
     let evidence = Evidence(
-      summary: "⊤ allows every observation after every action (\(check.allowsAll)), so no observation can falsify it; it was consistent at the end of a \(o.history.count)-round ε-defect history (\(check.consistent)) and of the \(o.rounds)-round one (\(o.tracking.alive[0])); every agent of the module holds it: step 2 scans the value groups from the best down and always ends, at the latest, in ⊤'s. \"The other always cooperates\" is falsified by the same history: \(!control.consistent).",
-      measurements: [.init("B(s, a) = O for every a", check.allowsAll), .init("consistent after the ε-defect history", check.consistent && o.tracking.alive[0])],
+      summary:
+        "⊤ allows every observation after every action (\(check.allowsAll)), so no observation can falsify it; it was consistent at the end of a \(o.history.count)-round ε-defect history (\(check.consistent)) and of the \(o.rounds)-round one (\(o.tracking.alive[0])); every agent of the module holds it: step 2 scans the value groups from the best down and always ends, at the latest, in ⊤'s. \"The other always cooperates\" is falsified by the same history: \(!control.consistent).",
+      measurements: [
+        .init("B(s, a) = O for every a", check.allowsAll), .init("consistent after the ε-defect history", check.consistent && o.tracking.alive[0]),
+      ],
       tolerance: "exact", sampleSize: o.rounds)
-    return ClaimResult(Self.topClaim, map: .single(.checking(holds), n: o.rounds), control: ControlResult(Self.topClaim.control!, verdict: .checking(control.holds)), evidence: evidence)
+    return ClaimResult(
+      Self.topClaim, map: .single(.checking(holds), n: o.rounds), control: ControlResult(Self.topClaim.control!, verdict: .checking(control.holds)),
+      evidence: evidence)
   }
 
   /// Tracks every hypothesis of `space` while a uniformly random agent plays against an ε-defect bot:
@@ -325,7 +402,9 @@ public struct HypothesesExperiment: Experiment {
     var frontier = [start]
     while let s = frontier.popLast() {
       for a in 0..<h.actionCount {
-        for o in h.possibleObservations(state: s, action: a) where seen.insert(h.nextState(s, a, o)).inserted { frontier.append(h.nextState(s, a, o)) }
+        for o in h.possibleObservations(state: s, action: a) where seen.insert(h.nextState(s, a, o)).inserted {
+          frontier.append(h.nextState(s, a, o))
+        }
       }
     }
     return seen.sorted()

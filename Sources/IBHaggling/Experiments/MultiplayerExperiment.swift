@@ -41,45 +41,67 @@ public struct MultiplayerExperiment: Experiment {
 
   public static let cakeClaim = Claim(
     id: "ibh.cake-splitting", source: "§Multiplayer games, Example (cake splitting)", kind: .example,
-    statement: "The initial demands are (5/12, 5/12, 5/12); two players lock in at 5/12 each and the third gets 0. \"Trying to cooperate with someone mutually\" has expected utility 2/3 · 5/12 + 1/3 · 0 = 5/18 < 1/3: the reached payoff is Pareto-optimal, the meta-strategy is not.",
+    statement:
+      "The initial demands are (5/12, 5/12, 5/12); two players lock in at 5/12 each and the third gets 0. \"Trying to cooperate with someone mutually\" has expected utility 2/3 · 5/12 + 1/3 · 0 = 5/18 < 1/3: the reached payoff is Pareto-optimal, the meta-strategy is not.",
     class: .empirical, control: Control("agents without password hypotheses (⊤ only): no deal can form"), readings: [deals.erased])
   public static let demandsClaim = Claim(
     id: "ibh.three-player-demands", source: "§Multiplayer games, Example (Alice, Bob, Charlie)", kind: .example,
-    statement: "If the three lower their demands at a similar rate, Alice and Bob eventually ask for 2 and the haggling stops at (2, 2, 0), which is not Pareto-optimal: (3, 3, 1) exists.",
+    statement:
+      "If the three lower their demands at a similar rate, Alice and Bob eventually ask for 2 and the haggling stops at (2, 2, 0), which is not Pareto-optimal: (3, 3, 1) exists.",
     class: .empirical, control: Control("agents without password hypotheses (⊤ only): no deal can form"), readings: [deals.erased])
   public static let coalitionClaim = Claim(
     id: "ibh.coalition-sets", source: "§When can a coalition be formed?", kind: .definition,
-    statement: "U_C (outsiders' randomness independent of the coalition's) and U′_C (outsiders may synchronise with it) are the payoff vectors a coalition can guarantee its members; U′_C, not U_C, is the criterion for agents that play deterministic cycles.",
-    class: .consistency(because: "U_C and U′_C are definitions, computed by linear programs; the check compares them with hand-worked examples and with the inclusion U′_C ⊆ U_C that follows from the definitions, so it can fail only through a bug"),
+    statement:
+      "U_C (outsiders' randomness independent of the coalition's) and U′_C (outsiders may synchronise with it) are the payoff vectors a coalition can guarantee its members; U′_C, not U_C, is the criterion for agents that play deterministic cycles.",
+    class: .consistency(
+      because:
+        "U_C and U′_C are definitions, computed by linear programs; the check compares them with hand-worked examples and with the inclusion U′_C ⊆ U_C that follows from the definitions, so it can fail only through a bug"
+    ),
     control: Control("the two definitions swapped (outsiders synchronised for U_C, independent for U′_C)"))
   public static let cyclesClaim = Claim(
     id: "ibh.multiplayer-cycles", source: "§Stable cycles for multiplayer games", kind: .conjecture,
-    statement: "In a stable cycle the players form coalitions C₁, …, C_n partitioning them; the payoffs of C_m's members are in U′_{C_m, α≤m−1}, and no C′ ⊆ C_m could guarantee each of its members strictly more given α≤m−1.",
-    class: .empirical, control: Control("the admissible coalition structures replaced by the empty set, so that no stable cycle is explained: the same trend check on the runs, every one of them now a counterexample, must fail"),
+    statement:
+      "In a stable cycle the players form coalitions C₁, …, C_n partitioning them; the payoffs of C_m's members are in U′_{C_m, α≤m−1}, and no C′ ⊆ C_m could guarantee each of its members strictly more given α≤m−1.",
+    class: .empirical,
+    control: Control(
+      "the admissible coalition structures replaced by the empty set, so that no stable cycle is explained: the same trend check on the runs, every one of them now a counterexample, must fail"
+    ),
     readings: [deals.erased], sizes: [randomStates.erased])
 
   public var claims: [Claim] { [Self.cakeClaim, Self.demandsClaim, Self.coalitionClaim, Self.cyclesClaim] }
 
   public var parameters: [Parameter] {
     [
-      Parameter(Self.cakeStates, "N for the cake-splitting agents (2 actions, 4 observations: 12,113 hypotheses at 5).", domain: .integer(2...7),
-                smoke: 4, standard: 5, paper: 6),
-      Parameter(Self.demandStates, "N for the demand-game agents (3 actions, 9 observations: 2,432 hypotheses at 3).", domain: .integer(2...5),
-                smoke: 3, standard: 3, paper: 4),
+      Parameter(
+        Self.cakeStates, "N for the cake-splitting agents (2 actions, 4 observations: 12,113 hypotheses at 5).", domain: .integer(2...7),
+        smoke: 4, standard: 5, paper: 6),
+      Parameter(
+        Self.demandStates, "N for the demand-game agents (3 actions, 9 observations: 2,432 hypotheses at 3).", domain: .integer(2...5),
+        smoke: 3, standard: 3, paper: 4),
       Parameter(Self.runs, "Runs of each game.", domain: .integer(2...100_000), smoke: 20, standard: 200, paper: 1000),
-      Parameter(Self.randomGames, "Random 3-player games (2 actions each, integer payoffs 0 … 4) for the coalition checks and stable cycles.",
-                domain: .integer(1...10_000), smoke: 8, standard: 40, paper: 200),
+      Parameter(
+        Self.randomGames, "Random 3-player games (2 actions each, integer payoffs 0 … 4) for the coalition checks and stable cycles.",
+        domain: .integer(1...10_000), smoke: 8, standard: 40, paper: 200),
       Parameter(Self.randomStates, "N for the agents of the random 3-player games.", domain: .integer(2...6), smoke: 3, standard: 4, paper: 5),
-      Parameter(Self.cycleCakeRuns, "Cake-splitting runs added to the stable-cycle check in each cell (agents of the cell's N).", domain: .integer(1...100_000),
-                smoke: 5, standard: 20, paper: 200),
-      Parameter(Self.controlRuns, "Runs of the cake and the demand game by agents holding ⊤ only (the controls; such agents play their pure maxmin, so few runs suffice).",
-                domain: .integer(1...100_000), smoke: 5, standard: 20, paper: 200),
+      Parameter(
+        Self.cycleCakeRuns, "Cake-splitting runs added to the stable-cycle check in each cell (agents of the cell's N).",
+        domain: .integer(1...100_000),
+        smoke: 5, standard: 20, paper: 200),
+      Parameter(
+        Self.controlRuns,
+        "Runs of the cake and the demand game by agents holding ⊤ only (the controls; such agents play their pure maxmin, so few runs suffice).",
+        domain: .integer(1...100_000), smoke: 5, standard: 20, paper: 200),
       HagglingParameters.deals,
     ] + HagglingParameters.common
   }
 
   public var readings: [Reading] { [HagglingParameters.dealsReading] }
-  public var sizes: [Size] { [Size(Self.randomStates, "bound N on the hypothesis states of the random games' agents", smoke: [2, 3, 4], standard: [2, 3, 4], paper: [3, 4, 5])] }
+  public var sizes: [Size] {
+    [
+      Size(
+        Self.randomStates, "bound N on the hypothesis states of the random games' agents", smoke: [2, 3, 4], standard: [2, 3, 4], paper: [3, 4, 5])
+    ]
+  }
 
   /// One random 3-player game: the relation checks of U_C and U′_C, and one haggling run.
   struct RandomGame: Sendable {
@@ -133,26 +155,34 @@ public struct MultiplayerExperiment: Experiment {
 
   public func simulate(in context: RunContext) throws -> Outcome {
     let p = context.parameters
-    var outcome = Outcome(runs: p[Self.runs], deals: p[Self.deals], randomStates: p[Self.randomStates], cakeStates: p[Self.cakeStates], demandStates: p[Self.demandStates])
+    var outcome = Outcome(
+      runs: p[Self.runs], deals: p[Self.deals], randomStates: p[Self.randomStates], cakeStates: p[Self.cakeStates], demandStates: p[Self.demandStates]
+    )
     let relaxed = outcome.deals == .partnerOnly
     if context.serves(Self.cakeClaim) || context.isBaseCell {
-      outcome.cake = try Self.batch(context, game: HagglingGames.cakeSplitting(), states: outcome.cakeStates, relaxed: relaxed, stream: "cake", runs: outcome.runs)
+      outcome.cake = try Self.batch(
+        context, game: HagglingGames.cakeSplitting(), states: outcome.cakeStates, relaxed: relaxed, stream: "cake", runs: outcome.runs)
     }
     if context.serves(Self.demandsClaim) || context.isBaseCell {
-      outcome.demands = try Self.batch(context, game: HagglingGames.threePlayerDemands(), states: outcome.demandStates, relaxed: relaxed, stream: "demands", runs: outcome.runs)
+      outcome.demands = try Self.batch(
+        context, game: HagglingGames.threePlayerDemands(), states: outcome.demandStates, relaxed: relaxed, stream: "demands", runs: outcome.runs)
     }
     if context.isBaseCell {
-      outcome.cakeControl = try Self.batch(context, game: HagglingGames.cakeSplitting(), states: outcome.cakeStates, relaxed: false, stream: "cake-control",
-                                           runs: p[Self.controlRuns], passwords: false)
-      outcome.demandsControl = try Self.batch(context, game: HagglingGames.threePlayerDemands(), states: outcome.demandStates, relaxed: false,
-                                              stream: "demands-control", runs: p[Self.controlRuns], passwords: false)
+      outcome.cakeControl = try Self.batch(
+        context, game: HagglingGames.cakeSplitting(), states: outcome.cakeStates, relaxed: false, stream: "cake-control",
+        runs: p[Self.controlRuns], passwords: false)
+      outcome.demandsControl = try Self.batch(
+        context, game: HagglingGames.threePlayerDemands(), states: outcome.demandStates, relaxed: false,
+        stream: "demands-control", runs: p[Self.controlRuns], passwords: false)
       outcome.examples = try Self.coalitionExamples()
     }
     if context.serves(Self.cyclesClaim) || context.serves(Self.coalitionClaim) {
       outcome.randomGames = try randomGames(context, relaxed: relaxed)
     }
     if context.serves(Self.cyclesClaim) {
-      let runs = try Self.batch(context, game: HagglingGames.cakeSplitting(), states: outcome.randomStates, relaxed: relaxed, stream: "cycle-cake", runs: p[Self.cycleCakeRuns])
+      let runs = try Self.batch(
+        context, game: HagglingGames.cakeSplitting(), states: outcome.randomStates, relaxed: relaxed, stream: "cycle-cake",
+        runs: p[Self.cycleCakeRuns])
       outcome.cycleCake = try Self.explained(context, runs, game: HagglingGames.cakeSplitting())
     }
     if context.isBaseCell {
@@ -163,13 +193,18 @@ public struct MultiplayerExperiment: Experiment {
 
   /// `runs` runs of `game`, every player a haggler holding ⊤ and (unless `passwords` is false) the
   /// password hypotheses with at most `states` states, literal or partner-only.
-  static func batch(_ context: RunContext, game: NormalFormGame, states: Int, relaxed: Bool, stream: String, runs: Int, passwords: Bool = true) throws -> [HagglingRun] {
+  static func batch(
+    _ context: RunContext, game: NormalFormGame, states: Int, relaxed: Bool, stream: String, runs: Int, passwords: Bool = true
+  ) throws -> [HagglingRun] {
     let p = context.parameters
-    let setup = try HagglingSetup(game: game, options: .init(maximumStates: states, passwords: passwords), ranking: HagglingParameters.ranking(p),
-                                  policyDiscount: p[HagglingParameters.discountKey], jobs: context.jobs, relaxed: relaxed)
+    let setup = try HagglingSetup(
+      game: game, options: .init(maximumStates: states, passwords: passwords), ranking: HagglingParameters.ranking(p),
+      policyDiscount: p[HagglingParameters.discountKey], jobs: context.jobs, relaxed: relaxed)
     let specs = setup.hagglers(prior: HagglingParameters.prior(p))
     let suffix = relaxed ? "-partner-only" : ""
-    return try HagglingBatch.run(context, stream: stream + suffix, runs: runs, game: game, options: HagglingParameters.options(p)) { _, _ in specs.map { .haggler($0) } }
+    return try HagglingBatch.run(context, stream: stream + suffix, runs: runs, game: game, options: HagglingParameters.options(p)) { _, _ in
+      specs.map { .haggler($0) }
+    }
   }
 
   /// Each run with whether an ordered coalition structure explains its stable cycle (capped runs are
@@ -193,14 +228,17 @@ public struct MultiplayerExperiment: Experiment {
   static func observedCycles(_ context: RunContext, cake: [HagglingRun], demands: [HagglingRun]) throws -> [ObservedCycle] {
     var seen = Set<String>()
     var distinct: [(source: String, game: NormalFormGame, run: HagglingRun)] = []
-    for (source, game, runs) in [("cake splitting", HagglingGames.cakeSplitting(), cake), ("demand game", HagglingGames.threePlayerDemands(), demands)] {
+    for (source, game, runs) in [
+      ("cake splitting", HagglingGames.cakeSplitting(), cake), ("demand game", HagglingGames.threePlayerDemands(), demands),
+    ] {
       for run in runs where !run.capped && seen.insert(source + "|" + HagglingText.canonicalCycle(run.cycle, game: game)).inserted {
         distinct.append((source, game, run))
       }
     }
     return try context.map(distinct, stream: "coalitions") { _, entry, _ in
-      ObservedCycle(source: entry.source, game: entry.game, run: entry.run,
-                    partition: try CoalitionAnalysis.explainingPartition(game: entry.game, cycle: entry.run.cycle, payoffs: entry.run.averagePayoffs))
+      ObservedCycle(
+        source: entry.source, game: entry.game, run: entry.run,
+        partition: try CoalitionAnalysis.explainingPartition(game: entry.game, cycle: entry.run.cycle, payoffs: entry.run.averagePayoffs))
     }
   }
 
@@ -210,12 +248,14 @@ public struct MultiplayerExperiment: Experiment {
     let p = context.parameters
     let states = p[Self.randomStates]
     let relations = context.serves(Self.coalitionClaim)
-    return try context.map(Array(0..<p[Self.randomGames]), stream: "random-games", label: "\(id): random 3-player games") { g, _, random -> RandomGame in
+    return try context.map(Array(0..<p[Self.randomGames]), stream: "random-games", label: "\(id): random 3-player games") {
+      g, _, random -> RandomGame in
       let game = NormalFormGame.random(actionCounts: [2, 2, 2], integerPayoffs: 0...4, using: random)
       let checked = relations ? try Self.relationChecks(game, index: g, random: random) : (checks: 0, strictlyLarger: 0, failures: [])
       func haggle(passwords: Bool, stream: String) throws -> HagglingRun {
-        let setup = try HagglingSetup(game: game, options: .init(maximumStates: states, passwords: passwords), ranking: HagglingParameters.ranking(p),
-                                      policyDiscount: p[HagglingParameters.discountKey], jobs: 1, relaxed: relaxed && passwords)
+        let setup = try HagglingSetup(
+          game: game, options: .init(maximumStates: states, passwords: passwords), ranking: HagglingParameters.ranking(p),
+          policyDiscount: p[HagglingParameters.discountKey], jobs: 1, relaxed: relaxed && passwords)
         let specs = setup.hagglers(prior: HagglingParameters.prior(p))
         let generators = (0..<3).map { context.random(stream: "\(stream)/game\(g)/agent\($0 + 1)", replicate: 0) }
         return try Haggling.run(game: game, participants: specs.map { .haggler($0) }, generators: generators, options: HagglingParameters.options(p))
@@ -225,8 +265,9 @@ public struct MultiplayerExperiment: Experiment {
         return try CoalitionAnalysis.explainingPartition(game: game, cycle: run.cycle, payoffs: run.averagePayoffs) != nil
       }
       let run = try haggle(passwords: true, stream: "random-games")
-      return RandomGame(checks: checked.checks, strictlyLarger: checked.strictlyLarger, failures: checked.failures, game: game, run: run,
-                        explained: try explained(run))
+      return RandomGame(
+        checks: checked.checks, strictlyLarger: checked.strictlyLarger, failures: checked.failures, game: game, run: run,
+        explained: try explained(run))
     }
   }
 
@@ -246,7 +287,9 @@ public struct MultiplayerExperiment: Experiment {
         let a = try uPrime.frontierPoint(weights: weights, exact: true).value
         let b = try u.frontierPoint(weights: weights, exact: true).value
         checks += 1
-        if a > b + 1e-9 { failures.append("game \(g + 1), coalition \(CoalitionAnalysis.names(coalition)), weights \(weights): U′ reaches \(a), U only \(b)") }
+        if a > b + 1e-9 {
+          failures.append("game \(g + 1), coalition \(CoalitionAnalysis.names(coalition)), weights \(weights): U′ reaches \(a), U only \(b)")
+        }
         if b > a + 1e-9 { larger = true }
       }
       if larger { strictly += 1 }
@@ -255,8 +298,12 @@ public struct MultiplayerExperiment: Experiment {
         let pureBest = try uPrime.bestGuarantee(for: i, exact: true)!.value
         let mixedBest = try u.bestGuarantee(for: i, exact: true)!.value
         checks += 2
-        if abs(pureBest - (try game.pureMaxmin(i)).value) > 1e-9 { failures.append("game \(g + 1), player \(i + 1): U′ best \(pureBest), pure maxmin \(try game.pureMaxmin(i).value)") }
-        if abs(mixedBest - (try game.maxmin(i, exact: true)).value) > 1e-9 { failures.append("game \(g + 1), player \(i + 1): U best \(mixedBest), maxmin \(try game.maxmin(i, exact: true).value)") }
+        if abs(pureBest - (try game.pureMaxmin(i)).value) > 1e-9 {
+          failures.append("game \(g + 1), player \(i + 1): U′ best \(pureBest), pure maxmin \(try game.pureMaxmin(i).value)")
+        }
+        if abs(mixedBest - (try game.maxmin(i, exact: true)).value) > 1e-9 {
+          failures.append("game \(g + 1), player \(i + 1): U best \(mixedBest), maxmin \(try game.maxmin(i, exact: true).value)")
+        }
       }
     }
     return (checks, strictly, failures)
@@ -280,9 +327,10 @@ public struct MultiplayerExperiment: Experiment {
       ("demand game", demands, [0, 1, 2], [3, 3, 1], true, true, "all three ask (3, 3, 1)"),
     ]
     return try rows.map { name, game, coalition, vector, inU, inUPrime, why in
-      ExampleRow(game: name, coalition: coalition, vector: vector, inU: inU, inUPrime: inUPrime, why: why,
-                 u: try CoalitionAnalysis.contains(CoalitionAnalysis.set(game: game, coalition: coalition, outsiders: .independent), vector),
-                 uPrime: try CoalitionAnalysis.contains(CoalitionAnalysis.set(game: game, coalition: coalition, outsiders: .synchronised), vector))
+      ExampleRow(
+        game: name, coalition: coalition, vector: vector, inU: inU, inUPrime: inUPrime, why: why,
+        u: try CoalitionAnalysis.contains(CoalitionAnalysis.set(game: game, coalition: coalition, outsiders: .independent), vector),
+        uPrime: try CoalitionAnalysis.contains(CoalitionAnalysis.set(game: game, coalition: coalition, outsiders: .synchronised), vector))
     }
   }
 
@@ -292,18 +340,25 @@ public struct MultiplayerExperiment: Experiment {
     let demands = try demandsResult(outcomes)
     let coalition = try coalitionResult(base)
     let cycles = try cyclesResult(outcomes)
-    var readingsTable = Table(id: "ibh.multiplayer.readings", title: "Both examples under both readings of a deal (\(base.runs) runs each)",
-                              columns: ["game", "deals", "N", "runs at the text's outcome", "fraction", "95% interval", "most frequent final payoffs"])
-    for (claim, name, target) in [(Self.cakeClaim, "cake splitting", "a pair at 5/12, the third at 0"), (Self.demandsClaim, "demand game", "(2, 2, 0)")] {
+    var readingsTable = Table(
+      id: "ibh.multiplayer.readings", title: "Both examples under both readings of a deal (\(base.runs) runs each)",
+      columns: ["game", "deals", "N", "runs at the text's outcome", "fraction", "95% interval", "most frequent final payoffs"])
+    for (claim, name, target) in [
+      (Self.cakeClaim, "cake splitting", "a pair at 5/12, the third at 0"), (Self.demandsClaim, "demand game", "(2, 2, 0)"),
+    ] {
       for (cell, outcome) in outcomes.cells(of: claim) {
         let runs = (claim == Self.cakeClaim ? outcome.cake : outcome.demands) ?? []
-        let count = claim == Self.cakeClaim ? runs.filter { Self.pair(of: $0) != nil }.count : runs.filter { HagglingText.payoffs($0) == target }.count
+        let count =
+          claim == Self.cakeClaim ? runs.filter { Self.pair(of: $0) != nil }.count : runs.filter { HagglingText.payoffs($0) == target }.count
         var tally = OutcomeTally()
         for (r, run) in runs.enumerated() { tally.add(HagglingText.payoffs(run), run: r) }
         let interval = try wilson(count, runs.count)
-        readingsTable.append([.text(name), .text(cell.value(Self.deals)?.rawValue ?? outcome.deals.rawValue), .integer(claim == Self.cakeClaim ? outcome.cakeStates : outcome.demandStates),
-                              .text("\(count) (\(target))"), .real(interval.estimate, digits: 3), .text(HagglingText.interval(interval)),
-                              .text(tally.sorted.first.map { "\($0.key) (\($0.count))" } ?? "–")])
+        readingsTable.append([
+          .text(name), .text(cell.value(Self.deals)?.rawValue ?? outcome.deals.rawValue),
+          .integer(claim == Self.cakeClaim ? outcome.cakeStates : outcome.demandStates),
+          .text("\(count) (\(target))"), .real(interval.estimate, digits: 3), .text(HagglingText.interval(interval)),
+          .text(tally.sorted.first.map { "\($0.key) (\($0.count))" } ?? "–"),
+        ])
       }
     }
     return ExperimentResult(
@@ -329,7 +384,9 @@ public struct MultiplayerExperiment: Experiment {
   static func cakeCheck(_ runs: [HagglingRun]) throws -> (verdict: Headline, paired: Int, interval: ConfidenceInterval, firstDemands: Bool) {
     let metaStrategy = Self.metaStrategy
     let arithmetic = metaStrategy == Rational(5, 18) && metaStrategy < Rational(1, 3)
-    let firstDemands = runs.allSatisfy { run in (0..<3).allSatisfy { agent in run.switches.first { $0.agent == agent }?.exactDemand == Rational(5, 12) } }
+    let firstDemands = runs.allSatisfy { run in
+      (0..<3).allSatisfy { agent in run.switches.first { $0.agent == agent }?.exactDemand == Rational(5, 12) }
+    }
     let paired = runs.filter { pair(of: $0) != nil }.count
     let interval = try wilson(paired, runs.count)
     let verdict: Headline = arithmetic && firstDemands ? .comparing(interval, .atLeast(0.9)) : .fails
@@ -340,7 +397,9 @@ public struct MultiplayerExperiment: Experiment {
     let base = outcomes.base
     let cells = try outcomes.cells(of: Self.cakeClaim).map { cell, outcome in
       let check = try Self.cakeCheck(outcome.cake ?? [])
-      return VerdictMap.Cell(reading: cell.readingSetting, verdict: check.verdict, estimate: check.interval.estimate, lower: check.interval.lower, upper: check.interval.upper, n: outcome.runs)
+      return VerdictMap.Cell(
+        reading: cell.readingSetting, verdict: check.verdict, estimate: check.interval.estimate, lower: check.interval.lower,
+        upper: check.interval.upper, n: outcome.runs)
     }
     let check = try Self.cakeCheck(base.cake ?? [])
     let control = try Self.cakeCheck(base.cakeControl ?? [])
@@ -348,18 +407,27 @@ public struct MultiplayerExperiment: Experiment {
     let playerOne = try ConfidenceInterval.mean(of: runs.filter { !$0.capped }.map(\.averagePayoffs[0]), level: 0.95)
     let inPair = (0..<3).map { player in runs.filter { Self.pair(of: $0)?.contains(player) ?? false }.count }
     let evidence = Evidence(
-      summary: "Exactly, 2/3 · 5/12 + 1/3 · 0 = 5/18 < 1/3. Base reading (deals = \(base.deals.rawValue)): every agent's first demand is 5/12 in every run: \(check.firstDemands); \(check.paired) of \(base.runs) runs lock into a mutual pair at 5/12 each with the third player at 0: \(DecimalFormat.fixed(check.interval.estimate, digits: 3)) \(HagglingText.interval(check.interval)). Players 1, 2, 3 are in the pair in \(inPair.map(String.init).joined(separator: ", ")) runs; player 1's mean payoff is \(DecimalFormat.fixed(playerOne.estimate, digits: 4)) \(HagglingText.interval(playerOne, digits: 4)). Each reading: \(Self.describe(cells)). Control (⊤ only): \(control.paired) pairs, first demands 5/12: \(control.firstDemands).",
-      measurements: [.init("runs ending in a mutual pair", check.paired), .init("fraction", lower: check.interval.lower, upper: check.interval.upper),
-                     .init("2/3 · 5/12 + 1/3 · 0", Self.metaStrategy.description), .init("below 1/3", Self.metaStrategy < Rational(1, 3)),
-                     .init("first demands all 5/12", check.firstDemands), .init("player 1's mean payoff", lower: playerOne.lower, upper: playerOne.upper)],
+      summary:
+        "Exactly, 2/3 · 5/12 + 1/3 · 0 = 5/18 < 1/3. Base reading (deals = \(base.deals.rawValue)): every agent's first demand is 5/12 in every run: \(check.firstDemands); \(check.paired) of \(base.runs) runs lock into a mutual pair at 5/12 each with the third player at 0: \(DecimalFormat.fixed(check.interval.estimate, digits: 3)) \(HagglingText.interval(check.interval)). Players 1, 2, 3 are in the pair in \(inPair.map(String.init).joined(separator: ", ")) runs; player 1's mean payoff is \(DecimalFormat.fixed(playerOne.estimate, digits: 4)) \(HagglingText.interval(playerOne, digits: 4)). Each reading: \(Self.describe(cells)). Control (⊤ only): \(control.paired) pairs, first demands 5/12: \(control.firstDemands).",
+      measurements: [
+        .init("runs ending in a mutual pair", check.paired), .init("fraction", lower: check.interval.lower, upper: check.interval.upper),
+        .init("2/3 · 5/12 + 1/3 · 0", Self.metaStrategy.description), .init("below 1/3", Self.metaStrategy < Rational(1, 3)),
+        .init("first demands all 5/12", check.firstDemands), .init("player 1's mean payoff", lower: playerOne.lower, upper: playerOne.upper),
+      ],
       tolerance: "exact arithmetic and demands; fraction of pair outcomes above 0.9 (95% Wilson interval)", sampleSize: base.runs)
-    return ClaimResult(Self.cakeClaim, map: VerdictMap(design: Self.cakeClaim.design, cells: cells), control: ControlResult(Self.cakeClaim.control!, verdict: control.verdict), evidence: evidence)
+    return ClaimResult(
+      Self.cakeClaim, map: VerdictMap(design: Self.cakeClaim.design, cells: cells),
+      control: ControlResult(Self.cakeClaim.control!, verdict: control.verdict), evidence: evidence)
   }
 
   /// "deals=literal: fails (0.745 [0.680, 0.800]); …"
   static func describe(_ cells: [VerdictMap.Cell]) -> String {
     cells.map { cell in
-      let estimate = cell.estimate.map { " (\(DecimalFormat.fixed($0, digits: 3))" + (cell.lower.map { l in " [\(DecimalFormat.fixed(l, digits: 3)), \(DecimalFormat.fixed(cell.upper!, digits: 3))]" } ?? "") + ")" } ?? ""
+      let estimate =
+        cell.estimate.map {
+          " (\(DecimalFormat.fixed($0, digits: 3))"
+            + (cell.lower.map { l in " [\(DecimalFormat.fixed(l, digits: 3)), \(DecimalFormat.fixed(cell.upper!, digits: 3))]" } ?? "") + ")"
+        } ?? ""
       return VerdictMap.describe(cell.reading + cell.size) + ": " + cell.verdict.rawValue + estimate
     }.joined(separator: "; ")
   }
@@ -383,15 +451,23 @@ public struct MultiplayerExperiment: Experiment {
     let base = outcomes.base
     let cells = try outcomes.cells(of: Self.demandsClaim).map { cell, outcome in
       let check = try Self.demandsCheck(outcome.demands ?? [])
-      return VerdictMap.Cell(reading: cell.readingSetting, verdict: check.verdict, estimate: check.interval.estimate, lower: check.interval.lower, upper: check.interval.upper, n: outcome.runs)
+      return VerdictMap.Cell(
+        reading: cell.readingSetting, verdict: check.verdict, estimate: check.interval.estimate, lower: check.interval.lower,
+        upper: check.interval.upper, n: outcome.runs)
     }
     let check = try Self.demandsCheck(base.demands ?? [])
     let control = try Self.demandsCheck(base.demandsControl ?? [])
     let evidence = Evidence(
-      summary: "Base reading (deals = \(base.deals.rawValue)): \(check.count) of \(base.runs) runs stop at (2, 2, 0): \(DecimalFormat.fixed(check.interval.estimate, digits: 3)) \(HagglingText.interval(check.interval)); the most frequent outcome is \(check.modal). Asking (3, 3, 1) gives (3, 3, 1), which Pareto-dominates (2, 2, 0). Each reading: \(Self.describe(cells)). Control (⊤ only): \(control.count) runs at (2, 2, 0), most frequent \(control.modal).",
-      measurements: [.init("runs at (2, 2, 0)", check.count), .init("fraction", lower: check.interval.lower, upper: check.interval.upper), .init("most frequent", check.modal)],
+      summary:
+        "Base reading (deals = \(base.deals.rawValue)): \(check.count) of \(base.runs) runs stop at (2, 2, 0): \(DecimalFormat.fixed(check.interval.estimate, digits: 3)) \(HagglingText.interval(check.interval)); the most frequent outcome is \(check.modal). Asking (3, 3, 1) gives (3, 3, 1), which Pareto-dominates (2, 2, 0). Each reading: \(Self.describe(cells)). Control (⊤ only): \(control.count) runs at (2, 2, 0), most frequent \(control.modal).",
+      measurements: [
+        .init("runs at (2, 2, 0)", check.count), .init("fraction", lower: check.interval.lower, upper: check.interval.upper),
+        .init("most frequent", check.modal),
+      ],
       tolerance: "(2, 2, 0) the most frequent outcome with fraction above 1/2 (95% Wilson interval)", sampleSize: base.runs)
-    return ClaimResult(Self.demandsClaim, map: VerdictMap(design: Self.demandsClaim.design, cells: cells), control: ControlResult(Self.demandsClaim.control!, verdict: control.verdict), evidence: evidence)
+    return ClaimResult(
+      Self.demandsClaim, map: VerdictMap(design: Self.demandsClaim.design, cells: cells),
+      control: ControlResult(Self.demandsClaim.control!, verdict: control.verdict), evidence: evidence)
   }
 
   func coalitionResult(_ base: Outcome) throws -> ClaimResult {
@@ -403,19 +479,31 @@ public struct MultiplayerExperiment: Experiment {
     let failures = games.flatMap(\.failures)
     let strictly = games.reduce(0) { $0 + $1.strictlyLarger }
     let evidence = Evidence(
-      summary: "On the \(rows.count) example vectors, membership in U_C and U′_C is as expected: \(agree) (matching pennies shows the difference: mixing guarantees 0 in U_C, but an opponent synchronised with the coin holds the player to −1 in U′_C). On \(games.count) random 3-player games, \(checks) checks found \(failures.count) violations of U′_C ⊆ U_C; U_C reaches strictly further than U′_C for \(strictly) of the \(7 * games.count) coalitions. With the definitions swapped, the examples agree: \(swappedAgree).",
-      measurements: [.init("examples as expected", agree), .init("random checks", checks), .init("violations", failures.count), .init("coalitions with U_C strictly larger", strictly)],
-      tolerance: "membership with δ = 10⁻⁹ (exact GLPK); support functions within 10⁻⁹", sampleSize: rows.count + checks, counterexample: failures.first)
-    return ClaimResult(Self.coalitionClaim, map: .single(.checking(agree && failures.isEmpty), n: rows.count + checks),
-                       control: ControlResult(Self.coalitionClaim.control!, verdict: .checking(swappedAgree)), evidence: evidence)
+      summary:
+        "On the \(rows.count) example vectors, membership in U_C and U′_C is as expected: \(agree) (matching pennies shows the difference: mixing guarantees 0 in U_C, but an opponent synchronised with the coin holds the player to −1 in U′_C). On \(games.count) random 3-player games, \(checks) checks found \(failures.count) violations of U′_C ⊆ U_C; U_C reaches strictly further than U′_C for \(strictly) of the \(7 * games.count) coalitions. With the definitions swapped, the examples agree: \(swappedAgree).",
+      measurements: [
+        .init("examples as expected", agree), .init("random checks", checks), .init("violations", failures.count),
+        .init("coalitions with U_C strictly larger", strictly),
+      ],
+      tolerance: "membership with δ = 10⁻⁹ (exact GLPK); support functions within 10⁻⁹", sampleSize: rows.count + checks,
+      counterexample: failures.first)
+    return ClaimResult(
+      Self.coalitionClaim, map: .single(.checking(agree && failures.isEmpty), n: rows.count + checks),
+      control: ControlResult(Self.coalitionClaim.control!, verdict: .checking(swappedAgree)), evidence: evidence)
   }
 
   /// The conjecture judged on the trend, over N, of the share of runs (random games and the cake) whose stable cycle no
   /// coalition structure explains (fitted limit at most 0 to hold), one trend per reading of deals.
   func cyclesResult(_ outcomes: Outcomes<Outcome>) throws -> (claim: ClaimResult, table: Table) {
     let entries = outcomes.cells(of: Self.cyclesClaim)
-    var table = Table(id: "ibh.multiplayer.stable-cycles", title: "Random 3-player games and cake runs whose stable cycle no ordered coalition structure meeting the text's conditions (i) and (ii) explains",
-                      columns: ["deals", "N", "random games", "capped", "counterexamples", "cake runs", "cake counterexamples", "rate (both)", "control (no admissible structure): counterexamples"])
+    var table = Table(
+      id: "ibh.multiplayer.stable-cycles",
+      title:
+        "Random 3-player games and cake runs whose stable cycle no ordered coalition structure meeting the text's conditions (i) and (ii) explains",
+      columns: [
+        "deals", "N", "random games", "capped", "counterexamples", "cake runs", "cake counterexamples", "rate (both)",
+        "control (no admissible structure): counterexamples",
+      ])
     var cells: [VerdictMap.Cell] = []
     var byReading: [(reading: Setting, observations: [(size: Double, value: Double)], control: [(size: Double, value: Double)])] = []
     var counterexamples: [String] = []
@@ -424,18 +512,29 @@ public struct MultiplayerExperiment: Experiment {
       let bad = games.filter { !$0.explained }
       let cake = outcome.cycleCake ?? []
       let badCake = cake.filter { !$0.explained }
-      counterexamples += badCake.prefix(1).map { "deals = \(outcome.deals.rawValue), N = \(outcome.randomStates): cake cycle \(HagglingText.cycle($0.run.cycle, game: HagglingGames.cakeSplitting())) paying \(HagglingText.payoffs($0.run)) (\(badCake.count) of \(cake.count) cake runs)" }
-      counterexamples += bad.map { "deals = \(outcome.deals.rawValue), N = \(outcome.randomStates): stable cycle \(HagglingText.cycle($0.run.cycle, game: $0.game)), payoffs \(HagglingText.payoffs($0.run)), in the game \(HagglingText.game($0.game))" }
+      counterexamples += badCake.prefix(1).map {
+        "deals = \(outcome.deals.rawValue), N = \(outcome.randomStates): cake cycle \(HagglingText.cycle($0.run.cycle, game: HagglingGames.cakeSplitting())) paying \(HagglingText.payoffs($0.run)) (\(badCake.count) of \(cake.count) cake runs)"
+      }
+      counterexamples += bad.map {
+        "deals = \(outcome.deals.rawValue), N = \(outcome.randomStates): stable cycle \(HagglingText.cycle($0.run.cycle, game: $0.game)), payoffs \(HagglingText.payoffs($0.run)), in the game \(HagglingText.game($0.game))"
+      }
       let total = games.count + cake.count
       let rate = total == 0 ? 0 : Double(bad.count + badCake.count) / Double(total)
-      cells.append(VerdictMap.Cell(reading: cell.readingSetting, size: cell.sizeSetting, verdict: .checking(bad.isEmpty && badCake.isEmpty), estimate: rate, n: total))
-      table.append([.text(outcome.deals.rawValue), .integer(outcome.randomStates), .integer(outcome.randomGames?.count ?? 0), .integer((outcome.randomGames?.count ?? 0) - games.count),
-                    .integer(bad.count), .integer(cake.count), .integer(badCake.count), .real(rate, digits: 3), .integer(games.count + cake.count)])
-      let observations = games.map { (size: Double(outcome.randomStates), value: $0.explained ? 0.0 : 1.0) }
+      cells.append(
+        VerdictMap.Cell(
+          reading: cell.readingSetting, size: cell.sizeSetting, verdict: .checking(bad.isEmpty && badCake.isEmpty), estimate: rate, n: total))
+      table.append([
+        .text(outcome.deals.rawValue), .integer(outcome.randomStates), .integer(outcome.randomGames?.count ?? 0),
+        .integer((outcome.randomGames?.count ?? 0) - games.count),
+        .integer(bad.count), .integer(cake.count), .integer(badCake.count), .real(rate, digits: 3), .integer(games.count + cake.count),
+      ])
+      let observations =
+        games.map { (size: Double(outcome.randomStates), value: $0.explained ? 0.0 : 1.0) }
         + cake.map { (size: Double(outcome.randomStates), value: $0.explained ? 0.0 : 1.0) }
       // The control: the same runs judged with the set of admissible coalition structures replaced by the
       // empty set, under which no cycle is explained.
-      let control = games.map { (size: Double(outcome.randomStates), value: Self.explainedByNoStructure($0.run) ? 0.0 : 1.0) }
+      let control =
+        games.map { (size: Double(outcome.randomStates), value: Self.explainedByNoStructure($0.run) ? 0.0 : 1.0) }
         + cake.map { (size: Double(outcome.randomStates), value: $0.run.capped || Self.explainedByNoStructure($0.run) ? 0.0 : 1.0) }
       if let index = byReading.firstIndex(where: { $0.reading == cell.readingSetting }) {
         byReading[index].observations += observations
@@ -445,19 +544,31 @@ public struct MultiplayerExperiment: Experiment {
       }
     }
     let bar = Bar.atMost(0)
-    let trends = byReading.compactMap { try? Trend(reading: $0.reading, sizeName: Self.randomStates.name, observations: $0.observations, statistic: .limit, bar: bar) }
-    let controlTrend = byReading.first.flatMap { try? Trend(reading: $0.reading, sizeName: Self.randomStates.name, observations: $0.control, statistic: .limit, bar: bar) }
+    let trends = byReading.compactMap {
+      try? Trend(reading: $0.reading, sizeName: Self.randomStates.name, observations: $0.observations, statistic: .limit, bar: bar)
+    }
+    let controlTrend = byReading.first.flatMap {
+      try? Trend(reading: $0.reading, sizeName: Self.randomStates.name, observations: $0.control, statistic: .limit, bar: bar)
+    }
     let base = outcomes.base
     let distinct = base.cycles ?? []
     let unexplained = distinct.filter { $0.partition == nil }
     let evidence = Evidence(
-      summary: "Counterexample rate (random 3-player games, one run each, and cake-splitting runs, agents of the same N) by reading and N: \(Self.describe(cells)). Trends: \(trends.map { VerdictMap.describe($0.reading) + ": " + $0.described }.joined(separator: "; ")). Of the \(distinct.count) distinct stable cycles of the cake and the demand game (base reading), \(unexplained.count) have no explaining coalition structure\(unexplained.first.map { ", e.g. \($0.source): \(HagglingText.cycle($0.run.cycle, game: $0.game)) paying \(HagglingText.payoffs($0.run))" } ?? "").",
-      measurements: [.init("random-game runs", cells.reduce(0) { $0 + $1.n }), .init("counterexamples", counterexamples.count),
-                     .init("cake and demand cycles unexplained", unexplained.count)],
-      tolerance: "the fitted limit (N → ∞, 1/N regression) of the counterexample rate: at most 0 supports, a 95% interval above 0 refutes; LP membership and blocking with δ = 10⁻⁹",
+      summary:
+        "Counterexample rate (random 3-player games, one run each, and cake-splitting runs, agents of the same N) by reading and N: \(Self.describe(cells)). Trends: \(trends.map { VerdictMap.describe($0.reading) + ": " + $0.described }.joined(separator: "; ")). Of the \(distinct.count) distinct stable cycles of the cake and the demand game (base reading), \(unexplained.count) have no explaining coalition structure\(unexplained.first.map { ", e.g. \($0.source): \(HagglingText.cycle($0.run.cycle, game: $0.game)) paying \(HagglingText.payoffs($0.run))" } ?? "").",
+      measurements: [
+        .init("random-game runs", cells.reduce(0) { $0 + $1.n }), .init("counterexamples", counterexamples.count),
+        .init("cake and demand cycles unexplained", unexplained.count),
+      ],
+      tolerance:
+        "the fitted limit (N → ∞, 1/N regression) of the counterexample rate: at most 0 supports, a 95% interval above 0 refutes; LP membership and blocking with δ = 10⁻⁹",
       sampleSize: cells.reduce(0) { $0 + $1.n }, counterexample: counterexamples.first)
     let map = VerdictMap(design: Self.cyclesClaim.design, cells: cells, trends: trends)
-    return (ClaimResult(Self.cyclesClaim, map: map, control: ControlResult(Self.cyclesClaim.control!, verdict: controlTrend?.verdict ?? .inconclusive), evidence: evidence), table)
+    return (
+      ClaimResult(
+        Self.cyclesClaim, map: map, control: ControlResult(Self.cyclesClaim.control!, verdict: controlTrend?.verdict ?? .inconclusive),
+        evidence: evidence), table
+    )
   }
 
   /// Whether a run's stable cycle is explained when the admissible coalition structures are the empty
@@ -476,11 +587,16 @@ public struct MultiplayerExperiment: Experiment {
     }
     var tally = OutcomeTally()
     for (r, run) in runs.enumerated() { tally.add(key(run), run: r) }
-    var table = Table(id: "ibh.multiplayer.cake", title: "Cake splitting: stable cycles of three haggling players (N = \(base.cakeStates), deals \(base.deals.rawValue), \(base.runs) runs)",
-                      columns: ["outcome", "runs", "fraction", "median lock-in round"])
+    var table = Table(
+      id: "ibh.multiplayer.cake",
+      title: "Cake splitting: stable cycles of three haggling players (N = \(base.cakeStates), deals \(base.deals.rawValue), \(base.runs) runs)",
+      columns: ["outcome", "runs", "fraction", "median lock-in round"])
     for (k, count) in tally.sorted {
       let members = runs.filter { key($0) == k }
-      table.append([.text(k), .integer(count), .real(Double(count) / Double(base.runs), digits: 3), .real(try Statistics.median(members.map { Double($0.lockInTime) }), digits: 1)])
+      table.append([
+        .text(k), .integer(count), .real(Double(count) / Double(base.runs), digits: 3),
+        .real(try Statistics.median(members.map { Double($0.lockInTime) }), digits: 1),
+      ])
     }
     return table
   }
@@ -490,28 +606,41 @@ public struct MultiplayerExperiment: Experiment {
     let demands = HagglingGames.threePlayerDemands()
     var tally = OutcomeTally()
     for (r, run) in runs.enumerated() { tally.add(HagglingText.payoffs(run), run: r) }
-    var table = Table(id: "ibh.multiplayer.demands", title: "The demand game (Alice, Bob, Charlie ask 1, 2 or 3): final payoffs (N = \(base.demandStates), deals \(base.deals.rawValue), \(base.runs) runs)",
-                      columns: ["payoffs", "runs", "fraction", "example stable cycle (asks)", "Pareto-optimal"])
+    var table = Table(
+      id: "ibh.multiplayer.demands",
+      title:
+        "The demand game (Alice, Bob, Charlie ask 1, 2 or 3): final payoffs (N = \(base.demandStates), deals \(base.deals.rawValue), \(base.runs) runs)",
+      columns: ["payoffs", "runs", "fraction", "example stable cycle (asks)", "Pareto-optimal"])
     for (key, count) in tally.sorted {
       let run = runs[tally.examples[key]!]
-      table.append([.text(key), .integer(count), .real(Double(count) / Double(base.runs), digits: 3), .text(HagglingText.canonicalCycle(run.cycle, game: demands)),
-                    .text(run.capped ? "–" : (try demands.isParetoOptimal(run.averagePayoffs, exact: true) ? "yes" : "no"))])
+      table.append([
+        .text(key), .integer(count), .real(Double(count) / Double(base.runs), digits: 3),
+        .text(HagglingText.canonicalCycle(run.cycle, game: demands)),
+        .text(run.capped ? "–" : (try demands.isParetoOptimal(run.averagePayoffs, exact: true) ? "yes" : "no")),
+      ])
     }
     return table
   }
 
   static func examplesTable(_ rows: [ExampleRow]) -> Table {
-    var table = Table(id: "ibh.multiplayer.coalition-examples", title: "U_C and U′_C on the examples (players numbered from 1)",
-                      columns: ["game", "coalition C", "vector", "in U_C", "in U′_C", "expected", "why"])
+    var table = Table(
+      id: "ibh.multiplayer.coalition-examples", title: "U_C and U′_C on the examples (players numbered from 1)",
+      columns: ["game", "coalition C", "vector", "in U_C", "in U′_C", "expected", "why"])
     for row in rows {
-      table.append([.text(row.game), .text(CoalitionAnalysis.names(row.coalition)), .text("(" + row.vector.map { DecimalFormat.compact($0, significant: 4) }.joined(separator: ", ") + ")"),
-                    .text(row.u ? "yes" : "no"), .text(row.uPrime ? "yes" : "no"), .text("\(row.inU ? "yes" : "no"), \(row.inUPrime ? "yes" : "no")"), .text(row.why)])
+      table.append([
+        .text(row.game), .text(CoalitionAnalysis.names(row.coalition)),
+        .text("(" + row.vector.map { DecimalFormat.compact($0, significant: 4) }.joined(separator: ", ") + ")"),
+        .text(row.u ? "yes" : "no"), .text(row.uPrime ? "yes" : "no"), .text("\(row.inU ? "yes" : "no"), \(row.inUPrime ? "yes" : "no")"),
+        .text(row.why),
+      ])
     }
     return table
   }
 
   static func cakeFigure(_ outcomes: Outcomes<Outcome>) -> String {
-    var bars = BarChart(title: "Cake splitting: who ends in the pair", categories: ["{1, 2}", "{1, 3}", "{2, 3}", "other"], xLabel: "stable cycle", y: Axis(label: "runs"))
+    var bars = BarChart(
+      title: "Cake splitting: who ends in the pair", categories: ["{1, 2}", "{1, 3}", "{2, 3}", "other"], xLabel: "stable cycle",
+      y: Axis(label: "runs"))
     for (_, outcome) in outcomes.cells(of: cakeClaim) {
       let runs = outcome.cake ?? []
       let pairs = [[0, 1], [0, 2], [1, 2]].map { wanted in runs.filter { pair(of: $0) == wanted }.count }

@@ -53,7 +53,8 @@ public struct PrisonersDilemmaExperiment: Experiment {
 
   public static let openingClaim = Claim(
     id: "ibh.pd-opening", source: "§Prisoner's dilemma", kind: .claim,
-    statement: "Exploitation is a very simple hypothesis, so both agents start by defecting; their hypotheses are falsified and they lower their demands.",
+    statement:
+      "Exploitation is a very simple hypothesis, so both agents start by defecting; their hypotheses are falsified and they lower their demands.",
     class: .empirical, control: Control("agents holding password hypotheses only, without the one-state \"the other cooperates whatever I do\""))
   public static let similarClaim = Claim(
     id: "ibh.pd-similar", source: "§Prisoner's dilemma (red line)", kind: .claim,
@@ -61,16 +62,22 @@ public struct PrisonersDilemmaExperiment: Experiment {
     class: .empirical, control: Control("dissimilar agents: the violet pair, agent 1 keeping 5% of its ambitious hypotheses"))
   public static let slightlyFewerClaim = Claim(
     id: "ibh.pd-slightly-fewer", source: "§Prisoner's dilemma (green line)", kind: .claim,
-    statement: "If agent 1 has slightly fewer ambitious hypotheses than agent 2, they probably converge to playing (C, C) some of the time and (C, D) otherwise.",
+    statement:
+      "If agent 1 has slightly fewer ambitious hypotheses than agent 2, they probably converge to playing (C, C) some of the time and (C, D) otherwise.",
     class: .empirical, control: Control("the same check on two similar agents (the red pair), who must not mix"))
   public static let differentClaim = Claim(
     id: "ibh.pd-different", source: "§Prisoner's dilemma (violet line)", kind: .claim,
-    statement: "If agent 1's prior is vastly different, with much less ambitious hypotheses, the agents end at (1, 1) or (1, 2.5), and (1, 1) is more probable because ⊤ cannot be falsified and is simple.",
+    statement:
+      "If agent 1's prior is vastly different, with much less ambitious hypotheses, the agents end at (1, 1) or (1, 2.5), and (1, 1) is more probable because ⊤ cannot be falsified and is simple.",
     class: .empirical, control: Control("the same check on two similar agents (the red pair)"))
   public static let downwardClosureClaim = Claim(
     id: "ibh.downward-closure", source: "§Prisoner's dilemma, Remark", kind: .claim,
-    statement: "The agents have a chance of not falsifying their current hypotheses only if their demands are in the downward closure of the realizable payoffs.",
-    class: .consistency(because: "a demand is the γ → 1 value of a hypothesis that has survived the stable cycle, so it is at most the payoff the cycle realises, which is feasible; the check can fail only through a bug"),
+    statement:
+      "The agents have a chance of not falsifying their current hypotheses only if their demands are in the downward closure of the realizable payoffs.",
+    class: .consistency(
+      because:
+        "a demand is the γ → 1 value of a hypothesis that has survived the stable cycle, so it is at most the payoff the cycle realises, which is feasible; the check can fail only through a bug"
+    ),
     control: Control("each run's final demands replaced by (T, T), a vector outside the downward closure"))
 
   public var claims: [Claim] { [Self.openingClaim, Self.similarClaim, Self.slightlyFewerClaim, Self.differentClaim, Self.downwardClosureClaim] }
@@ -81,10 +88,16 @@ public struct PrisonersDilemmaExperiment: Experiment {
       Parameter(Self.sucker, "S: cooperate against a defector.", domain: .real(-100...100), default: 0.0),
       Parameter(Self.temptation, "T: defect against a cooperator.", domain: .real(-100...100), default: 3.0),
       Parameter(Self.punishment, "P: both defect.", domain: .real(-100...100), default: 1.0),
-      Parameter(Self.maximumStates, "N: the bound on hypothesis states (20,569 password hypotheses at 7).", domain: .integer(2...9), smoke: 5, standard: 7, paper: 8),
-      Parameter(Self.opponentCycles, "Include the autonomous opponents (\"the other always cooperates\", …) with at most N states.", domain: .boolean, default: true),
+      Parameter(
+        Self.maximumStates, "N: the bound on hypothesis states (20,569 password hypotheses at 7).", domain: .integer(2...9), smoke: 5, standard: 7,
+        paper: 8),
+      Parameter(
+        Self.opponentCycles, "Include the autonomous opponents (\"the other always cooperates\", …) with at most N states.", domain: .boolean,
+        default: true),
       Parameter(Self.runs, "Runs per scenario.", domain: .integer(2...100_000), smoke: 20, standard: 200, paper: 1000),
-      Parameter(Self.ambitionLevel, "Green: hypotheses worth at least this are ambitious (R: those leading to (C, C) most of the time).", domain: .real(-100...100), default: 2.0),
+      Parameter(
+        Self.ambitionLevel, "Green: hypotheses worth at least this are ambitious (R: those leading to (C, C) most of the time).",
+        domain: .real(-100...100), default: 2.0),
       Parameter(Self.greenKeep, "Green: agent 1 keeps each ambitious hypothesis with this probability.", domain: .unitInterval(), default: 0.5),
       Parameter(Self.violetLevel, "Violet: hypotheses worth more than this count as ambitious (P).", domain: .real(-100...100), default: 1.0),
       Parameter(Self.violetKeep, "Violet: agent 1 keeps each of them with this probability.", domain: .unitInterval(), default: 0.05),
@@ -92,7 +105,9 @@ public struct PrisonersDilemmaExperiment: Experiment {
   }
 
   /// The scenarios: name, colour. The last one is reported but judges no claim.
-  static let scenarios: [(name: String, colour: Colour)] = [("red", .vermillion), ("green", .bluishGreen), ("violet", .reddishPurple), ("green, > R", .orange)]
+  static let scenarios: [(name: String, colour: Colour)] = [
+    ("red", .vermillion), ("green", .bluishGreen), ("violet", .reddishPurple), ("green, > R", .orange),
+  ]
 
   /// What the simulation returns.
   public struct Outcome: Sendable {
@@ -112,13 +127,15 @@ public struct PrisonersDilemmaExperiment: Experiment {
 
   public func simulate(in context: RunContext) throws -> Outcome {
     let p = context.parameters
-    let game = HagglingGames.prisonersDilemma(reward: p[Self.reward], sucker: p[Self.sucker], temptation: p[Self.temptation], punishment: p[Self.punishment])
+    let game = HagglingGames.prisonersDilemma(
+      reward: p[Self.reward], sucker: p[Self.sucker], temptation: p[Self.temptation], punishment: p[Self.punishment])
     let prior = HagglingParameters.prior(p)
     let runs = p[Self.runs]
     let options = HagglingParameters.options(p)
     let n = p[Self.maximumStates]
-    let setup = try HagglingSetup(game: game, options: .init(maximumStates: n, opponentCycles: p[Self.opponentCycles]), ranking: HagglingParameters.ranking(p),
-                                  policyDiscount: p[HagglingParameters.discountKey], jobs: context.jobs)
+    let setup = try HagglingSetup(
+      game: game, options: .init(maximumStates: n, opponentCycles: p[Self.opponentCycles]), ranking: HagglingParameters.ranking(p),
+      policyDiscount: p[HagglingParameters.discountKey], jobs: context.jobs)
     let full = setup.hagglers(prior: prior)
     // Agent 1's thinning: hypotheses worth more than (strict) or at least the level are kept with probability keep.
     func thinned(_ stream: String, level: Double, strict: Bool, keep: Double) throws -> [HagglingRun] {
@@ -132,15 +149,24 @@ public struct PrisonersDilemmaExperiment: Experiment {
       }
     }
     let red = try HagglingBatch.run(context, stream: "red", runs: runs, game: game, options: options) { _, _ in full.map { .haggler($0) } }
-    let results = [red, try thinned("green", level: p[Self.ambitionLevel], strict: false, keep: p[Self.greenKeep]),
-                   try thinned("violet", level: p[Self.violetLevel], strict: true, keep: p[Self.violetKeep]),
-                   try thinned("green, > R", level: p[Self.ambitionLevel], strict: true, keep: p[Self.greenKeep])]
-    let passwords = try HagglingSetup(game: game, options: .init(maximumStates: n), ranking: HagglingParameters.ranking(p), policyDiscount: p[HagglingParameters.discountKey],
-                                      jobs: context.jobs).hagglers(prior: prior)
-    let passwordsOnly = try HagglingBatch.run(context, stream: "passwords-only", runs: runs, game: game, options: options) { _, _ in passwords.map { .haggler($0) } }
-    let sweep = try [0.1, 0.25, 0.75, 0.9].map { keep in (keep: keep, runs: try thinned("green-keep-\(keep)", level: p[Self.ambitionLevel], strict: false, keep: keep)) }
-    return Outcome(game: game, runs: runs, n: n, reward: p[Self.reward], temptation: p[Self.temptation], punishment: p[Self.punishment],
-                   results: results, passwordsOnly: passwordsOnly, sweep: sweep)
+    let results = [
+      red, try thinned("green", level: p[Self.ambitionLevel], strict: false, keep: p[Self.greenKeep]),
+      try thinned("violet", level: p[Self.violetLevel], strict: true, keep: p[Self.violetKeep]),
+      try thinned("green, > R", level: p[Self.ambitionLevel], strict: true, keep: p[Self.greenKeep]),
+    ]
+    let passwords = try HagglingSetup(
+      game: game, options: .init(maximumStates: n), ranking: HagglingParameters.ranking(p), policyDiscount: p[HagglingParameters.discountKey],
+      jobs: context.jobs
+    ).hagglers(prior: prior)
+    let passwordsOnly = try HagglingBatch.run(context, stream: "passwords-only", runs: runs, game: game, options: options) { _, _ in
+      passwords.map { .haggler($0) }
+    }
+    let sweep = try [0.1, 0.25, 0.75, 0.9].map { keep in
+      (keep: keep, runs: try thinned("green-keep-\(keep)", level: p[Self.ambitionLevel], strict: false, keep: keep))
+    }
+    return Outcome(
+      game: game, runs: runs, n: n, reward: p[Self.reward], temptation: p[Self.temptation], punishment: p[Self.punishment],
+      results: results, passwordsOnly: passwordsOnly, sweep: sweep)
   }
 
   public func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
@@ -150,8 +176,14 @@ public struct PrisonersDilemmaExperiment: Experiment {
     let mixed = try shareResult(Self.slightlyFewerClaim, runs: green, control: red, o) { Self.outcomeClass($0, game: o.game) == "(C,C) and (C,D)" }
     return ExperimentResult(
       tables: try Self.outcomeTables(o) + [Self.diagnosisTable(o), Self.sweepTable(o)],
-      figures: [Figure(id: "ibh.pd-demand-trajectories", title: "Demand trajectories over the realizable payoffs: red, green and violet scenarios", svg: try Self.trajectories(o)),
-                Figure(id: "ibh.pd-final-payoffs", title: "Final payoffs of the prisoner's dilemma runs with the Pareto frontier and minimax lines", svg: try Self.finals(o))],
+      figures: [
+        Figure(
+          id: "ibh.pd-demand-trajectories", title: "Demand trajectories over the realizable payoffs: red, green and violet scenarios",
+          svg: try Self.trajectories(o)),
+        Figure(
+          id: "ibh.pd-final-payoffs", title: "Final payoffs of the prisoner's dilemma runs with the Pareto frontier and minimax lines",
+          svg: try Self.finals(o)),
+      ],
       claims: [try openingResult(o), similar, mixed, try differentResult(o), try closureResult(o)])
   }
 
@@ -168,7 +200,9 @@ public struct PrisonersDilemmaExperiment: Experiment {
   /// The opening check on a batch: every first demand is T (compared as numbers, so that it also works
   /// under the discounted ranking, where demands are not exact), demands only fall and end below T, and
   /// the fraction of (D, D) first rounds against 1/2.
-  static func openingCheck(_ runs: [HagglingRun], _ o: Outcome) throws -> (verdict: Headline, exploitation: Int, falling: Int, dd: Int, interval: ConfidenceInterval) {
+  static func openingCheck(
+    _ runs: [HagglingRun], _ o: Outcome
+  ) throws -> (verdict: Headline, exploitation: Int, falling: Int, dd: Int, interval: ConfidenceInterval) {
     let exploitation = runs.filter { run in
       (0..<2).allSatisfy { agent in run.switches.first { $0.agent == agent }.map { abs($0.demand - o.temptation) <= 1e-9 } ?? false }
     }.count
@@ -188,13 +222,18 @@ public struct PrisonersDilemmaExperiment: Experiment {
     let check = try Self.openingCheck(o.results[0], o)
     let control = try Self.openingCheck(o.passwordsOnly, o)
     let evidence = Evidence(
-      summary: "In \(check.exploitation) of \(o.runs) red runs both agents' first hypotheses promise T = \(DecimalFormat.compact(o.temptation)) (exploitation), and in \(check.falling) their demands only fall, ending below T. The first round is (D, D) in \(check.dd) runs (\(DecimalFormat.fixed(check.interval.estimate, digits: 3)), 95% interval \(HagglingText.interval(check.interval))). With password hypotheses only (no autonomous opponents, so no one-state \"the other always cooperates\"), it is (D, D) in \(control.dd) of \(o.runs): a password starting with C must be typed first, even by an agent planning to exploit.",
-      measurements: [.init("runs with exploitation first", check.exploitation), .init("runs with falling demands", check.falling),
-                     .init("runs opening with (D, D)", check.dd), .init("fraction opening with (D, D)", lower: check.interval.lower, upper: check.interval.upper),
-                     .init("runs opening with (D, D), passwords only", control.dd)],
+      summary:
+        "In \(check.exploitation) of \(o.runs) red runs both agents' first hypotheses promise T = \(DecimalFormat.compact(o.temptation)) (exploitation), and in \(check.falling) their demands only fall, ending below T. The first round is (D, D) in \(check.dd) runs (\(DecimalFormat.fixed(check.interval.estimate, digits: 3)), 95% interval \(HagglingText.interval(check.interval))). With password hypotheses only (no autonomous opponents, so no one-state \"the other always cooperates\"), it is (D, D) in \(control.dd) of \(o.runs): a password starting with C must be typed first, even by an agent planning to exploit.",
+      measurements: [
+        .init("runs with exploitation first", check.exploitation), .init("runs with falling demands", check.falling),
+        .init("runs opening with (D, D)", check.dd), .init("fraction opening with (D, D)", lower: check.interval.lower, upper: check.interval.upper),
+        .init("runs opening with (D, D), passwords only", control.dd),
+      ],
       tolerance: "all runs start at demand T and only lower it; the fraction of (D, D) openings above 1/2 (95% Wilson interval)", sampleSize: o.runs)
-    return ClaimResult(Self.openingClaim, map: .single(check.verdict, estimate: check.interval.estimate, lower: check.interval.lower, upper: check.interval.upper, n: o.runs),
-                       control: ControlResult(Self.openingClaim.control!, verdict: control.verdict), evidence: evidence)
+    return ClaimResult(
+      Self.openingClaim,
+      map: .single(check.verdict, estimate: check.interval.estimate, lower: check.interval.lower, upper: check.interval.upper, n: o.runs),
+      control: ControlResult(Self.openingClaim.control!, verdict: control.verdict), evidence: evidence)
   }
 
   /// A claim judged on the fraction of `runs` passing `test` against 1/2, with its control the same
@@ -202,18 +241,24 @@ public struct PrisonersDilemmaExperiment: Experiment {
   func shareResult(_ claim: Claim, runs: [HagglingRun], control: [HagglingRun], _ o: Outcome, _ test: (HagglingRun) -> Bool) throws -> ClaimResult {
     let interval = try wilson(runs.filter(test).count, runs.count)
     let controlInterval = try wilson(control.filter(test).count, control.count)
-    let scenario = claim == Self.similarClaim ? "red (similar agents)" : "green (agent 1 keeps each hypothesis worth at least R with the green probability)"
+    let scenario =
+      claim == Self.similarClaim ? "red (similar agents)" : "green (agent 1 keeps each hypothesis worth at least R with the green probability)"
     let classes = OutcomeTally.counting(runs.map { Self.outcomeClass($0, game: o.game) })
     let evidence = Evidence(
-      summary: "\(runs.filter(test).count) of \(o.runs) \(scenario) runs end as the text says: \(DecimalFormat.fixed(interval.estimate, digits: 3)), 95% interval \(HagglingText.interval(interval)). Stable cycles: \(classes). The same check on the control's runs: \(HagglingText.interval(controlInterval)).",
+      summary:
+        "\(runs.filter(test).count) of \(o.runs) \(scenario) runs end as the text says: \(DecimalFormat.fixed(interval.estimate, digits: 3)), 95% interval \(HagglingText.interval(interval)). Stable cycles: \(classes). The same check on the control's runs: \(HagglingText.interval(controlInterval)).",
       measurements: [.init("runs as the text says", runs.filter(test).count), .init("fraction", lower: interval.lower, upper: interval.upper)],
       tolerance: "fraction above 1/2 (95% Wilson interval)", sampleSize: runs.count)
-    return ClaimResult(claim, map: .single(.comparing(interval, .atLeast(0.5)), estimate: interval.estimate, lower: interval.lower, upper: interval.upper, n: runs.count),
-                       control: ControlResult(claim.control!, verdict: .comparing(controlInterval, .atLeast(0.5))), evidence: evidence)
+    return ClaimResult(
+      claim,
+      map: .single(.comparing(interval, .atLeast(0.5)), estimate: interval.estimate, lower: interval.lower, upper: interval.upper, n: runs.count),
+      control: ControlResult(claim.control!, verdict: .comparing(controlInterval, .atLeast(0.5))), evidence: evidence)
   }
 
   /// The violet check: runs at (P, P) or (P, (R + T)/2) above 1/2, and (P, P) above 1/2 of those.
-  static func differentCheck(_ runs: [HagglingRun], _ o: Outcome) throws -> (verdict: Headline, ones: Int, onesAndHalf: Int, either: ConfidenceInterval, share: ConfidenceInterval) {
+  static func differentCheck(
+    _ runs: [HagglingRun], _ o: Outcome
+  ) throws -> (verdict: Headline, ones: Int, onesAndHalf: Int, either: ConfidenceInterval, share: ConfidenceInterval) {
     let one = Rational(approximating: o.punishment), midpoint = Rational(approximating: (o.reward + o.temptation) / 2)
     func payoffsAre(_ run: HagglingRun, _ x: Rational?, _ y: Rational?) -> Bool {
       guard let exact = run.exactAveragePayoffs, let x, let y else { return false }
@@ -231,18 +276,26 @@ public struct PrisonersDilemmaExperiment: Experiment {
     let check = try Self.differentCheck(o.results[2], o)
     let control = try Self.differentCheck(o.results[0], o)
     let evidence = Evidence(
-      summary: "Of \(o.runs) violet runs, \(check.ones) end at (1, 1) and \(check.onesAndHalf) at (1, 2.5): together \(DecimalFormat.fixed(check.either.estimate, digits: 3)) \(HagglingText.interval(check.either)); (1, 1) is \(DecimalFormat.fixed(check.share.estimate, digits: 3)) \(HagglingText.interval(check.share)) of those. Red runs (control): \(control.ones + control.onesAndHalf) at either.",
-      measurements: [.init("runs at (1, 1)", check.ones), .init("runs at (1, 2.5)", check.onesAndHalf), .init("fraction at either", lower: check.either.lower, upper: check.either.upper),
-                     .init("share of (1, 1) among them", lower: check.share.lower, upper: check.share.upper)],
+      summary:
+        "Of \(o.runs) violet runs, \(check.ones) end at (1, 1) and \(check.onesAndHalf) at (1, 2.5): together \(DecimalFormat.fixed(check.either.estimate, digits: 3)) \(HagglingText.interval(check.either)); (1, 1) is \(DecimalFormat.fixed(check.share.estimate, digits: 3)) \(HagglingText.interval(check.share)) of those. Red runs (control): \(control.ones + control.onesAndHalf) at either.",
+      measurements: [
+        .init("runs at (1, 1)", check.ones), .init("runs at (1, 2.5)", check.onesAndHalf),
+        .init("fraction at either", lower: check.either.lower, upper: check.either.upper),
+        .init("share of (1, 1) among them", lower: check.share.lower, upper: check.share.upper),
+      ],
       tolerance: "both fractions above 1/2 (95% Wilson intervals)", sampleSize: o.runs)
-    return ClaimResult(Self.differentClaim, map: .single(check.verdict, estimate: check.either.estimate, lower: check.either.lower, upper: check.either.upper, n: o.runs),
-                       control: ControlResult(Self.differentClaim.control!, verdict: control.verdict), evidence: evidence)
+    return ClaimResult(
+      Self.differentClaim,
+      map: .single(check.verdict, estimate: check.either.estimate, lower: check.either.lower, upper: check.either.upper, n: o.runs),
+      control: ControlResult(Self.differentClaim.control!, verdict: control.verdict), evidence: evidence)
   }
 
   /// The downward-closure check over every run of every scenario: each final demand at most the payoff
   /// realised, and the final demand vector in the downward closure of the feasible payoffs.
   /// `replace` substitutes the final demands (the control).
-  static func closureCheck(_ o: Outcome, replace: [Double]? = nil) throws -> (verdict: Headline, checked: Int, above: [String], outside: [String], segments: Int, segmentsOutside: Int) {
+  static func closureCheck(
+    _ o: Outcome, replace: [Double]? = nil
+  ) throws -> (verdict: Headline, checked: Int, above: [String], outside: [String], segments: Int, segmentsOutside: Int) {
     var checked = 0, segments = 0, segmentsOutside = 0
     var above: [String] = [], outside: [String] = []
     var cache: [[Double]: Bool] = [:]
@@ -257,7 +310,9 @@ public struct PrisonersDilemmaExperiment: Experiment {
         checked += 1
         let demands = replace ?? run.finalDemands.map { $0! }
         if replace == nil, let exact = run.exactFinalDemands as? [Rational], let realised = run.exactAveragePayoffs {
-          if zip(exact, realised).contains(where: { $1 < $0 }) { above.append("\(scenario.name) run \(r + 1): demands \(exact), payoffs \(realised)") }
+          if zip(exact, realised).contains(where: { $1 < $0 }) {
+            above.append("\(scenario.name) run \(r + 1): demands \(exact), payoffs \(realised)")
+          }
         } else if zip(demands, run.averagePayoffs).contains(where: { $1 < $0 - 1e-9 }) {
           above.append("\(scenario.name) run \(r + 1): demands \(demands), payoffs \(run.averagePayoffs)")
         }
@@ -287,17 +342,29 @@ public struct PrisonersDilemmaExperiment: Experiment {
     let check = try Self.closureCheck(o)
     let control = try Self.closureCheck(o, replace: [o.temptation, o.temptation])
     let evidence = Evidence(
-      summary: "In \(check.checked) runs (all scenarios), every agent's final demand is at most its average payoff in the stable cycle (exceptions: \(check.above.count)), so every final demand vector lies in the downward closure of the realizable payoffs (LP check; exceptions: \(check.outside.count)). Of the \(check.segments) demand vectors held between switches, \(check.segmentsOutside) lay outside the downward closure, and each of them was ended by a falsification (only a run's last demand vector is never falsified, and none of those lay outside). With (T, T) in place of the final demands, the check finds \(control.outside.count) outside.",
-      measurements: [.init("runs", check.checked), .init("final demand above the payoff realised", check.above.count), .init("final demands outside the downward closure", check.outside.count),
-                     .init("demand vectors held", check.segments), .init("of those outside the downward closure", check.segmentsOutside)],
-      tolerance: "exact (rational demands and payoffs); the LP with δ = 10⁻⁹", sampleSize: check.checked, counterexample: (check.above + check.outside).first)
-    return ClaimResult(Self.downwardClosureClaim, map: .single(check.verdict, n: check.checked), control: ControlResult(Self.downwardClosureClaim.control!, verdict: control.verdict), evidence: evidence)
+      summary:
+        "In \(check.checked) runs (all scenarios), every agent's final demand is at most its average payoff in the stable cycle (exceptions: \(check.above.count)), so every final demand vector lies in the downward closure of the realizable payoffs (LP check; exceptions: \(check.outside.count)). Of the \(check.segments) demand vectors held between switches, \(check.segmentsOutside) lay outside the downward closure, and each of them was ended by a falsification (only a run's last demand vector is never falsified, and none of those lay outside). With (T, T) in place of the final demands, the check finds \(control.outside.count) outside.",
+      measurements: [
+        .init("runs", check.checked), .init("final demand above the payoff realised", check.above.count),
+        .init("final demands outside the downward closure", check.outside.count),
+        .init("demand vectors held", check.segments), .init("of those outside the downward closure", check.segmentsOutside),
+      ],
+      tolerance: "exact (rational demands and payoffs); the LP with δ = 10⁻⁹", sampleSize: check.checked,
+      counterexample: (check.above + check.outside).first)
+    return ClaimResult(
+      Self.downwardClosureClaim, map: .single(check.verdict, n: check.checked),
+      control: ControlResult(Self.downwardClosureClaim.control!, verdict: control.verdict), evidence: evidence)
   }
 
   static func outcomeTables(_ o: Outcome) throws -> [Table] {
-    var outcomes = Table(id: "ibh.prisoners-dilemma.outcomes", title: "Stable cycles by scenario (N = \(o.n), \(o.runs) runs each; player 1 is the text's agent 1)",
-                         columns: ["scenario", "stable cycle", "runs", "fraction", "95% interval", "example payoffs", "median lock-in round", "median switches (both agents)"])
-    var payoffTable = Table(id: "ibh.prisoners-dilemma.payoffs", title: "Final payoffs by scenario (averages over the stable cycle)", columns: ["scenario", "payoffs", "runs", "fraction"])
+    var outcomes = Table(
+      id: "ibh.prisoners-dilemma.outcomes", title: "Stable cycles by scenario (N = \(o.n), \(o.runs) runs each; player 1 is the text's agent 1)",
+      columns: [
+        "scenario", "stable cycle", "runs", "fraction", "95% interval", "example payoffs", "median lock-in round", "median switches (both agents)",
+      ])
+    var payoffTable = Table(
+      id: "ibh.prisoners-dilemma.payoffs", title: "Final payoffs by scenario (averages over the stable cycle)",
+      columns: ["scenario", "payoffs", "runs", "fraction"])
     for (index, scenario) in scenarios.enumerated() {
       var tally = OutcomeTally()
       var byPayoff = OutcomeTally()
@@ -307,19 +374,27 @@ public struct PrisonersDilemmaExperiment: Experiment {
       }
       for (key, count) in tally.sorted {
         let members = o.results[index].filter { outcomeClass($0, game: o.game) == key }
-        outcomes.append([.text(scenario.name), .text(key), .integer(count), .real(Double(count) / Double(o.runs), digits: 3), .text(HagglingText.interval(try wilson(count, o.runs))),
-                         .text(HagglingText.payoffs(o.results[index][tally.examples[key]!])), .real(try Statistics.median(members.map { Double($0.lockInTime) }), digits: 1),
-                         .real(try Statistics.median(members.map { Double($0.switches.count) }), digits: 1)])
+        outcomes.append([
+          .text(scenario.name), .text(key), .integer(count), .real(Double(count) / Double(o.runs), digits: 3),
+          .text(HagglingText.interval(try wilson(count, o.runs))),
+          .text(HagglingText.payoffs(o.results[index][tally.examples[key]!])),
+          .real(try Statistics.median(members.map { Double($0.lockInTime) }), digits: 1),
+          .real(try Statistics.median(members.map { Double($0.switches.count) }), digits: 1),
+        ])
       }
-      for (key, count) in byPayoff.sorted.prefix(8) { payoffTable.append([.text(scenario.name), .text(key), .integer(count), .real(Double(count) / Double(o.runs), digits: 3)]) }
+      for (key, count) in byPayoff.sorted.prefix(8) {
+        payoffTable.append([.text(scenario.name), .text(key), .integer(count), .real(Double(count) / Double(o.runs), digits: 3)])
+      }
     }
     return [outcomes, payoffTable]
   }
 
   /// Why green runs do not mix: the other agent's demand when agent 1's first falls below R.
   static func diagnosisTable(_ o: Outcome) -> Table {
-    var diagnosis = Table(id: "ibh.prisoners-dilemma.green-diagnosis", title: "Green runs: agent 2's demand when agent 1's demand first falls below R = \(DecimalFormat.compact(o.reward)), and the outcome",
-                          columns: ["agent 2's demand then", "stable cycle", "runs", "agent 1 ends on ⊤"])
+    var diagnosis = Table(
+      id: "ibh.prisoners-dilemma.green-diagnosis",
+      title: "Green runs: agent 2's demand when agent 1's demand first falls below R = \(DecimalFormat.compact(o.reward)), and the outcome",
+      columns: ["agent 2's demand then", "stable cycle", "runs", "agent 1 ends on ⊤"])
     var tally = OutcomeTally()
     var endsOnTop: [String: Int] = [:]
     for (r, run) in o.results[1].enumerated() {
@@ -344,12 +419,17 @@ public struct PrisonersDilemmaExperiment: Experiment {
   }
 
   static func sweepTable(_ o: Outcome) -> Table {
-    var sweep = Table(id: "ibh.prisoners-dilemma.green-sweep", title: "Green with other fractions of agent 1's hypotheses worth at least R kept (\(o.runs) runs each; the verdict uses the green parameter)",
-                      columns: ["kept", "(C,C) only", "(C,C) and (C,D)", "(D,D) only", "other"])
+    var sweep = Table(
+      id: "ibh.prisoners-dilemma.green-sweep",
+      title: "Green with other fractions of agent 1's hypotheses worth at least R kept (\(o.runs) runs each; the verdict uses the green parameter)",
+      columns: ["kept", "(C,C) only", "(C,C) and (C,D)", "(D,D) only", "other"])
     let known = ["(C,C) only", "(C,C) and (C,D)", "(D,D) only"]
     for (keep, runs) in o.sweep {
       let classes = runs.map { outcomeClass($0, game: o.game) }
-      sweep.append([.text(DecimalFormat.compact(keep))] + known.map { key in .integer(classes.filter { $0 == key }.count) } + [.integer(classes.filter { !known.contains($0) }.count)])
+      sweep.append(
+        [.text(DecimalFormat.compact(keep))] + known.map { key in .integer(classes.filter { $0 == key }.count) } + [
+          .integer(classes.filter { !known.contains($0) }.count)
+        ])
     }
     return sweep
   }
@@ -365,16 +445,19 @@ public struct PrisonersDilemmaExperiment: Experiment {
 
   static func trajectories(_ o: Outcome) throws -> String {
     let (geometry, range, _) = try frame(o)
-    var chart = Chart(title: "Demands over the realizable payoffs (one run per scenario)", x: Axis(label: "agent 1's demand", range: range), y: Axis(label: "agent 2's demand", range: range))
+    var chart = Chart(
+      title: "Demands over the realizable payoffs (one run per scenario)", x: Axis(label: "agent 1's demand", range: range),
+      y: Axis(label: "agent 2's demand", range: range))
     chart.polygon("realizable payoffs", geometry.feasibleSet.chartVertices, colour: .skyBlue)
     let expected = ["(C,C) only", "(C,C) and (C,D)", nil]
     let violetEnds = [[o.punishment, o.punishment], [o.punishment, (o.reward + o.temptation) / 2]]
     for (index, scenario) in scenarios.enumerated().prefix(3) {
       let batch = o.results[index]
-      let pick = batch.first { run in
-        if let wanted = expected[index] { return outcomeClass(run, game: o.game) == wanted }
-        return !run.capped && violetEnds.contains { zip($0, run.averagePayoffs).allSatisfy { abs($0 - $1) < 1e-9 } }
-      } ?? batch[0]
+      let pick =
+        batch.first { run in
+          if let wanted = expected[index] { return outcomeClass(run, game: o.game) == wanted }
+          return !run.capped && violetEnds.contains { zip($0, run.averagePayoffs).allSatisfy { abs($0 - $1) < 1e-9 } }
+        } ?? batch[0]
       let points = demandVectors(pick).map { (x: $0[0], y: $0[1]) }
       chart.line("\(scenario.name): ends at \(HagglingText.payoffs(pick))", points, colour: scenario.colour)
       chart.scatter(nil, Array(points.suffix(1)), marker: .square, colour: scenario.colour)
@@ -386,8 +469,9 @@ public struct PrisonersDilemmaExperiment: Experiment {
 
   static func finals(_ o: Outcome) throws -> String {
     let (geometry, range, span) = try frame(o)
-    var chart = Chart(title: "Final payoffs of every run (markers offset by scenario, labelled with run counts)", x: Axis(label: "agent 1's payoff", range: range),
-                      y: Axis(label: "agent 2's payoff", range: range))
+    var chart = Chart(
+      title: "Final payoffs of every run (markers offset by scenario, labelled with run counts)", x: Axis(label: "agent 1's payoff", range: range),
+      y: Axis(label: "agent 2's payoff", range: range))
     chart.polygon("feasible payoffs", geometry.feasibleSet.chartVertices, colour: .skyBlue)
     chart.line("Pareto frontier", geometry.paretoFrontier.map { (x: $0.x, y: $0.y) }, colour: .black)
     let markers: [Marker] = [.circle, .square, .triangle]

@@ -40,7 +40,8 @@ public struct SchellingExperiment: Experiment {
 
   public static let pubClaim = Claim(
     id: "ibh.schelling-pub", source: "§Schelling Pub (Battle of the sexes)", kind: .claim,
-    statement: "The agents reach a Pareto-optimal payoff, both going to pub X some of the time and both to pub Y otherwise; if one plays its minimax strategy (going to its pub no matter what), the other joins it, and both end better off than if both played their minimax strategies.",
+    statement:
+      "The agents reach a Pareto-optimal payoff, both going to pub X some of the time and both to pub Y otherwise; if one plays its minimax strategy (going to its pub no matter what), the other joins it, and both end better off than if both played their minimax strategies.",
     class: .empirical, control: Control("friends holding ⊤ only (no password hypotheses): each goes to its own pub"), sizes: [maximumStates.erased])
   public static let pointsClaim = Claim(
     id: "ibh.schelling-points", source: "§Schelling points", kind: .claim,
@@ -56,8 +57,9 @@ public struct SchellingExperiment: Experiment {
       Parameter(Self.apart, "Schelling pub: apart.", domain: .real(-100...100), default: 0.0),
       Parameter(Self.maximumStates, "N: the bound on hypothesis states.", domain: .integer(2...9), smoke: 5, standard: 6, paper: 8),
       Parameter(Self.runs, "Runs per set-up.", domain: .integer(2...100_000), smoke: 20, standard: 200, paper: 1000),
-      Parameter(Self.sizeRuns, "Runs of the pub (and of its ⊤-only control) at each size of the trend other than the base N.", domain: .integer(2...100_000),
-                smoke: 10, standard: 40, paper: 1000),
+      Parameter(
+        Self.sizeRuns, "Runs of the pub (and of its ⊤-only control) at each size of the trend other than the base N.", domain: .integer(2...100_000),
+        smoke: 10, standard: 40, paper: 1000),
     ] + HagglingParameters.common
   }
 
@@ -85,7 +87,9 @@ public struct SchellingExperiment: Experiment {
     let n = p[Self.maximumStates]
     let options = HagglingParameters.options(p)
     let pub = NormalFormGame.schellingPub(preferred: p[Self.preferred], compromise: p[Self.compromise], apart: p[Self.apart])
-    let setup = try HagglingSetup(game: pub, options: .init(maximumStates: n), ranking: HagglingParameters.ranking(p), policyDiscount: p[HagglingParameters.discountKey], jobs: context.jobs)
+    let setup = try HagglingSetup(
+      game: pub, options: .init(maximumStates: n), ranking: HagglingParameters.ranking(p), policyDiscount: p[HagglingParameters.discountKey],
+      jobs: context.jobs)
     let specs = setup.hagglers(prior: HagglingParameters.prior(p))
     let pubRuns = try HagglingBatch.run(context, stream: "pub", runs: runs, game: pub, options: options) { _, _ in specs.map { .haggler($0) } }
     let topActions = setup.views.map(\.topAction)
@@ -95,25 +99,32 @@ public struct SchellingExperiment: Experiment {
         (0..<2).map { $0 == fixed ? .fixed(strategy) : .haggler(specs[1 - fixed]) }
       }
     }
-    let topSetup = try HagglingSetup(game: pub, options: .init(maximumStates: n, passwords: false), ranking: HagglingParameters.ranking(p),
-                                     policyDiscount: p[HagglingParameters.discountKey], jobs: context.jobs)
+    let topSetup = try HagglingSetup(
+      game: pub, options: .init(maximumStates: n, passwords: false), ranking: HagglingParameters.ranking(p),
+      policyDiscount: p[HagglingParameters.discountKey], jobs: context.jobs)
     let topSpecs = topSetup.hagglers(prior: HagglingParameters.prior(p))
-    let topOnly = try HagglingBatch.run(context, stream: "pub-top-only", runs: runs, game: pub, options: options) { _, _ in topSpecs.map { .haggler($0) } }
-    return Outcome(n: n, runs: runs, game: pub, pub: pubRuns, minimax: minimax, topActions: topActions, topOnly: topOnly,
-                   points: context.isBaseCell ? try coordinationRuns(context) : [:])
+    let topOnly = try HagglingBatch.run(context, stream: "pub-top-only", runs: runs, game: pub, options: options) { _, _ in
+      topSpecs.map { .haggler($0) }
+    }
+    return Outcome(
+      n: n, runs: runs, game: pub, pub: pubRuns, minimax: minimax, topActions: topActions, topOnly: topOnly,
+      points: context.isBaseCell ? try coordinationRuns(context) : [:])
   }
 
   /// Pure coordination runs under the description-length and the uniform prior.
   func coordinationRuns(_ context: RunContext) throws -> [PriorCoding: [HagglingRun]] {
     let p = context.parameters
     let coordination = NormalFormGame.coordination(payoffs: [1, 1])
-    let setup = try HagglingSetup(game: coordination, options: .init(maximumStates: p[Self.maximumStates]), ranking: HagglingParameters.ranking(p),
-                                  policyDiscount: p[HagglingParameters.discountKey], jobs: context.jobs)
+    let setup = try HagglingSetup(
+      game: coordination, options: .init(maximumStates: p[Self.maximumStates]), ranking: HagglingParameters.ranking(p),
+      policyDiscount: p[HagglingParameters.discountKey], jobs: context.jobs)
     var result: [PriorCoding: [HagglingRun]] = [:]
     for coding in [PriorCoding.descriptionLength, .uniform] {
       let hagglers = setup.hagglers(prior: coding)
-      result[coding] = try HagglingBatch.run(context, stream: "points-\(coding.rawValue)", runs: p[Self.runs], game: coordination,
-                                             options: HagglingParameters.options(p)) { _, _ in hagglers.map { .haggler($0) } }
+      result[coding] = try HagglingBatch.run(
+        context, stream: "points-\(coding.rawValue)", runs: p[Self.runs], game: coordination,
+        options: HagglingParameters.options(p)
+      ) { _, _ in hagglers.map { .haggler($0) } }
     }
     return result
   }
@@ -140,15 +151,23 @@ public struct SchellingExperiment: Experiment {
     var control: [(size: Double, value: Double)] = []
     for (cell, outcome) in entries {
       let count = outcome.pub.filter(Self.together).count
-      cells.append(VerdictMap.Cell(reading: cell.readingSetting, size: cell.sizeSetting, interval: try wilson(count, outcome.runs), bar: .atLeast(0.9), n: outcome.runs))
+      cells.append(
+        VerdictMap.Cell(
+          reading: cell.readingSetting, size: cell.sizeSetting, interval: try wilson(count, outcome.runs), bar: .atLeast(0.9), n: outcome.runs))
       let size = Double(outcome.n)
       optimal += outcome.pub.map { (size: size, value: Self.together($0) ? 1.0 : 0.0) }
       control += outcome.topOnly.map { (size: size, value: Self.together($0) ? 1.0 : 0.0) }
-      for fixed in 0..<2 { joined += outcome.minimax[fixed].map { (size: size, value: Self.joins($0, fixed: fixed, action: outcome.topActions[fixed]) ? 1.0 : 0.0) } }
+      for fixed in 0..<2 {
+        joined += outcome.minimax[fixed].map { (size: size, value: Self.joins($0, fixed: fixed, action: outcome.topActions[fixed]) ? 1.0 : 0.0) }
+      }
     }
     let name = Self.maximumStates.name
-    let trends = [try? Trend(reading: [SettingItem("measure", "runs ending Pareto-optimal")], sizeName: name, observations: optimal, statistic: .limit, bar: .atLeast(0.9)),
-                  try? Trend(reading: [SettingItem("measure", "runs joining a minimax friend")], sizeName: name, observations: joined, statistic: .limit, bar: .atLeast(1))].compactMap { $0 }
+    let trends = [
+      try? Trend(
+        reading: [SettingItem("measure", "runs ending Pareto-optimal")], sizeName: name, observations: optimal, statistic: .limit, bar: .atLeast(0.9)),
+      try? Trend(
+        reading: [SettingItem("measure", "runs joining a minimax friend")], sizeName: name, observations: joined, statistic: .limit, bar: .atLeast(1)),
+    ].compactMap { $0 }
     let controlTrend = try? Trend(reading: [], sizeName: name, observations: control, statistic: .limit, bar: .atLeast(0.9))
     let base = outcomes.base
     let good = base.pub.filter(Self.together)
@@ -156,14 +175,23 @@ public struct SchellingExperiment: Experiment {
     let mutual = base.game.payoffs(base.topActions)
     let better = Self.joiningPays(base)
     let sides = entries.map { (size: Double($0.outcome.n), value: Self.bothPubs($0.outcome) && Self.joiningPays($0.outcome) ? 1.0 : 0.0) }
-    let allTrends = trends + [try? Trend(reading: [SettingItem("measure", "both pubs occur and joining pays both")], sizeName: name, observations: sides, statistic: .limit, bar: .atLeast(1))].compactMap { $0 }
+    let allTrends =
+      trends
+      + [
+        try? Trend(
+          reading: [SettingItem("measure", "both pubs occur and joining pays both")], sizeName: name, observations: sides, statistic: .limit,
+          bar: .atLeast(1))
+      ].compactMap { $0 }
     let map = VerdictMap(design: Self.pubClaim.design, cells: cells, trends: allTrends)
     let evidence = Evidence(
-      summary: "Fraction of runs ending in a Pareto-optimal cycle (every round together) by N: \(MultiplayerExperiment.describe(cells)). Trends: \(allTrends.map { VerdictMap.describe($0.reading) + ": " + $0.described }.joined(separator: "; ")). At the base N = \(base.n), \(meetsAtX) of the \(good.count) Pareto-optimal runs meet at X at least sometimes and \(meetsAtY) at Y; joining a minimax friend beats the mutual-minimax payoffs (\(mutual.map { DecimalFormat.compact($0) }.joined(separator: ", "))) for both: \(better). Control (⊤ only): \(controlTrend?.described ?? "no trend").",
+      summary:
+        "Fraction of runs ending in a Pareto-optimal cycle (every round together) by N: \(MultiplayerExperiment.describe(cells)). Trends: \(allTrends.map { VerdictMap.describe($0.reading) + ": " + $0.described }.joined(separator: "; ")). At the base N = \(base.n), \(meetsAtX) of the \(good.count) Pareto-optimal runs meet at X at least sometimes and \(meetsAtY) at Y; joining a minimax friend beats the mutual-minimax payoffs (\(mutual.map { DecimalFormat.compact($0) }.joined(separator: ", "))) for both: \(better). Control (⊤ only): \(controlTrend?.described ?? "no trend").",
       measurements: [.init("runs meeting at X", meetsAtX), .init("runs meeting at Y", meetsAtY), .init("both beat mutual minimax", better)]
         + trends.map { .init(VerdictMap.describe($0.reading) + ", fitted limit", lower: $0.lower, upper: $0.upper) },
-      tolerance: "fitted limit over N of the Pareto-optimal fraction with a 95% interval above 0.9; joining in every run; both pubs occur", sampleSize: cells.reduce(0) { $0 + 3 * $1.n })
-    return ClaimResult(Self.pubClaim, map: map, control: ControlResult(Self.pubClaim.control!, verdict: controlTrend?.verdict ?? .inconclusive), evidence: evidence)
+      tolerance: "fitted limit over N of the Pareto-optimal fraction with a 95% interval above 0.9; joining in every run; both pubs occur",
+      sampleSize: cells.reduce(0) { $0 + 3 * $1.n })
+    return ClaimResult(
+      Self.pubClaim, map: map, control: ControlResult(Self.pubClaim.control!, verdict: controlTrend?.verdict ?? .inconclusive), evidence: evidence)
   }
 
   /// Both pubs occur among the Pareto-optimal stable cycles.
@@ -183,7 +211,9 @@ public struct SchellingExperiment: Experiment {
 
   /// The Schelling-points check: under `simple`, runs per distinct outcome fall strictly with the
   /// period, and period-1 outcomes are more frequent than under `contrast` (disjoint intervals).
-  static func pointsCheck(simple: [HagglingRun], contrast: [HagglingRun]) throws -> (verdict: Headline, rates: [(period: Int, rate: Double)], ones: ConfidenceInterval, contrastOnes: ConfidenceInterval) {
+  static func pointsCheck(
+    simple: [HagglingRun], contrast: [HagglingRun]
+  ) throws -> (verdict: Headline, rates: [(period: Int, rate: Double)], ones: ConfidenceInterval, contrastOnes: ConfidenceInterval) {
     let coordination = NormalFormGame.coordination(payoffs: [1, 1])
     var byPeriod: [Int: [String]] = [:]
     for run in simple where !run.capped { byPeriod[run.cycle.count, default: []].append(HagglingText.canonicalCycle(run.cycle, game: coordination)) }
@@ -199,58 +229,84 @@ public struct SchellingExperiment: Experiment {
     let check = try Self.pointsCheck(simple: simple, contrast: uniform)
     let control = try Self.pointsCheck(simple: uniform, contrast: simple)
     let coordination = NormalFormGame.coordination(payoffs: [1, 1])
-    var table = Table(id: "ibh.schelling.points", title: "Pure coordination (A, B; 1 when matching): stable cycles by period, under two priors (N = \(base.n), \(base.runs) runs each)",
-                      columns: ["prior", "period", "description length of the loop (bits)", "runs", "distinct outcomes", "runs per outcome", "matching in every round"])
+    var table = Table(
+      id: "ibh.schelling.points",
+      title: "Pure coordination (A, B; 1 when matching): stable cycles by period, under two priors (N = \(base.n), \(base.runs) runs each)",
+      columns: [
+        "prior", "period", "description length of the loop (bits)", "runs", "distinct outcomes", "runs per outcome", "matching in every round",
+      ])
     for (coding, batch) in [(PriorCoding.descriptionLength, simple), (.uniform, uniform)] {
       let valid = batch.filter { !$0.capped }
       for period in Set(valid.map(\.cycle.count)).sorted() {
         let members = valid.filter { $0.cycle.count == period }
         let distinct = Set(members.map { HagglingText.canonicalCycle($0.cycle, game: coordination) }).count
-        table.append([.text(coding.rawValue), .integer(period), .real(HypothesisSpace.lengthCode(period) + 2 * Double(period), digits: 0), .integer(members.count),
-                      .integer(distinct), .real(Double(members.count) / Double(distinct), digits: 2), .integer(members.filter { $0.cycle.allSatisfy { $0[0] == $0[1] } }.count)])
+        table.append([
+          .text(coding.rawValue), .integer(period), .real(HypothesisSpace.lengthCode(period) + 2 * Double(period), digits: 0),
+          .integer(members.count),
+          .integer(distinct), .real(Double(members.count) / Double(distinct), digits: 2),
+          .integer(members.filter { $0.cycle.allSatisfy { $0[0] == $0[1] } }.count),
+        ])
       }
     }
     let evidence = Evidence(
-      summary: "Under the description-length prior, runs per distinct outcome by period: \(check.rates.map { "period \($0.period): \(DecimalFormat.compact($0.rate, significant: 3))" }.joined(separator: ", ")). Period-1 outcomes (always A or always B): \(HagglingText.interval(check.ones)) under the description-length prior against \(HagglingText.interval(check.contrastOnes)) under the uniform prior.",
-      measurements: [.init("period 1, description-length prior", lower: check.ones.lower, upper: check.ones.upper),
-                     .init("period 1, uniform prior", lower: check.contrastOnes.lower, upper: check.contrastOnes.upper)],
-      tolerance: "strictly falling runs per outcome; disjoint 95% Wilson intervals for the period-1 fractions", sampleSize: simple.count + uniform.count)
-    return (ClaimResult(Self.pointsClaim, map: .single(check.verdict, estimate: check.ones.estimate, lower: check.ones.lower, upper: check.ones.upper, n: simple.count),
-                        control: ControlResult(Self.pointsClaim.control!, verdict: control.verdict), evidence: evidence), table)
+      summary:
+        "Under the description-length prior, runs per distinct outcome by period: \(check.rates.map { "period \($0.period): \(DecimalFormat.compact($0.rate, significant: 3))" }.joined(separator: ", ")). Period-1 outcomes (always A or always B): \(HagglingText.interval(check.ones)) under the description-length prior against \(HagglingText.interval(check.contrastOnes)) under the uniform prior.",
+      measurements: [
+        .init("period 1, description-length prior", lower: check.ones.lower, upper: check.ones.upper),
+        .init("period 1, uniform prior", lower: check.contrastOnes.lower, upper: check.contrastOnes.upper),
+      ],
+      tolerance: "strictly falling runs per outcome; disjoint 95% Wilson intervals for the period-1 fractions",
+      sampleSize: simple.count + uniform.count)
+    return (
+      ClaimResult(
+        Self.pointsClaim,
+        map: .single(check.verdict, estimate: check.ones.estimate, lower: check.ones.lower, upper: check.ones.upper, n: simple.count),
+        control: ControlResult(Self.pointsClaim.control!, verdict: control.verdict), evidence: evidence), table
+    )
   }
 
   static func pubTable(_ base: Outcome) throws -> Table {
     var tally = OutcomeTally()
     for (r, run) in base.pub.enumerated() { tally.add(HagglingText.canonicalCycle(run.cycle, game: base.game), run: r) }
-    var table = Table(id: "ibh.schelling.pub", title: "Schelling pub: stable cycles of two haggling friends (N = \(base.n), \(base.runs) runs)",
-                      columns: ["stable cycle (from its least rotation)", "runs", "fraction", "payoffs", "share of rounds together at X", "Pareto-optimal"])
+    var table = Table(
+      id: "ibh.schelling.pub", title: "Schelling pub: stable cycles of two haggling friends (N = \(base.n), \(base.runs) runs)",
+      columns: ["stable cycle (from its least rotation)", "runs", "fraction", "payoffs", "share of rounds together at X", "Pareto-optimal"])
     for (key, count) in tally.sorted {
       let run = base.pub[tally.examples[key]!]
-      table.append([.text(key), .integer(count), .real(Double(count) / Double(base.runs), digits: 3), .text(HagglingText.payoffs(run)),
-                    .text(run.cycle.isEmpty ? "–" : "\(run.cycle.filter { $0 == [0, 0] }.count)/\(run.cycle.count)"), .text(together(run) ? "yes" : "no")])
+      table.append([
+        .text(key), .integer(count), .real(Double(count) / Double(base.runs), digits: 3), .text(HagglingText.payoffs(run)),
+        .text(run.cycle.isEmpty ? "–" : "\(run.cycle.filter { $0 == [0, 0] }.count)/\(run.cycle.count)"), .text(together(run) ? "yes" : "no"),
+      ])
     }
     return table
   }
 
   static func minimaxTable(_ base: Outcome) throws -> Table {
-    var table = Table(id: "ibh.schelling.minimax", title: "One friend plays its minimax strategy, the other haggles (\(base.runs) runs each)",
-                      columns: ["fixed friend", "its action", "runs where the other joins it", "payoffs", "payoffs when both play their minimax strategies"])
+    var table = Table(
+      id: "ibh.schelling.minimax", title: "One friend plays its minimax strategy, the other haggles (\(base.runs) runs each)",
+      columns: ["fixed friend", "its action", "runs where the other joins it", "payoffs", "payoffs when both play their minimax strategies"])
     let mutual = base.game.payoffs(base.topActions)
     for fixed in 0..<2 {
       let joined = base.minimax[fixed].filter { joins($0, fixed: fixed, action: base.topActions[fixed]) }
       let payoffs = joined.first?.averagePayoffs ?? [.nan, .nan]
-      table.append([.text("friend \(fixed + 1)"), .text(base.game.actions[fixed][base.topActions[fixed]]), .integer(joined.count),
-                    .text("(" + payoffs.map { DecimalFormat.compact($0) }.joined(separator: ", ") + ")"),
-                    .text("(" + mutual.map { DecimalFormat.compact($0) }.joined(separator: ", ") + ")")])
+      table.append([
+        .text("friend \(fixed + 1)"), .text(base.game.actions[fixed][base.topActions[fixed]]), .integer(joined.count),
+        .text("(" + payoffs.map { DecimalFormat.compact($0) }.joined(separator: ", ") + ")"),
+        .text("(" + mutual.map { DecimalFormat.compact($0) }.joined(separator: ", ") + ")"),
+      ])
     }
     return table
   }
 
   static func pubFigure(_ base: Outcome) -> String {
-    var bars = BarChart(title: "Schelling pub: where the friends end", categories: ["always X", "always Y", "X and Y alternate", "apart sometimes"], xLabel: "stable cycle", y: Axis(label: "runs"))
+    var bars = BarChart(
+      title: "Schelling pub: where the friends end", categories: ["always X", "always Y", "X and Y alternate", "apart sometimes"],
+      xLabel: "stable cycle", y: Axis(label: "runs"))
     let good = base.pub.filter(together)
-    let categories = [good.filter { $0.cycle.allSatisfy { $0 == [0, 0] } }.count, good.filter { $0.cycle.allSatisfy { $0 == [1, 1] } }.count,
-                      good.filter { $0.cycle.contains([0, 0]) && $0.cycle.contains([1, 1]) }.count, base.pub.count - good.count]
+    let categories = [
+      good.filter { $0.cycle.allSatisfy { $0 == [0, 0] } }.count, good.filter { $0.cycle.allSatisfy { $0 == [1, 1] } }.count,
+      good.filter { $0.cycle.contains([0, 0]) && $0.cycle.contains([1, 1]) }.count, base.pub.count - good.count,
+    ]
     bars.bars("two haggling friends (\(base.runs) runs)", categories.map(Double.init))
     return bars.svg()
   }

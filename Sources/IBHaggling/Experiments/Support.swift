@@ -37,26 +37,42 @@ enum HagglingParameters {
   static let dealsKey = ParameterKey<DealSemantics>("deals")
 
   static func ranking(default value: RankingRule = .limit) -> Parameter {
-    Parameter(rankingKey, "How step 2 compares hypotheses: 'limit' = exact γ → 1 values (the text's guarantees are limits; ties are what the prior samples among), or 'discounted' at `discount`.",
-              default: value)
+    Parameter(
+      rankingKey,
+      "How step 2 compares hypotheses: 'limit' = exact γ → 1 values (the text's guarantees are limits; ties are what the prior samples among), or 'discounted' at `discount`.",
+      default: value)
   }
-  static let discount = Parameter(discountKey, "γ of the discounted ranking, and of the optimal policies followed under the limit ranking (a Blackwell-style choice among limit-optimal policies).",
-                                  domain: .real(lower: 0.5, upper: 1, lowerIncluded: true, upperIncluded: false), default: 0.999)
-  static let prior = Parameter(priorKey, "The prior ζ conditioned on C_opt: 'descriptionLength' ζ ∝ 2^−K(h) (the notes' coding), 'geometricStates' ζ ∝ 2^−|S| shared within a size, or 'uniform'.",
-                               default: .descriptionLength)
-  static let maximumSteps = Parameter(maximumStepsKey, "Rounds after which a run that has not locked in is stopped and reported as capped (every run locks in eventually).",
-                                      domain: .integer(100...100_000_000), default: 1_000_000)
+  static let discount = Parameter(
+    discountKey,
+    "γ of the discounted ranking, and of the optimal policies followed under the limit ranking (a Blackwell-style choice among limit-optimal policies).",
+    domain: .real(lower: 0.5, upper: 1, lowerIncluded: true, upperIncluded: false), default: 0.999)
+  static let prior = Parameter(
+    priorKey,
+    "The prior ζ conditioned on C_opt: 'descriptionLength' ζ ∝ 2^−K(h) (the notes' coding), 'geometricStates' ζ ∝ 2^−|S| shared within a size, or 'uniform'.",
+    default: .descriptionLength)
+  static let maximumSteps = Parameter(
+    maximumStepsKey, "Rounds after which a run that has not locked in is stopped and reported as capped (every run locks in eventually).",
+    domain: .integer(100...100_000_000), default: 1_000_000)
 
-  static let rankAt = Parameter(rankAtKey, "Where step 2 takes a hypothesis's value: 'initial' = from s₀ (the text's V_i(h, γ), default), or 'current' = at the hypothesis's tracked state (the notes' ambiguity 4; the same in the γ → 1 limit for password hypotheses, so it matters only with the discounted ranking).",
-                                default: .initial)
-  static let deals = Parameter(dealsKey, "What a deal predicts with more than two players: 'literal' = every other player's action (the definition of h_{p,l} read literally), 'partner-only' = only the agent's own payoff class, so the outsider's action is left free.",
-                               default: .literal)
-  static let dealsReading = Reading(dealsKey, [
-    .init(DealSemantics.literal, reason: "h_{p,l}'s loop fixes the observation, and with three players the observation is both others' actions",
-          source: "§Password hypotheses, definition of h_{p,l}"),
-    .init(DealSemantics.partnerOnly, reason: "the coalition reasoning talks of deals with partners, and the text proposes relaxed password hypotheses that predict less",
-          source: "§Multiplayer games; §Prisoner's dilemma (\"relaxed password hypotheses\")"),
-  ])
+  static let rankAt = Parameter(
+    rankAtKey,
+    "Where step 2 takes a hypothesis's value: 'initial' = from s₀ (the text's V_i(h, γ), default), or 'current' = at the hypothesis's tracked state (the notes' ambiguity 4; the same in the γ → 1 limit for password hypotheses, so it matters only with the discounted ranking).",
+    default: .initial)
+  static let deals = Parameter(
+    dealsKey,
+    "What a deal predicts with more than two players: 'literal' = every other player's action (the definition of h_{p,l} read literally), 'partner-only' = only the agent's own payoff class, so the outsider's action is left free.",
+    default: .literal)
+  static let dealsReading = Reading(
+    dealsKey,
+    [
+      .init(
+        DealSemantics.literal, reason: "h_{p,l}'s loop fixes the observation, and with three players the observation is both others' actions",
+        source: "§Password hypotheses, definition of h_{p,l}"),
+      .init(
+        DealSemantics.partnerOnly,
+        reason: "the coalition reasoning talks of deals with partners, and the text proposes relaxed password hypotheses that predict less",
+        source: "§Multiplayer games; §Prisoner's dilemma (\"relaxed password hypotheses\")"),
+    ])
 
   static func options(_ parameters: Parameters) -> Haggling.Options {
     Haggling.Options(maximumSteps: parameters[maximumStepsKey], rankAtCurrentState: parameters[rankAtKey] == .current)
@@ -81,8 +97,10 @@ struct HagglingSetup: Sendable {
   /// Builds the space once per distinct (|A_i|, |O|) and values it once per distinct reward table.
   /// - Parameter relaxed: relax every agent's deal loops to its own rewards (an extension; see
   ///   ``HypothesisSpace/Options/relaxedRewards``).
-  init(game: NormalFormGame, options: HypothesisSpace.Options, ranking: Ranking, policyDiscount: Double, jobs: Int,
-       simplePasswordTargets: [HypothesisSpace.SimplePasswordTarget?]? = nil, relaxed: Bool = false) throws {
+  init(
+    game: NormalFormGame, options: HypothesisSpace.Options, ranking: Ranking, policyDiscount: Double, jobs: Int,
+    simplePasswordTargets: [HypothesisSpace.SimplePasswordTarget?]? = nil, relaxed: Bool = false
+  ) throws {
     self.game = game
     views = try (0..<game.playerCount).map { try AgentView(game: game, player: $0) }
     var spaces: [String: HypothesisSpace] = [:]
@@ -96,7 +114,8 @@ struct HagglingSetup: Sendable {
       let space = try spaces[spaceKey] ?? HypothesisSpace(actionCount: view.actionCount, observationCount: view.observationCount, options: o)
       spaces[spaceKey] = space
       let valueKey = spaceKey + "/\(view.reward)"
-      let valuation = try valued[valueKey] ?? HypothesisValuation(space: space, view: view, ranking: ranking, policyDiscount: policyDiscount, jobs: jobs)
+      let valuation =
+        try valued[valueKey] ?? HypothesisValuation(space: space, view: view, ranking: ranking, policyDiscount: policyDiscount, jobs: jobs)
       valued[valueKey] = valuation
       valuations.append(valuation)
     }
@@ -111,8 +130,10 @@ struct HagglingSetup: Sendable {
 
 /// Runs of one set-up, in parallel, each agent with its own generator.
 enum HagglingBatch {
-  static func run(_ context: RunContext, stream: String, runs: Int, game: NormalFormGame, options: Haggling.Options = Haggling.Options(),
-                  participants: @escaping @Sendable (_ run: Int, _ random: Random) -> [Participant]) throws -> [HagglingRun] {
+  static func run(
+    _ context: RunContext, stream: String, runs: Int, game: NormalFormGame, options: Haggling.Options = Haggling.Options(),
+    participants: @escaping @Sendable (_ run: Int, _ random: Random) -> [Participant]
+  ) throws -> [HagglingRun] {
     try context.map(Array(0..<runs), stream: stream, label: "\(context.experimentID): \(stream)") { index, _, random in
       let players = participants(index, random)
       let generators = players.indices.map { context.random(stream: "\(stream)/agent\($0 + 1)", replicate: index) }
@@ -140,7 +161,8 @@ enum HagglingText {
   static func game(_ game: NormalFormGame) -> String {
     game.profiles.map { profile in
       "(" + profile.indices.map { game.actions[$0][profile[$0]] }.joined(separator: ",") + ") → ("
-        + game.payoffs(profile).map { x in Rational(approximating: x)?.description ?? DecimalFormat.compact(x, significant: 6) }.joined(separator: ", ") + ")"
+        + game.payoffs(profile).map { x in Rational(approximating: x)?.description ?? DecimalFormat.compact(x, significant: 6) }.joined(
+          separator: ", ") + ")"
     }.joined(separator: "; ")
   }
 

@@ -35,7 +35,8 @@ public struct AgentView: Sendable {
     actionCount = game.actions[player].count
     observationCount = others.reduce(1) { $0 * game.actions[$1].count }
     guard observationCount <= 255 else {
-      throw LabError.invalidInput(place: "AgentView", problem: "player \(player) would observe \(observationCount) joint actions; at most 255 are supported")
+      throw LabError.invalidInput(
+        place: "AgentView", problem: "player \(player) would observe \(observationCount) joint actions; at most 255 are supported")
     }
     var table: [[Double]] = []
     for a in 0..<actionCount {
@@ -79,7 +80,9 @@ public struct AgentView: Sendable {
     guard let exactReward else {
       throw LabError.invalidInput(
         place: "player \(player + 1)'s payoffs",
-        problem: "values in the γ → 1 limit are compared exactly, which needs payoffs that are fractions with denominators up to 10^6 (such as 5/12 or 2.5); use ranking = discounted for other payoffs")
+        problem:
+          "values in the γ → 1 limit are compared exactly, which needs payoffs that are fractions with denominators up to 10^6 (such as 5/12 or 2.5); use ranking = discounted for other payoffs"
+      )
     }
     return exactReward
   }

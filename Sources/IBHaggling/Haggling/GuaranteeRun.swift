@@ -54,8 +54,10 @@ public struct GuaranteeRun: Sendable {
   public let lockInTime: Int
   public let cycleLength: Int
 
-  public static func run(agent spec: HagglerSpec, environment: SatisfyingEnvironment, discount γ: Double, random: Random,
-                         maximumSteps: Int = 10_000_000) throws -> GuaranteeRun {
+  public static func run(
+    agent spec: HagglerSpec, environment: SatisfyingEnvironment, discount γ: Double, random: Random,
+    maximumSteps: Int = 10_000_000
+  ) throws -> GuaranteeRun {
     guard case .discounted(let rankingDiscount) = spec.valuation.ranking, rankingDiscount == γ else {
       throw LabError.invalidInput(place: "GuaranteeRun", problem: "the agent must rank by V(h, γ) at the run's discount \(γ)")
     }

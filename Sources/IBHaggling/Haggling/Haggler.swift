@@ -27,8 +27,10 @@ public struct HagglerSpec: Sendable {
 
   /// The agent whose hypotheses are those of `valuation` that `include` keeps (⊤ is always kept: the
   /// text assumes ⊤ in every agent's space), weighted by `prior`.
-  public init(valuation: HypothesisValuation, view: AgentView, prior: PriorCoding = .descriptionLength,
-              include: (Int) -> Bool = { _ in true }) {
+  public init(
+    valuation: HypothesisValuation, view: AgentView, prior: PriorCoding = .descriptionLength,
+    include: (Int) -> Bool = { _ in true }
+  ) {
     let space = valuation.space
     var members: [Int32] = []
     members.reserveCapacity(valuation.order.count)

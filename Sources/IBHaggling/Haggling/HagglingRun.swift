@@ -117,11 +117,14 @@ public enum Haggling {
   /// its own generator `generators[i]` (fixed players draw nothing; pass any generator for them).
   ///
   /// - Throws: ``LabError/invalidInput(place:problem:)`` when the participants do not fit the game.
-  public static func run(game: NormalFormGame, participants: [Participant], generators: [Random],
-                         options: Options = Options()) throws -> HagglingRun {
+  public static func run(
+    game: NormalFormGame, participants: [Participant], generators: [Random],
+    options: Options = Options()
+  ) throws -> HagglingRun {
     let place = "haggling run"
     guard participants.count == game.playerCount, generators.count == participants.count else {
-      throw LabError.invalidInput(place: place, problem: "\(participants.count) participants and \(generators.count) generators for \(game.playerCount) players")
+      throw LabError.invalidInput(
+        place: place, problem: "\(participants.count) participants and \(generators.count) generators for \(game.playerCount) players")
     }
     let profiles = game.profiles
     var agents: [HagglerState?] = []
@@ -132,7 +135,8 @@ public enum Haggling {
       switch participant {
       case .haggler(let spec):
         guard spec.view.player == i, spec.view.game == game else {
-          throw LabError.invalidInput(place: place, problem: "participant \(i + 1)'s hypotheses are for player \(spec.view.player + 1) of another game")
+          throw LabError.invalidInput(
+            place: place, problem: "participant \(i + 1)'s hypotheses are for player \(spec.view.player + 1) of another game")
         }
         agents.append(HagglerState(spec: spec, capacity: min(options.maximumSteps, 1 << 16)))
         fixed.append(nil)
@@ -177,7 +181,8 @@ public enum Haggling {
       // Steps 1–3 for every agent without a consistent current hypothesis.
       var switched = false
       for i in agents.indices where agents[i] != nil && agents[i]!.current < 0 {
-        let k = options.rankAtCurrentState
+        let k =
+          options.rankAtCurrentState
           ? agents[i]!.selectByCurrentState(now: t, random: generators[i])
           : agents[i]!.select(now: t, random: generators[i])
         let spec = agents[i]!.spec

@@ -18,8 +18,10 @@ public struct RegularDecisionProcess: Sendable, Equatable {
 
   /// - Throws: ``LabError/invalidInput(place:problem:)`` naming the first bad state, action or
   ///   distribution.
-  public init(stateCount: Int, actionCount: Int, observationCount: Int, initialState: Int = 0,
-              kernel: (Int, Int) -> [Double], transition: (Int, Int, Int) -> Int) throws {
+  public init(
+    stateCount: Int, actionCount: Int, observationCount: Int, initialState: Int = 0,
+    kernel: (Int, Int) -> [Double], transition: (Int, Int, Int) -> Int
+  ) throws {
     let place = "regular decision process"
     try DecisionProcessShape.check(stateCount, actionCount, observationCount, initialState, place: place)
     var rows: [[Double]] = []
@@ -61,8 +63,9 @@ public struct RegularDecisionProcess: Sendable, Equatable {
 
   /// The infra-RDP with B′(s, a) = {B(s, a)}: a single distribution is a closed convex set.
   public var infraRDP: InfraRDP {
-    InfraRDP(unchecked: stateCount, actionCount, observationCount, initialState,
-             credalSets: kernel.map { [$0] }, next: next)
+    InfraRDP(
+      unchecked: stateCount, actionCount, observationCount, initialState,
+      credalSets: kernel.map { [$0] }, next: next)
   }
 
   /// The sharp infra-RDP with B(s, a) = supp B(s, a). It has the same falsifiable predictions; for a
@@ -87,8 +90,10 @@ public struct InfraRDP: Sendable, Equatable {
   /// next[(s · |A| + a) · |O| + o] = T(s, a, o).
   public let next: [Int]
 
-  init(unchecked stateCount: Int, _ actionCount: Int, _ observationCount: Int, _ initialState: Int,
-       credalSets: [[[Double]]], next: [Int]) {
+  init(
+    unchecked stateCount: Int, _ actionCount: Int, _ observationCount: Int, _ initialState: Int,
+    credalSets: [[[Double]]], next: [Int]
+  ) {
     self.stateCount = stateCount
     self.actionCount = actionCount
     self.observationCount = observationCount
@@ -99,8 +104,10 @@ public struct InfraRDP: Sendable, Equatable {
 
   /// - Throws: ``LabError/invalidInput(place:problem:)`` for an empty set or a point that is not a
   ///   distribution, naming (s, a).
-  public init(stateCount: Int, actionCount: Int, observationCount: Int, initialState: Int = 0,
-              extremePoints: (Int, Int) -> [[Double]], transition: (Int, Int, Int) -> Int) throws {
+  public init(
+    stateCount: Int, actionCount: Int, observationCount: Int, initialState: Int = 0,
+    extremePoints: (Int, Int) -> [[Double]], transition: (Int, Int, Int) -> Int
+  ) throws {
     let place = "infra-RDP"
     try DecisionProcessShape.check(stateCount, actionCount, observationCount, initialState, place: place)
     var sets: [[[Double]]] = []
@@ -108,10 +115,13 @@ public struct InfraRDP: Sendable, Equatable {
     for s in 0..<stateCount {
       for a in 0..<actionCount {
         let points = extremePoints(s, a)
-        guard !points.isEmpty, points.allSatisfy({ row in
-          row.count == observationCount && row.allSatisfy { $0 >= 0 && $0.isFinite } && (row.reduce(0, +) - 1).magnitude <= 1e-9
-        }) else {
-          throw LabError.invalidInput(place: "\(place), B(\(s), \(a))", problem: "needs at least one distribution over \(observationCount) observations")
+        guard !points.isEmpty,
+          points.allSatisfy({ row in
+            row.count == observationCount && row.allSatisfy { $0 >= 0 && $0.isFinite } && (row.reduce(0, +) - 1).magnitude <= 1e-9
+          })
+        else {
+          throw LabError.invalidInput(
+            place: "\(place), B(\(s), \(a))", problem: "needs at least one distribution over \(observationCount) observations")
         }
         sets.append(points)
         for o in 0..<observationCount {
@@ -192,8 +202,10 @@ public struct SharpInfraRDP: Sendable, Equatable {
   ///
   /// - Throws: ``LabError/invalidInput(place:problem:)`` naming the first empty or out-of-range B(s, a)
   ///   or T(s, a, o), or more than 64 observations.
-  public init(stateCount: Int, actionCount: Int, observationCount: Int, initialState: Int = 0,
-              possible: (Int, Int) -> Set<Int>, transition: (Int, Int, Int) -> Int) throws {
+  public init(
+    stateCount: Int, actionCount: Int, observationCount: Int, initialState: Int = 0,
+    possible: (Int, Int) -> Set<Int>, transition: (Int, Int, Int) -> Int
+  ) throws {
     let place = "sharp infra-RDP"
     try DecisionProcessShape.check(stateCount, actionCount, observationCount, initialState, place: place)
     var masks: [UInt64] = []
@@ -202,7 +214,8 @@ public struct SharpInfraRDP: Sendable, Equatable {
       for a in 0..<actionCount {
         let set = possible(s, a)
         guard !set.isEmpty, set.allSatisfy({ (0..<observationCount).contains($0) }) else {
-          throw LabError.invalidInput(place: "\(place), B(\(s), \(a))", problem: "\(set.sorted()) must be a non-empty set of observations 0..<\(observationCount)")
+          throw LabError.invalidInput(
+            place: "\(place), B(\(s), \(a))", problem: "\(set.sorted()) must be a non-empty set of observations 0..<\(observationCount)")
         }
         masks.append(set.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) })
         for o in 0..<observationCount {
@@ -221,8 +234,9 @@ public struct SharpInfraRDP: Sendable, Equatable {
   public static func top(actionCount: Int, observationCount: Int) -> SharpInfraRDP {
     precondition(actionCount >= 1 && (1...64).contains(observationCount), "top: bad sizes")
     let all = observationCount == 64 ? UInt64.max : (UInt64(1) << UInt64(observationCount)) - 1
-    return SharpInfraRDP(unchecked: 1, actionCount, observationCount, 0, allowed: Array(repeating: all, count: actionCount),
-                         next: Array(repeating: 0, count: actionCount * observationCount))
+    return SharpInfraRDP(
+      unchecked: 1, actionCount, observationCount, 0, allowed: Array(repeating: all, count: actionCount),
+      next: Array(repeating: 0, count: actionCount * observationCount))
   }
 
   /// B(s, a) as a sorted list.

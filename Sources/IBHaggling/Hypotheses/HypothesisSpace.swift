@@ -52,8 +52,10 @@ public struct HypothesisSpace: Sendable {
     /// reward become the same hypothesis and are kept once.
     public var relaxedRewards: [[Double]]?
 
-    public init(maximumStates: Int, passwords: Bool = true, simplePasswordTarget: SimplePasswordTarget? = nil,
-                onePerNecklace: Bool = false, lengthBounds: LengthBounds? = nil, opponentCycles: Bool = false, relaxedRewards: [[Double]]? = nil) {
+    public init(
+      maximumStates: Int, passwords: Bool = true, simplePasswordTarget: SimplePasswordTarget? = nil,
+      onePerNecklace: Bool = false, lengthBounds: LengthBounds? = nil, opponentCycles: Bool = false, relaxedRewards: [[Double]]? = nil
+    ) {
       self.maximumStates = maximumStates
       self.passwords = passwords
       self.simplePasswordTarget = simplePasswordTarget
@@ -123,8 +125,10 @@ public struct HypothesisSpace: Sendable {
   /// - Throws: ``LabError/invalidInput(place:problem:)`` for a bound below 1 or above 12, more than
   ///   255 letters (|A| · |O|), more than 50 million hypotheses, or a custom hypothesis of the wrong
   ///   shape or with more than 254 states.
-  public init(actionCount: Int, observationCount: Int, options: Options,
-              custom: [(hypothesis: SharpInfraRDP, descriptionLength: Double)] = []) throws {
+  public init(
+    actionCount: Int, observationCount: Int, options: Options,
+    custom: [(hypothesis: SharpInfraRDP, descriptionLength: Double)] = []
+  ) throws {
     let place = "hypothesis space"
     guard (1...12).contains(options.maximumStates) else {
       throw LabError.invalidInput(place: place, problem: "the bound on states must be in 1...12, not \(options.maximumStates)")
@@ -133,7 +137,8 @@ public struct HypothesisSpace: Sendable {
       throw LabError.invalidInput(place: place, problem: "|A| = \(actionCount), |O| = \(observationCount): need |A| · |O| ≤ 255")
     }
     if let target = options.simplePasswordTarget,
-      !(0..<actionCount).contains(target.action) || !(0..<observationCount).contains(target.observation) {
+      !(0..<actionCount).contains(target.action) || !(0..<observationCount).contains(target.observation)
+    {
       throw LabError.invalidInput(place: place, problem: "the simple-password target \(target) is not an (action, observation) pair")
     }
     for (index, entry) in custom.enumerated() {
@@ -141,7 +146,9 @@ public struct HypothesisSpace: Sendable {
       guard h.actionCount == actionCount, h.observationCount == observationCount, h.stateCount <= 254,
         entry.descriptionLength.isFinite
       else {
-        throw LabError.invalidInput(place: "\(place), custom hypothesis \(index)", problem: "needs \(actionCount) actions, \(observationCount) observations, at most 254 states and a finite description length")
+        throw LabError.invalidInput(
+          place: "\(place), custom hypothesis \(index)",
+          problem: "needs \(actionCount) actions, \(observationCount) observations, at most 254 states and a finite description length")
       }
     }
     if let rewards = options.relaxedRewards {
@@ -280,9 +287,10 @@ public struct HypothesisSpace: Sendable {
       let mask = code == 0xFF ? all : (code >= 0xFD ? generalMasks[index] : UInt64(1) << UInt64(code))
       return (mask, Int(e >> 8))
     }
-    return try! SharpInfraRDP(stateCount: stateCount(h), actionCount: actionCount, observationCount: observationCount,
-                              possible: { s, a in Set((0..<observationCount).filter { entry(s, a).mask & (1 << UInt64($0)) != 0 }) },
-                              transition: { s, a, _ in entry(s, a).next })
+    return try! SharpInfraRDP(
+      stateCount: stateCount(h), actionCount: actionCount, observationCount: observationCount,
+      possible: { s, a in Set((0..<observationCount).filter { entry(s, a).mask & (1 << UInt64($0)) != 0 }) },
+      transition: { s, a, _ in entry(s, a).next })
   }
 
   /// A short description: "⊤", "p = 0 1, l = (1,0)(0,0)", "cycle 0 0 1", "custom 2", with action and
@@ -294,7 +302,8 @@ public struct HypothesisSpace: Sendable {
     case .top: return "⊤"
     case .password:
       let relaxed = options.relaxedRewards != nil
-      return "p = " + password(h).map(a).joined(separator: " ") + ", l = " + loop(h).map { "(\(a($0.action)),\(relaxed ? "≈" : "")\(o($0.observation)))" }.joined()
+      return "p = " + password(h).map(a).joined(separator: " ") + ", l = "
+        + loop(h).map { "(\(a($0.action)),\(relaxed ? "≈" : "")\(o($0.observation)))" }.joined()
     case .opponentCycle: return "opponent cycle " + opponentCycle(h).map(o).joined(separator: " ")
     case .custom: return "custom \(symbolStart[h])"
     }
@@ -513,9 +522,11 @@ private struct Builder {
     rows.append(row)
   }
 
-  func finish() -> (kinds: [HypothesisSpace.Kind], passwordLengths: [UInt8], loopLengths: [UInt8], symbolStart: [Int32], symbols: [UInt8],
-                    stateCounts: [UInt8], stateStride: Int, table: [UInt16], generalMasks: [UInt64], generalNext: [UInt8],
-                    customs: [SharpInfraRDP], descriptionLengths: [Double]) {
+  func finish() -> (
+    kinds: [HypothesisSpace.Kind], passwordLengths: [UInt8], loopLengths: [UInt8], symbolStart: [Int32], symbols: [UInt8],
+    stateCounts: [UInt8], stateStride: Int, table: [UInt16], generalMasks: [UInt64], generalNext: [UInt8],
+    customs: [SharpInfraRDP], descriptionLengths: [Double]
+  ) {
     let stride = Int(stateCounts.max() ?? 1)
     let width = stride * actionCount
     var table = [UInt16](repeating: 0xFF, count: rows.count * width)

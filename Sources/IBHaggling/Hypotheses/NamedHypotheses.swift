@@ -20,8 +20,10 @@ extension SharpInfraRDP {
   ///   - paretoObservation: a_{−i}, as an observation index.
   /// - Throws: ``LabError/invalidInput(place:problem:)`` for an empty password or an action or
   ///   observation out of range.
-  public static func simplePassword(_ password: [Int], paretoAction: Int, paretoObservation: Int,
-                                    actionCount: Int, observationCount: Int) throws -> SharpInfraRDP {
+  public static func simplePassword(
+    _ password: [Int], paretoAction: Int, paretoObservation: Int,
+    actionCount: Int, observationCount: Int
+  ) throws -> SharpInfraRDP {
     let place = "simple password hypothesis h_p"
     try checkPassword(password, actionCount: actionCount, place: place)
     guard (0..<actionCount).contains(paretoAction), (0..<observationCount).contains(paretoObservation) else {
@@ -55,8 +57,10 @@ extension SharpInfraRDP {
   ///
   /// - Throws: ``LabError/invalidInput(place:problem:)`` for an empty password or loop, or a symbol
   ///   out of range.
-  public static func password(_ password: [Int], loop: [(action: Int, observation: Int)],
-                              actionCount: Int, observationCount: Int) throws -> SharpInfraRDP {
+  public static func password(
+    _ password: [Int], loop: [(action: Int, observation: Int)],
+    actionCount: Int, observationCount: Int
+  ) throws -> SharpInfraRDP {
     let place = "password hypothesis h_{p,l}"
     try checkPassword(password, actionCount: actionCount, place: place)
     guard !loop.isEmpty else { throw LabError.invalidInput(place: place, problem: "the loop l must have at least one step") }
@@ -100,7 +104,8 @@ extension SharpInfraRDP {
   /// - Throws: ``LabError/invalidInput(place:problem:)`` for a machine that draws random moves.
   public static func opponent(_ machine: FiniteMemoryStrategy) throws -> SharpInfraRDP {
     guard machine.isDeterministic else {
-      throw LabError.invalidInput(place: "opponent hypothesis \(machine.name)", problem: "a randomised machine is not a deterministic RDP; only ⊤ covers it")
+      throw LabError.invalidInput(
+        place: "opponent hypothesis \(machine.name)", problem: "a randomised machine is not a deterministic RDP; only ⊤ covers it")
     }
     let moves = machine.cooperationProbabilities.map { $0 == 1 ? 0 : 1 }
     let transitions = machine.transitions
@@ -139,6 +144,7 @@ public enum ExampleProcesses {
   /// hypothesis that never risks falsification by it is one allowing everything (⊤).
   public static func epsilonDefect(_ ε: Double) throws -> RegularDecisionProcess {
     guard ε > 0 && ε < 1 else { throw LabError.invalidInput(place: "ε-defect bot", problem: "ε = \(ε) must be in (0, 1)") }
-    return try RegularDecisionProcess(stateCount: 1, actionCount: 2, observationCount: 2, kernel: { _, _ in [1 - ε, ε] }, transition: { _, _, _ in 0 })
+    return try RegularDecisionProcess(
+      stateCount: 1, actionCount: 2, observationCount: 2, kernel: { _, _ in [1 - ε, ε] }, transition: { _, _, _ in 0 })
   }
 }

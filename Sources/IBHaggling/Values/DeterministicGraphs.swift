@@ -53,13 +53,17 @@ enum DeterministicGraph {
   /// Optimal stationary choices by policy iteration with exact evaluation (maximising, or minimising
   /// when `maximise` is false). Returns the values and, per state, the index of the chosen option.
   /// A choice changes only when it improves by more than `tolerance`, so the iteration terminates.
-  static func solve(choices: [[(weight: Double, next: Int)]], discount γ: Double, maximise: Bool,
-                    tolerance: Double, initial: [Int]? = nil) -> (values: [Double], choice: [Int]) {
+  static func solve(
+    choices: [[(weight: Double, next: Int)]], discount γ: Double, maximise: Bool,
+    tolerance: Double, initial: [Int]? = nil
+  ) -> (values: [Double], choice: [Int]) {
     let n = choices.count
     let sign: Double = maximise ? 1 : -1
-    var choice = initial ?? choices.map { options in
-      options.indices.max { sign * options[$0].weight < sign * options[$1].weight || (options[$0].weight == options[$1].weight && $0 > $1) }!
-    }
+    var choice =
+      initial
+      ?? choices.map { options in
+        options.indices.max { sign * options[$0].weight < sign * options[$1].weight || (options[$0].weight == options[$1].weight && $0 > $1) }!
+      }
     var next = (0..<n).map { choices[$0][choice[$0]].next }
     var weight = (0..<n).map { choices[$0][choice[$0]].weight }
     while true {

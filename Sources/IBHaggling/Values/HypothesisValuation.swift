@@ -59,7 +59,11 @@ public struct HypothesisValuation: Sendable {
   ///   discount up to 1 − 10⁻⁹ gives a limit-optimal policy.
   public init(space: HypothesisSpace, view: AgentView, ranking: Ranking = .limit, policyDiscount: Double = 0.999, jobs: Int = 1) throws {
     guard space.actionCount == view.actionCount, space.observationCount == view.observationCount else {
-      throw LabError.invalidInput(place: "HypothesisValuation", problem: "the space has \(space.actionCount) actions and \(space.observationCount) observations, player \(view.player + 1) has \(view.actionCount) and \(view.observationCount)")
+      throw LabError.invalidInput(
+        place: "HypothesisValuation",
+        problem:
+          "the space has \(space.actionCount) actions and \(space.observationCount) observations, player \(view.player + 1) has \(view.actionCount) and \(view.observationCount)"
+      )
     }
     let γ: Double
     switch ranking {
@@ -230,15 +234,18 @@ struct ActionDrivenSolver: Sendable {
       for s in 0..<S {
         let q = choices[s].map { (1 - discount) * $0.weight + discount * values[$0.next] }
         let top = q.max()!
-        let chosen = (0..<A).filter { q[$0] >= top - tolerance }.max { bestCase[s][$0] < bestCase[s][$1] || (bestCase[s][$0] == bestCase[s][$1] && $0 > $1) }!
+        let chosen = (0..<A).filter { q[$0] >= top - tolerance }.max {
+          bestCase[s][$0] < bestCase[s][$1] || (bestCase[s][$0] == bestCase[s][$1] && $0 > $1)
+        }!
         if chosen != policy[s] {
           policy[s] = chosen
           changed = true
         }
       }
       if changed {
-        values = DeterministicGraph.evaluate(next: (0..<S).map { choices[$0][policy[$0]].next },
-                                             weight: (0..<S).map { choices[$0][policy[$0]].weight }, discount: discount)
+        values = DeterministicGraph.evaluate(
+          next: (0..<S).map { choices[$0][policy[$0]].next },
+          weight: (0..<S).map { choices[$0][policy[$0]].weight }, discount: discount)
       }
       guard let limit else { return (values, policy, nil, retry) }
       if policyMean(h, policy: policy) == limit { return (values, policy, limit, retry) }

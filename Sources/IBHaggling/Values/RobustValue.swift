@@ -53,7 +53,10 @@ extension SharpInfraRDP {
     // Start from the best worst-case immediate reward.
     var policy = (0..<S).map { s in
       (0..<actionCount).max { a, b in
-        let (x, y) = (possibleObservations(state: s, action: a).map { reward[a][$0] }.min()!, possibleObservations(state: s, action: b).map { reward[b][$0] }.min()!)
+        let (x, y) = (
+          possibleObservations(state: s, action: a).map { reward[a][$0] }.min()!,
+          possibleObservations(state: s, action: b).map { reward[b][$0] }.min()!
+        )
         return x < y || (x == y && a > b)
       }!
     }
@@ -84,7 +87,10 @@ extension SharpInfraRDP {
       let top = qs.max()!
       let candidates = (0..<actionCount).filter { qs[$0] >= top - tolerance }
       policy[s] = candidates.max { a, b in
-        let (x, y) = (possibleObservations(state: s, action: a).map { reward[a][$0] }.max()!, possibleObservations(state: s, action: b).map { reward[b][$0] }.max()!)
+        let (x, y) = (
+          possibleObservations(state: s, action: a).map { reward[a][$0] }.max()!,
+          possibleObservations(state: s, action: b).map { reward[b][$0] }.max()!
+        )
         return x < y || (x == y && a > b)
       }!
     }

@@ -39,9 +39,11 @@ public struct Claim: Sendable, Hashable {
   public let meaningfulAt: Scale
 
   /// A claim. `readings` and `sizes` name readings and sizes the experiment declares.
-  public init(id: String, source: String, kind: Kind, statement: String, class claimClass: ClaimClass? = nil,
-              control: Control? = nil, readings: [ParameterName] = [], sizes: [ParameterName] = [],
-              design: GridDesign? = nil, meaningfulAt: Scale? = nil) {
+  public init(
+    id: String, source: String, kind: Kind, statement: String, class claimClass: ClaimClass? = nil,
+    control: Control? = nil, readings: [ParameterName] = [], sizes: [ParameterName] = [],
+    design: GridDesign? = nil, meaningfulAt: Scale? = nil
+  ) {
     self.id = id
     self.source = source
     self.kind = kind

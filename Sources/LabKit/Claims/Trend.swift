@@ -35,8 +35,10 @@ public struct Trend: Sendable, Equatable {
   ///
   /// - Throws: ``LabError/invalidInput(place:problem:)`` for fewer than three distinct sizes or fewer
   ///   than three observations, or a non-finite value.
-  public init(reading: Setting, sizeName: String, observations: [(size: Double, value: Double)], statistic: Statistic,
-              bar: Bar, level: Double = 0.95) throws {
+  public init(
+    reading: Setting, sizeName: String, observations: [(size: Double, value: Double)], statistic: Statistic,
+    bar: Bar, level: Double = 0.95
+  ) throws {
     let sizes = Array(Set(observations.map(\.size))).sorted()
     guard sizes.count >= 3, observations.count >= 3, observations.allSatisfy({ $0.size.isFinite && $0.value.isFinite && $0.size != 0 }) else {
       throw LabError.invalidInput(place: "Trend(\(sizeName))", problem: "a trend needs finite values at three or more distinct non-zero sizes")

@@ -31,8 +31,10 @@ public struct VerdictMap: Sendable, Equatable {
     /// How many runs, pairs, games or draws the cell rests on.
     public let n: Int
 
-    public init(reading: Setting, size: Setting = [], verdict: Headline, estimate: Double? = nil,
-                lower: Double? = nil, upper: Double? = nil, n: Int) {
+    public init(
+      reading: Setting, size: Setting = [], verdict: Headline, estimate: Double? = nil,
+      lower: Double? = nil, upper: Double? = nil, n: Int
+    ) {
       precondition(verdict != .depends, "a single cell holds, fails or is inconclusive")
       self.reading = reading
       self.size = size
@@ -45,8 +47,9 @@ public struct VerdictMap: Sendable, Equatable {
 
     /// A cell judged by a confidence interval against a bar.
     public init(reading: Setting, size: Setting = [], interval: ConfidenceInterval, bar: Bar, n: Int) {
-      self.init(reading: reading, size: size, verdict: .comparing(interval, bar), estimate: interval.estimate,
-                lower: interval.lower, upper: interval.upper, n: n)
+      self.init(
+        reading: reading, size: size, verdict: .comparing(interval, bar), estimate: interval.estimate,
+        lower: interval.lower, upper: interval.upper, n: n)
     }
 
   }

@@ -13,8 +13,10 @@ public struct Paper: Sendable {
   /// Throughput measurements of the module's hot loops, run by `reproduce bench`.
   public let benchmarks: [Benchmark]
 
-  public init(id: String, prefix: String, title: String, citation: String, sourceText: String, experiments: [any Experiment],
-              benchmarks: [Benchmark] = []) {
+  public init(
+    id: String, prefix: String, title: String, citation: String, sourceText: String, experiments: [any Experiment],
+    benchmarks: [Benchmark] = []
+  ) {
     self.id = id
     self.prefix = prefix
     self.title = title

@@ -70,7 +70,8 @@ public struct Parameter: Sendable {
     switch domain {
     case .integer: value = Int(text.replacing("_", with: "")).map(ParameterValue.integer)
     case .real: value = Double(text).flatMap { $0.isFinite ? ParameterValue.real($0) : nil }
-    case .boolean: value = ["true": true, "false": false, "yes": true, "no": false, "1": true, "0": false][text.lowercased()].map(ParameterValue.boolean)
+    case .boolean:
+      value = ["true": true, "false": false, "yes": true, "no": false, "1": true, "0": false][text.lowercased()].map(ParameterValue.boolean)
     case .choice: value = .choice(text)
     }
     guard let value else {

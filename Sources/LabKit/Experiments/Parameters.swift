@@ -37,7 +37,9 @@ public struct Parameters: Sendable {
       guard let index = declarations.firstIndex(where: { $0.name == assignment.name }) else {
         preconditionFailure("grid cell sets undeclared parameter \(assignment.name)")
       }
-      values[index] = (try? declarations[index].validated(assignment.value)) ?? { preconditionFailure("\(assignment.value) is not allowed for \(assignment.name)") }()
+      values[index] =
+        (try? declarations[index].validated(assignment.value))
+        ?? { preconditionFailure("\(assignment.value) is not allowed for \(assignment.name)") }()
     }
     return Parameters(declarations: declarations, values: values, overridden: overridden)
   }

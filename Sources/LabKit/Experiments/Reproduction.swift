@@ -19,8 +19,10 @@ public struct Reproduction: Sendable {
     /// The output root: `Reproduce/`, `Figures/` and `Papers/` are under it.
     public var root: String
 
-    public init(scale: Scale = .standard, seed: UInt64 = Reproduction.defaultSeed, jobs: Int = 1,
-                overrides: ParameterOverrides = ParameterOverrides(), showProgress: Bool = false, root: String = ".") {
+    public init(
+      scale: Scale = .standard, seed: UInt64 = Reproduction.defaultSeed, jobs: Int = 1,
+      overrides: ParameterOverrides = ParameterOverrides(), showProgress: Bool = false, root: String = "."
+    ) {
       self.scale = scale
       self.seed = seed
       self.jobs = jobs
@@ -77,18 +79,23 @@ public struct Reproduction: Sendable {
   public func run(_ ids: [String], options: Options, log: (String) -> Void = { _ in }) throws -> Outcome {
     precondition(options.jobs >= 1)
     let plan = try plan(ids)
-    let selectedClaims = ids.filter { if case .claim = try? catalog.select($0) { return true }; return false }
+    let selectedClaims = ids.filter {
+      if case .claim = try? catalog.select($0) { return true }; return false
+    }
 
     // 1. Validate every override and resolve every experiment's parameters before any work.
     let selected = plan.flatMap(\.experiments)
     for key in options.overrides.values.keys.sorted() where !selected.contains(where: { $0.parameters.contains { $0.name == key } }) {
       let names = Set(selected.flatMap { $0.parameters.map(\.name) }).sorted()
-      throw LabError.invalidInput(place: "--set \(key)", problem: "no selected experiment has a parameter '\(key)'; allowed: \(names.isEmpty ? "none" : names.joined(separator: ", "))")
+      throw LabError.invalidInput(
+        place: "--set \(key)",
+        problem: "no selected experiment has a parameter '\(key)'; allowed: \(names.isEmpty ? "none" : names.joined(separator: ", "))")
     }
     var resolved: [String: Parameters] = [:]
     for experiment in selected {
       try Reproduction.checkReadings(options.overrides, of: experiment)
-      resolved[experiment.id] = try Parameters(experiment.parameters, scale: options.scale, overrides: options.overrides.restricted(to: experiment.parameters))
+      resolved[experiment.id] = try Parameters(
+        experiment.parameters, scale: options.scale, overrides: options.overrides.restricted(to: experiment.parameters))
     }
 
     // 2. Load the stored results the run merges with, and refuse a mix of scales or seeds.
@@ -101,7 +108,9 @@ public struct Reproduction: Sendable {
       guard record.scale == options.scale, record.seed == options.seed else {
         throw LabError.invalidInput(
           place: paper.resultsPath,
-          problem: "holds results at scale \(record.scale.rawValue) with seed \(record.seed), but this run is at scale \(options.scale.rawValue) with seed \(options.seed); run every paper at once (reproduce run --scale \(options.scale.rawValue)) or write elsewhere with --output DIR")
+          problem:
+            "holds results at scale \(record.scale.rawValue) with seed \(record.seed), but this run is at scale \(options.scale.rawValue) with seed \(options.seed); run every paper at once (reproduce run --scale \(options.scale.rawValue)) or write elsewhere with --output DIR"
+        )
       }
       records[paper.id] = record
     }
@@ -114,8 +123,9 @@ public struct Reproduction: Sendable {
       for experiment in experiments {
         log("running \(experiment.id): \(experiment.title)")
         let parameters = resolved[experiment.id]!
-        let context = RunContext(experimentID: experiment.id, scale: options.scale, seed: options.seed, parameters: parameters,
-                                 jobs: options.jobs, showProgress: options.showProgress)
+        let context = RunContext(
+          experimentID: experiment.id, scale: options.scale, seed: options.seed, parameters: parameters,
+          jobs: options.jobs, showProgress: options.showProgress)
         let result = try experiment.run(in: context)
         try Reproduction.verify(result, of: experiment)
         for figure in result.figures { tree.add(figure.path(paper: paper.id), figure.svg) }
@@ -137,20 +147,24 @@ public struct Reproduction: Sendable {
       tree.add(paper.reportPath, Report.text(record, title: paper.title))
       tree.add(paper.resultsPath, record.json.rendered())
       if let document = try AtomicFile.read(options.root + "/" + paper.documentPath) {
-        tree.add(paper.documentPath, try LiterateDocument.weave(document, place: paper.documentPath) {
-          try MarkdownBlocks.block($0, paper: paper, record: record)
-        })
+        tree.add(
+          paper.documentPath,
+          try LiterateDocument.weave(document, place: paper.documentPath) {
+            try MarkdownBlocks.block($0, paper: paper, record: record)
+          })
       }
     }
     let indexPath = "Papers/README.md"
     if let index = try AtomicFile.read(options.root + "/" + indexPath) {
-      tree.add(indexPath, try LiterateDocument.weave(index, place: indexPath) { id in
-        switch id {
-        case "papers": return MarkdownBlocks.paperIndex(catalog.papers, records: records)
-        case "dashboard": return MarkdownBlocks.dashboard(catalog.papers, records: records)
-        default: throw LabError.unknownIdentifier(id, known: ["papers", "dashboard"])
-        }
-      })
+      tree.add(
+        indexPath,
+        try LiterateDocument.weave(index, place: indexPath) { id in
+          switch id {
+          case "papers": return MarkdownBlocks.paperIndex(catalog.papers, records: records)
+          case "dashboard": return MarkdownBlocks.dashboard(catalog.papers, records: records)
+          default: throw LabError.unknownIdentifier(id, known: ["papers", "dashboard"])
+          }
+        })
     }
     let figurePaths = records.values.flatMap { $0.experiments.flatMap(\.figures) }
     tree.add("Reproduce/MANIFEST.json", manifest(options: options, outputs: Set(tree.paths + figurePaths).sorted()))
@@ -173,10 +187,12 @@ public struct Reproduction: Sendable {
   static func checkReadings(_ overrides: ParameterOverrides, of experiment: any Experiment) throws {
     for reading in experiment.readings {
       guard let text = overrides.values[reading.name],
-        let declaration = experiment.parameters.first(where: { $0.name == reading.name }) else { continue }
+        let declaration = experiment.parameters.first(where: { $0.name == reading.name })
+      else { continue }
       let value = try? declaration.parse(text)
       guard let value, reading.alternatives.contains(where: { $0.value == value }) else {
-        throw LabError.invalidInput(place: "--set \(reading.name)=\(text)", problem: "'\(text)' is not a reading of \(reading.name); the readings: \(reading.described)")
+        throw LabError.invalidInput(
+          place: "--set \(reading.name)=\(text)", problem: "'\(text)' is not a reading of \(reading.name); the readings: \(reading.described)")
       }
     }
   }

@@ -80,8 +80,9 @@ enum AxisTicks {
 
   /// The labelled ticks of `lower ... upper` at the best 1-2-5 step (see ``linearStep(lower:upper:extending:)``).
   static func linear(lower: Double, upper: Double, factorExponent: Int = 0) -> [AxisTick] {
-    linear(lower: lower, upper: upper, step: linearStep(lower: lower, upper: upper, extending: false),
-           factorExponent: factorExponent)
+    linear(
+      lower: lower, upper: upper, step: linearStep(lower: lower, upper: upper, extending: false),
+      factorExponent: factorExponent)
   }
 
   /// The power of ten to factor out of the labels of a linear axis over `lower ... upper`, or 0.

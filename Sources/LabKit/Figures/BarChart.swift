@@ -43,8 +43,10 @@ public struct BarChart: Sendable {
   private var references: [(value: Double, label: String?)] = []
 
   /// An empty bar chart over the given categories.
-  public init(title: String, categories: [String], xLabel: String = "", y: Axis,
-              width: Double = 640, height: Double = 420) {
+  public init(
+    title: String, categories: [String], xLabel: String = "", y: Axis,
+    width: Double = 640, height: Double = 420
+  ) {
     self.title = title
     self.categories = categories
     self.xLabel = xLabel
@@ -62,8 +64,10 @@ public struct BarChart: Sendable {
     _ name: String?, _ values: [Double], lower: [Double]? = nil, upper: [Double]? = nil, colour: Colour? = nil
   ) {
     let index = series.filter { if case .palette = $0.colour { return true } else { return false } }.count
-    series.append(Series(name: name, values: values, lower: lower, upper: upper,
-                         colour: colour.map { .fixed($0) } ?? .palette(index)))
+    series.append(
+      Series(
+        name: name, values: values, lower: lower, upper: upper,
+        colour: colour.map { .fixed($0) } ?? .palette(index)))
   }
 
   /// Adds a dashed grey horizontal line at `y`, optionally labelled at its right end.
@@ -82,14 +86,18 @@ public struct BarChart: Sendable {
     }
     // A little headroom, so that the tallest bar or error bar does not touch the frame.
     let yAxis = ResolvedAxis(y, values: values.map { $0 * 1.04 }, includeZero: true)
-    let entries = legendPlacement == .hidden ? [] : series.compactMap { s in
-      s.name.map { LegendEntry(name: $0, swatch: .bar(s.colour.resolve(in: palette))) }
-    }
+    let entries =
+      legendPlacement == .hidden
+      ? []
+      : series.compactMap { s in
+        s.name.map { LegendEntry(name: $0, swatch: .bar(s.colour.resolve(in: palette))) }
+      }
     let legend = ChartLegend(entries: entries)
     func makeFrame(reservedRight: Double) -> PlotFrame {
-      PlotFrame(title: title, width: width, height: height,
-                horizontal: .categorical(label: xLabel, categories: categories), vertical: yAxis,
-                reservedRight: reservedRight)
+      PlotFrame(
+        title: title, width: width, height: height,
+        horizontal: .categorical(label: xLabel, categories: categories), vertical: yAxis,
+        reservedRight: reservedRight)
     }
     let (frame, legendOrigin) = legend.place(legendPlacement, makeFrame: makeFrame(reservedRight:), coverage: coverage(in:))
 
@@ -102,10 +110,12 @@ public struct BarChart: Sendable {
     for (index, s) in series.enumerated() {
       writer.open("g", [("fill", s.colour.resolve(in: palette).svgValue)])
       for bar in bars(of: index, in: frame) {
-        writer.element("rect", [
-          ("x", SVGWriter.number(bar.x)), ("y", SVGWriter.number(min(bar.top, bar.base))),
-          ("width", SVGWriter.number(bar.width)), ("height", SVGWriter.number((bar.base - bar.top).magnitude)),
-        ])
+        writer.element(
+          "rect",
+          [
+            ("x", SVGWriter.number(bar.x)), ("y", SVGWriter.number(min(bar.top, bar.base))),
+            ("width", SVGWriter.number(bar.width)), ("height", SVGWriter.number((bar.base - bar.top).magnitude)),
+          ])
       }
       writer.close()
     }
@@ -121,19 +131,23 @@ public struct BarChart: Sendable {
       }
     }
     if !errorPaths.isEmpty {
-      writer.element("path", [
-        ("d", errorPaths.joined(separator: " ")), ("fill", "none"), ("stroke", FigureStyle.textColour),
-        ("stroke-width", "1.2"),
-      ])
+      writer.element(
+        "path",
+        [
+          ("d", errorPaths.joined(separator: " ")), ("fill", "none"), ("stroke", FigureStyle.textColour),
+          ("stroke-width", "1.2"),
+        ])
     }
     for reference in references {
       guard let py = frame.py(reference.value) else { continue }
-      writer.element("line", [
-        ("x1", SVGWriter.number(frame.left)), ("y1", SVGWriter.number(py)),
-        ("x2", SVGWriter.number(frame.right)), ("y2", SVGWriter.number(py)),
-        ("stroke", FigureStyle.referenceColour), ("stroke-width", "1.2"),
-        ("stroke-dasharray", ChartLayer.referenceDashPattern),
-      ])
+      writer.element(
+        "line",
+        [
+          ("x1", SVGWriter.number(frame.left)), ("y1", SVGWriter.number(py)),
+          ("x2", SVGWriter.number(frame.right)), ("y2", SVGWriter.number(py)),
+          ("stroke", FigureStyle.referenceColour), ("stroke-width", "1.2"),
+          ("stroke-dasharray", ChartLayer.referenceDashPattern),
+        ])
     }
     writer.close()
     for reference in references {
@@ -145,9 +159,11 @@ public struct BarChart: Sendable {
         ("x", SVGWriter.number(frame.right - 4)), ("y", SVGWriter.number(y)),
         ("font-size", SVGWriter.number(font)), ("text-anchor", "end"),
       ]
-      writer.element("text", position + [
-        ("fill", "#ffffff"), ("stroke", "#ffffff"), ("stroke-width", "3"), ("stroke-linejoin", "round"),
-      ], text: label)
+      writer.element(
+        "text",
+        position + [
+          ("fill", "#ffffff"), ("stroke", "#ffffff"), ("stroke-width", "3"), ("stroke-linejoin", "round"),
+        ], text: label)
       writer.element("text", position + [("fill", FigureStyle.referenceColour)], text: label)
     }
     frame.writeAxes(into: &writer)
@@ -156,7 +172,9 @@ public struct BarChart: Sendable {
   }
 
   /// The pixel bars of series `index`: left edge, width, top, baseline and error-bar ends.
-  private func bars(of index: Int, in frame: PlotFrame)
+  private func bars(
+    of index: Int, in frame: PlotFrame
+  )
     -> [(x: Double, width: Double, top: Double, base: Double, error: (Double, Double)?)]
   {
     let s = series[index]

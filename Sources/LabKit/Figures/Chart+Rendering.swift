@@ -11,8 +11,9 @@ extension Chart {
     let legend = ChartLegend(entries: legendPlacement == .hidden ? [] : layers.compactMap { $0.legendEntry(palette: palette) })
 
     func makeFrame(reservedRight: Double) -> PlotFrame {
-      PlotFrame(title: title, width: width, height: height, horizontal: .numeric(xAxis), vertical: yAxis,
-                reservedRight: reservedRight)
+      PlotFrame(
+        title: title, width: width, height: height, horizontal: .numeric(xAxis), vertical: yAxis,
+        reservedRight: reservedRight)
     }
     let (frame, legendOrigin) = legend.place(legendPlacement, makeFrame: makeFrame(reservedRight:), coverage: coverage(in:))
 
@@ -137,7 +138,9 @@ extension Chart {
   }
 
   /// The pixel runs of a band: for each stretch of placeable indices, its upper and lower edges.
-  private func bandRuns(x: [Double], lower: [Double], upper: [Double], in frame: PlotFrame)
+  private func bandRuns(
+    x: [Double], lower: [Double], upper: [Double], in frame: PlotFrame
+  )
     -> [(upper: [(Double, Double)], lower: [(Double, Double)])]
   {
     var result: [(upper: [(Double, Double)], lower: [(Double, Double)])] = []
@@ -158,7 +161,9 @@ extension Chart {
   }
 
   /// The pixel geometry of error bar `i`: its x and the pixels of its two ends.
-  private func errorBar(_ i: Int, x: [Double], lower: [Double], upper: [Double], in frame: PlotFrame)
+  private func errorBar(
+    _ i: Int, x: [Double], lower: [Double], upper: [Double], in frame: PlotFrame
+  )
     -> (x: Double, low: Double, high: Double)?
   {
     guard let px = frame.px(x[i]), let low = frame.py(lower[i]), let high = frame.py(upper[i]) else { return nil }
@@ -166,7 +171,9 @@ extension Chart {
   }
 
   /// The pixel rectangle of histogram bin `i`: left, right, top and baseline.
-  private func bin(_ i: Int, edges: [Double], counts: [Double], in frame: PlotFrame)
+  private func bin(
+    _ i: Int, edges: [Double], counts: [Double], in frame: PlotFrame
+  )
     -> (x0: Double, x1: Double, top: Double, base: Double)?
   {
     guard let x0 = frame.px(edges[i]), let x1 = frame.px(edges[i + 1]), let top = frame.py(counts[i]) else {
@@ -195,10 +202,12 @@ extension Chart {
       }
       // A point with no placeable neighbour would be invisible as a line: give it a dot.
       for piece in pieces where piece.count == 1 {
-        writer.element("circle", [
-          ("cx", SVGWriter.number(piece[0].0)), ("cy", SVGWriter.number(piece[0].1)),
-          ("r", SVGWriter.number(FigureStyle.lineWidth)), ("fill", stroke),
-        ])
+        writer.element(
+          "circle",
+          [
+            ("cx", SVGWriter.number(piece[0].0)), ("cy", SVGWriter.number(piece[0].1)),
+            ("r", SVGWriter.number(FigureStyle.lineWidth)), ("fill", stroke),
+          ])
       }
 
     case .scatter(_, let points, let marker, let colour):
@@ -212,10 +221,12 @@ extension Chart {
       let shapes = bandRuns(x: x, lower: lower, upper: upper, in: frame).filter { $0.upper.count >= 2 }
       guard !shapes.isEmpty else { return }
       let d = shapes.map { SVGWriter.path($0.upper + $0.lower.reversed(), closed: true) }.joined(separator: " ")
-      writer.element("path", [
-        ("d", d), ("fill", colour.resolve(in: palette).svgValue),
-        ("fill-opacity", SVGWriter.number(ChartLayer.areaOpacity)), ("stroke", "none"),
-      ])
+      writer.element(
+        "path",
+        [
+          ("d", d), ("fill", colour.resolve(in: palette).svgValue),
+          ("fill-opacity", SVGWriter.number(ChartLayer.areaOpacity)), ("stroke", "none"),
+        ])
 
     case .errorBars(_, let x, let y, let lower, let upper, let colour):
       let stroke = colour.resolve(in: palette)
@@ -238,9 +249,11 @@ extension Chart {
         d.append(piece)
       }
       if !d.isEmpty {
-        writer.element("path", [
-          ("d", d.joined(separator: " ")), ("fill", "none"), ("stroke", stroke.svgValue), ("stroke-width", "1.2"),
-        ])
+        writer.element(
+          "path",
+          [
+            ("d", d.joined(separator: " ")), ("fill", "none"), ("stroke", stroke.svgValue), ("stroke-width", "1.2"),
+          ])
       }
       for dot in dots {
         Marker.circle.draw(into: &writer, x: dot.0, y: dot.1, size: 5, colour: stroke, opacity: 1)
@@ -261,34 +274,40 @@ extension Chart {
       let points = vertices.compactMap { frame.point($0.x, $0.y) }
       guard points.count >= 2 else { return }
       let c = colour.resolve(in: palette).svgValue
-      writer.element("path", [
-        ("d", SVGWriter.path(points, closed: true)), ("fill", c),
-        ("fill-opacity", SVGWriter.number(ChartLayer.areaOpacity)), ("stroke", c), ("stroke-width", "1.5"),
-        ("stroke-linejoin", "round"),
-      ])
+      writer.element(
+        "path",
+        [
+          ("d", SVGWriter.path(points, closed: true)), ("fill", c),
+          ("fill-opacity", SVGWriter.number(ChartLayer.areaOpacity)), ("stroke", c), ("stroke-width", "1.5"),
+          ("stroke-linejoin", "round"),
+        ])
 
     case .bins(_, let edges, let counts, let colour):
       writer.open("g", [("fill", colour.resolve(in: palette).svgValue), ("stroke", "#ffffff")])
       for i in 0..<min(max(edges.count - 1, 0), counts.count) {
         guard let bar = bin(i, edges: edges, counts: counts, in: frame) else { continue }
         let width = (bar.x1 - bar.x0).magnitude
-        writer.element("rect", [
-          ("x", SVGWriter.number(min(bar.x0, bar.x1))), ("y", SVGWriter.number(min(bar.top, bar.base))),
-          ("width", SVGWriter.number(width)), ("height", SVGWriter.number((bar.base - bar.top).magnitude)),
-          ("stroke-width", SVGWriter.number(min(1, width * 0.15))),
-        ])
+        writer.element(
+          "rect",
+          [
+            ("x", SVGWriter.number(min(bar.x0, bar.x1))), ("y", SVGWriter.number(min(bar.top, bar.base))),
+            ("width", SVGWriter.number(width)), ("height", SVGWriter.number((bar.base - bar.top).magnitude)),
+            ("stroke-width", SVGWriter.number(min(1, width * 0.15))),
+          ])
       }
       writer.close()
     }
   }
 
   private func writeReference(into writer: inout SVGWriter, from a: (Double, Double), to b: (Double, Double)) {
-    writer.element("line", [
-      ("x1", SVGWriter.number(a.0)), ("y1", SVGWriter.number(a.1)),
-      ("x2", SVGWriter.number(b.0)), ("y2", SVGWriter.number(b.1)),
-      ("stroke", FigureStyle.referenceColour), ("stroke-width", "1.2"),
-      ("stroke-dasharray", ChartLayer.referenceDashPattern),
-    ])
+    writer.element(
+      "line",
+      [
+        ("x1", SVGWriter.number(a.0)), ("y1", SVGWriter.number(a.1)),
+        ("x2", SVGWriter.number(b.0)), ("y2", SVGWriter.number(b.1)),
+        ("stroke", FigureStyle.referenceColour), ("stroke-width", "1.2"),
+        ("stroke-dasharray", ChartLayer.referenceDashPattern),
+      ])
   }
 
   // MARK: Labels
@@ -317,17 +336,20 @@ extension Chart {
     case .horizontalReference(let value, let label?):
       guard let py = frame.py(value), py >= frame.top, py <= frame.bottom else { return nil }
       let above = py - 4 - font >= frame.top
-      return PlacedLabel(text: label, x: frame.right - 4, y: above ? py - 4 : py + font + 1, anchor: "end",
-                         fontSize: font - 1, colour: FigureStyle.referenceColour)
+      return PlacedLabel(
+        text: label, x: frame.right - 4, y: above ? py - 4 : py + font + 1, anchor: "end",
+        fontSize: font - 1, colour: FigureStyle.referenceColour)
     case .verticalReference(let value, let label?):
       guard let px = frame.px(value), px >= frame.left, px <= frame.right else { return nil }
       let fits = px + 4 + FigureStyle.textWidth(label, fontSize: font - 1) <= frame.right
-      return PlacedLabel(text: label, x: fits ? px + 4 : px - 4, y: frame.top + font + 2,
-                         anchor: fits ? "start" : "end", fontSize: font - 1, colour: FigureStyle.referenceColour)
+      return PlacedLabel(
+        text: label, x: fits ? px + 4 : px - 4, y: frame.top + font + 2,
+        anchor: fits ? "start" : "end", fontSize: font - 1, colour: FigureStyle.referenceColour)
     case .text(let text, let p):
       guard let (px, py) = frame.point(p.x, p.y), frame.contains(px, py) else { return nil }
-      return PlacedLabel(text: text, x: px, y: py + font * 0.35, anchor: "middle", fontSize: font,
-                         colour: FigureStyle.textColour)
+      return PlacedLabel(
+        text: text, x: px, y: py + font * 0.35, anchor: "middle", fontSize: font,
+        colour: FigureStyle.textColour)
     default:
       return nil
     }
@@ -340,9 +362,11 @@ extension Chart {
       ("font-size", SVGWriter.number(label.fontSize)), ("text-anchor", label.anchor),
     ]
     // A white halo under the text keeps it readable over lines and shading (SVG 1.1 has no paint-order).
-    writer.element("text", position + [
-      ("fill", "#ffffff"), ("stroke", "#ffffff"), ("stroke-width", "3"), ("stroke-linejoin", "round"),
-    ], text: label.text)
+    writer.element(
+      "text",
+      position + [
+        ("fill", "#ffffff"), ("stroke", "#ffffff"), ("stroke-width", "3"), ("stroke-linejoin", "round"),
+      ], text: label.text)
     writer.element("text", position + [("fill", label.colour)], text: label.text)
   }
 

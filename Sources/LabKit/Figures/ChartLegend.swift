@@ -53,19 +53,23 @@ struct ChartLegend {
     let (x, y) = origin
     let font = FigureStyle.legendFontSize
     writer.open("g", [("font-size", SVGWriter.number(font))])
-    writer.element("rect", [
-      ("x", SVGWriter.number(x)), ("y", SVGWriter.number(y)),
-      ("width", SVGWriter.number(width)), ("height", SVGWriter.number(height)),
-      ("fill", "#ffffff"), ("fill-opacity", "0.9"), ("stroke", "#bbbbbb"), ("stroke-width", "0.8"),
-    ])
+    writer.element(
+      "rect",
+      [
+        ("x", SVGWriter.number(x)), ("y", SVGWriter.number(y)),
+        ("width", SVGWriter.number(width)), ("height", SVGWriter.number(height)),
+        ("fill", "#ffffff"), ("fill-opacity", "0.9"), ("stroke", "#bbbbbb"), ("stroke-width", "0.8"),
+      ])
     for (index, entry) in entries.enumerated() {
       let centre = y + ChartLegend.padding + ChartLegend.rowHeight * Double(index) + (ChartLegend.rowHeight - 4) / 2
       let x0 = x + ChartLegend.padding
       writeSwatch(entry.swatch, into: &writer, x: x0, centre: centre)
-      writer.element("text", [
-        ("x", SVGWriter.number(x0 + ChartLegend.swatchWidth + 6)), ("y", SVGWriter.number(centre + font * 0.36)),
-        ("fill", FigureStyle.textColour),
-      ], text: entry.name)
+      writer.element(
+        "text",
+        [
+          ("x", SVGWriter.number(x0 + ChartLegend.swatchWidth + 6)), ("y", SVGWriter.number(centre + font * 0.36)),
+          ("fill", FigureStyle.textColour),
+        ], text: entry.name)
     }
     writer.close()
   }
@@ -93,18 +97,25 @@ struct ChartLegend {
       writer.element("rect", attributes)
     case .errorBar(let colour):
       let cx = x + w / 2
-      writer.element("path", [
-        ("d", "M\(SVGWriter.number(cx - 4)) \(SVGWriter.number(centre - 6)) H\(SVGWriter.number(cx + 4))"
-          + " M\(SVGWriter.number(cx)) \(SVGWriter.number(centre - 6)) V\(SVGWriter.number(centre + 6))"
-          + " M\(SVGWriter.number(cx - 4)) \(SVGWriter.number(centre + 6)) H\(SVGWriter.number(cx + 4))"),
-        ("fill", "none"), ("stroke", colour.svgValue), ("stroke-width", "1.2"),
-      ])
+      writer.element(
+        "path",
+        [
+          (
+            "d",
+            "M\(SVGWriter.number(cx - 4)) \(SVGWriter.number(centre - 6)) H\(SVGWriter.number(cx + 4))"
+              + " M\(SVGWriter.number(cx)) \(SVGWriter.number(centre - 6)) V\(SVGWriter.number(centre + 6))"
+              + " M\(SVGWriter.number(cx - 4)) \(SVGWriter.number(centre + 6)) H\(SVGWriter.number(cx + 4))"
+          ),
+          ("fill", "none"), ("stroke", colour.svgValue), ("stroke-width", "1.2"),
+        ])
       Marker.circle.draw(into: &writer, x: cx, y: centre, size: 5, colour: colour, opacity: 1)
     case .bar(let colour):
-      writer.element("rect", [
-        ("x", SVGWriter.number(x + 4)), ("y", SVGWriter.number(centre - 5)),
-        ("width", SVGWriter.number(w - 8)), ("height", "10"), ("fill", colour.svgValue),
-      ])
+      writer.element(
+        "rect",
+        [
+          ("x", SVGWriter.number(x + 4)), ("y", SVGWriter.number(centre - 5)),
+          ("width", SVGWriter.number(w - 8)), ("height", "10"), ("fill", colour.svgValue),
+        ])
     }
   }
 }
@@ -114,8 +125,10 @@ extension ChartLegend {
   ///
   /// `automatic` takes the first corner of the plotting area that holds no data (by `coverage`), and
   /// otherwise moves the legend outside to the right, narrowing the frame. No entries: no legend.
-  func place(_ placement: LegendPlacement, makeFrame: (_ reservedRight: Double) -> PlotFrame,
-             coverage: (PlotFrame) -> LegendCoverage) -> (frame: PlotFrame, origin: (Double, Double)?) {
+  func place(
+    _ placement: LegendPlacement, makeFrame: (_ reservedRight: Double) -> PlotFrame,
+    coverage: (PlotFrame) -> LegendCoverage
+  ) -> (frame: PlotFrame, origin: (Double, Double)?) {
     let inside = makeFrame(0)
     guard !entries.isEmpty else { return (inside, nil) }
     switch placement {

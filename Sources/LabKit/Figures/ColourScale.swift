@@ -33,10 +33,11 @@ public struct ColourScale: Sendable, Hashable {
   }
 
   /// Matplotlib's viridis, sampled at eleven points (dark purple → blue → green → yellow).
-  public static let viridis = ColourScale(stops: [
-    0x440154, 0x482475, 0x414487, 0x355F8D, 0x2A788E, 0x21918C,
-    0x22A884, 0x44BF70, 0x7AD151, 0xBDDF26, 0xFDE725,
-  ].map { Colour(hex: $0) })
+  public static let viridis = ColourScale(
+    stops: [
+      0x440154, 0x482475, 0x414487, 0x355F8D, 0x2A788E, 0x21918C,
+      0x22A884, 0x44BF70, 0x7AD151, 0xBDDF26, 0xFDE725,
+    ].map { Colour(hex: $0) })
 
   /// ColorBrewer's RdBu reversed: dark blue (low) → white (middle) → dark red (high). Diverging.
   public static let blueWhiteRed = ColourScale(

@@ -65,11 +65,13 @@ struct FigureTitle {
   /// Writes the lines centred on `centre`, the first baseline one line below `top`.
   func write(into writer: inout SVGWriter, centre: Double, top: Double) {
     for (index, line) in lines.enumerated() {
-      writer.element("text", [
-        ("x", SVGWriter.number(centre)), ("y", SVGWriter.number(top + lineHeight * Double(index) + fontSize * 1.1)),
-        ("font-size", SVGWriter.number(fontSize)), ("font-weight", "bold"),
-        ("fill", FigureStyle.textColour), ("text-anchor", "middle"),
-      ], text: line)
+      writer.element(
+        "text",
+        [
+          ("x", SVGWriter.number(centre)), ("y", SVGWriter.number(top + lineHeight * Double(index) + fontSize * 1.1)),
+          ("font-size", SVGWriter.number(fontSize)), ("font-weight", "bold"),
+          ("fill", FigureStyle.textColour), ("text-anchor", "middle"),
+        ], text: line)
     }
   }
 }

@@ -42,9 +42,11 @@ public struct Heatmap: Sendable {
   public var height: Double
 
   /// A heatmap of `values[row][column]` with the given names, axis labels and size.
-  public init(title: String, rows: [String], columns: [String], values: [[Double]],
-              xLabel: String = "", yLabel: String = "", cellLabelDigits: Int? = nil,
-              width: Double = 640, height: Double = 420) {
+  public init(
+    title: String, rows: [String], columns: [String], values: [[Double]],
+    xLabel: String = "", yLabel: String = "", cellLabelDigits: Int? = nil,
+    width: Double = 640, height: Double = 420
+  ) {
     self.title = title
     self.rows = rows
     self.columns = columns
@@ -91,7 +93,9 @@ public struct Heatmap: Sendable {
     let factor = AxisTicks.factorExponent(lower: low, upper: high)
     let barTicks = AxisTicks.linear(lower: low, upper: high, factorExponent: factor)
     let factorText = AxisTicks.factorText(factor)
-    let barLabel = factorText.isEmpty ? colourBarLabel
+    let barLabel =
+      factorText.isEmpty
+      ? colourBarLabel
       : (colourBarLabel.isEmpty ? factorText : colourBarLabel + " (" + factorText + ")")
 
     // Layout.
@@ -99,7 +103,8 @@ public struct Heatmap: Sendable {
     let top = pad + heading.height
     let barWidth = 14.0
     let barTickWidth = barTicks.compactMap(\.label).map { FigureStyle.textWidth($0, fontSize: font) }.max() ?? 0
-    let rightBlock = 18 + barWidth + FigureStyle.tickLength + FigureStyle.tickLabelGap + barTickWidth
+    let rightBlock =
+      18 + barWidth + FigureStyle.tickLength + FigureStyle.tickLabelGap + barTickWidth
       + (barLabel.isEmpty ? 0 : 8 + labelFont) + pad
     let widestRow = rowNames.map { FigureStyle.textWidth($0, fontSize: font) }.max() ?? 0
     let widestColumn = columnNames.map { FigureStyle.textWidth($0, fontSize: font) }.max() ?? 0
@@ -132,28 +137,33 @@ public struct Heatmap: Sendable {
     writer.close()
     writer.close()
 
-    heading.write(into: &writer, centre: heading.width <= gridWidth ? left + gridWidth / 2 : width / 2,
-                  top: pad)
+    heading.write(
+      into: &writer, centre: heading.width <= gridWidth ? left + gridWidth / 2 : width / 2,
+      top: pad)
 
     // Cells.
     let outlined = cellWidth > 6 && cellHeight > 6
     writer.open("g", outlined ? [("stroke", "#ffffff"), ("stroke-width", "0.5")] : [])
     for row in 0..<rowCount {
       for column in 0..<columnCount {
-        writer.element("rect", [
-          ("x", SVGWriter.number(left + cellWidth * Double(column))),
-          ("y", SVGWriter.number(top + cellHeight * Double(row))),
-          ("width", SVGWriter.number(cellWidth)), ("height", SVGWriter.number(cellHeight)),
-          ("fill", cellColour(row, column, low: low, high: high)?.svgValue ?? FigureStyle.missingColour),
-        ])
+        writer.element(
+          "rect",
+          [
+            ("x", SVGWriter.number(left + cellWidth * Double(column))),
+            ("y", SVGWriter.number(top + cellHeight * Double(row))),
+            ("width", SVGWriter.number(cellWidth)), ("height", SVGWriter.number(cellHeight)),
+            ("fill", cellColour(row, column, low: low, high: high)?.svgValue ?? FigureStyle.missingColour),
+          ])
       }
     }
     writer.close()
-    writer.element("rect", [
-      ("x", SVGWriter.number(left)), ("y", SVGWriter.number(top)),
-      ("width", SVGWriter.number(gridWidth)), ("height", SVGWriter.number(gridHeight)),
-      ("fill", "none"), ("stroke", FigureStyle.axisColour), ("stroke-width", "1"),
-    ])
+    writer.element(
+      "rect",
+      [
+        ("x", SVGWriter.number(left)), ("y", SVGWriter.number(top)),
+        ("width", SVGWriter.number(gridWidth)), ("height", SVGWriter.number(gridHeight)),
+        ("fill", "none"), ("stroke", FigureStyle.axisColour), ("stroke-width", "1"),
+      ])
 
     // Cell labels.
     if let digits = cellLabelDigits, rowCount > 0, columnCount > 0 {
@@ -169,11 +179,13 @@ public struct Heatmap: Sendable {
       if size >= 6 {
         writer.open("g", [("font-size", SVGWriter.number(size)), ("text-anchor", "middle")])
         for label in texts {
-          writer.element("text", [
-            ("x", SVGWriter.number(left + cellWidth * (Double(label.column) + 0.5))),
-            ("y", SVGWriter.number(top + cellHeight * (Double(label.row) + 0.5) + size * 0.35)),
-            ("fill", label.colour.luma > 0.55 ? "#000000" : "#ffffff"),
-          ], text: label.text)
+          writer.element(
+            "text",
+            [
+              ("x", SVGWriter.number(left + cellWidth * (Double(label.column) + 0.5))),
+              ("y", SVGWriter.number(top + cellHeight * (Double(label.row) + 0.5) + size * 0.35)),
+              ("fill", label.colour.luma > 0.55 ? "#000000" : "#ffffff"),
+            ], text: label.text)
         }
         writer.close()
       }
@@ -183,10 +195,12 @@ public struct Heatmap: Sendable {
     writer.open("g", [("fill", FigureStyle.textColour), ("font-size", SVGWriter.number(font))])
     let rowStride = max(1, Int(((font + 2) / max(cellHeight, 0.001)).rounded(.up)))
     for (row, name) in rowNames.enumerated() where row % rowStride == 0 && !name.isEmpty {
-      writer.element("text", [
-        ("x", SVGWriter.number(left - 6)),
-        ("y", SVGWriter.number(top + cellHeight * (Double(row) + 0.5) + font * 0.35)), ("text-anchor", "end"),
-      ], text: name)
+      writer.element(
+        "text",
+        [
+          ("x", SVGWriter.number(left - 6)),
+          ("y", SVGWriter.number(top + cellHeight * (Double(row) + 0.5) + font * 0.35)), ("text-anchor", "end"),
+        ], text: name)
     }
     let columnStride = rotated ? max(1, Int(((font + 2) / max(cellWidth, 0.001)).rounded(.up))) : 1
     for (column, name) in columnNames.enumerated() where column % columnStride == 0 && !name.isEmpty {
@@ -194,43 +208,53 @@ public struct Heatmap: Sendable {
       if rotated {
         let ax = x + font * 0.3
         let ay = gridBottom + 6 + font * 0.5
-        writer.element("text", [
-          ("x", SVGWriter.number(ax)), ("y", SVGWriter.number(ay)), ("text-anchor", "end"),
-          ("transform", SVGWriter.rotation(-45, x: ax, y: ay)),
-        ], text: name)
+        writer.element(
+          "text",
+          [
+            ("x", SVGWriter.number(ax)), ("y", SVGWriter.number(ay)), ("text-anchor", "end"),
+            ("transform", SVGWriter.rotation(-45, x: ax, y: ay)),
+          ], text: name)
       } else {
-        writer.element("text", [
-          ("x", SVGWriter.number(x)), ("y", SVGWriter.number(gridBottom + 6 + font * 0.8)), ("text-anchor", "middle"),
-        ], text: name)
+        writer.element(
+          "text",
+          [
+            ("x", SVGWriter.number(x)), ("y", SVGWriter.number(gridBottom + 6 + font * 0.8)), ("text-anchor", "middle"),
+          ], text: name)
       }
     }
     writer.close()
 
     // Axis labels.
     if !xLabel.isEmpty {
-      writer.element("text", [
-        ("x", SVGWriter.number(left + gridWidth / 2)),
-        ("y", SVGWriter.number(gridBottom + 6 + columnExtent + 8 + labelFont * 0.8)),
-        ("font-size", SVGWriter.number(labelFont)), ("fill", FigureStyle.textColour), ("text-anchor", "middle"),
-      ], text: xLabel)
+      writer.element(
+        "text",
+        [
+          ("x", SVGWriter.number(left + gridWidth / 2)),
+          ("y", SVGWriter.number(gridBottom + 6 + columnExtent + 8 + labelFont * 0.8)),
+          ("font-size", SVGWriter.number(labelFont)), ("fill", FigureStyle.textColour), ("text-anchor", "middle"),
+        ], text: xLabel)
     }
     if !yLabel.isEmpty {
       let x = pad + labelFont * 0.8
       let y = top + gridHeight / 2
-      writer.element("text", [
-        ("x", SVGWriter.number(x)), ("y", SVGWriter.number(y)),
-        ("font-size", SVGWriter.number(labelFont)), ("fill", FigureStyle.textColour), ("text-anchor", "middle"),
-        ("transform", SVGWriter.rotation(-90, x: x, y: y)),
-      ], text: yLabel)
+      writer.element(
+        "text",
+        [
+          ("x", SVGWriter.number(x)), ("y", SVGWriter.number(y)),
+          ("font-size", SVGWriter.number(labelFont)), ("fill", FigureStyle.textColour), ("text-anchor", "middle"),
+          ("transform", SVGWriter.rotation(-90, x: x, y: y)),
+        ], text: yLabel)
     }
 
     // Colour bar.
     let barLeft = gridRight + 18
-    writer.element("rect", [
-      ("x", SVGWriter.number(barLeft)), ("y", SVGWriter.number(top)),
-      ("width", SVGWriter.number(barWidth)), ("height", SVGWriter.number(gridHeight)),
-      ("fill", "url(#\(gradientID))"), ("stroke", FigureStyle.axisColour), ("stroke-width", "1"),
-    ])
+    writer.element(
+      "rect",
+      [
+        ("x", SVGWriter.number(barLeft)), ("y", SVGWriter.number(top)),
+        ("width", SVGWriter.number(barWidth)), ("height", SVGWriter.number(gridHeight)),
+        ("fill", "url(#\(gradientID))"), ("stroke", FigureStyle.axisColour), ("stroke-width", "1"),
+      ])
     func barPosition(_ value: Double) -> Double? {
       let t = (value - low) / (high - low)
       return t.isFinite ? gridBottom - t * gridHeight : nil
@@ -239,29 +263,35 @@ public struct Heatmap: Sendable {
     writer.open("g", [("stroke", FigureStyle.axisColour), ("stroke-width", "1")])
     for tick in shownTicks where tick.isMajor {
       guard let y = barPosition(tick.value) else { continue }
-      writer.element("line", [
-        ("x1", SVGWriter.number(barLeft + barWidth)), ("y1", SVGWriter.number(y)),
-        ("x2", SVGWriter.number(barLeft + barWidth + FigureStyle.tickLength)), ("y2", SVGWriter.number(y)),
-      ])
+      writer.element(
+        "line",
+        [
+          ("x1", SVGWriter.number(barLeft + barWidth)), ("y1", SVGWriter.number(y)),
+          ("x2", SVGWriter.number(barLeft + barWidth + FigureStyle.tickLength)), ("y2", SVGWriter.number(y)),
+        ])
     }
     writer.close()
     writer.open("g", [("fill", FigureStyle.textColour), ("font-size", SVGWriter.number(font))])
     for tick in shownTicks {
       guard let label = tick.label, let y = barPosition(tick.value) else { continue }
-      writer.element("text", [
-        ("x", SVGWriter.number(barLeft + barWidth + FigureStyle.tickLength + FigureStyle.tickLabelGap)),
-        ("y", SVGWriter.number(y + font * 0.35)), ("text-anchor", "start"),
-      ], text: label)
+      writer.element(
+        "text",
+        [
+          ("x", SVGWriter.number(barLeft + barWidth + FigureStyle.tickLength + FigureStyle.tickLabelGap)),
+          ("y", SVGWriter.number(y + font * 0.35)), ("text-anchor", "start"),
+        ], text: label)
     }
     writer.close()
     if !barLabel.isEmpty {
       let x = barLeft + barWidth + FigureStyle.tickLength + FigureStyle.tickLabelGap + barTickWidth + 8 + labelFont * 0.8
       let y = top + gridHeight / 2
-      writer.element("text", [
-        ("x", SVGWriter.number(x)), ("y", SVGWriter.number(y)),
-        ("font-size", SVGWriter.number(labelFont)), ("fill", FigureStyle.textColour), ("text-anchor", "middle"),
-        ("transform", SVGWriter.rotation(-90, x: x, y: y)),
-      ], text: barLabel)
+      writer.element(
+        "text",
+        [
+          ("x", SVGWriter.number(x)), ("y", SVGWriter.number(y)),
+          ("font-size", SVGWriter.number(labelFont)), ("fill", FigureStyle.textColour), ("text-anchor", "middle"),
+          ("transform", SVGWriter.rotation(-90, x: x, y: y)),
+        ], text: barLabel)
     }
     return writer.finish()
   }

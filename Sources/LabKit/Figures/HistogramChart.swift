@@ -23,8 +23,10 @@ public struct HistogramChart: Sendable {
   ///
   /// Extra counts or edges beyond the shorter list are dropped. `name` gives the bars a legend row;
   /// `colour` overrides the first palette colour.
-  public init(title: String, x: Axis, y: Axis = Axis(label: "Count"), edges: [Double], counts: [Double],
-              name: String? = nil, colour: Colour? = nil, width: Double = 640, height: Double = 420) {
+  public init(
+    title: String, x: Axis, y: Axis = Axis(label: "Count"), edges: [Double], counts: [Double],
+    name: String? = nil, colour: Colour? = nil, width: Double = 640, height: Double = 420
+  ) {
     let binCount = min(max(edges.count - 1, 0), counts.count)
     self.edges = Array(edges.prefix(binCount + (binCount > 0 ? 1 : 0)))
     self.counts = Array(counts.prefix(binCount))
@@ -39,8 +41,10 @@ public struct HistogramChart: Sendable {
   /// Values outside the range and values that cannot be placed are not counted; the maximum falls
   /// in the last bin. With no usable values the bins span 0 ... 1 (1 ... 10 on a log axis) and are
   /// empty. `bins` is clamped into 1 ... 10 000.
-  public init(title: String, x: Axis, y: Axis = Axis(label: "Count"), values: [Double], bins: Int,
-              name: String? = nil, colour: Colour? = nil, width: Double = 640, height: Double = 420) {
+  public init(
+    title: String, x: Axis, y: Axis = Axis(label: "Count"), values: [Double], bins: Int,
+    name: String? = nil, colour: Colour? = nil, width: Double = 640, height: Double = 420
+  ) {
     let binCount = min(max(bins, 1), 10_000)
     let logarithmic = x.scale == .logarithmic
     let usable = values.filter { ResolvedAxis.canPlace($0, on: x.scale) }
@@ -68,8 +72,9 @@ public struct HistogramChart: Sendable {
       let position = ((transform(value) - a) / (b - a) * Double(binCount)).rounded(.down)
       counts[Int(FigureMath.clamp(position, 0...Double(binCount - 1)))] += 1
     }
-    self.init(title: title, x: x, y: y, edges: edges, counts: counts, name: name, colour: colour,
-              width: width, height: height)
+    self.init(
+      title: title, x: x, y: y, edges: edges, counts: counts, name: name, colour: colour,
+      width: width, height: height)
   }
 
   /// The colours the bars take (the first one, unless a colour was given).

@@ -30,8 +30,11 @@ struct LegendCoverage {
     let rows = Int(FigureMath.clamp(((bottom - top) / 6).rounded(.up), 1...40))
     for i in 0...columns {
       for j in 0...rows {
-        points.append((left + (right - left) * Double(i) / Double(columns),
-                       top + (bottom - top) * Double(j) / Double(rows)))
+        points.append(
+          (
+            left + (right - left) * Double(i) / Double(columns),
+            top + (bottom - top) * Double(j) / Double(rows)
+          ))
       }
     }
   }

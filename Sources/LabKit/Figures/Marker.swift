@@ -20,29 +20,37 @@ extension Marker {
     let alpha = SVGNumberFormat.format(opacity, digits: 2)
     switch self {
     case .circle:
-      writer.element("circle", [
-        ("cx", SVGWriter.number(x)), ("cy", SVGWriter.number(y)), ("r", SVGWriter.number(r)),
-        ("fill", fill), ("fill-opacity", alpha),
-      ])
+      writer.element(
+        "circle",
+        [
+          ("cx", SVGWriter.number(x)), ("cy", SVGWriter.number(y)), ("r", SVGWriter.number(r)),
+          ("fill", fill), ("fill-opacity", alpha),
+        ])
     case .square:
       let side = r * 1.8
-      writer.element("rect", [
-        ("x", SVGWriter.number(x - side / 2)), ("y", SVGWriter.number(y - side / 2)),
-        ("width", SVGWriter.number(side)), ("height", SVGWriter.number(side)),
-        ("fill", fill), ("fill-opacity", alpha),
-      ])
+      writer.element(
+        "rect",
+        [
+          ("x", SVGWriter.number(x - side / 2)), ("y", SVGWriter.number(y - side / 2)),
+          ("width", SVGWriter.number(side)), ("height", SVGWriter.number(side)),
+          ("fill", fill), ("fill-opacity", alpha),
+        ])
     case .triangle:
       let h = r * 1.25
-      writer.element("path", [
-        ("d", SVGWriter.path([(x, y - h), (x + h, y + h * 0.8), (x - h, y + h * 0.8)], closed: true)),
-        ("fill", fill), ("fill-opacity", alpha),
-      ])
+      writer.element(
+        "path",
+        [
+          ("d", SVGWriter.path([(x, y - h), (x + h, y + h * 0.8), (x - h, y + h * 0.8)], closed: true)),
+          ("fill", fill), ("fill-opacity", alpha),
+        ])
     case .diamond:
       let h = r * 1.3
-      writer.element("path", [
-        ("d", SVGWriter.path([(x, y - h), (x + h, y), (x, y + h), (x - h, y)], closed: true)),
-        ("fill", fill), ("fill-opacity", alpha),
-      ])
+      writer.element(
+        "path",
+        [
+          ("d", SVGWriter.path([(x, y - h), (x + h, y), (x, y + h), (x - h, y)], closed: true)),
+          ("fill", fill), ("fill-opacity", alpha),
+        ])
     }
   }
 }

@@ -37,8 +37,10 @@ struct PlotFrame {
   var bottom: Double { top + plotHeight }
 
   /// Lays out a figure `width` × `height` with `reservedRight` pixels kept free right of the plot.
-  init(title: String, width: Double, height: Double, horizontal: Horizontal, vertical: ResolvedAxis,
-       reservedRight: Double = 0) {
+  init(
+    title: String, width: Double, height: Double, horizontal: Horizontal, vertical: ResolvedAxis,
+    reservedRight: Double = 0
+  ) {
     self.figureWidth = FigureStyle.dimension(width, fallback: 640)
     self.figureHeight = FigureStyle.dimension(height, fallback: 420)
     self.title = FigureTitle(title, availableWidth: figureWidth - 2 * FigureStyle.padding)
@@ -159,8 +161,10 @@ struct PlotFrame {
   }
 
   private func rectAttributes(grownBy margin: Double = 0) -> [(String, String)] {
-    [("x", SVGWriter.number(left - margin)), ("y", SVGWriter.number(top - margin)),
-     ("width", SVGWriter.number(plotWidth + 2 * margin)), ("height", SVGWriter.number(plotHeight + 2 * margin))]
+    [
+      ("x", SVGWriter.number(left - margin)), ("y", SVGWriter.number(top - margin)),
+      ("width", SVGWriter.number(plotWidth + 2 * margin)), ("height", SVGWriter.number(plotHeight + 2 * margin)),
+    ]
   }
 
   /// Writes the title, the plotting area's background and the grid lines at the labelled ticks.
@@ -185,9 +189,11 @@ struct PlotFrame {
   /// Writes the frame, tick marks, tick labels and axis labels (after the data, so they stay on top).
   func writeAxes(into writer: inout SVGWriter) {
     let font = FigureStyle.tickFontSize
-    writer.element("rect", rectAttributes() + [
-      ("fill", "none"), ("stroke", FigureStyle.axisColour), ("stroke-width", "1"),
-    ])
+    writer.element(
+      "rect",
+      rectAttributes() + [
+        ("fill", "none"), ("stroke", FigureStyle.axisColour), ("stroke-width", "1"),
+      ])
 
     writer.open("g", [("stroke", FigureStyle.axisColour), ("stroke-width", "1")])
     for tick in yTicks {
@@ -214,19 +220,23 @@ struct PlotFrame {
     writer.open("g", [("fill", FigureStyle.textColour), ("font-size", SVGWriter.number(font))])
     for tick in yTicks {
       guard let label = tick.label, let y = py(tick.value), y >= top - 0.01, y <= bottom + 0.01 else { continue }
-      writer.element("text", [
-        ("x", SVGWriter.number(left - FigureStyle.tickLength - FigureStyle.tickLabelGap)),
-        ("y", SVGWriter.number(y + font * 0.35)), ("text-anchor", "end"),
-      ], text: label)
+      writer.element(
+        "text",
+        [
+          ("x", SVGWriter.number(left - FigureStyle.tickLength - FigureStyle.tickLabelGap)),
+          ("y", SVGWriter.number(y + font * 0.35)), ("text-anchor", "end"),
+        ], text: label)
     }
     let labelTop = bottom + FigureStyle.tickLength + FigureStyle.tickLabelGap
     switch horizontal {
     case .numeric:
       for tick in xTicks {
         guard let label = tick.label, let x = px(tick.value), x >= left - 0.01, x <= right + 0.01 else { continue }
-        writer.element("text", [
-          ("x", SVGWriter.number(x)), ("y", SVGWriter.number(labelTop + font * 0.8)), ("text-anchor", "middle"),
-        ], text: label)
+        writer.element(
+          "text",
+          [
+            ("x", SVGWriter.number(x)), ("y", SVGWriter.number(labelTop + font * 0.8)), ("text-anchor", "middle"),
+          ], text: label)
       }
     case .categorical(_, let categories):
       for (index, name) in categories.enumerated() {
@@ -234,14 +244,18 @@ struct PlotFrame {
         if rotatedCategoryLabels {
           let ax = x + font * 0.3
           let ay = labelTop + font * 0.5
-          writer.element("text", [
-            ("x", SVGWriter.number(ax)), ("y", SVGWriter.number(ay)), ("text-anchor", "end"),
-            ("transform", SVGWriter.rotation(-45, x: ax, y: ay)),
-          ], text: name)
+          writer.element(
+            "text",
+            [
+              ("x", SVGWriter.number(ax)), ("y", SVGWriter.number(ay)), ("text-anchor", "end"),
+              ("transform", SVGWriter.rotation(-45, x: ax, y: ay)),
+            ], text: name)
         } else {
-          writer.element("text", [
-            ("x", SVGWriter.number(x)), ("y", SVGWriter.number(labelTop + font * 0.8)), ("text-anchor", "middle"),
-          ], text: name)
+          writer.element(
+            "text",
+            [
+              ("x", SVGWriter.number(x)), ("y", SVGWriter.number(labelTop + font * 0.8)), ("text-anchor", "middle"),
+            ], text: name)
         }
       }
     }
@@ -250,27 +264,33 @@ struct PlotFrame {
     // Axis labels.
     let labelFont = FigureStyle.axisLabelFontSize
     if !xLabel.isEmpty {
-      writer.element("text", [
-        ("x", SVGWriter.number(left + plotWidth / 2)),
-        ("y", SVGWriter.number(labelTop + xLabelExtent + 6 + labelFont * 0.8)),
-        ("font-size", SVGWriter.number(labelFont)), ("fill", FigureStyle.textColour), ("text-anchor", "middle"),
-      ], text: xLabel)
+      writer.element(
+        "text",
+        [
+          ("x", SVGWriter.number(left + plotWidth / 2)),
+          ("y", SVGWriter.number(labelTop + xLabelExtent + 6 + labelFont * 0.8)),
+          ("font-size", SVGWriter.number(labelFont)), ("fill", FigureStyle.textColour), ("text-anchor", "middle"),
+        ], text: xLabel)
     }
     if !vertical.displayLabel.isEmpty {
       let x = FigureStyle.padding + labelFont * 0.8
       let y = top + plotHeight / 2
-      writer.element("text", [
-        ("x", SVGWriter.number(x)), ("y", SVGWriter.number(y)),
-        ("font-size", SVGWriter.number(labelFont)), ("fill", FigureStyle.textColour), ("text-anchor", "middle"),
-        ("transform", SVGWriter.rotation(-90, x: x, y: y)),
-      ], text: vertical.displayLabel)
+      writer.element(
+        "text",
+        [
+          ("x", SVGWriter.number(x)), ("y", SVGWriter.number(y)),
+          ("font-size", SVGWriter.number(labelFont)), ("fill", FigureStyle.textColour), ("text-anchor", "middle"),
+          ("transform", SVGWriter.rotation(-90, x: x, y: y)),
+        ], text: vertical.displayLabel)
     }
   }
 
   private func line(_ writer: inout SVGWriter, _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double) {
-    writer.element("line", [
-      ("x1", SVGWriter.number(x1)), ("y1", SVGWriter.number(y1)),
-      ("x2", SVGWriter.number(x2)), ("y2", SVGWriter.number(y2)),
-    ])
+    writer.element(
+      "line",
+      [
+        ("x1", SVGWriter.number(x1)), ("y1", SVGWriter.number(y1)),
+        ("x2", SVGWriter.number(x2)), ("y2", SVGWriter.number(y2)),
+      ])
   }
 }

@@ -15,11 +15,13 @@ struct SVGWriter {
     let w = SVGWriter.number(width)
     let h = SVGWriter.number(height)
     text = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"
-    open("svg", [
-      ("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"),
-      ("width", w), ("height", h), ("viewBox", "0 0 \(w) \(h)"),
-      ("font-family", FigureStyle.fontFamily), ("font-size", SVGWriter.number(FigureStyle.tickFontSize)),
-    ])
+    open(
+      "svg",
+      [
+        ("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"),
+        ("width", w), ("height", h), ("viewBox", "0 0 \(w) \(h)"),
+        ("font-family", FigureStyle.fontFamily), ("font-size", SVGWriter.number(FigureStyle.tickFontSize)),
+      ])
     element("title", [], text: title)
     element("rect", [("x", "0"), ("y", "0"), ("width", w), ("height", h), ("fill", "#ffffff")])
   }

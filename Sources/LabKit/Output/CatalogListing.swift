@@ -16,14 +16,18 @@ public enum CatalogListing {
             out += Report.wrap("Reading \(reading.name): " + reading.described + ".", indent: "      ")
           }
           for size in experiment.sizes {
-            let values = Scale.allCases.map { "\($0.rawValue) " + size.values(at: $0).map(\.description).joined(separator: ", ") }.joined(separator: "; ")
+            let values = Scale.allCases.map { "\($0.rawValue) " + size.values(at: $0).map(\.description).joined(separator: ", ") }.joined(
+              separator: "; ")
             out += Report.wrap("Size \(size.name) (\(size.meaning)): \(values).", indent: "      ")
           }
         }
         if claims {
           for claim in experiment.claims {
-            let grid = claim.readings.isEmpty && claim.sizes.isEmpty ? "" : ", judged over " + (claim.readings + claim.sizes).map(\.name).joined(separator: " × ") + " (\(claim.design.rawValue))"
-            out += "    \(claim.id)  (\(claim.kind.rawValue), \(claim.source); \(claim.claimClass?.name ?? "unclassified"), meaningful from scale \(claim.meaningfulAt.rawValue)\(grid))\n"
+            let grid =
+              claim.readings.isEmpty && claim.sizes.isEmpty
+              ? "" : ", judged over " + (claim.readings + claim.sizes).map(\.name).joined(separator: " × ") + " (\(claim.design.rawValue))"
+            out +=
+              "    \(claim.id)  (\(claim.kind.rawValue), \(claim.source); \(claim.claimClass?.name ?? "unclassified"), meaningful from scale \(claim.meaningfulAt.rawValue)\(grid))\n"
             out += Report.wrap(claim.statement, indent: "        ")
             if let control = claim.control { out += Report.wrap("Control: " + control.description, indent: "        ") }
           }

@@ -31,9 +31,11 @@ public struct ClaimCounts: Sendable, Equatable {
       return "\(smoke) claim\(smoke == 1 ? "" : "s") at smoke scale: verdicts for testing the pipeline only, not findings"
     }
     let verbs: [(Headline, String)] = [(.holds, "hold"), (.depends, "depend"), (.fails, "fail"), (.inconclusive, "inconclusive")]
-    var out = "\(empiricalTotal) empirical claim\(empiricalTotal == 1 ? "" : "s"): "
+    var out =
+      "\(empiricalTotal) empirical claim\(empiricalTotal == 1 ? "" : "s"): "
       + verbs.map { "\(empirical[$0.0] ?? 0) \($0.1)" }.joined(separator: ", ")
-    out += "; \(consistencyTotal) consistency check\(consistencyTotal == 1 ? "" : "s"): "
+    out +=
+      "; \(consistencyTotal) consistency check\(consistencyTotal == 1 ? "" : "s"): "
       + verbs.filter { $0.0 != .depends }.map { "\(consistency[$0.0] ?? 0) \($0.1)" }.joined(separator: ", ")
     if unclassified > 0 { out += "; \(unclassified) unclassified" }
     if smoke > 0 { out += "; \(smoke) at smoke scale" }
@@ -47,10 +49,14 @@ enum MapRows {
   static func cells(_ claim: ClaimRecord) -> (columns: [String], rows: [[String]]) {
     let columns = ["reading", "size", "verdict", "estimate", "interval", "n"]
     let rows = claim.cells.map { cell -> [String] in
-      [VerdictMap.describe(cell.reading), cell.size.isEmpty ? "" : VerdictMap.describe(cell.size), cell.verdict.rawValue,
-       cell.estimate.map { DecimalFormat.compact($0, significant: 4) } ?? "",
-       cell.lower.flatMap { lower in cell.upper.map { "[\(DecimalFormat.compact(lower, significant: 4)), \(DecimalFormat.compact($0, significant: 4))]" } } ?? "",
-       String(cell.n)]
+      [
+        VerdictMap.describe(cell.reading), cell.size.isEmpty ? "" : VerdictMap.describe(cell.size), cell.verdict.rawValue,
+        cell.estimate.map { DecimalFormat.compact($0, significant: 4) } ?? "",
+        cell.lower.flatMap { lower in
+          cell.upper.map { "[\(DecimalFormat.compact(lower, significant: 4)), \(DecimalFormat.compact($0, significant: 4))]" }
+        } ?? "",
+        String(cell.n),
+      ]
     }
     return (columns, rows)
   }
@@ -71,7 +77,9 @@ enum MapRows {
   /// "Control (a responder that can be forced): fails, as it must." or "... holds; it should fail".
   static func control(_ claim: ClaimRecord) -> String {
     guard let control = claim.control else { return "Control: none declared." }
-    let outcome = control.flipped ? "\(control.verdict.rawValue), as it must" : "\(control.verdict.rawValue), but it must be \(control.expected.rawValue): the check did not flip"
+    let outcome =
+      control.flipped
+      ? "\(control.verdict.rawValue), as it must" : "\(control.verdict.rawValue), but it must be \(control.expected.rawValue): the check did not flip"
     return "Control (\(control.description)): \(outcome)."
   }
 

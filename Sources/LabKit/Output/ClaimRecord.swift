@@ -71,7 +71,11 @@ public struct ClaimRecord: Sendable, Equatable {
       let design = json["design"]?.stringValue.flatMap(GridDesign.init(rawValue:)), let cells = json["readings"]?.arrayValue,
       let trends = json["trends"], trends.arrayValue != nil, let control = json["control"]
     else {
-      throw LabError.invalidInput(place: place, problem: "a claim needs id, source, kind, statement, class, meaningfulAt, headline, where, verdict, design, readings, trends, control, evidence and measured")
+      throw LabError.invalidInput(
+        place: place,
+        problem:
+          "a claim needs id, source, kind, statement, class, meaningfulAt, headline, where, verdict, design, readings, trends, control, evidence and measured"
+      )
     }
     let place = "\(place), claim \(id)"
     guard let verdict = Verdict(rawValue: verdictText) else { throw LabError.invalidInput(place: place, problem: "unknown verdict '\(verdictText)'") }

@@ -63,7 +63,8 @@ public enum LiterateDocument {
       let line = rawLine + "\n"
       if let id = marker(rawLine, prefix: beginPrefix) {
         if let open {
-          throw LabError.invalidInput(place: "\(place) line \(lineNumber)", problem: "block '\(id)' begins inside block '\(open.id)' (opened at line \(open.line))")
+          throw LabError.invalidInput(
+            place: "\(place) line \(lineNumber)", problem: "block '\(id)' begins inside block '\(open.id)' (opened at line \(open.line))")
         }
         guard seen.insert(id).inserted else {
           throw LabError.invalidInput(place: "\(place) line \(lineNumber)", problem: "block '\(id)' appears twice")
@@ -76,12 +77,14 @@ public enum LiterateDocument {
           throw LabError.invalidInput(place: "\(place) line \(lineNumber)", problem: "end of block '\(id)' without a begin")
         }
         guard current.id == id else {
-          throw LabError.invalidInput(place: "\(place) line \(lineNumber)", problem: "end of block '\(id)' inside block '\(current.id)' (opened at line \(current.line))")
+          throw LabError.invalidInput(
+            place: "\(place) line \(lineNumber)", problem: "end of block '\(id)' inside block '\(current.id)' (opened at line \(current.line))")
         }
         segments.append(.block(id: id, line: current.line, begin: current.begin, end: String(line)))
         open = nil
       } else if rawLine.contains("<!-- reproduce:") {
-        throw LabError.invalidInput(place: "\(place) line \(lineNumber)", problem: "malformed marker; expected '<!-- reproduce:begin ID -->' or '<!-- reproduce:end ID -->'")
+        throw LabError.invalidInput(
+          place: "\(place) line \(lineNumber)", problem: "malformed marker; expected '<!-- reproduce:begin ID -->' or '<!-- reproduce:end ID -->'")
       } else if open == nil {
         prose += line
       }

@@ -89,7 +89,8 @@ public enum MarkdownBlocks {
     var out = "| paper | module | text | experiments | claims | document |\n| --- | --- | --- | ---: | ---: | --- |\n"
     for paper in papers {
       let claims = paper.experiments.reduce(0) { $0 + $1.claims.count }
-      out += "| \(paper.title) (\(paper.citation)) | `\(paper.id)` | `\(paper.sourceText)` | \(paper.experiments.count) | \(claims) | [\(paper.id).md](\(paper.id).md) |\n"
+      out +=
+        "| \(paper.title) (\(paper.citation)) | `\(paper.id)` | `\(paper.sourceText)` | \(paper.experiments.count) | \(claims) | [\(paper.id).md](\(paper.id).md) |\n"
     }
     return out
   }

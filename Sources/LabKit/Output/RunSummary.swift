@@ -9,7 +9,8 @@ public enum RunSummary {
         out += "\(experiment.id): \(experiment.title)\n"
         for claim in experiment.claims {
           if outcome.selectedClaims.contains(claim.id) {
-            out += Report.claim(claim).split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+            out += Report.claim(claim).split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(
+              separator: "\n")
           } else {
             out += "  \(claim.id)  \(claim.headlineLabel) (\(claim.claimClass))\n"
           }

@@ -12,10 +12,13 @@ extension VerdictMap.Cell {
     guard let reading = json["reading"].flatMap(setting), let size = json["size"].flatMap(setting),
       let verdict = json["verdict"]?.stringValue.flatMap(Headline.init(rawValue:)), verdict != .depends,
       let n = json["n"]?.numberValue, let interval = json["interval"]
-    else { throw LabError.invalidInput(place: place, problem: "a map cell needs reading, size, verdict (holds, fails or inconclusive), interval and n") }
+    else {
+      throw LabError.invalidInput(place: place, problem: "a map cell needs reading, size, verdict (holds, fails or inconclusive), interval and n")
+    }
     let bounds = interval.arrayValue?.compactMap(\.numberValue)
-    self.init(reading: reading, size: size, verdict: verdict, estimate: json["estimate"]?.numberValue,
-              lower: bounds?.first, upper: bounds?.last, n: Int(n))
+    self.init(
+      reading: reading, size: size, verdict: verdict, estimate: json["estimate"]?.numberValue,
+      lower: bounds?.first, upper: bounds?.last, n: Int(n))
   }
 }
 

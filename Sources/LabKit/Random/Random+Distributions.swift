@@ -29,7 +29,8 @@ extension Random {
     let minimum = gsl_rng_min(generator)
     let generatorSpread = gsl_rng_max(generator) - minimum
     precondition(spread <= generatorSpread, "Random.integer(in:): range wider than the generator")
-    let offset = spread == generatorSpread
+    let offset =
+      spread == generatorSpread
       ? gsl_rng_get(generator) - minimum
       : gsl_rng_uniform_int(generator, spread + 1)
     return range.lowerBound &+ Int(bitPattern: offset)  // lowerBound + offset ≤ upperBound: no overflow

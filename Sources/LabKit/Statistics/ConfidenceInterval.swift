@@ -86,7 +86,9 @@ extension ConfidenceInterval {
       mean: statistics.mean, standardDeviation: statistics.standardDeviation, count: statistics.count, level: level)
   }
 
-  private static func studentT(mean: Double, standardDeviation: Double, count: Int, level: Double) throws
+  private static func studentT(
+    mean: Double, standardDeviation: Double, count: Int, level: Double
+  ) throws
     -> ConfidenceInterval
   {
     let place = "ConfidenceInterval.mean"
@@ -205,7 +207,8 @@ extension ConfidenceInterval {
   public static func studentQuantile(level: Double, degreesOfFreedom: Int) throws -> Double {
     try validateLevel(level, place: "ConfidenceInterval.studentQuantile")
     guard degreesOfFreedom >= 1 else {
-      throw LabError.invalidInput(place: "ConfidenceInterval.studentQuantile", problem: "degrees of freedom must be at least 1, got \(degreesOfFreedom)")
+      throw LabError.invalidInput(
+        place: "ConfidenceInterval.studentQuantile", problem: "degrees of freedom must be at least 1, got \(degreesOfFreedom)")
     }
     let t = gsl_cdf_tdist_Qinv((1 - level) / 2, Double(degreesOfFreedom))
     guard t.isFinite, t > 0 else {

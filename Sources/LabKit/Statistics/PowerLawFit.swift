@@ -30,7 +30,8 @@ public struct PowerLawFit: Sendable, Equatable {
     let line = try LeastSquaresLine(x: xs.map { log10($0) }, y: ys.map { log10($0) }, level: level, place: place)
     exponent = line.slope
     intercept = line.intercept
-    exponentInterval = ConfidenceInterval(estimate: line.slope, lower: line.slope - line.slopeHalfWidth, upper: line.slope + line.slopeHalfWidth, level: level)
+    exponentInterval = ConfidenceInterval(
+      estimate: line.slope, lower: line.slope - line.slopeHalfWidth, upper: line.slope + line.slopeHalfWidth, level: level)
     points = line.points
   }
 }

@@ -31,7 +31,8 @@ public enum Quadrature {
       throw LabError.invalidInput(place: place, problem: "the interval \(interval) has a non-finite end")
     }
     guard absoluteTolerance >= 0, relativeTolerance >= 0, absoluteTolerance > 0 || relativeTolerance > 0 else {
-      throw LabError.invalidInput(place: place, problem: "tolerances must be non-negative and not both zero, got \(absoluteTolerance) and \(relativeTolerance)")
+      throw LabError.invalidInput(
+        place: place, problem: "tolerances must be non-negative and not both zero, got \(absoluteTolerance) and \(relativeTolerance)")
     }
     guard limit >= 1 else { throw LabError.invalidInput(place: place, problem: "limit must be at least 1, got \(limit)") }
     if interval.lowerBound == interval.upperBound { return Result(value: 0, absoluteError: 0) }
@@ -48,8 +49,9 @@ public enum Quadrature {
         var function = gsl_function(
           function: { x, parameters in parameters!.assumingMemoryBound(to: ((Double) -> Double).self).pointee(x) },
           params: UnsafeMutableRawPointer(pointer))
-        return gsl_integration_qags(&function, interval.lowerBound, interval.upperBound, absoluteTolerance, relativeTolerance,
-                                    limit, workspace, &value, &error)
+        return gsl_integration_qags(
+          &function, interval.lowerBound, interval.upperBound, absoluteTolerance, relativeTolerance,
+          limit, workspace, &value, &error)
       }
     }
     guard status == GSL_SUCCESS else {

@@ -40,8 +40,10 @@ extension Statistics {
     var sxx = 0.0, syy = 0.0
     for k in x.indices { sxx += (x[k] - meanX) * (x[k] - meanX); syy += (y[k] - meanY) * (y[k] - meanY) }
     guard sxx > 0 && syy > 0 else { return 0 }
-    return x.withUnsafeBufferPointer { xs in y.withUnsafeBufferPointer { ys in
-      gsl_stats_correlation(xs.baseAddress, 1, ys.baseAddress, 1, x.count)
-    } }
+    return x.withUnsafeBufferPointer { xs in
+      y.withUnsafeBufferPointer { ys in
+        gsl_stats_correlation(xs.baseAddress, 1, ys.baseAddress, 1, x.count)
+      }
+    }
   }
 }

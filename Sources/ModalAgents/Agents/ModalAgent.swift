@@ -46,7 +46,8 @@ public final class ModalAgent: Sendable, Hashable, CustomStringConvertible {
           throw ModalDefinitionError(place: name, problem: "them(\(other)) refers to an unknown agent \(other)")
         }
         if agent.closure.contains(where: { $0.name == name }) {
-          throw ModalDefinitionError(place: name, problem: "them(\(other)) refers to \(other), which itself refers to an agent named \(name): references must be acyclic")
+          throw ModalDefinitionError(
+            place: name, problem: "them(\(other)) refers to \(other), which itself refers to an agent named \(name): references must be acyclic")
         }
         used.append(agent)
       }
@@ -60,17 +61,23 @@ public final class ModalAgent: Sendable, Hashable, CustomStringConvertible {
 
   /// Parses `text` as the formula of an agent named `name`, resolving `them(X)` with `resolve`.
   /// Errors give the column in `text`, plus `columnOffset` (for text that starts later in a line).
-  public static func parse(name: String, _ text: String, columnOffset: Int = 0, resolve: (String) -> ModalAgent?) throws(ModalAgentParseError) -> ModalAgent {
+  public static func parse(
+    name: String, _ text: String, columnOffset: Int = 0, resolve: (String) -> ModalAgent?
+  ) throws(ModalAgentParseError) -> ModalAgent {
     let parsed: ParsedFormula
-    do { parsed = try ModalParser.parseWithPositions(text, columnOffset: columnOffset) } catch { throw ModalAgentParseError(column: error.column, message: error.message) }
+    do { parsed = try ModalParser.parseWithPositions(text, columnOffset: columnOffset) } catch {
+      throw ModalAgentParseError(column: error.column, message: error.message)
+    }
     var references: [ModalAgent] = []
     for occurrence in parsed.occurrences {
       switch occurrence.atom {
       case .variable(let v):
-        throw ModalAgentParseError(column: occurrence.column, message: "'\(v)' is not an atom of an agent: use them(me), me(them) or them(X) for an agent X")
+        throw ModalAgentParseError(
+          column: occurrence.column, message: "'\(v)' is not an atom of an agent: use them(me), me(them) or them(X) for an agent X")
       case .opponentCooperatesWith(let other):
         if other == name {
-          throw ModalAgentParseError(column: occurrence.nameColumn, message: "them(\(other)) refers to the agent itself: references must go to agents of lower rank")
+          throw ModalAgentParseError(
+            column: occurrence.nameColumn, message: "them(\(other)) refers to the agent itself: references must go to agents of lower rank")
         }
         guard let agent = resolve(other) else {
           throw ModalAgentParseError(column: occurrence.nameColumn, message: "unknown agent '\(other)' (not in the library and not defined earlier)")
@@ -81,7 +88,8 @@ public final class ModalAgent: Sendable, Hashable, CustomStringConvertible {
       if !occurrence.isModalized {
         throw ModalAgentParseError(
           column: occurrence.column,
-          message: "\(occurrence.atom.text) is not under a box: an agent must be fully modalized (every them(...) and me(them) inside □, ◇, [k] or ⟨k⟩)")
+          message:
+            "\(occurrence.atom.text) is not under a box: an agent must be fully modalized (every them(...) and me(them) inside □, ◇, [k] or ⟨k⟩)")
       }
     }
     do { return try ModalAgent(name: name, formula: parsed.formula, references: references) } catch {

@@ -70,7 +70,9 @@ public struct AgentFile: Sendable {
         } else if let line = definedOn[trimmed], line > number {
           throw fail(number, column, "\(trimmed) is defined on line \(line); an agent may only use agents defined on earlier lines")
         } else {
-          throw fail(number, column, "unknown agent '\(trimmed)' (not in the library and not defined earlier); known library agents: \(AgentLibrary.knownNames)")
+          throw fail(
+            number, column,
+            "unknown agent '\(trimmed)' (not in the library and not defined earlier); known library agents: \(AgentLibrary.knownNames)")
         }
       } else {
         do {
@@ -80,7 +82,8 @@ public struct AgentFile: Sendable {
           if message.hasPrefix("unknown agent '"), let unknown = message.split(separator: "'").dropFirst().first,
             let line = definedOn[String(unknown)], line > number
           {
-            message = "\(unknown) is defined on line \(line); an agent may only refer to agents defined on earlier lines (references must go to lower rank)"
+            message =
+              "\(unknown) is defined on line \(line); an agent may only refer to agents defined on earlier lines (references must go to lower rank)"
           }
           throw fail(number, error.column, message)
         }

@@ -39,7 +39,8 @@ public enum ModalCommandLine {
       out += "  \(agent.name) \(move == .cooperate ? "cooperates with" : "defects against") \(opponent.name) (\(status))\n"
       if first == second { break }
     }
-    out += "  the system (\(solution.variables.count) variable\(solution.variables.count == 1 ? "" : "s")) is constant from world \(solution.stabilisationWorld) on\n"
+    out +=
+      "  the system (\(solution.variables.count) variable\(solution.variables.count == 1 ? "" : "s")) is constant from world \(solution.stabilisationWorld) on\n"
     if trace {
       out += "\nEquations:\n"
       for (name, formula) in matchup.competition.equations { out += "  \(name) ↔ \(formula)\n" }
@@ -110,7 +111,9 @@ public enum ModalCommandLine {
     let trimmed = argument.trimmingSpaces
     if let agent = AgentLibrary.agent(named: trimmed) { return agent }
     if AgentFile.isName(trimmed), !["T", "F"].contains(trimmed) {
-      throw LabError.invalidInput(place: "\(role) '\(argument)'", problem: "unknown agent; known library agents: \(AgentLibrary.knownNames); or give a formula such as \"[]them(me)\"")
+      throw LabError.invalidInput(
+        place: "\(role) '\(argument)'",
+        problem: "unknown agent; known library agents: \(AgentLibrary.knownNames); or give a formula such as \"[]them(me)\"")
     }
     do {
       return try ModalAgent.parse(name: trimmed, argument, resolve: AgentLibrary.agent(named:))

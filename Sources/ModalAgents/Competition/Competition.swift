@@ -64,7 +64,9 @@ public struct Competition: Sendable {
     mutating func agent(_ agent: ModalAgent) throws(ModalDefinitionError) -> Int {
       if let index = agentIndex[agent.name] {
         guard agents[index] == agent else {
-          throw ModalDefinitionError(place: agent.name, problem: "two different agents named \(agent.name) take part in one matchup: \(agents[index].formula) and \(agent.formula)")
+          throw ModalDefinitionError(
+            place: agent.name,
+            problem: "two different agents named \(agent.name) take part in one matchup: \(agents[index].formula) and \(agent.formula)")
         }
         return index
       }

@@ -40,7 +40,8 @@ public enum CrystalBall {
     /// The certificate in words: where the statement holds and why that is a proof.
     public var certificateText: String {
       let worlds = certificate.lastWorld == 0 ? "world 0" : "worlds 0…\(certificate.lastWorld)"
-      return "\(statement) holds at \(worlds) of the chain (trace \(certificate.traceText(variable, worlds: max(6, certificate.lastWorld + 1)))) and the system is constant from world \(certificate.stabilisationWorld) on, so it holds at every world: GL proves the letterless fixed point and PA proves the statement"
+      return
+        "\(statement) holds at \(worlds) of the chain (trace \(certificate.traceText(variable, worlds: max(6, certificate.lastWorld + 1)))) and the system is constant from world \(certificate.stabilisationWorld) on, so it holds at every world: GL proves the letterless fixed point and PA proves the statement"
     }
   }
 
@@ -91,8 +92,9 @@ public enum CrystalBall {
     do { matchup = try Competition(program, input).solve() } catch {
       throw .invalidProgram(error.description)
     }
-    return try decide(matchup.solution, variable: matchup.firstVariable,
-                      statement: { "\(program.name)(\(input.name)) = \($0.name)" }, outputs: outputs.map(Output.move))
+    return try decide(
+      matchup.solution, variable: matchup.firstVariable,
+      statement: { "\(program.name)(\(input.name)) = \($0.name)" }, outputs: outputs.map(Output.move))
   }
 
   /// Asks which value of `variable` in `system` is provable, preferring earlier `outputs`. Systems

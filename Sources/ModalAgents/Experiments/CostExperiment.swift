@@ -42,7 +42,8 @@ struct CostExperiment: Experiment {
     id: "ma.polynomial-time", source: "the post, Crystal Ball Design", kind: .claim,
     statement: "Fixed points for modal agents can be found in polynomial time (the notes: quadratic in the size of the system).",
     class: .empirical,
-    control: Control("a brute-force evaluator that tries every assignment to the B boxes (cost 2^B · |circuit| for the same runs): the same trend check must fail"),
+    control: Control(
+      "a brute-force evaluator that tries every assignment to the B boxes (cost 2^B · |circuit| for the same runs): the same trend check must fail"),
     readings: [family.erased], sizes: [systemSize.erased])
 
   var claims: [Claim] { [Self.polynomialClaim] }
@@ -50,23 +51,36 @@ struct CostExperiment: Experiment {
   var parameters: [Parameter] {
     [
       Parameter(Self.family, "Which family of systems the cost is measured on.", default: .waiting),
-      Parameter(Self.systemSize, "K of WaitFairBot_K, or the number of symbols of each random agent.", domain: .integer(2...100_000),
-                smoke: 128, standard: 256, paper: 1024),
+      Parameter(
+        Self.systemSize, "K of WaitFairBot_K, or the number of symbols of each random agent.", domain: .integer(2...100_000),
+        smoke: 128, standard: 256, paper: 1024),
       Parameter(Self.replicates, "Random pairs per size.", domain: .integer(2...10_000), smoke: 4, standard: 12, paper: 32),
-      Parameter(Self.exponentBound, "Largest fitted exponent accepted as polynomial of degree 2 (fixed before the run).", domain: .real(1...10), default: 2.2),
+      Parameter(
+        Self.exponentBound, "Largest fitted exponent accepted as polynomial of degree 2 (fixed before the run).", domain: .real(1...10), default: 2.2),
     ]
   }
 
   var readings: [Reading] {
-    [Reading(Self.family, [
-      .init(Family.waiting, reason: "the worst case for the number of worlds the evaluator visits: about K boxes, stabilising near world K", source: "the notes §4.3; Robust Cooperation §5 (WaitFairBot_K)"),
-      .init(Family.random, reason: "a typical system rather than the worst one: random fully modalized rank-0 agents", source: "a careful reader (the texts name no family)"),
-    ])]
+    [
+      Reading(
+        Self.family,
+        [
+          .init(
+            Family.waiting, reason: "the worst case for the number of worlds the evaluator visits: about K boxes, stabilising near world K",
+            source: "the notes §4.3; Robust Cooperation §5 (WaitFairBot_K)"),
+          .init(
+            Family.random, reason: "a typical system rather than the worst one: random fully modalized rank-0 agents",
+            source: "a careful reader (the texts name no family)"),
+        ])
+    ]
   }
 
   var sizes: [Size] {
-    [Size(Self.systemSize, "K, or symbols per random agent", smoke: [64, 128, 256, 512], standard: [64, 128, 256, 512, 1024, 2048],
-          paper: [256, 512, 1024, 2048, 4096, 8192])]
+    [
+      Size(
+        Self.systemSize, "K, or symbols per random agent", smoke: [64, 128, 256, 512], standard: [64, 128, 256, 512, 1024, 2048],
+        paper: [256, 512, 1024, 2048, 4096, 8192])
+    ]
   }
 
   /// One measured matchup.
@@ -109,10 +123,14 @@ struct CostExperiment: Experiment {
     var trends: [Trend] = []
     var controlTrends: [Trend] = []
     var mapCells: [VerdictMap.Cell] = []
-    var table = Table(id: "ma.cost.fit", title: "Cost (node evaluations) against system size (circuit nodes): fitted exponent b of cost ∝ size^b",
-                      columns: ["family", "matchups", "sizes", "largest worlds evaluated", "largest cost / bound", "exponent b", "95% interval", "brute force: exponent"])
-    var chart = Chart(title: "Cost of solving a matchup on the Kripke chain", x: Axis(label: "system size (circuit nodes)", scale: .logarithmic),
-                      y: Axis(label: "cost (node evaluations)", scale: .logarithmic))
+    var table = Table(
+      id: "ma.cost.fit", title: "Cost (node evaluations) against system size (circuit nodes): fitted exponent b of cost ∝ size^b",
+      columns: [
+        "family", "matchups", "sizes", "largest worlds evaluated", "largest cost / bound", "exponent b", "95% interval", "brute force: exponent",
+      ])
+    var chart = Chart(
+      title: "Cost of solving a matchup on the Kripke chain", x: Axis(label: "system size (circuit nodes)", scale: .logarithmic),
+      y: Axis(label: "cost (node evaluations)", scale: .logarithmic))
     for (family, colour) in zip(Family.allCases, [Colour.vermillion, Colour.blue]) {
       let mine = cells.filter { $0.outcome.family == family }
       let points = mine.flatMap(\.outcome.points)
@@ -120,30 +138,39 @@ struct CostExperiment: Experiment {
       for (cell, outcome) in mine {
         let within = outcome.points.allSatisfy { $0.cost <= $0.bound }
         let ratio = outcome.points.map { Double($0.cost) / Double($0.bound) }.max()!
-        mapCells.append(VerdictMap.Cell(reading: cell.readingSetting, size: cell.sizeSetting, verdict: .checking(within),
-                                        estimate: ratio, n: outcome.points.count))
+        mapCells.append(
+          VerdictMap.Cell(
+            reading: cell.readingSetting, size: cell.sizeSetting, verdict: .checking(within),
+            estimate: ratio, n: outcome.points.count))
       }
       let reading = mine[0].cell.readingSetting
       let logSize = points.map { log10(Double($0.size)) }
-      guard let trend = try? Trend(reading: reading, sizeName: "log10 circuit size", observations: zip(logSize, points).map { (size: $0.0, value: log10(Double($0.1.cost))) },
-                                   statistic: .slope, bar: bar),
-            let control = try? Trend(reading: reading, sizeName: "log10 circuit size", observations: zip(logSize, points).map { (size: $0.0, value: $0.1.bruteForceLogCost) },
-                                     statistic: .slope, bar: bar)
+      guard
+        let trend = try? Trend(
+          reading: reading, sizeName: "log10 circuit size", observations: zip(logSize, points).map { (size: $0.0, value: log10(Double($0.1.cost))) },
+          statistic: .slope, bar: bar),
+        let control = try? Trend(
+          reading: reading, sizeName: "log10 circuit size", observations: zip(logSize, points).map { (size: $0.0, value: $0.1.bruteForceLogCost) },
+          statistic: .slope, bar: bar)
       else { continue }
       trends.append(trend)
       controlTrends.append(control)
       let ratio = points.map { Double($0.cost) / Double($0.bound) }.max()!
-      table.append([.text(points[0].family), .integer(points.count), .text("\(points.map(\.size).min()!) … \(points.map(\.size).max()!)"),
-                    .integer(points.map(\.worlds).max()!), .real(ratio, digits: 3), .real(trend.estimate, digits: 3),
-                    .text(ConfidenceInterval(estimate: trend.estimate, lower: trend.lower, upper: trend.upper, level: 0.95).bracket(digits: 3)), .real(control.estimate, digits: 1)])
+      table.append([
+        .text(points[0].family), .integer(points.count), .text("\(points.map(\.size).min()!) … \(points.map(\.size).max()!)"),
+        .integer(points.map(\.worlds).max()!), .real(ratio, digits: 3), .real(trend.estimate, digits: 3),
+        .text(ConfidenceInterval(estimate: trend.estimate, lower: trend.lower, upper: trend.upper, level: 0.95).bracket(digits: 3)),
+        .real(control.estimate, digits: 1),
+      ])
       chart.scatter(points[0].family, points.map { (x: Double($0.size), y: Double($0.cost)) }, colour: colour)
       let xs = points.map { Double($0.size) }
       let intercept = trend.means.isEmpty ? 0 : Self.intercept(logSize, points.map { log10(Double($0.cost)) }, slope: trend.estimate)
       let line = [xs.min()!, xs.max()!].map { x in (x: x, y: pow(10, intercept + trend.estimate * log10(x))) }
       chart.line("fit: b = \(DecimalFormat.fixed(trend.estimate, digits: 2))", line, dashed: true, colour: colour)
     }
-    return ExperimentResult(tables: [table], figures: [Figure(id: "ma.cost", title: "Cost of solving a matchup against the size of its system", svg: chart.svg())],
-                            claims: [claimResult(cells: mapCells, trends: trends, controlTrends: controlTrends, points: cells.flatMap(\.outcome.points), bar: bar)])
+    return ExperimentResult(
+      tables: [table], figures: [Figure(id: "ma.cost", title: "Cost of solving a matchup against the size of its system", svg: chart.svg())],
+      claims: [claimResult(cells: mapCells, trends: trends, controlTrends: controlTrends, points: cells.flatMap(\.outcome.points), bar: bar)])
   }
 
   /// The OLS intercept for a given slope: mean(y) − slope · mean(x).
@@ -153,30 +180,38 @@ struct CostExperiment: Experiment {
 
   func claimResult(cells: [VerdictMap.Cell], trends: [Trend], controlTrends: [Trend], points all: [Point], bar: Bar) -> ClaimResult {
     let withinBound = all.allSatisfy { $0.cost <= $0.bound }
-    let fitText = trends.map { "\(VerdictMap.describe($0.reading)): b = \(DecimalFormat.fixed($0.estimate, digits: 3)), 95% interval \(ConfidenceInterval(estimate: $0.estimate, lower: $0.lower, upper: $0.upper, level: 0.95).bracket(digits: 3))" }.joined(separator: "; ")
+    let fitText = trends.map {
+      "\(VerdictMap.describe($0.reading)): b = \(DecimalFormat.fixed($0.estimate, digits: 3)), 95% interval \(ConfidenceInterval(estimate: $0.estimate, lower: $0.lower, upper: $0.upper, level: 0.95).bracket(digits: 3))"
+    }.joined(separator: "; ")
     var measurements: [Evidence.Measurement] = []
     for trend in trends {
       measurements.append(.init("\(VerdictMap.describe(trend.reading)): exponent", trend.estimate))
       measurements.append(.init("\(VerdictMap.describe(trend.reading)): 95% interval", lower: trend.lower, upper: trend.upper))
     }
     measurements.append(.init("runs within (K + B + 2) · size", "\(all.filter { $0.cost <= $0.bound }.count)/\(all.count)"))
-    let controlText = controlTrends.map { "\(VerdictMap.describe($0.reading)): b = \(DecimalFormat.fixed($0.estimate, digits: 1))" }.joined(separator: "; ")
+    let controlText = controlTrends.map { "\(VerdictMap.describe($0.reading)): b = \(DecimalFormat.fixed($0.estimate, digits: 1))" }.joined(
+      separator: "; ")
     let evidence = Evidence(
-      summary: "Fitted cost ∝ size^b: \(fitText). Every run stayed within the proven bound (K + B + 2) · size: \(withinBound ? "yes" : "no"). The largest system had \(all.map(\.size).max() ?? 0) nodes; the most worlds a run evaluated was \(all.map(\.worlds).max() ?? 0). Control, a brute-force evaluator over the 2^B assignments to the boxes, on the same runs: \(controlText).",
+      summary:
+        "Fitted cost ∝ size^b: \(fitText). Every run stayed within the proven bound (K + B + 2) · size: \(withinBound ? "yes" : "no"). The largest system had \(all.map(\.size).max() ?? 0) nodes; the most worlds a run evaluated was \(all.map(\.worlds).max() ?? 0). Control, a brute-force evaluator over the 2^B assignments to the boxes, on the same runs: \(controlText).",
       measurements: measurements,
       tolerance: "holds in a family if its exponent's 95% interval lies \(bar); every run must stay within the bound",
       sampleSize: all.count)
-    let control = ControlResult(Self.polynomialClaim.control!, verdict: controlTrends.isEmpty ? .inconclusive : VerdictMap.combine(controlTrends.map(\.verdict)))
+    let control = ControlResult(
+      Self.polynomialClaim.control!, verdict: controlTrends.isEmpty ? .inconclusive : VerdictMap.combine(controlTrends.map(\.verdict)))
     // With systemSize pinned by --set there is no trend to judge: the claim is inconclusive.
-    let map = cells.isEmpty || trends.isEmpty ? VerdictMap.single(.inconclusive, n: all.count) : VerdictMap(design: Self.polynomialClaim.design, cells: cells, trends: trends)
+    let map =
+      cells.isEmpty || trends.isEmpty
+      ? VerdictMap.single(.inconclusive, n: all.count) : VerdictMap(design: Self.polynomialClaim.design, cells: cells, trends: trends)
     return ClaimResult(Self.polynomialClaim, map: withinBound ? map : VerdictMap.single(.fails, n: all.count), control: control, evidence: evidence)
   }
 
   static func point(_ family: String, _ m: Matchup) -> Point {
     let s = m.solution
     let grade = m.competition.agents.map(\.formula.largestGrade).max() ?? 0
-    return Point(family: family, size: s.circuitSize, cost: s.cost, worlds: s.lastWorld + 1,
-                 bound: (grade + s.boxCount + 2) * s.circuitSize, boxes: s.boxCount)
+    return Point(
+      family: family, size: s.circuitSize, cost: s.cost, worlds: s.lastWorld + 1,
+      bound: (grade + s.boxCount + 2) * s.circuitSize, boxes: s.boxCount)
   }
 
   /// A random fully modalized rank-0 formula with about `size` symbols: a random tree whose

@@ -23,8 +23,12 @@ struct LetterlessExperiment: Experiment {
 
   static let fixedPointsClaim = Claim(
     id: "ma.fixed-points", source: "the notes §3.2 (dpiponi/provability)", kind: .example,
-    statement: "The letterless fixed points p ↔ ¬□p ⇒ ◇⊤, p ↔ □p ⇒ ⊤, p ↔ □¬p ⇒ □⊥, p ↔ ¬□¬p ⇒ ⊥, p ↔ ¬□□p ⇒ ◇◇⊤, p ↔ (□p → □¬p) ⇒ ◇◇⊤ ∨ □⊥, p ↔ (□(¬p → □⊥) → □(p → □⊥)) ⇒ ◇(◇(¬□⊥ ∧ ¬□⊥) ∧ ¬□⊥) ∨ □□⊥, with the traces 0111…, 1111…, 1000…, 0000…, 0011…, 1011…, 1101….",
-    class: .consistency(because: "letterless formulas of GL are decided exactly by their traces on the linear Kripke chain (de Jongh–Sambin normal forms), so the computed fixed points can differ from the published ones only through a bug or a misprint"),
+    statement:
+      "The letterless fixed points p ↔ ¬□p ⇒ ◇⊤, p ↔ □p ⇒ ⊤, p ↔ □¬p ⇒ □⊥, p ↔ ¬□¬p ⇒ ⊥, p ↔ ¬□□p ⇒ ◇◇⊤, p ↔ (□p → □¬p) ⇒ ◇◇⊤ ∨ □⊥, p ↔ (□(¬p → □⊥) → □(p → □⊥)) ⇒ ◇(◇(¬□⊥ ∧ ¬□⊥) ∧ ¬□⊥) ∨ □□⊥, with the traces 0111…, 1111…, 1000…, 0000…, 0011…, 1011…, 1101….",
+    class: .consistency(
+      because:
+        "letterless formulas of GL are decided exactly by their traces on the linear Kripke chain (de Jongh–Sambin normal forms), so the computed fixed points can differ from the published ones only through a bug or a misprint"
+    ),
     control: Control("every equation mutated, p ↔ ¬φ(p) in place of p ↔ φ(p): the same check against the published solutions must fail"))
 
   var claims: [Claim] { [Self.fixedPointsClaim] }
@@ -32,8 +36,12 @@ struct LetterlessExperiment: Experiment {
   static let parameterWorlds = ParameterKey<Int>("parameterWorlds")
 
   var parameters: [Parameter] {
-    [Parameter(Self.parameterWorlds, "For the examples with a parameter q: every letterless q is tried whose values at worlds 0 … parameterWorlds − 1 are arbitrary and which is constant from world parameterWorlds on (2^(parameterWorlds + 1) of them).",
-               domain: .integer(1...16), smoke: 6, standard: 12, paper: 14)]
+    [
+      Parameter(
+        Self.parameterWorlds,
+        "For the examples with a parameter q: every letterless q is tried whose values at worlds 0 … parameterWorlds − 1 are arbitrary and which is constant from world parameterWorlds on (2^(parameterWorlds + 1) of them).",
+        domain: .integer(1...16), smoke: 6, standard: 12, paper: 14)
+    ]
   }
 
   /// (equation's right-hand side, published solution, trace in the notes).
@@ -99,9 +107,10 @@ struct LetterlessExperiment: Experiment {
     let solution = try ModalSystem([("p", phi)]).solve()
     let computed = solution.traceText(0, worlds: 8)
     let traceAgrees = computed.hasPrefix(noted) && computed.dropFirst(noted.count).dropLast().allSatisfy { String($0) == String(noted.last!) }
-    return LetterlessRow(phi: phi, psi: psi, computed: computed, noted: noted, equivalent: Letterless.areEquivalent(solution.normalForm(0), psi),
-                         isFixedPoint: Letterless.isProvable(.iff(psi, phi.substituting { _ in psi })), normalForm: solution.normalForm(0),
-                         traceAgrees: traceAgrees)
+    return LetterlessRow(
+      phi: phi, psi: psi, computed: computed, noted: noted, equivalent: Letterless.areEquivalent(solution.normalForm(0), psi),
+      isFixedPoint: Letterless.isProvable(.iff(psi, phi.substituting { _ in psi })), normalForm: solution.normalForm(0),
+      traceAgrees: traceAgrees)
   }
 
   /// Tries every letterless q constant from world `worlds` on.
@@ -124,27 +133,38 @@ struct LetterlessExperiment: Experiment {
 
   func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let o = outcomes.base
-    var table = Table(id: "ma.letterless.fixed-points", title: "Letterless fixed points p ↔ φ(p): computed on the chain and compared with the published solutions",
-                      columns: ["equation", "published solution ψ", "computed trace", "trace in the notes", "GL ⊢ p ↔ ψ", "GL ⊢ ψ ↔ φ(ψ)", "computed normal form", "agrees"])
+    var table = Table(
+      id: "ma.letterless.fixed-points", title: "Letterless fixed points p ↔ φ(p): computed on the chain and compared with the published solutions",
+      columns: [
+        "equation", "published solution ψ", "computed trace", "trace in the notes", "GL ⊢ p ↔ ψ", "GL ⊢ ψ ↔ φ(ψ)", "computed normal form", "agrees",
+      ])
     for r in o.rows {
-      table.append([.text("p ↔ \(r.phi)"), .text(r.psi.description), .text(r.computed), .text(r.noted + "…"), .text(r.equivalent ? "yes" : "no"),
-                    .text(r.isFixedPoint ? "yes" : "no"), .text(r.normalForm.description), .text(r.agrees ? "yes" : "no")])
+      table.append([
+        .text("p ↔ \(r.phi)"), .text(r.psi.description), .text(r.computed), .text(r.noted + "…"), .text(r.equivalent ? "yes" : "no"),
+        .text(r.isFixedPoint ? "yes" : "no"), .text(r.normalForm.description), .text(r.agrees ? "yes" : "no"),
+      ])
     }
-    var parameterTable = Table(id: "ma.letterless.with-parameter",
-                               title: "Fixed points with a parameter q, checked for every letterless q that is constant from world \(o.worlds) on (evidence only: substitution instances do not decide GL for formulas with letters)",
-                               columns: ["equation", "published solution", "substitutions tried", "agreeing"])
+    var parameterTable = Table(
+      id: "ma.letterless.with-parameter",
+      title:
+        "Fixed points with a parameter q, checked for every letterless q that is constant from world \(o.worlds) on (evidence only: substitution instances do not decide GL for formulas with letters)",
+      columns: ["equation", "published solution", "substitutions tried", "agreeing"])
     for r in o.withParameter {
       parameterTable.append([.text("p ↔ \(r.phi)"), .text(r.psi.description), .integer(r.tried), .integer(r.agreeing)])
     }
     let failures = o.rows.filter { !$0.agrees }.map { "p ↔ \($0.phi)" }
     let mutatedAgreeing = o.mutated.filter(\.agrees).count
     let evidence = Evidence(
-      summary: "\(o.rows.count - failures.count) of the \(o.rows.count) published letterless fixed points come out as stated: the computed trace is the notes' trace, GL proves the computed fixed point equivalent to the published solution ψ (their traces agree at every world), and GL ⊢ ψ ↔ φ(ψ). Control: with every equation mutated to p ↔ ¬φ(p), \(mutatedAgreeing) of them agree with the published solutions.",
-      measurements: [.init("examples", o.rows.count), .init("agreeing", o.rows.count - failures.count), .init("agreeing after mutation", mutatedAgreeing)],
+      summary:
+        "\(o.rows.count - failures.count) of the \(o.rows.count) published letterless fixed points come out as stated: the computed trace is the notes' trace, GL proves the computed fixed point equivalent to the published solution ψ (their traces agree at every world), and GL ⊢ ψ ↔ φ(ψ). Control: with every equation mutated to p ↔ ¬φ(p), \(mutatedAgreeing) of them agree with the published solutions.",
+      measurements: [
+        .init("examples", o.rows.count), .init("agreeing", o.rows.count - failures.count), .init("agreeing after mutation", mutatedAgreeing),
+      ],
       tolerance: "exact (letterless formulas are decided on the chain up to their modal depth)", sampleSize: o.rows.count,
       counterexample: failures.isEmpty ? nil : failures.joined(separator: "; "))
-    let claim = ClaimResult(Self.fixedPointsClaim, map: .single(.checking(failures.isEmpty), estimate: Double(o.rows.count - failures.count), n: o.rows.count),
-                            control: ControlResult(Self.fixedPointsClaim.control!, verdict: .checking(mutatedAgreeing == o.mutated.count)), evidence: evidence)
+    let claim = ClaimResult(
+      Self.fixedPointsClaim, map: .single(.checking(failures.isEmpty), estimate: Double(o.rows.count - failures.count), n: o.rows.count),
+      control: ControlResult(Self.fixedPointsClaim.control!, verdict: .checking(mutatedAgreeing == o.mutated.count)), evidence: evidence)
     return ExperimentResult(tables: [table, parameterTable], claims: [claim])
   }
 }

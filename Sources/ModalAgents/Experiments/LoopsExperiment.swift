@@ -9,11 +9,13 @@ struct LoopsExperiment: Experiment {
   let title = "Strategic time loops: self-play, simulation, unstable loops and the crystal ball"
   let sections = ["the post: Strategic Time Loops", "the post: Crystal Ball Design"]
 
-  static let exact = "the agent's formula has a unique fixed point on GL's linear Kripke chain (de Jongh–Sambin), which the evaluator computes exactly"
+  static let exact =
+    "the agent's formula has a unique fixed point on GL's linear Kripke chain (de Jongh–Sambin), which the evaluator computes exactly"
 
   static let contrarianClaim = Claim(
     id: "ma.contrarian-self", source: "the post, Strategic Time Loops", kind: .claim,
-    statement: "ContrarianBot, facing itself, finds no proof that it cooperates (such a proof would make it defect), so it cooperates: \"ContrarianBot Cooperates with itself\" is true but unprovable.",
+    statement:
+      "ContrarianBot, facing itself, finds no proof that it cooperates (such a proof would make it defect), so it cooperates: \"ContrarianBot Cooperates with itself\" is true but unprovable.",
     class: .consistency(because: exact + ": p ↔ ¬□p is solved by ¬□⊥ (Gödel's second incompleteness theorem), true but unprovable"),
     control: Control("FairBot in ContrarianBot's place (its negation removed, p ↔ □p): the same check must find the cooperation provable and fail"))
   static let raifClaim = Claim(
@@ -23,18 +25,27 @@ struct LoopsExperiment: Experiment {
     control: Control("RaifBot with its inner negation removed (ContrarianBot, p ↔ ¬□p): the same check must fail"))
   static let simulationClaim = Claim(
     id: "ma.simulation-loops", source: "the post, Strategic Time Loops", kind: .claim,
-    statement: "An agent that tries to simulate its counterpart, and then condition its output on the other agent's simulated output, will loop forever when faced with another agent that does the same thing.",
-    class: .consistency(because: "MirrorBot against MirrorBot runs MirrorBot against MirrorBot: the chain of nested runs is a cycle by construction, so no budget suffices"),
-    control: Control("MirrorBot against TitForTatBot (the counterpart simulates, but against CooperateBot, not the same thing): the same check must fail"))
+    statement:
+      "An agent that tries to simulate its counterpart, and then condition its output on the other agent's simulated output, will loop forever when faced with another agent that does the same thing.",
+    class: .consistency(
+      because:
+        "MirrorBot against MirrorBot runs MirrorBot against MirrorBot: the chain of nested runs is a cycle by construction, so no budget suffices"),
+    control: Control(
+      "MirrorBot against TitForTatBot (the counterpart simulates, but against CooperateBot, not the same thing): the same check must fail"))
   static let unstableClaim = Claim(
     id: "ma.unstable-loop", source: "the post, Strategic Time Loops", kind: .claim,
-    statement: "For an unstable loop like \"my output is 0 if and only if my output is 1\" there are no consistent assignments of values to variables; a crystal ball must give a wrong answer or an output uncorrelated with the truth, and ours reports an error instead.",
+    statement:
+      "For an unstable loop like \"my output is 0 if and only if my output is 1\" there are no consistent assignments of values to variables; a crystal ball must give a wrong answer or an output uncorrelated with the truth, and ours reports an error instead.",
     class: .consistency(because: "p ↔ ¬p has no solution at any world, by propositional logic; the crystal ball checks every world"),
     control: Control("the modalized loop p ↔ ¬□p in place of p ↔ ¬p (it has a solution): the same check must fail"))
   static let preferencesClaim = Claim(
     id: "ma.crystal-ball-preferences", source: "the post, Crystal Ball Design", kind: .claim,
-    statement: "With the preference C before D, FairBot-style reasoning through the crystal ball finds the cooperative loop; RaifBot's reversed preference (D before C) leads it to defect against itself.",
-    class: .consistency(because: "the ball agent with preferences (C, D) and fallback D has FairBot's formula, the one with (D, C) and fallback C RaifBot's, so the check restates Löb's theorem"),
+    statement:
+      "With the preference C before D, FairBot-style reasoning through the crystal ball finds the cooperative loop; RaifBot's reversed preference (D before C) leads it to defect against itself.",
+    class: .consistency(
+      because:
+        "the ball agent with preferences (C, D) and fallback D has FairBot's formula, the one with (D, C) and fallback C RaifBot's, so the check restates Löb's theorem"
+    ),
     control: Control("the two preference orders swapped between the agents: the same check must fail"))
 
   var claims: [Claim] { [Self.contrarianClaim, Self.raifClaim, Self.simulationClaim, Self.unstableClaim, Self.preferencesClaim] }
@@ -42,8 +53,11 @@ struct LoopsExperiment: Experiment {
   static let largestBudget = ParameterKey<Int>("largestBudget")
 
   var parameters: [Parameter] {
-    [Parameter(Self.largestBudget, "Largest simulation budget (program runs) given to the simulating agents; budgets 1, 10, 100, … up to it are tried.",
-               domain: .integer(1...1_000_000_000), smoke: 10_000, standard: 100_000_000, paper: 1_000_000_000)]
+    [
+      Parameter(
+        Self.largestBudget, "Largest simulation budget (program runs) given to the simulating agents; budgets 1, 10, 100, … up to it are tried.",
+        domain: .integer(1...1_000_000_000), smoke: 10_000, standard: 100_000_000, paper: 1_000_000_000)
+    ]
   }
 
   /// The crystal-ball agents of the post: C preferred (FairBot-style) and D preferred (RaifBot-style).
@@ -125,9 +139,10 @@ struct LoopsExperiment: Experiment {
       refusal = reasons.map { "\($0.output.name): \($0.reason)" }.joined(separator: "; ")
       if case .trueButUnprovable = reasons.first(where: { $0.output.name == "C" })?.reason { trueButUnprovable = true }
     }
-    return SelfPlayCheck(agent: agent.name, move: m.firstMove, provable: m.solution.isProvable(0), refusal: refusal,
-                         refusedAsTrueButUnprovable: trueButUnprovable, trace: m.solution.traceText(0, worlds: 6),
-                         normalForm: m.solution.normalForm(0).description)
+    return SelfPlayCheck(
+      agent: agent.name, move: m.firstMove, provable: m.solution.isProvable(0), refusal: refusal,
+      refusedAsTrueButUnprovable: trueButUnprovable, trace: m.solution.traceText(0, worlds: 6),
+      normalForm: m.solution.normalForm(0).description)
   }
 
   /// `cooperative` should find the cooperative loop and act as FairBot; `defective` should defect against itself and act as RaifBot.
@@ -141,9 +156,10 @@ struct LoopsExperiment: Experiment {
         if a.firstMove != b.firstMove || a.secondMove != b.secondMove { differences.append("\(ball.name) vs \(y.name)") }
       }
     }
-    return PreferenceCheck(cooperative: try Competition(cooperative, cooperative).solve(), defective: try Competition(defective, defective).solve(),
-                           answerCD: ask(cooperative, cooperative, [.cooperate, .defect]), answerDC: ask(defective, defective, [.defect, .cooperate]),
-                           differences: differences)
+    return PreferenceCheck(
+      cooperative: try Competition(cooperative, cooperative).solve(), defective: try Competition(defective, defective).solve(),
+      answerCD: ask(cooperative, cooperative, [.cooperate, .defect]), answerDC: ask(defective, defective, [.defect, .cooperate]),
+      differences: differences)
   }
 
   func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
@@ -156,35 +172,47 @@ struct LoopsExperiment: Experiment {
   func contrarianResult(_ o: Outcome) -> ClaimResult {
     let c = o.contrarian
     let evidence = Evidence(
-      summary: "ContrarianBot(ContrarianBot) ↔ ¬□ContrarianBot(ContrarianBot) has the trace \(c.trace): false at world 0 (where every box holds), true from world 1 on. So it cooperates with itself in the standard model (the letterless fixed point is \(c.normalForm), the consistency of PA), and the statement is not provable, since it fails at world 0. Asked with outputs (C, D), the crystal ball refuses: \(c.refusal). Control, FairBot facing itself: plays \(o.contrarianControl.move.letter), provably: \(o.contrarianControl.provable).",
-      measurements: [.init("ContrarianBot(ContrarianBot)", c.move.letter), .init("provable in PA", c.provable),
-                     .init("trace", c.trace), .init("fixed point", c.normalForm)],
+      summary:
+        "ContrarianBot(ContrarianBot) ↔ ¬□ContrarianBot(ContrarianBot) has the trace \(c.trace): false at world 0 (where every box holds), true from world 1 on. So it cooperates with itself in the standard model (the letterless fixed point is \(c.normalForm), the consistency of PA), and the statement is not provable, since it fails at world 0. Asked with outputs (C, D), the crystal ball refuses: \(c.refusal). Control, FairBot facing itself: plays \(o.contrarianControl.move.letter), provably: \(o.contrarianControl.provable).",
+      measurements: [
+        .init("ContrarianBot(ContrarianBot)", c.move.letter), .init("provable in PA", c.provable),
+        .init("trace", c.trace), .init("fixed point", c.normalForm),
+      ],
       tolerance: "exact", sampleSize: 1)
-    return ClaimResult(Self.contrarianClaim, map: .single(.checking(c.holds), n: 1),
-                       control: ControlResult(Self.contrarianClaim.control!, verdict: .checking(o.contrarianControl.holds)), evidence: evidence)
+    return ClaimResult(
+      Self.contrarianClaim, map: .single(.checking(c.holds), n: 1),
+      control: ControlResult(Self.contrarianClaim.control!, verdict: .checking(o.contrarianControl.holds)), evidence: evidence)
   }
 
   func raifResult(_ o: Outcome) -> ClaimResult {
     let raif = o.raif
     let evidence = Evidence(
-      summary: "RaifBot(RaifBot) ↔ ¬□¬RaifBot(RaifBot) has the trace \(raif.solution.traceText(0, worlds: 6)): at world 0 the box holds, so it defects, and every later world sees that. It defects against itself, provably (PA ⊢ [RaifBot(RaifBot) = D]: \(raif.solution.isRefutable(0))). Control, ContrarianBot facing itself: \(o.raifControl.firstMove.letter).",
-      measurements: [.init("RaifBot(RaifBot)", raif.firstMove.letter), .init("PA ⊢ [RaifBot(RaifBot) = D]", raif.solution.isRefutable(0)),
-                     .init("trace", raif.solution.traceText(0, worlds: 6))],
+      summary:
+        "RaifBot(RaifBot) ↔ ¬□¬RaifBot(RaifBot) has the trace \(raif.solution.traceText(0, worlds: 6)): at world 0 the box holds, so it defects, and every later world sees that. It defects against itself, provably (PA ⊢ [RaifBot(RaifBot) = D]: \(raif.solution.isRefutable(0))). Control, ContrarianBot facing itself: \(o.raifControl.firstMove.letter).",
+      measurements: [
+        .init("RaifBot(RaifBot)", raif.firstMove.letter), .init("PA ⊢ [RaifBot(RaifBot) = D]", raif.solution.isRefutable(0)),
+        .init("trace", raif.solution.traceText(0, worlds: 6)),
+      ],
       tolerance: "exact", sampleSize: 1)
-    return ClaimResult(Self.raifClaim, map: .single(.checking(raif.firstMove == .defect), n: 1),
-                       control: ControlResult(Self.raifClaim.control!, verdict: .checking(o.raifControl.firstMove == .defect)), evidence: evidence)
+    return ClaimResult(
+      Self.raifClaim, map: .single(.checking(raif.firstMove == .defect), n: 1),
+      control: ControlResult(Self.raifClaim.control!, verdict: .checking(o.raifControl.firstMove == .defect)), evidence: evidence)
   }
 
   func simulationResult(_ o: Outcome) -> ClaimResult {
     let s = o.simulation
     let evidence = Evidence(
-      summary: "MirrorBot runs its opponent against itself and copies the result. Against MirrorBot every run starts another run of the same pair, so with each of the budgets \(s.budgets.map(String.init).joined(separator: ", ")) the budget is used up (steps used = budget: \(s.exhaustedEveryBudget ? "yes" : "no")) and no move is ever returned. Pairs that do not both simulate each other finish with the same machinery: \(s.controls).",
-      measurements: [.init("budgets tried", s.budgets.count), .init("largest budget", s.budgets.last!),
-                     .init("MirrorBot vs MirrorBot exhausted every budget", s.exhaustedEveryBudget),
-                     .init("other pairs finish", s.controlsFinish)],
+      summary:
+        "MirrorBot runs its opponent against itself and copies the result. Against MirrorBot every run starts another run of the same pair, so with each of the budgets \(s.budgets.map(String.init).joined(separator: ", ")) the budget is used up (steps used = budget: \(s.exhaustedEveryBudget ? "yes" : "no")) and no move is ever returned. Pairs that do not both simulate each other finish with the same machinery: \(s.controls).",
+      measurements: [
+        .init("budgets tried", s.budgets.count), .init("largest budget", s.budgets.last!),
+        .init("MirrorBot vs MirrorBot exhausted every budget", s.exhaustedEveryBudget),
+        .init("other pairs finish", s.controlsFinish),
+      ],
       tolerance: "every budget exhausted with no move returned", sampleSize: s.budgets.count)
-    return ClaimResult(Self.simulationClaim, map: .single(.checking(s.exhaustedEveryBudget && s.controlsFinish), n: s.budgets.count),
-                       control: ControlResult(Self.simulationClaim.control!, verdict: .checking(o.simulationControl.exhaustedEveryBudget)), evidence: evidence)
+    return ClaimResult(
+      Self.simulationClaim, map: .single(.checking(s.exhaustedEveryBudget && s.controlsFinish), n: s.budgets.count),
+      control: ControlResult(Self.simulationClaim.control!, verdict: .checking(o.simulationControl.exhaustedEveryBudget)), evidence: evidence)
   }
 
   static func refusesAsInconsistent(_ query: Query) -> Bool {
@@ -194,25 +222,31 @@ struct LoopsExperiment: Experiment {
 
   func unstableResult(_ o: Outcome) -> ClaimResult {
     let evidence = Evidence(
-      summary: "With p = \"my output is 1\", the loop \"my output is 0 iff my output is 1\" is p ↔ ¬p, which is not fully modalized: at world 0 neither value of p satisfies it. The crystal ball, asked for outputs (1, 0), \(o.unstable.text). For contrast (the control), the modalized loop p ↔ ¬□p (ContrarianBot's) has a unique solution, true but unprovable: the ball \(o.unstableControl.text).",
+      summary:
+        "With p = \"my output is 1\", the loop \"my output is 0 iff my output is 1\" is p ↔ ¬p, which is not fully modalized: at world 0 neither value of p satisfies it. The crystal ball, asked for outputs (1, 0), \(o.unstable.text). For contrast (the control), the modalized loop p ↔ ¬□p (ContrarianBot's) has a unique solution, true but unprovable: the ball \(o.unstableControl.text).",
       measurements: [.init("crystal ball on p ↔ ¬p", o.unstable.text)],
       tolerance: "the ball reports that no consistent assignment exists", sampleSize: 1)
-    return ClaimResult(Self.unstableClaim, map: .single(.checking(Self.refusesAsInconsistent(o.unstable)), n: 1),
-                       control: ControlResult(Self.unstableClaim.control!, verdict: .checking(Self.refusesAsInconsistent(o.unstableControl))), evidence: evidence)
+    return ClaimResult(
+      Self.unstableClaim, map: .single(.checking(Self.refusesAsInconsistent(o.unstable)), n: 1),
+      control: ControlResult(Self.unstableClaim.control!, verdict: .checking(Self.refusesAsInconsistent(o.unstableControl))), evidence: evidence)
   }
 
   func preferencesResult(_ o: Outcome) -> ClaimResult {
     let p = o.preferences
     let L = AgentLibrary.self
     let evidence = Evidence(
-      summary: "BallBot_CD asks the crystal ball for its opponent's move with C preferred to D and plays the answer (D when nothing is provable); its formula \(Self.cooperativeBall.formula) is FairBot's. Against itself it plays \(p.cooperative.outcome), and the ball, asked about the pair, \(p.answerCD.text). BallBot_DC prefers D, falls back on C, and its formula \(Self.defectiveBall.formula) is equivalent to RaifBot's: against itself it plays \(p.defective.outcome), and the ball answers \(p.answerDC.answer ?? "nothing"). Against the \(L.standard.count) library agents the two ball agents make the same moves as FairBot and RaifBot (differences: \(p.differences.count)). Control, preferences swapped: \(o.preferencesControl.holds ? "the check still passes" : "the check fails").",
-      measurements: [.init("BallBot_CD vs itself", p.cooperative.outcome), .init("crystal ball answer for BallBot_CD, (C, D)", p.answerCD.answer ?? "none"),
-                     .init("BallBot_DC vs itself", p.defective.outcome), .init("crystal ball answer for BallBot_DC, (D, C)", p.answerDC.answer ?? "none"),
-                     .init("library matchups differing from FairBot / RaifBot", p.differences.count)],
+      summary:
+        "BallBot_CD asks the crystal ball for its opponent's move with C preferred to D and plays the answer (D when nothing is provable); its formula \(Self.cooperativeBall.formula) is FairBot's. Against itself it plays \(p.cooperative.outcome), and the ball, asked about the pair, \(p.answerCD.text). BallBot_DC prefers D, falls back on C, and its formula \(Self.defectiveBall.formula) is equivalent to RaifBot's: against itself it plays \(p.defective.outcome), and the ball answers \(p.answerDC.answer ?? "nothing"). Against the \(L.standard.count) library agents the two ball agents make the same moves as FairBot and RaifBot (differences: \(p.differences.count)). Control, preferences swapped: \(o.preferencesControl.holds ? "the check still passes" : "the check fails").",
+      measurements: [
+        .init("BallBot_CD vs itself", p.cooperative.outcome), .init("crystal ball answer for BallBot_CD, (C, D)", p.answerCD.answer ?? "none"),
+        .init("BallBot_DC vs itself", p.defective.outcome), .init("crystal ball answer for BallBot_DC, (D, C)", p.answerDC.answer ?? "none"),
+        .init("library matchups differing from FairBot / RaifBot", p.differences.count),
+      ],
       tolerance: "exact", sampleSize: 2 + 2 * L.standard.count,
       counterexample: p.differences.isEmpty ? nil : p.differences.joined(separator: ", "))
-    return ClaimResult(Self.preferencesClaim, map: .single(.checking(p.holds), n: 2 + 2 * L.standard.count),
-                       control: ControlResult(Self.preferencesClaim.control!, verdict: .checking(o.preferencesControl.holds)), evidence: evidence)
+    return ClaimResult(
+      Self.preferencesClaim, map: .single(.checking(p.holds), n: 2 + 2 * L.standard.count),
+      control: ControlResult(Self.preferencesClaim.control!, verdict: .checking(o.preferencesControl.holds)), evidence: evidence)
   }
 
   // MARK: - Self-play
@@ -224,13 +258,16 @@ struct LoopsExperiment: Experiment {
       (L.raifBot, "defects (the post)"), (L.unfairBot, "–"), (L.prudentBot, "cooperates (Thm 3.2)"), (L.magicBot, "–"),
       (Self.cooperativeBall, "cooperative loop (the post)"), (Self.defectiveBall, "defects (the post, as RaifBot)"),
     ]
-    var table = Table(id: "ma.loops.self-play", title: "Agents facing themselves: X(X) ↔ φ_X, solved on the chain",
-                      columns: ["agent", "formula", "against itself", "provable in PA", "trace, worlds 0–5", "letterless fixed point", "the texts"])
+    var table = Table(
+      id: "ma.loops.self-play", title: "Agents facing themselves: X(X) ↔ φ_X, solved on the chain",
+      columns: ["agent", "formula", "against itself", "provable in PA", "trace, worlds 0–5", "letterless fixed point", "the texts"])
     for (agent, text) in rows {
       let m = try Competition(agent, agent).solve()
       let provable = m.solution.isProvable(0) ? "yes" : m.solution.isRefutable(0) ? "its negation" : "neither"
-      table.append([.text(agent.name), .text(agent.formula.description), .text(m.firstMove.letter), .text(provable),
-                    .text(m.solution.traceText(0, worlds: 6)), .text(m.solution.normalForm(0).description), .text(text)])
+      table.append([
+        .text(agent.name), .text(agent.formula.description), .text(m.firstMove.letter), .text(provable),
+        .text(m.solution.traceText(0, worlds: 6)), .text(m.solution.normalForm(0).description), .text(text),
+      ])
     }
     return table
   }
@@ -253,8 +290,9 @@ struct LoopsExperiment: Experiment {
       b *= 10
     }
     budgets.append(largestBudget)
-    var table = Table(id: "ma.loops.simulation", title: "Simulating agents with a budget of program runs",
-                      columns: ["pair", "budget", "outcome", "program runs used"])
+    var table = Table(
+      id: "ma.loops.simulation", title: "Simulating agents with a budget of program runs",
+      columns: ["pair", "budget", "outcome", "program runs used"])
     var exhausted = true
     for budget in budgets {
       let outcome = pair.0.play(against: pair.1, budget: budget)
@@ -278,8 +316,12 @@ struct LoopsExperiment: Experiment {
       }
       table.append(Self.row("\(x) vs \(y)", largestBudget, outcome))
     }
-    return (table, SimulationSummary(budgets: budgets, exhaustedEveryBudget: exhausted, controlsFinish: finish,
-                                     controls: texts.joined(separator: ", ")))
+    return (
+      table,
+      SimulationSummary(
+        budgets: budgets, exhaustedEveryBudget: exhausted, controlsFinish: finish,
+        controls: texts.joined(separator: ", "))
+    )
   }
 
   static func row(_ pair: String, _ budget: Int, _ outcome: SimulationAgent.Outcome) -> [Table.Cell] {
@@ -313,15 +355,18 @@ struct LoopsExperiment: Experiment {
       (Self.defectiveBall, Self.defectiveBall, [D, C]), (L.fairBot, L.defectBot, [C, D]), (L.prudentBot, L.cooperateBot, [C, D]),
     ]
     var queries: [Query] = []
-    var table = Table(id: "ma.loops.crystal-ball", title: "The crystal ball: the most desirable output whose statement PA proves, or why there is none",
-                      columns: ["program", "input", "outputs, most desirable first", "answer", "certificate or reason"])
+    var table = Table(
+      id: "ma.loops.crystal-ball", title: "The crystal ball: the most desirable output whose statement PA proves, or why there is none",
+      columns: ["program", "input", "outputs, most desirable first", "answer", "certificate or reason"])
     func record(_ label: String, program: String, input: String, outputs: String, _ result: Result<CrystalBall.Answer, CrystalBall.Refusal>) {
       let query = Query(label: label, result: result)
       queries.append(query)
       switch result {
       case .success(let answer):
-        table.append([.text(program), .text(input), .text(outputs), .text(answer.output.name),
-                      .text("\(answer.statement): holds at every world (trace \(answer.certificate.traceText(answer.variable, worlds: 6)))")])
+        table.append([
+          .text(program), .text(input), .text(outputs), .text(answer.output.name),
+          .text("\(answer.statement): holds at every world (trace \(answer.certificate.traceText(answer.variable, worlds: 6)))"),
+        ])
       case .failure(let refusal):
         table.append([.text(program), .text(input), .text(outputs), .text("none"), .text("\(refusal)")])
       }
@@ -329,8 +374,9 @@ struct LoopsExperiment: Experiment {
     for (program, input, outputs) in agentQueries {
       let result: Result<CrystalBall.Answer, CrystalBall.Refusal>
       do { result = .success(try CrystalBall.ask(program: program, input: input, outputs: outputs)) } catch { result = .failure(error) }
-      record("\(program.name) on \(input.name), \(outputs.map(\.letter).joined())",
-             program: program.name, input: input.name, outputs: outputs.map(\.letter).joined(separator: ", "), result)
+      record(
+        "\(program.name) on \(input.name), \(outputs.map(\.letter).joined())",
+        program: program.name, input: input.name, outputs: outputs.map(\.letter).joined(separator: ", "), result)
     }
     let bits = [CrystalBall.Output(name: "1", variableValue: true), CrystalBall.Output(name: "0", variableValue: false)]
     let systems: [(String, ModalFormula)] = [
@@ -362,9 +408,10 @@ struct LoopsExperiment: Experiment {
       names.append("\(x.name)(\(y.name))")
       values.append((0..<worlds).map { m.solution.value(m.firstVariable, atWorld: $0) ? 1 : 0 })
     }
-    var map = Heatmap(title: "Traces: the value of [X(Y) = C] at the worlds of GL's linear Kripke chain (1 = cooperates)",
-                      rows: names, columns: (0..<worlds).map(String.init), values: values, xLabel: "world n (sees exactly the worlds m < n)",
-                      cellLabelDigits: 0, width: 720, height: 440)
+    var map = Heatmap(
+      title: "Traces: the value of [X(Y) = C] at the worlds of GL's linear Kripke chain (1 = cooperates)",
+      rows: names, columns: (0..<worlds).map(String.init), values: values, xLabel: "world n (sees exactly the worlds m < n)",
+      cellLabelDigits: 0, width: 720, height: 440)
     map.colourScale = moveColours
     map.valueRange = 0...1
     map.colourBarLabel = "value (1 = C, 0 = D)"

@@ -12,7 +12,9 @@ enum PrisonersDilemmaPayoffs {
   static let sucker = ParameterKey<Double>("sucker")
 
   static let parameters: [Parameter] = [
-    Parameter(temptation, "PD payoff T for defecting against a cooperator (the texts give no numbers; Axelrod's 5).", domain: .real(-1000...1000), default: 5.0),
+    Parameter(
+      temptation, "PD payoff T for defecting against a cooperator (the texts give no numbers; Axelrod's 5).", domain: .real(-1000...1000),
+      default: 5.0),
     Parameter(reward, "PD payoff R for mutual cooperation (Axelrod's 3).", domain: .real(-1000...1000), default: 3.0),
     Parameter(punishment, "PD payoff P for mutual defection (Axelrod's 1).", domain: .real(-1000...1000), default: 1.0),
     Parameter(sucker, "PD payoff S for cooperating with a defector (Axelrod's 0).", domain: .real(-1000...1000), default: 0.0),
@@ -20,8 +22,9 @@ enum PrisonersDilemmaPayoffs {
 
   /// The game with the run's payoffs, actions ["C", "D"].
   static func game(_ parameters: Parameters) -> NormalFormGame {
-    .prisonersDilemma(reward: parameters[reward], sucker: parameters[sucker],
-                      temptation: parameters[temptation], punishment: parameters[punishment], actions: ["C", "D"])
+    .prisonersDilemma(
+      reward: parameters[reward], sucker: parameters[sucker],
+      temptation: parameters[temptation], punishment: parameters[punishment], actions: ["C", "D"])
   }
 }
 
@@ -36,12 +39,24 @@ enum OpponentSpace: String, ParameterChoice {
 
   static let key = ParameterKey<OpponentSpace>("opponentSpace")
 
-  static let parameter = Parameter(key, "Which agents the universal statements (no agent exploits X; every agent that defects against DefectBot …) are checked over: the library of named agents or every enumerated rank-0 agent.", default: .rankZero)
+  static let parameter = Parameter(
+    key,
+    "Which agents the universal statements (no agent exploits X; every agent that defects against DefectBot …) are checked over: the library of named agents or every enumerated rank-0 agent.",
+    default: .rankZero)
 
-  static let reading = Reading(key, [
-    .init(OpponentSpace.rankZero, reason: "the texts' theorems quantify over all modal agents; the rank-0 ones can be enumerated exhaustively up to a size", source: "Robust Cooperation §4 (rank-0 agents, Thm 4.10)"),
-    .init(OpponentSpace.library, reason: "the agents the texts actually play against each other, including the rank-1 agents (PrudentBot, TrollBot, JustBot) no rank-0 enumeration contains", source: "Robust Cooperation §3, §5; the post"),
-  ])
+  static let reading = Reading(
+    key,
+    [
+      .init(
+        OpponentSpace.rankZero,
+        reason: "the texts' theorems quantify over all modal agents; the rank-0 ones can be enumerated exhaustively up to a size",
+        source: "Robust Cooperation §4 (rank-0 agents, Thm 4.10)"),
+      .init(
+        OpponentSpace.library,
+        reason:
+          "the agents the texts actually play against each other, including the rank-1 agents (PrudentBot, TrollBot, JustBot) no rank-0 enumeration contains",
+        source: "Robust Cooperation §3, §5; the post"),
+    ])
 }
 
 /// Move-level helpers on the games of ``PrisonersDilemmaPayoffs`` (only `payoff(_:_:)`, `profiles` and

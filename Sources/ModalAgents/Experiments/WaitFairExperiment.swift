@@ -23,9 +23,12 @@ struct WaitFairExperiment: Experiment {
 
   static let waitFairBotClaim = Claim(
     id: "ma.waitfairbot", source: "Robust Cooperation §5", kind: .claim,
-    statement: "Any modal agent which defects against DefectBot will fail to achieve mutual cooperation with WaitFairBot_K for all sufficiently large K.",
+    statement:
+      "Any modal agent which defects against DefectBot will fail to achieve mutual cooperation with WaitFairBot_K for all sufficiently large K.",
     class: .empirical,
-    control: Control("the hypothesis dropped: the same check on the agents that cooperate with DefectBot (CooperateBot cooperates with every WaitFairBot_K) must fail"),
+    control: Control(
+      "the hypothesis dropped: the same check on the agents that cooperate with DefectBot (CooperateBot cooperates with every WaitFairBot_K) must fail"
+    ),
     readings: [OpponentSpace.key.erased])
 
   var claims: [Claim] { [Self.waitFairBotClaim] }
@@ -33,8 +36,10 @@ struct WaitFairExperiment: Experiment {
   var parameters: [Parameter] {
     [
       Parameter(Self.largestK, "WaitFairBot_K is played for K = 0 … largestK.", domain: .integer(2...500), smoke: 12, standard: 40, paper: 80),
-      Parameter(Self.enumerationSize, "Largest size of the enumerated fully modalized rank-0 agents also checked (58 agents up to size 4, 6098 up to 7, 28244 up to 8).",
-                domain: .integer(1...9), smoke: 4, standard: 7, paper: 8),
+      Parameter(
+        Self.enumerationSize,
+        "Largest size of the enumerated fully modalized rank-0 agents also checked (58 agents up to size 4, 6098 up to 7, 28244 up to 8).",
+        domain: .integer(1...9), smoke: 4, standard: 7, paper: 8),
       OpponentSpace.parameter,
     ]
   }
@@ -95,26 +100,36 @@ struct WaitFairExperiment: Experiment {
   func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let o = outcomes.base
     let largestK = o.largestK
-    var table = Table(id: "ma.wait-fair.library", title: "Library agents against WaitFairBot_K, K = 0 … \(largestK)",
-                      columns: ["agent", "against DefectBot", "K with mutual cooperation", "K₀ (no mutual cooperation for K₀ ≤ K ≤ \(largestK))"])
+    var table = Table(
+      id: "ma.wait-fair.library", title: "Library agents against WaitFairBot_K, K = 0 … \(largestK)",
+      columns: ["agent", "against DefectBot", "K with mutual cooperation", "K₀ (no mutual cooperation for K₀ ≤ K ≤ \(largestK))"])
     for r in o.library {
-      table.append([.text(r.name), .text(r.defectsAgainstDefectBot ? "D" : "C"), .text(rangesText(r.mutual)),
-                    .text(r.defectsAgainstDefectBot ? String(r.threshold) : "– (cooperates with DefectBot)")])
+      table.append([
+        .text(r.name), .text(r.defectsAgainstDefectBot ? "D" : "C"), .text(rangesText(r.mutual)),
+        .text(r.defectsAgainstDefectBot ? String(r.threshold) : "– (cooperates with DefectBot)"),
+      ])
     }
     let defectors = o.enumerated.filter(\.defectsAgainstDefectBot)
     let cooperators = o.enumerated.filter { !$0.defectsAgainstDefectBot }
     let worst = defectors.max { $0.threshold < $1.threshold }
-    var summary = Table(id: "ma.wait-fair.enumeration", title: "Fully modalized rank-0 agents up to size \(o.size) against WaitFairBot_K, K = 0 … \(largestK)",
-                        columns: ["agents", "defect against DefectBot", "of those, largest K₀", "reached by", "cooperate with DefectBot", "of those, mutual cooperation at K = \(largestK)"])
-    summary.append([.integer(o.enumerated.count), .integer(defectors.count), .integer(worst?.threshold ?? 0),
-                    .text(worst.map { "\($0.formula) (\($0.name))" } ?? "–"), .integer(cooperators.count),
-                    .integer(cooperators.filter { $0.mutual.last == largestK }.count)])
+    var summary = Table(
+      id: "ma.wait-fair.enumeration", title: "Fully modalized rank-0 agents up to size \(o.size) against WaitFairBot_K, K = 0 … \(largestK)",
+      columns: [
+        "agents", "defect against DefectBot", "of those, largest K₀", "reached by", "cooperate with DefectBot",
+        "of those, mutual cooperation at K = \(largestK)",
+      ])
+    summary.append([
+      .integer(o.enumerated.count), .integer(defectors.count), .integer(worst?.threshold ?? 0),
+      .text(worst.map { "\($0.formula) (\($0.name))" } ?? "–"), .integer(cooperators.count),
+      .integer(cooperators.filter { $0.mutual.last == largestK }.count),
+    ])
 
     let cells = outcomes.cells(of: Self.waitFairBotClaim).map { cell, outcome -> VerdictMap.Cell in
       let checked = outcome.checked.filter(\.defectsAgainstDefectBot)
       let failing = Self.failing(checked, largestK: outcome.largestK)
-      return VerdictMap.Cell(reading: cell.readingSetting, verdict: checked.isEmpty ? .inconclusive : .checking(failing.isEmpty),
-                             estimate: Double(checked.map(\.threshold).max() ?? 0), n: checked.count)
+      return VerdictMap.Cell(
+        reading: cell.readingSetting, verdict: checked.isEmpty ? .inconclusive : .checking(failing.isEmpty),
+        estimate: Double(checked.map(\.threshold).max() ?? 0), n: checked.count)
     }
     // Control: the check run on the agents of the base space that cooperate with DefectBot.
     let controlRows = (o.library + o.enumerated).filter { !$0.defectsAgainstDefectBot }
@@ -133,7 +148,8 @@ struct WaitFairExperiment: Experiment {
     let failing = Self.failing(checkedDefectors, largestK: largestK)
     let libraryThresholds = libraryDefectors.map { "\($0.name) \($0.threshold)" }.joined(separator: ", ")
     let evidence = Evidence(
-      summary: "Smallest K₀ from which mutual cooperation fails up to K = \(largestK), for the library agents that defect against DefectBot: \(libraryThresholds). Over the \(defectors.count) rank-0 agents up to size \(o.size) that defect against DefectBot the largest K₀ is \(worst?.threshold ?? 0). \(failing.count) of the \(checkedDefectors.count) agents checked cooperate mutually with some WaitFairBot_K for K > \(bound). For contrast, \(cooperators.filter { $0.mutual.last == largestK }.count) of the \(cooperators.count) enumerated agents that cooperate with DefectBot still cooperate mutually with WaitFairBot_\(largestK).",
+      summary:
+        "Smallest K₀ from which mutual cooperation fails up to K = \(largestK), for the library agents that defect against DefectBot: \(libraryThresholds). Over the \(defectors.count) rank-0 agents up to size \(o.size) that defect against DefectBot the largest K₀ is \(worst?.threshold ?? 0). \(failing.count) of the \(checkedDefectors.count) agents checked cooperate mutually with some WaitFairBot_K for K > \(bound). For contrast, \(cooperators.filter { $0.mutual.last == largestK }.count) of the \(cooperators.count) enumerated agents that cooperate with DefectBot still cooperate mutually with WaitFairBot_\(largestK).",
       measurements: [
         .init("library agents defecting against DefectBot", libraryDefectors.count),
         .init("largest K₀ in the library", libraryDefectors.map(\.threshold).max() ?? 0),
@@ -141,9 +157,11 @@ struct WaitFairExperiment: Experiment {
         .init("largest K₀ among them", worst?.threshold ?? 0),
         .init("agents with K₀ > largestK / 2", failing.count),
       ],
-      tolerance: "every agent that defects against DefectBot has no mutual cooperation with WaitFairBot_K for K₀ ≤ K ≤ \(largestK), with K₀ ≤ \(bound) (a finite check of an asymptotic statement)",
+      tolerance:
+        "every agent that defects against DefectBot has no mutual cooperation with WaitFairBot_K for K₀ ≤ K ≤ \(largestK), with K₀ ≤ \(bound) (a finite check of an asymptotic statement)",
       sampleSize: checkedDefectors.count,
       counterexample: failing.first.map { "\($0.formula) (\($0.name)): mutual cooperation at K = \($0.mutual.last!)" })
-    return ClaimResult(Self.waitFairBotClaim, map: VerdictMap(design: Self.waitFairBotClaim.design, cells: cells), control: control, evidence: evidence)
+    return ClaimResult(
+      Self.waitFairBotClaim, map: VerdictMap(design: Self.waitFairBotClaim.design, cells: cells), control: control, evidence: evidence)
   }
 }

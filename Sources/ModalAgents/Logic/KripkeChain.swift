@@ -89,9 +89,17 @@ struct ModalCircuit: Sendable {
   /// The number of nodes: the size of the compiled system.
   var size: Int { operations.count }
   /// The number of box nodes (B in the stopping bound).
-  var boxCount: Int { operations.reduce(0) { if case .box = $1 { return $0 + 1 }; return $0 } }
+  var boxCount: Int {
+    operations.reduce(0) {
+      if case .box = $1 { return $0 + 1 }; return $0
+    }
+  }
   /// The largest grade of a box (K in the stopping rule).
-  var largestGrade: Int { operations.reduce(0) { if case .box(_, let k) = $1 { return max($0, k) }; return $0 } }
+  var largestGrade: Int {
+    operations.reduce(0) {
+      if case .box(_, let k) = $1 { return max($0, k) }; return $0
+    }
+  }
 }
 
 /// Why a system could not be solved.
@@ -291,8 +299,9 @@ extension ModalCircuit {
     }
     let finalCount = liveCounts.last!
     let stabilisation = liveCounts.firstIndex(of: finalCount)!
-    return ModalSolution(variables: variableNodes.indices.map(names), trace: trace, stabilisationWorld: stabilisation,
-                         cost: trace.count * operations.count, circuitSize: operations.count, boxCount: boxes.count)
+    return ModalSolution(
+      variables: variableNodes.indices.map(names), trace: trace, stabilisationWorld: stabilisation,
+      cost: trace.count * operations.count, circuitSize: operations.count, boxCount: boxes.count)
   }
 
   /// Evaluates every non-box node in `order` at one world (box values already set).

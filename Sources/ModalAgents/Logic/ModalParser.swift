@@ -56,7 +56,8 @@ public enum ModalParser {
       if c == ")" {
         throw parser.error("unmatched ')': no '(' is open here")
       }
-      throw parser.error("unexpected '\(parser.describe(parser.position))' after a complete formula (a binary connective such as ∧ or → may be missing)")
+      throw parser.error(
+        "unexpected '\(parser.describe(parser.position))' after a complete formula (a binary connective such as ∧ or → may be missing)")
     }
     return ParsedFormula(formula: formula, occurrences: parser.occurrences)
   }
@@ -275,9 +276,10 @@ public enum ModalParser {
     mutating func parseCall(_ head: String, start: Int) throws(ModalParseError) -> ModalFormula {
       skipSpaces()
       guard peek() == "(" else {
-        throw error(head == "them"
-          ? "'them' must be followed by '(me)' or '(X)' with an agent name X"
-          : "'me' must be followed by '(them)'")
+        throw error(
+          head == "them"
+            ? "'them' must be followed by '(me)' or '(X)' with an agent name X"
+            : "'me' must be followed by '(them)'")
       }
       position += 1
       skipSpaces()

@@ -16,7 +16,7 @@ public enum RankZeroEnumerator {
   public static func formulasBySize(upTo maximumSize: Int) -> [[ModalFormula]] {
     precondition(maximumSize >= 1, "RankZeroEnumerator: size at least 1")
     var any: [[ModalFormula]] = [[.top, .bottom, .me, .them]]  // every formula, atoms anywhere
-    var modalized: [[ModalFormula]] = [[.top, .bottom]]        // atoms only under boxes
+    var modalized: [[ModalFormula]] = [[.top, .bottom]]  // atoms only under boxes
     func isNegation(_ f: ModalFormula) -> Bool { if case .not = f { return true }; return false }
     func binaries(_ lists: [[ModalFormula]], size: Int, into out: inout [ModalFormula]) {
       for i in 1...((size - 1) / 2) where i <= size - 1 - i {

@@ -152,9 +152,10 @@ public struct RankZeroTournament: Sendable {
       }
     }
     let matchup = try! Competition(agents[i], agents[j]).solve()
-    return Outcome(first: matchup.solution.value(matchup.firstVariable), second: matchup.solution.value(matchup.secondVariable),
-                   firstProvable: matchup.solution.isProvable(matchup.firstVariable),
-                   secondProvable: matchup.solution.isProvable(matchup.secondVariable))
+    return Outcome(
+      first: matchup.solution.value(matchup.firstVariable), second: matchup.solution.value(matchup.secondVariable),
+      firstProvable: matchup.solution.isProvable(matchup.firstVariable),
+      secondProvable: matchup.solution.isProvable(matchup.secondVariable))
   }
 
   /// Whether the matchup of agents `i` and `j` is decided inside the 64-world window (otherwise it is

@@ -54,12 +54,16 @@ extension Chapter3FeudalismExperiment {
     }
 
     func result(_ cells: [(GridCell, Cell)], control: Cell, base: FeudalismSummary) -> ClaimResult {
-      let map = VerdictMap(design: feudalismClaim.design, cells: cells.map { cell, c in
-        VerdictMap.Cell(reading: cell.readingSetting, verdict: c.verdict, estimate: c.summary.landGini.estimate,
-                        lower: c.summary.landGini.lower, upper: c.summary.landGini.upper, n: c.summary.runs)
-      })
+      let map = VerdictMap(
+        design: feudalismClaim.design,
+        cells: cells.map { cell, c in
+          VerdictMap.Cell(
+            reading: cell.readingSetting, verdict: c.verdict, estimate: c.summary.landGini.estimate,
+            lower: c.summary.landGini.lower, upper: c.summary.landGini.upper, n: c.summary.runs)
+        })
       let moving = cells.filter { !($0.1.drift <= driftTolerance) }.count
-      let summary = "Signature judged in \(cells.count) cells (one reading of the economics changed at a time around the base). Base reading, end of \(base.runs) runs: land Gini \(base.landGini.summary(digits: 3)), harvest share from others' labour \(base.labourShare.summary(digits: 4)), corr(land, net labour in) \(base.correlation.summary(digits: 3)), corr(land, net corn in) \(base.cornCorrelation.summary(digits: 3)). Cells whose land Gini still moved: \(moving). \(map.whereItHolds.isEmpty ? "" : map.whereItHolds.prefix(1).uppercased() + map.whereItHolds.dropFirst() + ".") Control (constructed feudal world): land Gini \(control.summary.landGini.summary(digits: 3)), harvest share \(control.summary.labourShare.summary(digits: 3)), correlation \(control.summary.correlation.summary(digits: 3)), drift \(DecimalFormat.compact(control.drift, significant: 2)): \(control.verdict.rawValue)."
+      let summary =
+        "Signature judged in \(cells.count) cells (one reading of the economics changed at a time around the base). Base reading, end of \(base.runs) runs: land Gini \(base.landGini.summary(digits: 3)), harvest share from others' labour \(base.labourShare.summary(digits: 4)), corr(land, net labour in) \(base.correlation.summary(digits: 3)), corr(land, net corn in) \(base.cornCorrelation.summary(digits: 3)). Cells whose land Gini still moved: \(moving). \(map.whereItHolds.isEmpty ? "" : map.whereItHolds.prefix(1).uppercased() + map.whereItHolds.dropFirst() + ".") Control (constructed feudal world): land Gini \(control.summary.landGini.summary(digits: 3)), harvest share \(control.summary.labourShare.summary(digits: 3)), correlation \(control.summary.correlation.summary(digits: 3)), drift \(DecimalFormat.compact(control.drift, significant: 2)): \(control.verdict.rawValue)."
       var measurements: [Evidence.Measurement] = [
         .init("base land Gini", base.landGini.estimate), .init("base harvest share from others' labour", base.labourShare.estimate),
         .init("base corr(land, net labour in)", base.correlation.estimate), .init("cells still moving", moving),
@@ -69,18 +73,24 @@ extension Chapter3FeudalismExperiment {
         measurements.append(.init("\(name): largest |land Gini drift| over the last quarter", c.drift))
         measurements.append(.init("\(name): harvest share from others' labour", c.summary.labourShare.estimate))
       }
-      return ClaimResult(feudalismClaim, map: map, control: ControlResult(feudalismClaim.control!, verdict: control.verdict),
-                         evidence: Evidence(summary: summary, measurements: measurements, tolerance: tolerance, sampleSize: base.runs))
+      return ClaimResult(
+        feudalismClaim, map: map, control: ControlResult(feudalismClaim.control!, verdict: control.verdict),
+        evidence: Evidence(summary: summary, measurements: measurements, tolerance: tolerance, sampleSize: base.runs))
     }
   }
 
   static func mapTable(_ cells: [(GridCell, FeudalismSignature.Cell)], control: FeudalismSignature.Cell) -> Table {
-    var table = Table(id: "np.ch3.feudalism-map", title: "The signature of feudalism in every cell of the grid (one reading changed at a time), and in the constructed feudal world (the control): the last quarter of each run, 95% t-intervals over seeds",
-                      columns: ["cell", "land Gini", "harvest from others' labour", "corr(land, net labour in)", "largest |Gini drift|", "verdict"])
+    var table = Table(
+      id: "np.ch3.feudalism-map",
+      title:
+        "The signature of feudalism in every cell of the grid (one reading changed at a time), and in the constructed feudal world (the control): the last quarter of each run, 95% t-intervals over seeds",
+      columns: ["cell", "land Gini", "harvest from others' labour", "corr(land, net labour in)", "largest |Gini drift|", "verdict"])
     let rows = cells.map { (VerdictMap.describe($0.0.readingSetting), $0.1) } + [("control: constructed feudal world", control)]
     for (name, c) in rows {
-      table.append([.text(name), .text(c.summary.landGini.summary(digits: 3)), .text(c.summary.labourShare.summary(digits: 4)),
-                    .text(c.summary.correlation.summary(digits: 3)), c.drift.isNaN ? .text("not measured") : .real(c.drift, digits: 4), .text(c.verdict.rawValue)])
+      table.append([
+        .text(name), .text(c.summary.landGini.summary(digits: 3)), .text(c.summary.labourShare.summary(digits: 4)),
+        .text(c.summary.correlation.summary(digits: 3)), c.drift.isNaN ? .text("not measured") : .real(c.drift, digits: 4), .text(c.verdict.rawValue),
+      ])
     }
     return table
   }
@@ -97,14 +107,19 @@ extension Chapter3FeudalismExperiment {
   static func consentResult(_ o: Outcome) -> ClaimResult {
     let base = consentCheck(o.runs + o.imitation.dropFirst().flatMap { $0 } + o.deviants.flatMap { $0 } + o.corvee)
     let forced = consentCheck(o.forced)
-    let summary = "Over the base, sweep and constructed-feudal runs, \(base.consented) encounters opened and in \(base.violations) of them one side did not expect to gain (initiator's expected gain and responder's value of accepting both checked > 0 when the encounter opened); \(base.refusals) encounters were declined with goodbye as the first move, and changed nothing. Control (consent switched off, deviant fraction 0.5): \(forced.violations) of \(forced.consented) opened encounters without mutual expected gain."
+    let summary =
+      "Over the base, sweep and constructed-feudal runs, \(base.consented) encounters opened and in \(base.violations) of them one side did not expect to gain (initiator's expected gain and responder's value of accepting both checked > 0 when the encounter opened); \(base.refusals) encounters were declined with goodbye as the first move, and changed nothing. Control (consent switched off, deviant fraction 0.5): \(forced.violations) of \(forced.consented) opened encounters without mutual expected gain."
       + (base.consented == 0 ? " No encounter opened, so the invariant was never exercised." : "")
-    return ClaimResult(mutualConsentClaim, map: .single(base.verdict, estimate: Double(base.violations), n: base.consented),
-                       control: ControlResult(mutualConsentClaim.control!, verdict: forced.verdict),
-                       evidence: Evidence(summary: summary,
-                                          measurements: [.init("encounters opened", base.consented), .init("encounters without mutual expected gain", base.violations),
-                                                         .init("encounters declined", base.refusals), .init("control: encounters without mutual expected gain", forced.violations)],
-                                          tolerance: "no violation, and at least one encounter", sampleSize: base.consented))
+    return ClaimResult(
+      mutualConsentClaim, map: .single(base.verdict, estimate: Double(base.violations), n: base.consented),
+      control: ControlResult(mutualConsentClaim.control!, verdict: forced.verdict),
+      evidence: Evidence(
+        summary: summary,
+        measurements: [
+          .init("encounters opened", base.consented), .init("encounters without mutual expected gain", base.violations),
+          .init("encounters declined", base.refusals), .init("control: encounters without mutual expected gain", forced.violations),
+        ],
+        tolerance: "no violation, and at least one encounter", sampleSize: base.consented))
   }
 
   /// Ω at the end of each seed's run.
@@ -116,9 +131,13 @@ extension Chapter3FeudalismExperiment {
     let differences = zip(lateWellbeing(arm), lateWellbeing(baseline)).map { $0 - $1 }
     let ci = try ConfidenceInterval.meanOrPoint(of: differences)
     let verdict: Headline
-    if ci.lower > margin || ci.upper < -margin { verdict = .holds }
-    else if ci.lower >= -margin && ci.upper <= margin { verdict = .fails }
-    else { verdict = .inconclusive }
+    if ci.lower > margin || ci.upper < -margin {
+      verdict = .holds
+    } else if ci.lower >= -margin && ci.upper <= margin {
+      verdict = .fails
+    } else {
+      verdict = .inconclusive
+    }
     return (ci, verdict)
   }
 
@@ -129,11 +148,14 @@ extension Chapter3FeudalismExperiment {
   static func imitationResult(_ o: Outcome, margin: Double) throws -> ClaimResult {
     let (ci, verdict) = try effect(o.imitation.last!, against: o.imitation[0], margin: margin)
     let (nullCI, nullVerdict) = try effect(o.imitation[0], against: o.imitation[0], margin: margin)
-    let summary = "Ω per agent-step at imitation weight \(DecimalFormat.compact(imitationWeights.last!)) minus at weight 0, paired over \(o.imitation[0].count) seeds: \(ci.summary(digits: 3)). Control (no imitation in either arm): \(nullCI.summary(digits: 3)), \(nullVerdict.rawValue)."
-    return ClaimResult(imitationClaim, map: .single(verdict, estimate: ci.estimate, lower: ci.lower, upper: ci.upper, n: o.imitation[0].count),
-                       control: ControlResult(imitationClaim.control!, verdict: nullVerdict),
-                       evidence: Evidence(summary: summary, measurements: [.init("ΔΩ (weight 1 − weight 0)", ci.estimate), .init("ΔΩ 95% interval", lower: ci.lower, upper: ci.upper)],
-                                          tolerance: effectTolerance(margin), sampleSize: o.imitation[0].count))
+    let summary =
+      "Ω per agent-step at imitation weight \(DecimalFormat.compact(imitationWeights.last!)) minus at weight 0, paired over \(o.imitation[0].count) seeds: \(ci.summary(digits: 3)). Control (no imitation in either arm): \(nullCI.summary(digits: 3)), \(nullVerdict.rawValue)."
+    return ClaimResult(
+      imitationClaim, map: .single(verdict, estimate: ci.estimate, lower: ci.lower, upper: ci.upper, n: o.imitation[0].count),
+      control: ControlResult(imitationClaim.control!, verdict: nullVerdict),
+      evidence: Evidence(
+        summary: summary, measurements: [.init("ΔΩ (weight 1 − weight 0)", ci.estimate), .init("ΔΩ 95% interval", lower: ci.lower, upper: ci.upper)],
+        tolerance: effectTolerance(margin), sampleSize: o.imitation[0].count))
   }
 
   static func deviantsResult(_ o: Outcome, margin: Double) throws -> ClaimResult {
@@ -146,13 +168,19 @@ extension Chapter3FeudalismExperiment {
       let baseline = o.deviants[k * n], arm = o.deviants[k * n + n - 1]
       let (ci, verdict) = try effect(arm, against: baseline, margin: margin)
       nullVerdicts.append(try effect(baseline, against: baseline, margin: margin).1)
-      cells.append(VerdictMap.Cell(reading: [SettingItem(othersModel.name, model.rawValue)], verdict: verdict, estimate: ci.estimate, lower: ci.lower, upper: ci.upper, n: baseline.count))
+      cells.append(
+        VerdictMap.Cell(
+          reading: [SettingItem(othersModel.name, model.rawValue)], verdict: verdict, estimate: ci.estimate, lower: ci.lower, upper: ci.upper,
+          n: baseline.count))
       parts.append("\(model.rawValue) model \(ci.summary(digits: 3))")
       measurements.append(.init("\(model.rawValue): ΔΩ (Δ = \(DecimalFormat.compact(deviantFractions.last!)) − Δ = 0)", ci.estimate))
     }
-    let summary = "Ω per agent-step with a fraction \(DecimalFormat.compact(deviantFractions.last!)) of deviants minus without, paired over \(o.deviants[0].count) seeds: " + parts.joined(separator: "; ") + ". Control (no deviants in either arm): \(VerdictMap.combine(nullVerdicts).rawValue)."
-    return ClaimResult(deviantsClaim, map: VerdictMap(design: .single, cells: cells),
-                       control: ControlResult(deviantsClaim.control!, verdict: VerdictMap.combine(nullVerdicts)),
-                       evidence: Evidence(summary: summary, measurements: measurements, tolerance: effectTolerance(margin), sampleSize: o.deviants[0].count))
+    let summary =
+      "Ω per agent-step with a fraction \(DecimalFormat.compact(deviantFractions.last!)) of deviants minus without, paired over \(o.deviants[0].count) seeds: "
+      + parts.joined(separator: "; ") + ". Control (no deviants in either arm): \(VerdictMap.combine(nullVerdicts).rawValue)."
+    return ClaimResult(
+      deviantsClaim, map: VerdictMap(design: .single, cells: cells),
+      control: ControlResult(deviantsClaim.control!, verdict: VerdictMap.combine(nullVerdicts)),
+      evidence: Evidence(summary: summary, measurements: measurements, tolerance: effectTolerance(margin), sampleSize: o.deviants[0].count))
   }
 }

@@ -24,15 +24,21 @@ extension Chapter3FeudalismExperiment {
     func table(_ runs: [SocialGraphOutcome], settings: SocialGraphSettings) -> Table {
       var table = Table(
         id: "np.ch3.feudalism",
-        title: "The base setting (\(settings.agents) agents, \(settings.rounds) rounds, \(settings.othersModel.rawValue) model, imitation \(DecimalFormat.compact(settings.imitationWeight)), deviants \(DecimalFormat.compact(settings.deviantFraction))): the last quarter of each run",
-        columns: ["seed", "land Gini", "corn Gini", "Ω per agent-step", "harvest from others' labour", "corr(land, net labour in)", "labour ties towards more land", "corr(land, net corn in)", "corn ties towards more land", "encounters per agent-round", "refusal rate", "max in-degree", "in-degree Gini", "ties replaced"])
+        title:
+          "The base setting (\(settings.agents) agents, \(settings.rounds) rounds, \(settings.othersModel.rawValue) model, imitation \(DecimalFormat.compact(settings.imitationWeight)), deviants \(DecimalFormat.compact(settings.deviantFraction))): the last quarter of each run",
+        columns: [
+          "seed", "land Gini", "corn Gini", "Ω per agent-step", "harvest from others' labour", "corr(land, net labour in)",
+          "labour ties towards more land", "corr(land, net corn in)", "corn ties towards more land", "encounters per agent-round", "refusal rate",
+          "max in-degree", "in-degree Gini", "ties replaced",
+        ])
       for (k, run) in runs.enumerated() {
         let flows = run.labourTowardsLand, corn = run.cornTowardsLand
         table.append([
           .integer(k), .real(run.late(\.landGini), digits: 3), .real(run.late(\.cornGini), digits: 3), .real(run.late(\.wellbeing), digits: 3),
           .real(run.late(\.harvestFromOthersLabour), digits: 4), .real(run.landLabourCorrelation, digits: 3),
           .text("\(flows.towardsMoreLand)/\(flows.flowing)"),
-          .real(run.landCornCorrelation, digits: 3), .text("\(corn.towardsMoreLand)/\(corn.flowing)"), .real(run.late(\.encountersPerAgent), digits: 4),
+          .real(run.landCornCorrelation, digits: 3), .text("\(corn.towardsMoreLand)/\(corn.flowing)"),
+          .real(run.late(\.encountersPerAgent), digits: 4),
           .real(run.late(\.refusalRate), digits: 3), .integer(run.checkpoints.last?.maximumInDegree ?? 0),
           .real(run.checkpoints.last?.inDegreeGini ?? 0, digits: 3), .integer(run.tiesReplaced),
         ])
@@ -63,10 +69,14 @@ extension Chapter3FeudalismExperiment {
   }
 
   static func sweepTable(id: String, title: String, column: String, _ rows: [SweepRow]) -> Table {
-    var table = Table(id: id, title: title, columns: [column, "Ω per agent-step", "land Gini", "corn Gini", "harvest from others' labour", "encounters per agent-round"])
+    var table = Table(
+      id: id, title: title,
+      columns: [column, "Ω per agent-step", "land Gini", "corn Gini", "harvest from others' labour", "encounters per agent-round"])
     for row in rows {
-      table.append([.text(row.label), .text(row.wellbeing.summary(digits: 3)), .text(row.landGini.summary(digits: 3)),
-                    .text(row.cornGini.summary(digits: 3)), .real(row.labourShare, digits: 4), .real(row.encounters, digits: 4)])
+      table.append([
+        .text(row.label), .text(row.wellbeing.summary(digits: 3)), .text(row.landGini.summary(digits: 3)),
+        .text(row.cornGini.summary(digits: 3)), .real(row.labourShare, digits: 4), .real(row.encounters, digits: 4),
+      ])
     }
     return table
   }
@@ -76,7 +86,9 @@ extension Chapter3FeudalismExperiment {
     let largest = degrees.max() ?? 0
     var counts = [Int](repeating: 0, count: largest + 1)
     for d in degrees { counts[d] += 1 }
-    var table = Table(id: "np.ch3.degrees", title: "In-degree distribution at the end of the base runs (all seeds pooled; out-degree is fixed)", columns: ["in-degree", "agents", "fraction"])
+    var table = Table(
+      id: "np.ch3.degrees", title: "In-degree distribution at the end of the base runs (all seeds pooled; out-degree is fixed)",
+      columns: ["in-degree", "agents", "fraction"])
     for (d, c) in counts.enumerated() where c > 0 {
       table.append([.integer(d), .integer(c), .real(Double(c) / Double(degrees.count), digits: 4)])
     }
@@ -84,7 +96,9 @@ extension Chapter3FeudalismExperiment {
   }
 
   static func giniFigure(_ runs: [SocialGraphOutcome]) -> Figure {
-    var chart = Chart(title: "Inequality over time (base runs; mean over seeds, band: range)", x: Axis(label: "round"), y: Axis(label: "Gini coefficient", range: 0...1))
+    var chart = Chart(
+      title: "Inequality over time (base runs; mean over seeds, band: range)", x: Axis(label: "round"),
+      y: Axis(label: "Gini coefficient", range: 0...1))
     for (name, value) in [("land", \SocialGraphRecord.Checkpoint.landGini), ("corn", \SocialGraphRecord.Checkpoint.cornGini)] {
       let count = runs.map(\.checkpoints.count).min() ?? 0
       let x = (0..<count).map { Double(runs[0].checkpoints[$0].round) }
@@ -99,7 +113,9 @@ extension Chapter3FeudalismExperiment {
     var chart = Chart(title: title, x: Axis(label: xLabel), y: Axis(label: "Ω per agent-step (late; 95% interval over seeds)"))
     for (k, (name, rows)) in groups.enumerated() {
       let colour = chart.palette[k]
-      chart.errorBars(nil, x: rows.map(\.x), y: rows.map(\.wellbeing.estimate), lower: rows.map(\.wellbeing.lower), upper: rows.map(\.wellbeing.upper), colour: colour)
+      chart.errorBars(
+        nil, x: rows.map(\.x), y: rows.map(\.wellbeing.estimate), lower: rows.map(\.wellbeing.lower), upper: rows.map(\.wellbeing.upper),
+        colour: colour)
       chart.line(name, x: rows.map(\.x), y: rows.map(\.wellbeing.estimate), colour: colour)
     }
     return Figure(id: id, title: title, svg: chart.svg())

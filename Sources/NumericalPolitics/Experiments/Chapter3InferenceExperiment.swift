@@ -28,25 +28,37 @@ public struct Chapter3InferenceExperiment: Experiment {
   static let priorClaim = Claim(
     id: "np.ch3.prior", source: "§3.1.2", kind: .claim,
     statement: "P(Δ) = (n+1)(n+2)Δ(1−Δ)^n for 0 ≤ Δ ≤ 1 is a prior on the fraction of deviants (a probability density: the Beta(2, n+1) density).",
-    class: .consistency(because: "the formula is the Beta(2, n+1) density, whose normalising constant is 1/B(2, n+1) = (n+1)(n+2); the quadrature can disagree only through a bug"),
+    class: .consistency(
+      because:
+        "the formula is the Beta(2, n+1) density, whose normalising constant is 1/B(2, n+1) = (n+1)(n+2); the quadrature can disagree only through a bug"
+    ),
     control: Control("a wrong density, (n+1)(n+2)Δ(1−Δ)^(n+1) (the exponent off by one), checked the same way"))
   static let uninformativeClaim = Claim(
     id: "np.ch3.uninformative-prior", source: "§3.1.2", kind: .claim,
-    statement: "The deviants' prior P_u satisfies P_u(a | H) = ∫ π(a | H) P_u(π | H) dπ = 1/|A| for all histories H (here: independent uniform Dirichlet rows at every decision node).",
-    class: .consistency(because: "no encounter visits a node twice, so the row of the next node keeps its Dirichlet(1) prior and the predictive is its mean 1/|A| exactly (Dirichlet conjugacy)"),
+    statement:
+      "The deviants' prior P_u satisfies P_u(a | H) = ∫ π(a | H) P_u(π | H) dπ = 1/|A| for all histories H (here: independent uniform Dirichlet rows at every decision node).",
+    class: .consistency(
+      because:
+        "no encounter visits a node twice, so the row of the next node keeps its Dirichlet(1) prior and the predictive is its mean 1/|A| exactly (Dirichlet conjugacy)"
+    ),
     control: Control("a stationary prior: one Dirichlet(1) row shared by all of a player's nodes, checked the same way"))
   static let separationClaim = Claim(
     id: "np.ch3.posterior-separates", source: "§3.1.1", kind: .claim,
     statement: "P(π_x, π_y, σ_x, σ_y | H) = P(π_x, σ_x | H) P(π_y, σ_y | H), and the max joint posterior is the max of the individual posteriors.",
-    class: .consistency(because: "the likelihood is a product of one factor per player and the priors are independent, so the joint posterior is the product by algebra; enumeration can disagree only through a bug"),
+    class: .consistency(
+      because:
+        "the likelihood is a product of one factor per player and the priors are independent, so the joint posterior is the product by algebra; enumeration can disagree only through a bug"
+    ),
     control: Control("a joint prior that couples the players (twice the weight on pairs of policies with the same index), checked the same way"))
   static let normClaim = Claim(
     id: "np.ch3.norm-inference", source: "§3.1.2", kind: .claim,
-    statement: "The buffer was generated from P_{π_n,Δ}(π) = (1 − Δ)δ_{π_n}(π) + Δ P_u(π); the MAP of (π_n, Δ) given B recovers the social norm and the fraction of deviants.",
+    statement:
+      "The buffer was generated from P_{π_n,Δ}(π) = (1 − Δ)δ_{π_n}(π) + Δ P_u(π); the MAP of (π_n, Δ) given B recovers the social norm and the fraction of deviants.",
     class: .empirical, control: Control("the estimates judged against the wrong truth: each buffer's true Δ swapped with the other's"))
   static let empiricalClaim = Claim(
     id: "np.ch3.empirical-policy", source: "§3.1", kind: .claim,
-    statement: "An empirical policy P(a | H) in the form of a decision tree with frequencies of behaviour at each node, trained on B, models the population's behaviour.",
+    statement:
+      "An empirical policy P(a | H) in the form of a decision tree with frequencies of behaviour at each node, trained on B, models the population's behaviour.",
     class: .empirical, control: Control("the empirical policy judged against another population's behaviour (the mixture weights reversed)"))
 
   public var claims: [Claim] { [Self.priorClaim, Self.uninformativeClaim, Self.separationClaim, Self.normClaim, Self.empiricalClaim] }
@@ -76,23 +88,45 @@ public struct Chapter3InferenceExperiment: Experiment {
     let rate = Parameter.Domain.real(lower: 0, upper: 1, lowerIncluded: false, upperIncluded: true)
     return [
       Parameter(Self.maximumMoves, "Cap on the moves of an encounter (EncounterRules; the text sets none).", domain: .integer(2...16), default: 8),
-      Parameter(Self.priorShape, "The n of P(Δ) = (n+1)(n+2)Δ(1−Δ)^n (prior mode 1/(n+1) = 0.2: deviants a minority).", domain: .real(0...1000), default: 4.0),
+      Parameter(
+        Self.priorShape, "The n of P(Δ) = (n+1)(n+2)Δ(1−Δ)^n (prior mode 1/(n+1) = 0.2: deviants a minority).", domain: .real(0...1000), default: 4.0),
       Parameter(Self.deviantFractionLow, "First true Δ of the generated buffers.", domain: .unitInterval(zeroAllowed: false), default: 0.1),
       Parameter(Self.deviantFractionHigh, "Second true Δ of the generated buffers.", domain: .unitInterval(zeroAllowed: false), default: 0.3),
-      Parameter(Self.largestBuffer, "Buffer sizes are 10, 30, 100, 300, 1000, … up to this many histories.", domain: .integer(30...1_000_000), smoke: 3000, standard: 10000, paper: 100_000),
-      Parameter(Self.replicates, "Independent buffers per (Δ, size) and per size for the empirical policy.", domain: .integer(2...1000), smoke: 6, standard: 8, paper: 32),
+      Parameter(
+        Self.largestBuffer, "Buffer sizes are 10, 30, 100, 300, 1000, … up to this many histories.", domain: .integer(30...1_000_000), smoke: 3000,
+        standard: 10000, paper: 100_000),
+      Parameter(
+        Self.replicates, "Independent buffers per (Δ, size) and per size for the empirical policy.", domain: .integer(2...1000), smoke: 6,
+        standard: 8, paper: 32),
       Parameter(Self.smoothing, "Pseudo-count per move of the empirical policy (0.5: Jeffreys).", domain: .real(0...100), default: 0.5),
-      Parameter(Self.monteCarloSamples, "Policies drawn from each prior for the uninformative-prior check.", domain: .integer(100...10_000_000), smoke: 4000, standard: 40000, paper: 400_000),
-      Parameter(Self.familyLevel, "Family-wise confidence of the Monte Carlo intervals (Bonferroni over histories × moves).", domain: .real(lower: 0.5, upper: 1, lowerIncluded: true, upperIncluded: false), default: 0.99),
-      Parameter(Self.separationInstances, "Random finite instances for the separation check.", domain: .integer(1...1_000_000), smoke: 50, standard: 1000, paper: 10000),
-      Parameter(Self.separationPolicies, "Policies per player in each separation instance (at least 2, so that the coupled control differs).", domain: .integer(2...20), default: 3),
+      Parameter(
+        Self.monteCarloSamples, "Policies drawn from each prior for the uninformative-prior check.", domain: .integer(100...10_000_000), smoke: 4000,
+        standard: 40000, paper: 400_000),
+      Parameter(
+        Self.familyLevel, "Family-wise confidence of the Monte Carlo intervals (Bonferroni over histories × moves).",
+        domain: .real(lower: 0.5, upper: 1, lowerIncluded: true, upperIncluded: false), default: 0.99),
+      Parameter(
+        Self.separationInstances, "Random finite instances for the separation check.", domain: .integer(1...1_000_000), smoke: 50, standard: 1000,
+        paper: 10000),
+      Parameter(
+        Self.separationPolicies, "Policies per player in each separation instance (at least 2, so that the coupled control differs).",
+        domain: .integer(2...20), default: 3),
       Parameter(Self.separationStates, "Hunger states per player in each separation instance.", domain: .integer(1...20), default: 3),
-      Parameter(Self.quadratureTolerance, "Relative tolerance of the prior's integral, mean, variance and pointwise density.", domain: open, default: 1e-9),
+      Parameter(
+        Self.quadratureTolerance, "Relative tolerance of the prior's integral, mean, variance and pointwise density.", domain: open, default: 1e-9),
       Parameter(Self.separationTolerance, "Largest allowed |joint − product| of posteriors.", domain: open, default: 1e-12),
-      Parameter(Self.deviantErrorThreshold, "Mean |Δ̂ − Δ| allowed at the largest buffer (smoke: 10× smaller buffers, so a looser bound).", domain: rate, smoke: 0.05, standard: 0.02, paper: 0.02),
-      Parameter(Self.normErrorThreshold, "Mean visit-weighted TV(π̂_n, π_n) allowed at the largest buffer.", domain: rate, smoke: 0.1, standard: 0.05, paper: 0.05),
-      Parameter(Self.empiricalErrorThreshold, "Mean visit-weighted TV of the empirical policy allowed at the largest buffer.", domain: rate, smoke: 0.1, standard: 0.05, paper: 0.05),
-      Parameter(Self.slopeLower, "Lower end of the accepted log-log slope of the empirical-policy error (expected −1/2).", domain: .real(-5...0), default: -0.65),
+      Parameter(
+        Self.deviantErrorThreshold, "Mean |Δ̂ − Δ| allowed at the largest buffer (smoke: 10× smaller buffers, so a looser bound).", domain: rate,
+        smoke: 0.05, standard: 0.02, paper: 0.02),
+      Parameter(
+        Self.normErrorThreshold, "Mean visit-weighted TV(π̂_n, π_n) allowed at the largest buffer.", domain: rate, smoke: 0.1, standard: 0.05,
+        paper: 0.05),
+      Parameter(
+        Self.empiricalErrorThreshold, "Mean visit-weighted TV of the empirical policy allowed at the largest buffer.", domain: rate, smoke: 0.1,
+        standard: 0.05, paper: 0.05),
+      Parameter(
+        Self.slopeLower, "Lower end of the accepted log-log slope of the empirical-policy error (expected −1/2).", domain: .real(-5...0),
+        default: -0.65),
       Parameter(Self.slopeUpper, "Upper end of the accepted log-log slope of the empirical-policy error.", domain: .real(-5...0), default: -0.35),
     ]
   }
@@ -116,17 +150,20 @@ public struct Chapter3InferenceExperiment: Experiment {
     let exactHistories = UninformativePrior.openHistories(upTo: 4, maximumMoves: maximumMoves) + Self.probeHistories(maximumMoves: maximumMoves)
     var exactDeviation: [UninformativePrior.Kind: Double] = [:]
     for kind in UninformativePrior.Kind.allCases {
-      exactDeviation[kind] = exactHistories.map { UninformativePrior.exactPredictive($0, kind: kind).map { abs($0 - 1 / Double(EncounterMove.count)) }.max()! }.max()!
+      exactDeviation[kind] = exactHistories.map {
+        UninformativePrior.exactPredictive($0, kind: kind).map { abs($0 - 1 / Double(EncounterMove.count)) }.max()!
+      }.max()!
     }
     let probes = Self.probeHistories(maximumMoves: maximumMoves)
     let samples = p[Self.monteCarloSamples]
     let monteCarlo = try context.map(UninformativePrior.Kind.allCases, stream: "uninformative") { _, kind, random in
       UninformativePrior.monteCarlo(probes, kind: kind, samples: samples, maximumMoves: maximumMoves, random: random)
     }
-    return Outcome(prior: try Self.priorRows(exponentShift: 0), priorControl: try Self.priorRows(exponentShift: 1),
-                   exactDeviation: exactDeviation, exactHistories: exactHistories.count, monteCarlo: monteCarlo,
-                   separation: try simulateSeparation(p, context: context), norm: try simulateNormInference(p, context: context),
-                   empirical: try simulateEmpiricalPolicy(p, context: context))
+    return Outcome(
+      prior: try Self.priorRows(exponentShift: 0), priorControl: try Self.priorRows(exponentShift: 1),
+      exactDeviation: exactDeviation, exactHistories: exactHistories.count, monteCarlo: monteCarlo,
+      separation: try simulateSeparation(p, context: context), norm: try simulateNormInference(p, context: context),
+      empirical: try simulateEmpiricalPolicy(p, context: context))
   }
 
   public func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
@@ -137,9 +174,10 @@ public struct Chapter3InferenceExperiment: Experiment {
     let (separationTable, separationResult) = judgeSeparation(o.separation, p)
     let norm = try judgeNormInference(o.norm, p)
     let empirical = try judgeEmpiricalPolicy(o.empirical, p)
-    return ExperimentResult(tables: [priorTable, uniformTable, separationTable, norm.table, empirical.table],
-                            figures: norm.figures + [empirical.figure],
-                            claims: [priorResult, uniformResult, separationResult, norm.result, empirical.result])
+    return ExperimentResult(
+      tables: [priorTable, uniformTable, separationTable, norm.table, empirical.table],
+      figures: norm.figures + [empirical.figure],
+      claims: [priorResult, uniformResult, separationResult, norm.result, empirical.result])
   }
 
   // MARK: - np.ch3.prior
@@ -167,25 +205,35 @@ public struct Chapter3InferenceExperiment: Experiment {
         let reference = try BetaDistribution(2, n + 1).density(delta)  // GSL gsl_ran_beta_pdf
         if reference > 0 { pointwise = max(pointwise, abs(density(delta) - reference) / reference) }
       }
-      return PriorRow(n: n, integral: integral, mean: mean, exactMean: 2 / (n + 3), variance: variance,
-                      exactVariance: 2 * (n + 1) / ((n + 3) * (n + 3) * (n + 4)), pointwise: pointwise)
+      return PriorRow(
+        n: n, integral: integral, mean: mean, exactMean: 2 / (n + 3), variance: variance,
+        exactVariance: 2 * (n + 1) / ((n + 3) * (n + 3) * (n + 4)), pointwise: pointwise)
     }
   }
 
   func judgePrior(_ o: Outcome, tolerance: Double) -> (Table, ClaimResult) {
-    var table = Table(id: "np.ch3.prior", title: "P(Δ) = (n+1)(n+2)Δ(1−Δ)^n integrated by GSL QAGS",
-                      columns: ["n", "∫ P", "mean", "2/(n+3)", "variance", "2(n+1)/((n+3)²(n+4))", "max rel. diff. from Beta(2, n+1) pdf"])
+    var table = Table(
+      id: "np.ch3.prior", title: "P(Δ) = (n+1)(n+2)Δ(1−Δ)^n integrated by GSL QAGS",
+      columns: ["n", "∫ P", "mean", "2/(n+3)", "variance", "2(n+1)/((n+3)²(n+4))", "max rel. diff. from Beta(2, n+1) pdf"])
     for r in o.prior {
-      table.append([.real(r.n, digits: 0), .real(r.integral, digits: 12), .real(r.mean, digits: 10), .real(r.exactMean, digits: 10),
-                    .real(r.variance, digits: 10), .real(r.exactVariance, digits: 10), .text(DecimalFormat.compact(r.pointwise, significant: 2))])
+      table.append([
+        .real(r.n, digits: 0), .real(r.integral, digits: 12), .real(r.mean, digits: 10), .real(r.exactMean, digits: 10),
+        .real(r.variance, digits: 10), .real(r.exactVariance, digits: 10), .text(DecimalFormat.compact(r.pointwise, significant: 2)),
+      ])
     }
     let worst = o.prior.map(\.worst).max()!, controlWorst = o.priorControl.map(\.worst).max()!
     let evidence = Evidence(
-      summary: "For n ∈ {0, 1, 2, 5, 10, 50, 200} GSL's QAGS gives ∫P = 1, mean 2/(n+3) and variance 2(n+1)/((n+3)²(n+4)), and P agrees with gsl_ran_beta_pdf(Δ; 2, n+1) at Δ = 0.01, …, 0.99; the largest relative deviation is \(DecimalFormat.compact(worst, significant: 2)). Control (exponent n+1): largest deviation \(DecimalFormat.compact(controlWorst, significant: 2)).",
+      summary:
+        "For n ∈ {0, 1, 2, 5, 10, 50, 200} GSL's QAGS gives ∫P = 1, mean 2/(n+3) and variance 2(n+1)/((n+3)²(n+4)), and P agrees with gsl_ran_beta_pdf(Δ; 2, n+1) at Δ = 0.01, …, 0.99; the largest relative deviation is \(DecimalFormat.compact(worst, significant: 2)). Control (exponent n+1): largest deviation \(DecimalFormat.compact(controlWorst, significant: 2)).",
       measurements: [.init("largest relative deviation", worst), .init("control: largest relative deviation", controlWorst)],
-      tolerance: "every deviation ≤ \(DecimalFormat.compact(tolerance)) (relative; absolute for the integral), fixed in advance", sampleSize: o.prior.count)
-    return (table, ClaimResult(Self.priorClaim, map: .single(.checking(worst <= tolerance), estimate: worst, n: o.prior.count),
-                               control: ControlResult(Self.priorClaim.control!, verdict: .checking(controlWorst <= tolerance)), evidence: evidence))
+      tolerance: "every deviation ≤ \(DecimalFormat.compact(tolerance)) (relative; absolute for the integral), fixed in advance",
+      sampleSize: o.prior.count)
+    return (
+      table,
+      ClaimResult(
+        Self.priorClaim, map: .single(.checking(worst <= tolerance), estimate: worst, n: o.prior.count),
+        control: ControlResult(Self.priorClaim.control!, verdict: .checking(controlWorst <= tolerance)), evidence: evidence)
+    )
   }
 
   // MARK: - np.ch3.uninformative-prior
@@ -227,8 +275,10 @@ public struct Chapter3InferenceExperiment: Experiment {
         worstZ = max(worstZ, zExact)
         if zExact > z { check.exactInside = false }
       }
-      check.rows.append([.text(kind.rawValue), .text(describe(estimate.history)), .integer(UninformativePrior.ownCells(estimate.history).count),
-                         .real(worst, digits: 4), .real(worstZ, digits: 2), .text(inside ? "yes" : "no"), .integer(Int(estimate.effectiveSampleSize.rounded()))])
+      check.rows.append([
+        .text(kind.rawValue), .text(describe(estimate.history)), .integer(UninformativePrior.ownCells(estimate.history).count),
+        .real(worst, digits: 4), .real(worstZ, digits: 2), .text(inside ? "yes" : "no"), .integer(Int(estimate.effectiveSampleSize.rounded())),
+      ])
     }
     return check
   }
@@ -239,8 +289,10 @@ public struct Chapter3InferenceExperiment: Experiment {
     let z = UninformativePrior.bonferroniQuantile(level: level, comparisons: comparisons)
     let kinds = UninformativePrior.Kind.allCases
     var checks: [UninformativePrior.Kind: MonteCarloCheck] = [:]
-    var table = Table(id: "np.ch3.uninformative-prior", title: "Posterior predictive P(a | H) of the next mover under two priors (Monte Carlo, \(samples) policies each)",
-                      columns: ["prior", "history H", "own moves", "max |P̂ − 1/7|", "max |P̂ − exact|/s.e.", "1/7 inside all intervals", "effective samples"])
+    var table = Table(
+      id: "np.ch3.uninformative-prior",
+      title: "Posterior predictive P(a | H) of the next mover under two priors (Monte Carlo, \(samples) policies each)",
+      columns: ["prior", "history H", "own moves", "max |P̂ − 1/7|", "max |P̂ − exact|/s.e.", "1/7 inside all intervals", "effective samples"])
     for (kind, estimates) in zip(kinds, o.monteCarlo) {
       let check = Self.monteCarloCheck(kind, estimates, z: z)
       checks[kind] = check
@@ -250,14 +302,22 @@ public struct Chapter3InferenceExperiment: Experiment {
     func verdict(_ kind: UninformativePrior.Kind) -> Headline { .checking(o.exactDeviation[kind]! == 0 && checks[kind]!.outside == 0) }
     let pu = UninformativePrior.Kind.independentNodes, control = UninformativePrior.Kind.stationary
     let evidence = Evidence(
-      summary: "Independent Dirichlet(1) rows per node: exact predictive = 1/7 on all \(o.exactHistories) open histories of ≤ 4 moves and the probes (largest deviation \(DecimalFormat.compact(o.exactDeviation[pu]!, significant: 3))); Monte Carlo: 1/7 outside \(checks[pu]!.outside) of \(comparisons) intervals. Control (one shared row): exact largest deviation \(DecimalFormat.compact(o.exactDeviation[control]!, significant: 3)), 1/7 outside \(checks[control]!.outside) intervals; the Monte Carlo agrees with the control's exact Dirichlet–multinomial predictive: \(checks[control]!.exactInside ? "yes" : "no").",
-      measurements: [.init("exact max deviation (P_u)", o.exactDeviation[pu]!), .init("intervals excluding 1/7 (P_u)", checks[pu]!.outside),
-                     .init("exact max deviation (control)", o.exactDeviation[control]!), .init("intervals excluding 1/7 (control)", checks[control]!.outside),
-                     .init("Monte Carlo agrees with the control's exact predictive", checks[control]!.exactInside), .init("Bonferroni z", z)],
-      tolerance: "exact: equality with 1/7; Monte Carlo: 1/7 inside P̂ ± z·s.e. for every (H, a), z the two-sided normal quantile at family-wise level \(DecimalFormat.compact(level)) with Bonferroni over \(comparisons) comparisons (fixed in advance)",
+      summary:
+        "Independent Dirichlet(1) rows per node: exact predictive = 1/7 on all \(o.exactHistories) open histories of ≤ 4 moves and the probes (largest deviation \(DecimalFormat.compact(o.exactDeviation[pu]!, significant: 3))); Monte Carlo: 1/7 outside \(checks[pu]!.outside) of \(comparisons) intervals. Control (one shared row): exact largest deviation \(DecimalFormat.compact(o.exactDeviation[control]!, significant: 3)), 1/7 outside \(checks[control]!.outside) intervals; the Monte Carlo agrees with the control's exact Dirichlet–multinomial predictive: \(checks[control]!.exactInside ? "yes" : "no").",
+      measurements: [
+        .init("exact max deviation (P_u)", o.exactDeviation[pu]!), .init("intervals excluding 1/7 (P_u)", checks[pu]!.outside),
+        .init("exact max deviation (control)", o.exactDeviation[control]!), .init("intervals excluding 1/7 (control)", checks[control]!.outside),
+        .init("Monte Carlo agrees with the control's exact predictive", checks[control]!.exactInside), .init("Bonferroni z", z),
+      ],
+      tolerance:
+        "exact: equality with 1/7; Monte Carlo: 1/7 inside P̂ ± z·s.e. for every (H, a), z the two-sided normal quantile at family-wise level \(DecimalFormat.compact(level)) with Bonferroni over \(comparisons) comparisons (fixed in advance)",
       sampleSize: samples * kinds.count)
-    return (table, ClaimResult(Self.uninformativeClaim, map: .single(verdict(pu), estimate: o.exactDeviation[pu]!, n: samples),
-                               control: ControlResult(Self.uninformativeClaim.control!, verdict: verdict(control)), evidence: evidence))
+    return (
+      table,
+      ClaimResult(
+        Self.uninformativeClaim, map: .single(verdict(pu), estimate: o.exactDeviation[pu]!, n: samples),
+        control: ControlResult(Self.uninformativeClaim.control!, verdict: verdict(control)), evidence: evidence)
+    )
   }
 
   // MARK: - np.ch3.posterior-separates
@@ -276,8 +336,9 @@ public struct Chapter3InferenceExperiment: Experiment {
     return try context.replicates(p[Self.separationInstances], stream: "separation") { _, random in
       let instance = PosteriorSeparation.random(policies: policies, states: states, maximumMoves: maximumMoves, random: random)
       let check = instance.check(), control = instance.check(coupling: 1)
-      return SeparationCheck(difference: check.maximumDifference, mapsAgree: check.mapsAgree, length: instance.history.count,
-                             controlDifference: control.maximumDifference, controlMapsAgree: control.mapsAgree)
+      return SeparationCheck(
+        difference: check.maximumDifference, mapsAgree: check.mapsAgree, length: instance.history.count,
+        controlDifference: control.maximumDifference, controlMapsAgree: control.mapsAgree)
     }
   }
 
@@ -288,17 +349,27 @@ public struct Chapter3InferenceExperiment: Experiment {
     let controlWorst = checks.map(\.controlDifference).max() ?? 0
     let controlAgree = checks.filter(\.controlMapsAgree).count
     let meanLength = (try? Statistics.mean(checks.map { Double($0.length) })) ?? 0
-    var table = Table(id: "np.ch3.posterior-separation", title: "Joint posterior by enumeration against the product of the per-player posteriors",
-                      columns: ["instances", "policies per player", "hunger states", "mean history length", "max |joint − product|", "joint MAP = pair of MAPs"])
-    table.append([.integer(instances), .integer(p[Self.separationPolicies]), .integer(p[Self.separationStates]), .real(meanLength, digits: 2),
-                  .text(DecimalFormat.compact(worst, significant: 2)), .text("\(agree) of \(instances)")])
+    var table = Table(
+      id: "np.ch3.posterior-separation", title: "Joint posterior by enumeration against the product of the per-player posteriors",
+      columns: ["instances", "policies per player", "hunger states", "mean history length", "max |joint − product|", "joint MAP = pair of MAPs"])
+    table.append([
+      .integer(instances), .integer(p[Self.separationPolicies]), .integer(p[Self.separationStates]), .real(meanLength, digits: 2),
+      .text(DecimalFormat.compact(worst, significant: 2)), .text("\(agree) of \(instances)"),
+    ])
     let evidence = Evidence(
-      summary: "Over \(instances) random instances (\(p[Self.separationPolicies]) stateful policies and \(p[Self.separationStates]) hunger states per player, random priors, random histories) the largest |P(π_x, π_y, σ_x, σ_y | H) − P(π_x, σ_x | H) P(π_y, σ_y | H)| is \(DecimalFormat.compact(worst, significant: 2)); the joint MAP is the pair of individual MAPs in \(agree) of \(instances). Control (coupled prior): largest difference \(DecimalFormat.compact(controlWorst, significant: 2)), MAPs agree in \(controlAgree).",
-      measurements: [.init("max absolute difference", worst), .init("MAP agreements", agree), .init("control: max absolute difference", controlWorst)],
+      summary:
+        "Over \(instances) random instances (\(p[Self.separationPolicies]) stateful policies and \(p[Self.separationStates]) hunger states per player, random priors, random histories) the largest |P(π_x, π_y, σ_x, σ_y | H) − P(π_x, σ_x | H) P(π_y, σ_y | H)| is \(DecimalFormat.compact(worst, significant: 2)); the joint MAP is the pair of individual MAPs in \(agree) of \(instances). Control (coupled prior): largest difference \(DecimalFormat.compact(controlWorst, significant: 2)), MAPs agree in \(controlAgree).",
+      measurements: [
+        .init("max absolute difference", worst), .init("MAP agreements", agree), .init("control: max absolute difference", controlWorst),
+      ],
       tolerance: "max difference ≤ \(DecimalFormat.compact(tolerance)) and MAPs agree in every instance (fixed in advance)", sampleSize: instances)
-    return (table, ClaimResult(Self.separationClaim, map: .single(.checking(worst <= tolerance && agree == instances), estimate: worst, n: instances),
-                               control: ControlResult(Self.separationClaim.control!, verdict: .checking(controlWorst <= tolerance && controlAgree == instances)),
-                               evidence: evidence))
+    return (
+      table,
+      ClaimResult(
+        Self.separationClaim, map: .single(.checking(worst <= tolerance && agree == instances), estimate: worst, n: instances),
+        control: ControlResult(Self.separationClaim.control!, verdict: .checking(controlWorst <= tolerance && controlAgree == instances)),
+        evidence: evidence)
+    )
   }
 
   // MARK: - np.ch3.norm-inference
@@ -323,28 +394,42 @@ public struct Chapter3InferenceExperiment: Experiment {
     var items: [[Int]] = []
     for f in fractions.indices { for s in sizes.indices { for r in 0..<replicates { items.append([f, s, r]) } } }
     return try context.map(items, stream: "norm-inference", label: "norm inference") { _, item, random in
-      let buffer = ConformistDeviantBuffer.generate(norm: norm, deviantFraction: fractions[item[0]], size: sizes[item[1]], maximumMoves: maximumMoves, random: random)
+      let buffer = ConformistDeviantBuffer.generate(
+        norm: norm, deviantFraction: fractions[item[0]], size: sizes[item[1]], maximumMoves: maximumMoves, random: random)
       let estimate = NormInference.estimate(buffer.histories, maximumMoves: maximumMoves, priorShape: priorShape)
-      let posterior = item[2] == 0 ? NormInference.deviantPosterior(buffer.histories, norm: estimate.norm, priorShape: priorShape, grid: Self.posteriorGrid) : nil
-      return NormRun(fraction: item[0], size: item[1], policyError: NodeVisits.weightedTotalVariation(estimate.norm, norm, weights: normVisits),
-                     iterations: estimate.iterations, estimate: estimate.deviantFraction, posterior: posterior)
+      let posterior =
+        item[2] == 0 ? NormInference.deviantPosterior(buffer.histories, norm: estimate.norm, priorShape: priorShape, grid: Self.posteriorGrid) : nil
+      return NormRun(
+        fraction: item[0], size: item[1], policyError: NodeVisits.weightedTotalVariation(estimate.norm, norm, weights: normVisits),
+        iterations: estimate.iterations, estimate: estimate.deviantFraction, posterior: posterior)
     }
   }
 
   /// The standards of the norm-inference check for one true Δ, with `truth` the Δ the estimates are
   /// judged against: the failures, in words, and the mean errors per buffer size with their intervals.
-  static func normStandards(_ runs: [NormRun], label: String, truth: Double, sizes: [Int], _ p: Parameters) throws
-    -> (failures: [String], deviant: [ConfidenceInterval], policy: [ConfidenceInterval], slopes: (Double, Double)) {
+  static func normStandards(
+    _ runs: [NormRun], label: String, truth: Double, sizes: [Int], _ p: Parameters
+  ) throws
+    -> (failures: [String], deviant: [ConfidenceInterval], policy: [ConfidenceInterval], slopes: (Double, Double))
+  {
     let deviant = try sizes.indices.map { s in try ConfidenceInterval.mean(of: runs.filter { $0.size == s }.map { abs($0.estimate - truth) }) }
     let policy = try sizes.indices.map { s in try ConfidenceInterval.mean(of: runs.filter { $0.size == s }.map(\.policyError)) }
     let xs = sizes.map(Double.init)
     let deviantFit = try PowerLawFit(xs: xs, ys: deviant.map { max($0.estimate, 1e-12) })
     let policyFit = try PowerLawFit(xs: xs, ys: policy.map { max($0.estimate, 1e-12) })
     var failures: [String] = []
-    if !(deviantFit.exponentInterval.upper < 0) { failures.append("\(label): slope of |Δ̂ − Δ| \(deviantFit.exponentInterval.formatted(digits: 2)) not below 0") }
-    if !(policyFit.exponentInterval.upper < 0) { failures.append("\(label): slope of TV \(policyFit.exponentInterval.formatted(digits: 2)) not below 0") }
-    if !(deviant.last!.estimate < p[deviantErrorThreshold]) { failures.append("\(label): |Δ̂ − Δ| = \(DecimalFormat.compact(deviant.last!.estimate, significant: 3)) at the largest buffer") }
-    if !(policy.last!.estimate < p[normErrorThreshold]) { failures.append("\(label): TV = \(DecimalFormat.compact(policy.last!.estimate, significant: 3)) at the largest buffer") }
+    if !(deviantFit.exponentInterval.upper < 0) {
+      failures.append("\(label): slope of |Δ̂ − Δ| \(deviantFit.exponentInterval.formatted(digits: 2)) not below 0")
+    }
+    if !(policyFit.exponentInterval.upper < 0) {
+      failures.append("\(label): slope of TV \(policyFit.exponentInterval.formatted(digits: 2)) not below 0")
+    }
+    if !(deviant.last!.estimate < p[deviantErrorThreshold]) {
+      failures.append("\(label): |Δ̂ − Δ| = \(DecimalFormat.compact(deviant.last!.estimate, significant: 3)) at the largest buffer")
+    }
+    if !(policy.last!.estimate < p[normErrorThreshold]) {
+      failures.append("\(label): TV = \(DecimalFormat.compact(policy.last!.estimate, significant: 3)) at the largest buffer")
+    }
     return (failures, deviant, policy, (deviantFit.exponent, policyFit.exponent))
   }
 
@@ -353,11 +438,18 @@ public struct Chapter3InferenceExperiment: Experiment {
     let fractions = [p[Self.deviantFractionLow], p[Self.deviantFractionHigh]]
     let sizes = Self.bufferSizes(upTo: p[Self.largestBuffer])
     let xs = sizes.map(Double.init)
-    var table = Table(id: "np.ch3.norm-inference", title: "MAP (π̂_n, Δ̂) by EM against buffer size (\(replicates) buffers each; 95% t-intervals)",
-                      columns: ["true Δ", "histories", "mean Δ̂", "|Δ̂ − Δ|", "95% interval", "TV(π̂_n, π_n)", "95% interval ", "EM iterations (max)"])
-    var deviantChart = Chart(title: "Norm inference: error of Δ̂", x: Axis(label: "histories in the buffer", scale: .logarithmic), y: Axis(label: "mean |Δ̂ − Δ|", scale: .logarithmic))
-    var policyChart = Chart(title: "Norm inference: error of π̂_n", x: Axis(label: "histories in the buffer", scale: .logarithmic), y: Axis(label: "mean visit-weighted TV(π̂_n, π_n)", scale: .logarithmic))
-    var posteriorChart = Chart(title: "Posterior density of Δ at π̂_n (one buffer per size)", x: Axis(label: "fraction of deviants Δ", range: 0...0.6), y: Axis(label: "posterior density P(Δ | B, π̂_n)"))
+    var table = Table(
+      id: "np.ch3.norm-inference", title: "MAP (π̂_n, Δ̂) by EM against buffer size (\(replicates) buffers each; 95% t-intervals)",
+      columns: ["true Δ", "histories", "mean Δ̂", "|Δ̂ − Δ|", "95% interval", "TV(π̂_n, π_n)", "95% interval ", "EM iterations (max)"])
+    var deviantChart = Chart(
+      title: "Norm inference: error of Δ̂", x: Axis(label: "histories in the buffer", scale: .logarithmic),
+      y: Axis(label: "mean |Δ̂ − Δ|", scale: .logarithmic))
+    var policyChart = Chart(
+      title: "Norm inference: error of π̂_n", x: Axis(label: "histories in the buffer", scale: .logarithmic),
+      y: Axis(label: "mean visit-weighted TV(π̂_n, π_n)", scale: .logarithmic))
+    var posteriorChart = Chart(
+      title: "Posterior density of Δ at π̂_n (one buffer per size)", x: Axis(label: "fraction of deviants Δ", range: 0...0.6),
+      y: Axis(label: "posterior density P(Δ | B, π̂_n)"))
     var failures: [String] = [], controlFailures: [String] = []
     var measurements: [Evidence.Measurement] = []
     for (f, delta) in fractions.enumerated() {
@@ -368,9 +460,11 @@ public struct Chapter3InferenceExperiment: Experiment {
       controlFailures += try Self.normStandards(group, label: label, truth: fractions[1 - f], sizes: sizes, p).failures
       for (s, size) in sizes.enumerated() {
         let cell = group.filter { $0.size == s }
-        table.append([.real(delta, digits: 2), .integer(size), .real((try? Statistics.mean(cell.map(\.estimate))) ?? .nan, digits: 4),
-                      .real(check.deviant[s].estimate, digits: 4), .text(check.deviant[s].bracket(digits: 4)), .real(check.policy[s].estimate, digits: 4),
-                      .text(check.policy[s].bracket(digits: 4)), .integer(cell.map(\.iterations).max()!)])
+        table.append([
+          .real(delta, digits: 2), .integer(size), .real((try? Statistics.mean(cell.map(\.estimate))) ?? .nan, digits: 4),
+          .real(check.deviant[s].estimate, digits: 4), .text(check.deviant[s].bracket(digits: 4)), .real(check.policy[s].estimate, digits: 4),
+          .text(check.policy[s].bracket(digits: 4)), .integer(cell.map(\.iterations).max()!),
+        ])
         if let posterior = cell.first(where: { $0.posterior != nil })?.posterior {
           posteriorChart.line(f == 0 ? "\(size) histories" : nil, x: Self.posteriorGrid, y: posterior, dashed: f == 1, colour: Palette.okabeIto[s])
         }
@@ -378,22 +472,39 @@ public struct Chapter3InferenceExperiment: Experiment {
       deviantChart.errorBars(label, x: xs, y: check.deviant.map(\.estimate), lower: check.deviant.map(\.lower), upper: check.deviant.map(\.upper))
       policyChart.errorBars(label, x: xs, y: check.policy.map(\.estimate), lower: check.policy.map(\.lower), upper: check.policy.map(\.upper))
       posteriorChart.referenceLine(x: delta, label: "true Δ = \(DecimalFormat.compact(delta))")
-      measurements += [.init("\(label): slope of |Δ̂ − Δ|", check.slopes.0), .init("\(label): slope of TV", check.slopes.1),
-                       .init("\(label): |Δ̂ − Δ| at \(sizes.last!)", check.deviant.last!.estimate), .init("\(label): TV at \(sizes.last!)", check.policy.last!.estimate)]
+      measurements += [
+        .init("\(label): slope of |Δ̂ − Δ|", check.slopes.0), .init("\(label): slope of TV", check.slopes.1),
+        .init("\(label): |Δ̂ − Δ| at \(sizes.last!)", check.deviant.last!.estimate),
+        .init("\(label): TV at \(sizes.last!)", check.policy.last!.estimate),
+      ]
     }
     let capped = runs.filter { $0.iterations >= 500 }.count
     let evidence = Evidence(
-      summary: "EM on buffers from the trade norm with Δ ∈ {\(fractions.map { DecimalFormat.compact($0) }.joined(separator: ", "))}, n = \(DecimalFormat.compact(priorShape)): at \(sizes.last!) histories mean |Δ̂ − Δ| = \(fractions.indices.map { DecimalFormat.compact(measurements[$0 * 4 + 2].value.numberValue ?? .nan, significant: 3) }.joined(separator: " / ")) and mean TV(π̂_n, π_n) = \(fractions.indices.map { DecimalFormat.compact(measurements[$0 * 4 + 3].value.numberValue ?? .nan, significant: 3) }.joined(separator: " / ")); \(failures.isEmpty ? "all standards met" : "failed: " + failures.joined(separator: "; ")). EM runs stopped by the iteration cap: \(capped). Control (true Δ swapped): \(controlFailures.count) standards failed.",
+      summary:
+        "EM on buffers from the trade norm with Δ ∈ {\(fractions.map { DecimalFormat.compact($0) }.joined(separator: ", "))}, n = \(DecimalFormat.compact(priorShape)): at \(sizes.last!) histories mean |Δ̂ − Δ| = \(fractions.indices.map { DecimalFormat.compact(measurements[$0 * 4 + 2].value.numberValue ?? .nan, significant: 3) }.joined(separator: " / ")) and mean TV(π̂_n, π_n) = \(fractions.indices.map { DecimalFormat.compact(measurements[$0 * 4 + 3].value.numberValue ?? .nan, significant: 3) }.joined(separator: " / ")); \(failures.isEmpty ? "all standards met" : "failed: " + failures.joined(separator: "; ")). EM runs stopped by the iteration cap: \(capped). Control (true Δ swapped): \(controlFailures.count) standards failed.",
       measurements: measurements + [.init("EM runs at the iteration cap", capped), .init("control: standards failed", controlFailures.count)],
-      tolerance: "for each Δ: the 95% interval of the log-log slope of the mean error against buffer size lies below 0 (both errors), and at the largest buffer mean |Δ̂ − Δ| < \(DecimalFormat.compact(p[Self.deviantErrorThreshold])) and mean TV < \(DecimalFormat.compact(p[Self.normErrorThreshold])) (fixed in advance)",
+      tolerance:
+        "for each Δ: the 95% interval of the log-log slope of the mean error against buffer size lies below 0 (both errors), and at the largest buffer mean |Δ̂ − Δ| < \(DecimalFormat.compact(p[Self.deviantErrorThreshold])) and mean TV < \(DecimalFormat.compact(p[Self.normErrorThreshold])) (fixed in advance)",
       sampleSize: runs.count)
     let figures = [
-      Figure(id: "np.ch3.deviant-posterior", title: "Posterior density of the fraction of deviants Δ at π̂_n, one buffer per size (solid: Δ = \(DecimalFormat.compact(fractions[0])), dashed: Δ = \(DecimalFormat.compact(fractions[1])))", svg: posteriorChart.svg()),
-      Figure(id: "np.ch3.norm-deviant-error", title: "Error of the MAP fraction of deviants against buffer size (mean and 95% interval over buffers)", svg: deviantChart.svg()),
-      Figure(id: "np.ch3.norm-policy-error", title: "Visit-weighted total variation between π̂_n and the true norm against buffer size", svg: policyChart.svg()),
+      Figure(
+        id: "np.ch3.deviant-posterior",
+        title:
+          "Posterior density of the fraction of deviants Δ at π̂_n, one buffer per size (solid: Δ = \(DecimalFormat.compact(fractions[0])), dashed: Δ = \(DecimalFormat.compact(fractions[1])))",
+        svg: posteriorChart.svg()),
+      Figure(
+        id: "np.ch3.norm-deviant-error", title: "Error of the MAP fraction of deviants against buffer size (mean and 95% interval over buffers)",
+        svg: deviantChart.svg()),
+      Figure(
+        id: "np.ch3.norm-policy-error", title: "Visit-weighted total variation between π̂_n and the true norm against buffer size",
+        svg: policyChart.svg()),
     ]
-    return (table, figures, ClaimResult(Self.normClaim, map: .single(.checking(failures.isEmpty), n: runs.count),
-                                        control: ControlResult(Self.normClaim.control!, verdict: .checking(controlFailures.isEmpty)), evidence: evidence))
+    return (
+      table, figures,
+      ClaimResult(
+        Self.normClaim, map: .single(.checking(failures.isEmpty), n: runs.count),
+        control: ControlResult(Self.normClaim.control!, verdict: .checking(controlFailures.isEmpty)), evidence: evidence)
+    )
   }
 
   // MARK: - np.ch3.empirical-policy
@@ -417,14 +528,18 @@ public struct Chapter3InferenceExperiment: Experiment {
         empirical.record(EncounterPlay.play(population[x], population[y], maximumMoves: maximumMoves, random: &source))
       }
       let policy = empirical.policy()
-      return (NodeVisits.weightedTotalVariation(policy, truth.behaviour, weights: truth.visits),
-              NodeVisits.weightedTotalVariation(policy, other.behaviour, weights: other.visits))
+      return (
+        NodeVisits.weightedTotalVariation(policy, truth.behaviour, weights: truth.visits),
+        NodeVisits.weightedTotalVariation(policy, other.behaviour, weights: other.visits)
+      )
     }
   }
 
   /// The empirical-policy standards on the errors of every buffer: the mean error per size with its
   /// interval, the fitted log-log slope, and whether slope and final error meet the bars.
-  static func empiricalStandards(_ errors: [Double], sizes: [Int], _ p: Parameters) throws -> (intervals: [ConfidenceInterval], fit: PowerLawFit, holds: Bool) {
+  static func empiricalStandards(
+    _ errors: [Double], sizes: [Int], _ p: Parameters
+  ) throws -> (intervals: [ConfidenceInterval], fit: PowerLawFit, holds: Bool) {
     let replicates = p[Self.replicates]
     let intervals = try sizes.indices.map { s in try ConfidenceInterval.mean(of: Array(errors[(s * replicates)..<((s + 1) * replicates)])) }
     let fit = try PowerLawFit(xs: sizes.map(Double.init), ys: intervals.map(\.estimate))
@@ -432,28 +547,46 @@ public struct Chapter3InferenceExperiment: Experiment {
     return (intervals, fit, holds)
   }
 
-  func judgeEmpiricalPolicy(_ errors: [(truth: Double, wrong: Double)], _ p: Parameters) throws -> (table: Table, figure: Figure, result: ClaimResult) {
+  func judgeEmpiricalPolicy(_ errors: [(truth: Double, wrong: Double)], _ p: Parameters) throws -> (table: Table, figure: Figure, result: ClaimResult)
+  {
     let replicates = p[Self.replicates], smoothing = p[Self.smoothing]
     let sizes = Self.bufferSizes(upTo: p[Self.largestBuffer])
     let check = try Self.empiricalStandards(errors.map(\.truth), sizes: sizes, p)
     let control = try Self.empiricalStandards(errors.map(\.wrong), sizes: sizes, p)
-    var table = Table(id: "np.ch3.empirical-policy", title: "Empirical policy against the population's behaviour (\(replicates) buffers each; 95% t-intervals)",
-                      columns: ["histories", "visit-weighted TV", "95% interval"])
-    for (s, size) in sizes.enumerated() { table.append([.integer(size), .real(check.intervals[s].estimate, digits: 4), .text(check.intervals[s].bracket(digits: 4))]) }
+    var table = Table(
+      id: "np.ch3.empirical-policy", title: "Empirical policy against the population's behaviour (\(replicates) buffers each; 95% t-intervals)",
+      columns: ["histories", "visit-weighted TV", "95% interval"])
+    for (s, size) in sizes.enumerated() {
+      table.append([.integer(size), .real(check.intervals[s].estimate, digits: 4), .text(check.intervals[s].bracket(digits: 4))])
+    }
     let xs = sizes.map(Double.init), means = check.intervals.map(\.estimate), fit = check.fit
-    var chart = Chart(title: "Empirical policy: error against buffer size", x: Axis(label: "histories in the buffer", scale: .logarithmic),
-                      y: Axis(label: "mean visit-weighted TV to the population", scale: .logarithmic))
-    chart.errorBars("empirical policy (mean, 95% interval)", x: xs, y: means, lower: check.intervals.map(\.lower), upper: check.intervals.map(\.upper))
-    chart.line("fit: slope \(DecimalFormat.fixed(fit.exponent, digits: 2))", xs.map { (x: $0, y: pow(10, fit.intercept) * pow($0, fit.exponent)) }, dashed: true)
+    var chart = Chart(
+      title: "Empirical policy: error against buffer size", x: Axis(label: "histories in the buffer", scale: .logarithmic),
+      y: Axis(label: "mean visit-weighted TV to the population", scale: .logarithmic))
+    chart.errorBars(
+      "empirical policy (mean, 95% interval)", x: xs, y: means, lower: check.intervals.map(\.lower), upper: check.intervals.map(\.upper))
+    chart.line(
+      "fit: slope \(DecimalFormat.fixed(fit.exponent, digits: 2))", xs.map { (x: $0, y: pow(10, fit.intercept) * pow($0, fit.exponent)) },
+      dashed: true)
     let threshold = p[Self.empiricalErrorThreshold]
     let evidence = Evidence(
-      summary: "Population: trade norm 0.6, hawk 0.25, uniform 0.15; the visit-weighted TV between the empirical policy (add-\(DecimalFormat.compact(smoothing))) and the exact population behaviour falls from \(DecimalFormat.compact(means.first!, significant: 3)) at \(sizes.first!) histories to \(DecimalFormat.compact(means.last!, significant: 3)) at \(sizes.last!); log-log slope \(fit.exponentInterval.formatted(digits: 3)). Control (weights reversed): TV \(DecimalFormat.compact(control.intervals.last!.estimate, significant: 3)) at \(sizes.last!), slope \(DecimalFormat.fixed(control.fit.exponent, digits: 3)).",
-      measurements: [.init("log-log slope", fit.exponent), .init("slope interval", lower: fit.exponentInterval.lower, upper: fit.exponentInterval.upper),
-                     .init("TV at the largest buffer", means.last!), .init("control: TV at the largest buffer", control.intervals.last!.estimate)],
-      tolerance: "slope in [\(DecimalFormat.compact(p[Self.slopeLower])), \(DecimalFormat.compact(p[Self.slopeUpper]))] (the √N rate of frequencies is −1/2) and mean TV < \(DecimalFormat.compact(threshold)) at the largest buffer (fixed in advance)",
+      summary:
+        "Population: trade norm 0.6, hawk 0.25, uniform 0.15; the visit-weighted TV between the empirical policy (add-\(DecimalFormat.compact(smoothing))) and the exact population behaviour falls from \(DecimalFormat.compact(means.first!, significant: 3)) at \(sizes.first!) histories to \(DecimalFormat.compact(means.last!, significant: 3)) at \(sizes.last!); log-log slope \(fit.exponentInterval.formatted(digits: 3)). Control (weights reversed): TV \(DecimalFormat.compact(control.intervals.last!.estimate, significant: 3)) at \(sizes.last!), slope \(DecimalFormat.fixed(control.fit.exponent, digits: 3)).",
+      measurements: [
+        .init("log-log slope", fit.exponent), .init("slope interval", lower: fit.exponentInterval.lower, upper: fit.exponentInterval.upper),
+        .init("TV at the largest buffer", means.last!), .init("control: TV at the largest buffer", control.intervals.last!.estimate),
+      ],
+      tolerance:
+        "slope in [\(DecimalFormat.compact(p[Self.slopeLower])), \(DecimalFormat.compact(p[Self.slopeUpper]))] (the √N rate of frequencies is −1/2) and mean TV < \(DecimalFormat.compact(threshold)) at the largest buffer (fixed in advance)",
       sampleSize: errors.count)
-    let figure = Figure(id: "np.ch3.empirical-policy-error", title: "Visit-weighted total variation between the empirical policy and the population's behaviour against buffer size", svg: chart.svg())
-    return (table, figure, ClaimResult(Self.empiricalClaim, map: .single(.checking(check.holds), estimate: means.last!, n: errors.count),
-                                       control: ControlResult(Self.empiricalClaim.control!, verdict: .checking(control.holds)), evidence: evidence))
+    let figure = Figure(
+      id: "np.ch3.empirical-policy-error",
+      title: "Visit-weighted total variation between the empirical policy and the population's behaviour against buffer size", svg: chart.svg())
+    return (
+      table, figure,
+      ClaimResult(
+        Self.empiricalClaim, map: .single(.checking(check.holds), estimate: means.last!, n: errors.count),
+        control: ControlResult(Self.empiricalClaim.control!, verdict: .checking(control.holds)), evidence: evidence)
+    )
   }
 }

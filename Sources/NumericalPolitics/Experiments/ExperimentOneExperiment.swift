@@ -48,62 +48,88 @@ struct ExperimentOneExperiment: Experiment {
 
   static let tableTwoTwoClaim = Claim(
     id: "np.exp1.table-2-2", source: "§2.2.1, Table 2.2", kind: .table,
-    statement: "A pair of one-step-memory Q-learners learns the Table 2.2 policy (trade after TT, steal after TS, steal after ST, trade after SS): both agents adopt it, society 0x66 in the code's numbering.",
+    statement:
+      "A pair of one-step-memory Q-learners learns the Table 2.2 policy (trade after TT, steal after TS, steal after ST, trade after SS): both agents adopt it, society 0x66 in the code's numbering.",
     class: .empirical, control: Control("myopic learners (γ = 0) from the 16 pairs with equal initial policies"))
   static let optimumClaim = Claim(
     id: "np.exp1.optimum", source: "§2.2.1", kind: .claim,
     statement: "As the exploration probability tends to zero, this society tends to the optimum of always trading (average wellbeing 3).",
-    class: .consistency(because: "the stationary wellbeing of 0x66 is computed exactly from its Markov chain under Table 2.1; its limit is a property of the policy, not of learning"),
+    class: .consistency(
+      because:
+        "the stationary wellbeing of 0x66 is computed exactly from its Markov chain under Table 2.1; its limit is a property of the policy, not of learning"
+    ),
     control: Control("the same exact check on mutual tit-for-tat (0xAA), whose chain does not return to mutual trading"))
   static let unexploitableClaim = Claim(
     id: "np.exp1.unexploitable", source: "§2.2.1", kind: .claim,
-    statement: "The society remains unexploitable: if I always try to steal from an agent with this policy, we flip between mutual stealing and me stealing from the agent, and my average wellbeing is 2.5, less than if I take on the policy in Table 2.2.",
+    statement:
+      "The society remains unexploitable: if I always try to steal from an agent with this policy, we flip between mutual stealing and me stealing from the agent, and my average wellbeing is 2.5, less than if I take on the policy in Table 2.2.",
     class: .consistency(because: "deterministic play of fixed one-step policies, computed exactly (and by GameTheory's match)"),
     control: Control("the same check with always-trade (policy 0) defending in place of Table 2.2"))
   static let notTitForTatClaim = Claim(
     id: "np.exp1.not-tit-for-tat", source: "§2.2.1", kind: .claim,
-    statement: "The agents do not learn the tit-for-tat policy. Mutual adoption of tit-for-tat has three stable states: mutual trading, mutual stealing and alternating unilateral stealing (TS → ST → ...).",
+    statement:
+      "The agents do not learn the tit-for-tat policy. Mutual adoption of tit-for-tat has three stable states: mutual trading, mutual stealing and alternating unilateral stealing (TS → ST → ...).",
     class: .empirical, control: Control("learners that do not learn (α = 10⁻⁹) from the 16 pairs with equal initial policies, 0xAA among them"))
   static let titForTatUnstableClaim = Claim(
     id: "np.exp1.tft-unstable", source: "§2.2.1", kind: .claim,
-    statement: "Mutual tit-for-tat is not stable for exploring Q-learners: once in a run of mutual stealing, the Q-value of stealing again (a long period of reward 1) is half the Q-value of trading (a long period of reward (4 + 0) / 2 = 2).",
+    statement:
+      "Mutual tit-for-tat is not stable for exploring Q-learners: once in a run of mutual stealing, the Q-value of stealing again (a long period of reward 1) is half the Q-value of trading (a long period of reward (4 + 0) / 2 = 2).",
     class: .empirical, control: Control("learners that do not learn (α = 10⁻⁹) started on mutual tit-for-tat"))
   static let winStayLoseShiftClaim = Claim(
     id: "np.exp1.wsls", source: "our remark (not in the text)", kind: .claim,
-    statement: "The Table 2.2 policy is the classic Win-Stay-Lose-Shift (Pavlov) strategy of Nowak and Sigmund (1993): GameTheory's WinStayLoseShift makes the same move after every outcome.",
+    statement:
+      "The Table 2.2 policy is the classic Win-Stay-Lose-Shift (Pavlov) strategy of Nowak and Sigmund (1993): GameTheory's WinStayLoseShift makes the same move after every outcome.",
     class: .consistency(because: "an identity between two encodings of one strategy"),
     control: Control("GameTheory's TitForTat in place of WinStayLoseShift"))
 
   var claims: [Claim] {
-    [Self.tableTwoTwoClaim, Self.optimumClaim, Self.unexploitableClaim, Self.notTitForTatClaim, Self.titForTatUnstableClaim,
-     Self.winStayLoseShiftClaim]
+    [
+      Self.tableTwoTwoClaim, Self.optimumClaim, Self.unexploitableClaim, Self.notTitForTatClaim, Self.titForTatUnstableClaim,
+      Self.winStayLoseShiftClaim,
+    ]
   }
 
   var parameters: [Parameter] {
     [
-      Parameter(Self.pairStride, "Run every k-th of the 256 initial policy pairs (1: all, the book-era protocol; 17: the 16 pairs in which both agents start with the same policy).",
-                domain: .integer(1...256), smoke: 17, standard: 1, paper: 1),
-      Parameter(Self.convergenceWindow, "A run has converged when both agents have gone more than this many steps without a greedy change (book-era code: 2,000,000). Standard scale: 200,000, with the exploration schedule 10 times faster, so the shortened run is the book's protocol with time compressed tenfold.",
-                domain: .integer(100...1_000_000_000), smoke: 20_000, standard: 200_000, paper: 2_000_000),
-      Parameter(Self.stepCap, "Steps after which a run is declared a non-point attractor (book-era code: 40,000,000; standard: 4,000,000).",
-                domain: .integer(1000...2_000_000_000), smoke: 400_000, standard: 4_000_000, paper: 40_000_000),
-      Parameter(Self.cycleSearchLimit, "After the cap, steps spent following the policy changes until the society returns to the one it had at the cap (the code runs on without a bound).",
-                domain: .integer(0...2_000_000_000), smoke: 100_000, standard: 1_000_000, paper: 10_000_000),
+      Parameter(
+        Self.pairStride,
+        "Run every k-th of the 256 initial policy pairs (1: all, the book-era protocol; 17: the 16 pairs in which both agents start with the same policy).",
+        domain: .integer(1...256), smoke: 17, standard: 1, paper: 1),
+      Parameter(
+        Self.convergenceWindow,
+        "A run has converged when both agents have gone more than this many steps without a greedy change (book-era code: 2,000,000). Standard scale: 200,000, with the exploration schedule 10 times faster, so the shortened run is the book's protocol with time compressed tenfold.",
+        domain: .integer(100...1_000_000_000), smoke: 20_000, standard: 200_000, paper: 2_000_000),
+      Parameter(
+        Self.stepCap, "Steps after which a run is declared a non-point attractor (book-era code: 40,000,000; standard: 4,000,000).",
+        domain: .integer(1000...2_000_000_000), smoke: 400_000, standard: 4_000_000, paper: 40_000_000),
+      Parameter(
+        Self.cycleSearchLimit,
+        "After the cap, steps spent following the policy changes until the society returns to the one it had at the cap (the code runs on without a bound).",
+        domain: .integer(0...2_000_000_000), smoke: 100_000, standard: 1_000_000, paper: 10_000_000),
       Parameter(Self.learningRate, "Constant learning rate α (book-era code: 0.01).", domain: .unitInterval(zeroAllowed: false), default: 0.01),
-      Parameter(Self.discount, "Discount γ (book-era code: 0.99).", domain: .real(lower: 0, upper: 1, lowerIncluded: true, upperIncluded: false), default: 0.99),
+      Parameter(
+        Self.discount, "Discount γ (book-era code: 0.99).", domain: .real(lower: 0, upper: 1, lowerIncluded: true, upperIncluded: false),
+        default: 0.99),
       Parameter(Self.initialExploration, "ε before the first decision of each run (book-era code: 0.25).", domain: .unitInterval(), default: 0.25),
-      Parameter(Self.explorationDecay, "Factor applied to ε before every decision (book-era code: 0.9999999; standard 0.999999, with every duration 10 times shorter; smoke 0.99999).",
-                domain: .unitInterval(zeroAllowed: false), smoke: 0.99999, standard: 0.999999, paper: 0.9999999),
-      Parameter(Self.explorationFloor, "ε stops decaying at this value (book commit 02526bb: none; f4d8200 on: 0.0025).", domain: .unitInterval(), default: 0),
-      Parameter(Self.presetHigh, "Preset Q of each state's policy action (the code's QMAX = 4 / (1 − γ) = 400).", domain: .real(-1e9...1e9), default: 400),
+      Parameter(
+        Self.explorationDecay,
+        "Factor applied to ε before every decision (book-era code: 0.9999999; standard 0.999999, with every duration 10 times shorter; smoke 0.99999).",
+        domain: .unitInterval(zeroAllowed: false), smoke: 0.99999, standard: 0.999999, paper: 0.9999999),
+      Parameter(
+        Self.explorationFloor, "ε stops decaying at this value (book commit 02526bb: none; f4d8200 on: 0.0025).", domain: .unitInterval(), default: 0),
+      Parameter(
+        Self.presetHigh, "Preset Q of each state's policy action (the code's QMAX = 4 / (1 − γ) = 400).", domain: .real(-1e9...1e9), default: 400),
       Parameter(Self.presetLow, "Preset Q of the other action (the code's QMIN = 0).", domain: .real(-1e9...1e9), default: 0),
-      Parameter(Self.tracedPair, "The initial pair whose exploration, policies and Q values are recorded over time (170 = 0xAA, mutual tit-for-tat).",
-                domain: .integer(0...255), default: 170),
+      Parameter(
+        Self.tracedPair, "The initial pair whose exploration, policies and Q values are recorded over time (170 = 0xAA, mutual tit-for-tat).",
+        domain: .integer(0...255), default: 170),
       Parameter(Self.traceSamples, "Points recorded along the traced run.", domain: .integer(10...100_000), default: 400),
-      Parameter(Self.departureRuns, "Runs from mutual tit-for-tat followed until the first greedy change (the learning evidence of np.exp1.tft-unstable).",
-                domain: .integer(1...10_000), smoke: 4, standard: 8, paper: 32),
-      Parameter(Self.tableTwoTwoShare, "Fraction of runs that must end at 0x66 for np.exp1.table-2-2 (fixed before the results were seen).",
-                domain: .unitInterval(zeroAllowed: false), default: 0.9),
+      Parameter(
+        Self.departureRuns, "Runs from mutual tit-for-tat followed until the first greedy change (the learning evidence of np.exp1.tft-unstable).",
+        domain: .integer(1...10_000), smoke: 4, standard: 8, paper: 32),
+      Parameter(
+        Self.tableTwoTwoShare, "Fraction of runs that must end at 0x66 for np.exp1.table-2-2 (fixed before the results were seen).",
+        domain: .unitInterval(zeroAllowed: false), default: 0.9),
     ]
   }
 
@@ -161,8 +187,10 @@ struct ExperimentOneExperiment: Experiment {
     let o = outcomes.base
     let analysis = ExperimentOneAnalysis(runs: o.runs, discount: o.discount)
     return ExperimentResult(
-      tables: [analysis.censusTable(), analysis.wellbeingTable(), analysis.opponentTable(), analysis.titForTatTable(),
-               analysis.departureTable(o.departures), analysis.runTable()],
+      tables: [
+        analysis.censusTable(), analysis.wellbeingTable(), analysis.opponentTable(), analysis.titForTatTable(),
+        analysis.departureTable(o.departures), analysis.runTable(),
+      ],
       figures: analysis.figures(trace: o.trace, traced: OneStepSociety(context.parameters[Self.tracedPair])),
       claims: [
         analysis.tableTwoTwoVerdict(share: o.share, myopic: o.myopicRuns), try analysis.optimumVerdict(), try analysis.unexploitableVerdict(),

@@ -37,14 +37,22 @@ struct TableTwoOneExperiment: Experiment {
 
   static let tableClaim = Claim(
     id: "np.table-2-1", source: "Table 2.1, Chapter 2", kind: .table,
-    statement: "The wellbeing of an agent after an interaction is 3 (trade, trade), 0 (trade, steal), 4 (steal, trade), 1 (steal, steal): the classic prisoner's dilemma. The optimal collective wellbeing occurs when all agents trade; the average wellbeing of all agents is then 3.",
-    class: .consistency(because: "Table 2.1 is the model's payoff table (the book's code has the same REWARD array), so the dilemma inequalities and the optimum are identities of it; the check can fail only through a bug"),
+    statement:
+      "The wellbeing of an agent after an interaction is 3 (trade, trade), 0 (trade, steal), 4 (steal, trade), 1 (steal, steal): the classic prisoner's dilemma. The optimal collective wellbeing occurs when all agents trade; the average wellbeing of all agents is then 3.",
+    class: .consistency(
+      because:
+        "Table 2.1 is the model's payoff table (the book's code has the same REWARD array), so the dilemma inequalities and the optimum are identities of it; the check can fail only through a bug"
+    ),
     control: Control("the table with the rewards of (trade, trade) and (steal, trade) exchanged (R = 4, T = 3), no longer a dilemma"))
 
   var claims: [Claim] { [Self.tableClaim] }
 
   var parameters: [Parameter] {
-    [Parameter(Self.mixGrid, "Population mixes examined: fractions of traders k / mixGrid, k = 0 ... mixGrid.", domain: .integer(1...1_000_000), default: 1000)]
+    [
+      Parameter(
+        Self.mixGrid, "Population mixes examined: fractions of traders k / mixGrid, k = 0 ... mixGrid.", domain: .integer(1...1_000_000),
+        default: 1000)
+    ]
   }
 
   /// The check on a 2 × 2 symmetric game given by agent 1's wellbeing table (index 2 · own + other).
@@ -59,8 +67,9 @@ struct TableTwoOneExperiment: Experiment {
       return (0..<2).reduce(0.0) { total, a in total + (0..<2).reduce(0.0) { $0 + p[a] * p[$1] * table[2 * a + $1] } }
     }
     let bestMixAverage = mixAverages.max()!
-    return Check(isPrisonersDilemma: game.isPrisonersDilemma, bestPure: best, bestProfiles: bestProfiles, bestMixAverage: bestMixAverage,
-                 bestMix: mixes[mixAverages.firstIndex(of: bestMixAverage)!], equilibria: game.pureNashEquilibria(), mixes: mixes.count)
+    return Check(
+      isPrisonersDilemma: game.isPrisonersDilemma, bestPure: best, bestProfiles: bestProfiles, bestMixAverage: bestMixAverage,
+      bestMix: mixes[mixAverages.firstIndex(of: bestMixAverage)!], equilibria: game.pureNashEquilibria(), mixes: mixes.count)
   }
 
   /// Table 2.1 with R and T exchanged: the control.
@@ -73,17 +82,21 @@ struct TableTwoOneExperiment: Experiment {
 
   func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let game = SugarAndSpiceWorld.game
-    var wellbeing = Table(id: "np.table-2-1.wellbeing", title: "Table 2.1: the wellbeing of an agent after an interaction (from the model)",
-                          columns: ["Agent 1", "Agent 2", "Agent 1 wellbeing", "collective Ω", "average"])
+    var wellbeing = Table(
+      id: "np.table-2-1.wellbeing", title: "Table 2.1: the wellbeing of an agent after an interaction (from the model)",
+      columns: ["Agent 1", "Agent 2", "Agent 1 wellbeing", "collective Ω", "average"])
     for profile in game.profiles {
       let payoffs = game.payoffs(profile)
-      wellbeing.append([.text(game.actions[0][profile[0]]), .text(game.actions[1][profile[1]]), .real(payoffs[0], digits: 0),
-                        .real(payoffs.reduce(0, +), digits: 0), .real(payoffs.reduce(0, +) / 2, digits: 1)])
+      wellbeing.append([
+        .text(game.actions[0][profile[0]]), .text(game.actions[1][profile[1]]), .real(payoffs[0], digits: 0),
+        .real(payoffs.reduce(0, +), digits: 0), .real(payoffs.reduce(0, +) / 2, digits: 1),
+      ])
     }
     let c = outcomes.base.table
     let names = { (profiles: [[Int]]) in profiles.map { profileName($0, game) }.joined(separator: ", ") }
     let evidence = Evidence(
-      summary: "Prisoner's dilemma (T > R > P > S, 2R > T + S): \(c.isPrisonersDilemma ? "yes" : "no"). Best average wellbeing over the pure profiles: \(DecimalFormat.compact(c.bestPure)) at \(names(c.bestProfiles)). Over \(c.mixes) population mixes the best average is \(DecimalFormat.compact(c.bestMixAverage)) with a fraction \(DecimalFormat.compact(c.bestMix)) trading. Pure Nash equilibria: \(names(c.equilibria)) (average \(DecimalFormat.compact(game.payoffs(c.equilibria.first ?? [1, 1]).reduce(0, +) / 2))). Control (R and T exchanged): dilemma \(outcomes.base.control.isPrisonersDilemma ? "yes" : "no"), best pure average \(DecimalFormat.compact(outcomes.base.control.bestPure)).",
+      summary:
+        "Prisoner's dilemma (T > R > P > S, 2R > T + S): \(c.isPrisonersDilemma ? "yes" : "no"). Best average wellbeing over the pure profiles: \(DecimalFormat.compact(c.bestPure)) at \(names(c.bestProfiles)). Over \(c.mixes) population mixes the best average is \(DecimalFormat.compact(c.bestMixAverage)) with a fraction \(DecimalFormat.compact(c.bestMix)) trading. Pure Nash equilibria: \(names(c.equilibria)) (average \(DecimalFormat.compact(game.payoffs(c.equilibria.first ?? [1, 1]).reduce(0, +) / 2))). Control (R and T exchanged): dilemma \(outcomes.base.control.isPrisonersDilemma ? "yes" : "no"), best pure average \(DecimalFormat.compact(outcomes.base.control.bestPure)).",
       measurements: [
         .init("is prisoner's dilemma", c.isPrisonersDilemma),
         .init("best average wellbeing (pure profiles)", c.bestPure),
@@ -93,8 +106,9 @@ struct TableTwoOneExperiment: Experiment {
         .init("pure Nash equilibria", names(c.equilibria)),
       ],
       tolerance: "exact", sampleSize: game.profiles.count + c.mixes)
-    let claim = ClaimResult(Self.tableClaim, map: .single(.checking(c.holds), estimate: c.bestPure, n: game.profiles.count + c.mixes),
-                            control: ControlResult(Self.tableClaim.control!, verdict: .checking(outcomes.base.control.holds)), evidence: evidence)
+    let claim = ClaimResult(
+      Self.tableClaim, map: .single(.checking(c.holds), estimate: c.bestPure, n: game.profiles.count + c.mixes),
+      control: ControlResult(Self.tableClaim.control!, verdict: .checking(outcomes.base.control.holds)), evidence: evidence)
     return ExperimentResult(tables: [wellbeing], claims: [claim])
   }
 

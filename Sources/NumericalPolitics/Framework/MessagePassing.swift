@@ -112,8 +112,9 @@ public struct MessageSchedule<Message>: ~Copyable {
   /// Sends `message` down channel `destination`, to arrive `transit` steps from now.
   @inline(__always)
   public mutating func send(_ message: Message, to destination: ChannelID, after transit: Int = 1) {
-    precondition(transit <= maximumTransit && transit >= (delivering >= 0 ? 1 : 0),
-                 "MessageSchedule: transit time \(transit) outside 1...\(maximumTransit) (0 only between steps)")
+    precondition(
+      transit <= maximumTransit && transit >= (delivering >= 0 ? 1 : 0),
+      "MessageSchedule: transit time \(transit) outside 1...\(maximumTransit) (0 only between steps)")
     let bucket = (now &+ transit) & mask
     let count = counts[bucket]
     if count == capacity { grow() }
@@ -169,7 +170,8 @@ public struct ClosedEnvironment<Agent: MessagePassingAgent>: SocietyEnvironment 
   public init() {}
   @inline(__always)
   public mutating func beginStep<Source: UniformRandomSource>(
-    agents: UnsafeBufferPointer<Agent>, schedule: inout MessageSchedule<Agent.Message>, random: inout Source) {}
+    agents: UnsafeBufferPointer<Agent>, schedule: inout MessageSchedule<Agent.Message>, random: inout Source
+  ) {}
 }
 
 /// §1.1: a society of agents passing messages, with its schedule and environment.
@@ -252,8 +254,9 @@ public struct Society<Agent: MessagePassingAgent, Environment: SocietyEnvironmen
     let population = count
     environment.beginStep(agents: UnsafeBufferPointer(start: agents, count: population), schedule: &schedule, random: &random)
     schedule.deliverStep { envelope, schedule in
-      precondition(envelope.destination.agent >= 0 && envelope.destination.agent < population,
-                   "Society: a message to agent \(envelope.destination.agent) of \(population)")
+      precondition(
+        envelope.destination.agent >= 0 && envelope.destination.agent < population,
+        "Society: a message to agent \(envelope.destination.agent) of \(population)")
       agents[envelope.destination.agent].receive(envelope.message, on: envelope.destination.channel, schedule: &schedule, random: &random)
     }
   }

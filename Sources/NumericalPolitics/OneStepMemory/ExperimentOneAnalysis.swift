@@ -21,8 +21,12 @@ struct ExperimentOneAnalysis {
     var groups: [String: [ExperimentOneRun]] = [:]
     for run in runs { groups[Self.attractorName(run), default: []].append(run) }
     var table = Table(
-      id: "np.exp1.census", title: "Where the \(runs.count) initial policy pairs end (societies numbered 16 · policy(agent 0) + policy(agent 1), in hex; Table 2.2 by both is 0x66)",
-      columns: ["final society", "attractor", "runs", "mean steps run (millions)", "longest (millions)", "mean final-window wellbeing", "initial pairs"])
+      id: "np.exp1.census",
+      title:
+        "Where the \(runs.count) initial policy pairs end (societies numbered 16 · policy(agent 0) + policy(agent 1), in hex; Table 2.2 by both is 0x66)",
+      columns: [
+        "final society", "attractor", "runs", "mean steps run (millions)", "longest (millions)", "mean final-window wellbeing", "initial pairs",
+      ])
     for (name, group) in groups.sorted(by: { ($0.value.count, $1.key) > ($1.value.count, $0.key) }) {
       let steps = group.map { Double($0.steps) / 1e6 }
       let wellbeing = group.map(\.windowWellbeing)
@@ -46,8 +50,10 @@ struct ExperimentOneAnalysis {
       id: "np.exp1.exceptions", title: "Runs that did not end at the point attractor 0x66",
       columns: ["initial", "final", "steps (millions)", "greedy changes (agent 0, agent 1)"])
     for run in runs where !(run.converged && run.final == .tableTwoTwo) {
-      table.append([.text(run.initial.hex), .text(Self.attractorName(run)), .real(Double(run.steps) / 1e6, digits: 2),
-                    .text("\(run.greedyChanges.0), \(run.greedyChanges.1)")])
+      table.append([
+        .text(run.initial.hex), .text(Self.attractorName(run)), .real(Double(run.steps) / 1e6, digits: 2),
+        .text("\(run.greedyChanges.0), \(run.greedyChanges.1)"),
+      ])
     }
     if table.rows.isEmpty { table.append([.text("none"), .text(""), .text(""), .text("")]) }
     return table
@@ -56,14 +62,17 @@ struct ExperimentOneAnalysis {
   func wellbeingTable() -> Table {
     var table = Table(
       id: "np.exp1.stationary-wellbeing",
-      title: "Exact stationary average wellbeing per agent when both agents keep their policies and explore with probability ε (deviating with probability ε / 2)",
+      title:
+        "Exact stationary average wellbeing per agent when both agents keep their policies and explore with probability ε (deviating with probability ε / 2)",
       columns: ["ε", "0x66 (Table 2.2 by both)", "0xAA (tit-for-tat by both)", "0x00 (always trade)", "0xFF (always steal)"])
     for epsilon in Self.explorations {
-      table.append([.text(DecimalFormat.compact(epsilon)),
-                    .real(OneStepSociety.tableTwoTwo.averageWellbeing(exploration: epsilon), digits: 6),
-                    .real(OneStepSociety.titForTat.averageWellbeing(exploration: epsilon), digits: 6),
-                    .real(OneStepSociety(0x00).averageWellbeing(exploration: epsilon), digits: 6),
-                    .real(OneStepSociety(0xFF).averageWellbeing(exploration: epsilon), digits: 6)])
+      table.append([
+        .text(DecimalFormat.compact(epsilon)),
+        .real(OneStepSociety.tableTwoTwo.averageWellbeing(exploration: epsilon), digits: 6),
+        .real(OneStepSociety.titForTat.averageWellbeing(exploration: epsilon), digits: 6),
+        .real(OneStepSociety(0x00).averageWellbeing(exploration: epsilon), digits: 6),
+        .real(OneStepSociety(0xFF).averageWellbeing(exploration: epsilon), digits: 6),
+      ])
     }
     return table
   }
@@ -90,8 +99,9 @@ struct ExperimentOneAnalysis {
         seen.append(state)
         state = society.next(state)
       }
-      return OpponentRow(policy: OneStepPolicy(id), fromTradeTrade: (fromTT.first, fromTT.second), bestFromAnyStart: best,
-                         cycle: Array(seen[seen.firstIndex(of: state)!...]))
+      return OpponentRow(
+        policy: OneStepPolicy(id), fromTradeTrade: (fromTT.first, fromTT.second), bestFromAnyStart: best,
+        cycle: Array(seen[seen.firstIndex(of: state)!...]))
     }
   }
 
@@ -101,9 +111,11 @@ struct ExperimentOneAnalysis {
       title: "Every one-step policy played against Table 2.2 without exploration: long-run average wellbeing (start TT, as in the code)",
       columns: ["policy", "moves after TT, TS, ST, SS", "its average", "Table 2.2's average", "its best average from any start", "cycle (its view)"])
     for row in opponents {
-      table.append([.text(row.policy.hex), .text(row.policy.moves), .real(row.fromTradeTrade.opponent, digits: 3),
-                    .real(row.fromTradeTrade.tableTwoTwo, digits: 3), .real(row.bestFromAnyStart, digits: 3),
-                    .text(row.cycle.map { Self.stateNames[$0] }.joined(separator: " → "))])
+      table.append([
+        .text(row.policy.hex), .text(row.policy.moves), .real(row.fromTradeTrade.opponent, digits: 3),
+        .real(row.fromTradeTrade.tableTwoTwo, digits: 3), .real(row.bestFromAnyStart, digits: 3),
+        .text(row.cycle.map { Self.stateNames[$0] }.joined(separator: " → ")),
+      ])
     }
     return table
   }
@@ -127,8 +139,10 @@ struct ExperimentOneAnalysis {
       columns: ["γ", "Q(SS, steal)", "Q(SS, trade)", "ratio", "(1 + γ) / (4γ)"])
     for gamma in ([discount] + Self.discounts).sorted() {
       let (steal, trade) = Self.titForTatValues(discount: gamma)
-      table.append([.text(DecimalFormat.compact(gamma) + (gamma == discount ? " (learners)" : "")), .real(steal, digits: 2), .real(trade, digits: 2),
-                    .real(steal / trade, digits: 6), .real((1 + gamma) / (4 * gamma), digits: 6)])
+      table.append([
+        .text(DecimalFormat.compact(gamma) + (gamma == discount ? " (learners)" : "")), .real(steal, digits: 2), .real(trade, digits: 2),
+        .real(steal / trade, digits: 6), .real((1 + gamma) / (4 * gamma), digits: 6),
+      ])
     }
     return table
   }
@@ -144,34 +158,41 @@ struct ExperimentOneAnalysis {
       outcome[run.initial.first.id][run.initial.second.id] = value
       steps[run.initial.first.id][run.initial.second.id] = Double(run.steps) / 1e6
     }
-    var map = Heatmap(title: "Experiment 1: final society of each initial policy pair (1 = point attractor 0x66, 0.5 = another point attractor, 0 = cycle)",
-                      rows: labels, columns: labels, values: outcome, xLabel: "initial policy of agent 1", yLabel: "initial policy of agent 0",
-                      width: 640, height: 600)
+    var map = Heatmap(
+      title: "Experiment 1: final society of each initial policy pair (1 = point attractor 0x66, 0.5 = another point attractor, 0 = cycle)",
+      rows: labels, columns: labels, values: outcome, xLabel: "initial policy of agent 1", yLabel: "initial policy of agent 0",
+      width: 640, height: 600)
     map.valueRange = 0...1
     map.colourBarLabel = "final society"
-    var time = Heatmap(title: "Experiment 1: steps until both policies stood still for the convergence window (millions)",
-                       rows: labels, columns: labels, values: steps, xLabel: "initial policy of agent 1", yLabel: "initial policy of agent 0",
-                       cellLabelDigits: 1, width: 640, height: 600)
+    var time = Heatmap(
+      title: "Experiment 1: steps until both policies stood still for the convergence window (millions)",
+      rows: labels, columns: labels, values: steps, xLabel: "initial policy of agent 1", yLabel: "initial policy of agent 0",
+      cellLabelDigits: 1, width: 640, height: 600)
     time.colourBarLabel = "steps (millions)"
 
     let x = trace.samples.map { Double($0.step) / 1e6 }
-    var exploration = Chart(title: "Experiment 1, pair \(traced.hex): exploration probability ε of each agent", x: Axis(label: "steps (millions)"),
-                            y: Axis(label: "ε"))
+    var exploration = Chart(
+      title: "Experiment 1, pair \(traced.hex): exploration probability ε of each agent", x: Axis(label: "steps (millions)"),
+      y: Axis(label: "ε"))
     exploration.line("ε (both agents decide once per step)", x: x, y: trace.samples.map(\.exploration))
-    var changes = Chart(title: "Experiment 1, pair \(traced.hex): greedy-policy changes so far", x: Axis(label: "steps (millions)"),
-                        y: Axis(label: "greedy changes (cumulative)"))
+    var changes = Chart(
+      title: "Experiment 1, pair \(traced.hex): greedy-policy changes so far", x: Axis(label: "steps (millions)"),
+      y: Axis(label: "greedy changes (cumulative)"))
     changes.line("agent 0", x: x, y: trace.samples.map { Double($0.greedyChanges.0) })
     changes.line("agent 1", x: x, y: trace.samples.map { Double($0.greedyChanges.1) }, dashed: true)
-    var policies = Chart(title: "Experiment 1, pair \(traced.hex): greedy policy of each agent (6 = Table 2.2, 10 = tit-for-tat)",
-                         x: Axis(label: "steps (millions)"), y: Axis(label: "policy id", range: 0...15))
+    var policies = Chart(
+      title: "Experiment 1, pair \(traced.hex): greedy policy of each agent (6 = Table 2.2, 10 = tit-for-tat)",
+      x: Axis(label: "steps (millions)"), y: Axis(label: "policy id", range: 0...15))
     policies.line("agent 0", x: x, y: trace.samples.map { Double($0.policies.0) })
     policies.line("agent 1", x: x, y: trace.samples.map { Double($0.policies.1) }, dashed: true)
     policies.referenceLine(y: 6, label: "Table 2.2")
-    var q = Chart(title: "Experiment 1, pair \(traced.hex): agent 0's Q values", x: Axis(label: "steps (millions)"), y: Axis(label: "Q(state, action)"))
+    var q = Chart(
+      title: "Experiment 1, pair \(traced.hex): agent 0's Q values", x: Axis(label: "steps (millions)"), y: Axis(label: "Q(state, action)"))
     for state in 0..<4 {
       for action in 0..<2 {
-        q.line("Q(\(Self.stateNames[state]), \(action == 0 ? "trade" : "steal"))", x: x, y: trace.samples.map { $0.q[2 * state + action] },
-               dashed: action == 1)
+        q.line(
+          "Q(\(Self.stateNames[state]), \(action == 0 ? "trade" : "steal"))", x: x, y: trace.samples.map { $0.q[2 * state + action] },
+          dashed: action == 1)
       }
     }
     return [
@@ -197,7 +218,8 @@ struct ExperimentOneAnalysis {
     let others = runs.filter { !($0.converged && $0.final == .tableTwoTwo) }
     let median = (try? Statistics.median(pointAtTableTwoTwo.map { Double($0.steps) })) ?? .nan
     let myopicEnds = Set(myopic.map { Self.attractorName($0) }).sorted().joined(separator: ", ")
-    let summary = "\(count) of \(runs.count) initial policy pairs end at the point attractor 0x66 (both agents on Table 2.2)"
+    let summary =
+      "\(count) of \(runs.count) initial policy pairs end at the point attractor 0x66 (both agents on Table 2.2)"
       + (others.isEmpty ? "." : "; the others: " + others.map { "\($0.initial.hex) → \(Self.attractorName($0))" }.joined(separator: "; ") + ".")
       + " Median steps until both policies stood still for the window: \(DecimalFormat.fixed(median / 1e6, digits: 2)) million."
       + " Control, myopic learners (γ = 0) from the \(myopic.count) equal-policy pairs: \(myopic.filter { $0.converged && $0.final == .tableTwoTwo }.count) end at 0x66 (they end at \(myopicEnds))."
@@ -205,12 +227,16 @@ struct ExperimentOneAnalysis {
       ExperimentOneExperiment.tableTwoTwoClaim,
       map: .single(.checking(count >= needed), estimate: Double(count) / Double(max(1, runs.count)), n: runs.count),
       control: ControlResult(ExperimentOneExperiment.tableTwoTwoClaim.control!, verdict: .checking(Self.tableTwoTwoHolds(myopic, share: share))),
-      evidence: Evidence(summary: summary,
-                         measurements: [.init("pairs ending at 0x66", count), .init("pairs run", runs.count),
-                                        .init("pairs ending elsewhere or in cycles", others.count),
-                                        .init("median steps to convergence (runs ending at 0x66)", median)],
-                         tolerance: "at least \(needed) of \(runs.count) pairs (a share of \(DecimalFormat.compact(share))) end at 0x66, fixed before the results were seen",
-                         sampleSize: runs.count))
+      evidence: Evidence(
+        summary: summary,
+        measurements: [
+          .init("pairs ending at 0x66", count), .init("pairs run", runs.count),
+          .init("pairs ending elsewhere or in cycles", others.count),
+          .init("median steps to convergence (runs ending at 0x66)", median),
+        ],
+        tolerance:
+          "at least \(needed) of \(runs.count) pairs (a share of \(DecimalFormat.compact(share))) end at 0x66, fixed before the results were seen",
+        sampleSize: runs.count))
   }
 
   /// The exact check of np.exp1.optimum on a society: its stationary wellbeing rises monotonically as
@@ -225,27 +251,36 @@ struct ExperimentOneAnalysis {
   func optimumVerdict() throws -> ClaimResult {
     let check = Self.optimumCheck(.tableTwoTwo)
     let differences = pointAtTableTwoTwo.map { run -> Double in
-      let predicted = (OneStepSociety.tableTwoTwo.averageWellbeing(exploration: run.windowStartExploration)
-        + OneStepSociety.tableTwoTwo.averageWellbeing(exploration: run.finalExploration)) / 2
+      let predicted =
+        (OneStepSociety.tableTwoTwo.averageWellbeing(exploration: run.windowStartExploration)
+          + OneStepSociety.tableTwoTwo.averageWellbeing(exploration: run.finalExploration)) / 2
       return run.windowWellbeing - predicted
     }
     let meanDifference = (try? Statistics.mean(differences)) ?? .nan
     let meanMeasured = (try? Statistics.mean(pointAtTableTwoTwo.map(\.windowWellbeing))) ?? .nan
     let meanFinal = (try? Statistics.mean(pointAtTableTwoTwo.map(\.finalExploration))) ?? .nan
-    let summary = "Exact stationary wellbeing of 0x66: " + zip(Self.explorations, check.values).map { "ε = \(DecimalFormat.compact($0)): \(DecimalFormat.fixed($1, digits: 6))" }.joined(separator: ", ")
+    let summary =
+      "Exact stationary wellbeing of 0x66: "
+      + zip(Self.explorations, check.values).map { "ε = \(DecimalFormat.compact($0)): \(DecimalFormat.fixed($1, digits: 6))" }.joined(separator: ", ")
       + " — rising monotonically to 3 as ε → 0: \(check.monotone ? "yes" : "no"). Without exploration, play returns to mutual trading from every state (TS → SS → TT, ST → SS → TT): \(check.returns ? "yes" : "no")."
       + " For comparison, the \(pointAtTableTwoTwo.count) runs ending at 0x66 average \(DecimalFormat.fixed(meanMeasured, digits: 4)) over their final window (final ε \(DecimalFormat.fixed(meanFinal, digits: 4))), \(DecimalFormat.fixed(meanDifference, digits: 4)) from the chain's prediction."
-    var measurements: [Evidence.Measurement] = zip(Self.explorations, check.values).map { .init("stationary wellbeing of 0x66 at ε = \(DecimalFormat.compact($0))", $1) }
-    measurements += [.init("greedy play returns to TT from every state", check.returns),
-                     .init("runs at 0x66: mean final-window wellbeing", meanMeasured),
-                     .init("runs at 0x66: mean measured − predicted", meanDifference),
-                     .init("runs at 0x66: mean final ε", meanFinal)]
+    var measurements: [Evidence.Measurement] = zip(Self.explorations, check.values).map {
+      .init("stationary wellbeing of 0x66 at ε = \(DecimalFormat.compact($0))", $1)
+    }
+    measurements += [
+      .init("greedy play returns to TT from every state", check.returns),
+      .init("runs at 0x66: mean final-window wellbeing", meanMeasured),
+      .init("runs at 0x66: mean measured − predicted", meanDifference),
+      .init("runs at 0x66: mean final ε", meanFinal),
+    ]
     let claim = ExperimentOneExperiment.optimumClaim
-    return ClaimResult(claim, map: .single(.checking(check.holds), estimate: check.values.last!, n: Self.explorations.count),
-                       control: ControlResult(claim.control!, verdict: .checking(Self.optimumCheck(.titForTat).holds)),
-                       evidence: Evidence(summary: summary, measurements: measurements,
-                                          tolerance: "exact: monotone rise, within 1e-4 of 3 at ε = 1e-6, return to TT from every state",
-                                          sampleSize: Self.explorations.count))
+    return ClaimResult(
+      claim, map: .single(.checking(check.holds), estimate: check.values.last!, n: Self.explorations.count),
+      control: ControlResult(claim.control!, verdict: .checking(Self.optimumCheck(.titForTat).holds)),
+      evidence: Evidence(
+        summary: summary, measurements: measurements,
+        tolerance: "exact: monotone rise, within 1e-4 of 3 at ε = 1e-6, return to TT from every state",
+        sampleSize: Self.explorations.count))
   }
 
   /// The exact check of np.exp1.unexploitable against `defender`: always stealing flips between
@@ -256,7 +291,8 @@ struct ExperimentOneAnalysis {
     let stealer = rows[15]
     let best = rows.map(\.bestFromAnyStart).max()!
     let flips = Set(stealer.cycle) == [2, 3]  // ST (I steal, you trade) and SS, from the stealer's view
-    let holds = stealer.fromTradeTrade.opponent == 2.5 && flips && best <= 3 && OneStepSociety(defender, defender).longRunWellbeing(from: 0).first == 3
+    let holds =
+      stealer.fromTradeTrade.opponent == 2.5 && flips && best <= 3 && OneStepSociety(defender, defender).longRunWellbeing(from: 0).first == 3
     return (stealer, best, holds)
   }
 
@@ -266,16 +302,21 @@ struct ExperimentOneAnalysis {
     let matchAverage = try RepeatedMatch(turns: 1000, game: game).play(.defector, .winStayLoseShift).meanScores[0]
     let cycleNames = check.stealer.cycle.map { Self.stateNames[$0] }
     let bestPolicies = opponents.filter { $0.bestFromAnyStart == check.best }.map(\.policy.hex)
-    let summary = "Always stealing against Table 2.2 cycles \(cycleNames.joined(separator: " → ")) (its view: unilateral stealing, then mutual stealing) with average \(DecimalFormat.compact(check.stealer.fromTradeTrade.opponent)) (text: 2.5); GameTheory's 1000-turn match of Defector against WinStayLoseShift with Table 2.1's payoffs gives \(DecimalFormat.compact(matchAverage)). Table 2.2 against itself averages 3. Best long-run average of any of the 16 one-step policies against Table 2.2, from any start: \(DecimalFormat.compact(check.best)) (policies \(bestPolicies.joined(separator: ", ")))."
+    let summary =
+      "Always stealing against Table 2.2 cycles \(cycleNames.joined(separator: " → ")) (its view: unilateral stealing, then mutual stealing) with average \(DecimalFormat.compact(check.stealer.fromTradeTrade.opponent)) (text: 2.5); GameTheory's 1000-turn match of Defector against WinStayLoseShift with Table 2.1's payoffs gives \(DecimalFormat.compact(matchAverage)). Table 2.2 against itself averages 3. Best long-run average of any of the 16 one-step policies against Table 2.2, from any start: \(DecimalFormat.compact(check.best)) (policies \(bestPolicies.joined(separator: ", ")))."
     let claim = ExperimentOneExperiment.unexploitableClaim
-    return ClaimResult(claim, map: .single(.checking(check.holds && matchAverage == 2.5), estimate: check.stealer.fromTradeTrade.opponent, n: 16),
-                       control: ControlResult(claim.control!, verdict: .checking(Self.unexploitableCheck(.alwaysTrade).holds)),
-                       evidence: Evidence(summary: summary,
-                                          measurements: [.init("always steal vs Table 2.2: average", check.stealer.fromTradeTrade.opponent),
-                                                         .init("always steal vs Table 2.2: cycle", cycleNames.joined(separator: " → ")),
-                                                         .init("Defector vs WinStayLoseShift (GameTheory, 1000 turns): average", matchAverage),
-                                                         .init("best average of any one-step policy vs Table 2.2", check.best)],
-                                          tolerance: "exact", sampleSize: 16))
+    return ClaimResult(
+      claim, map: .single(.checking(check.holds && matchAverage == 2.5), estimate: check.stealer.fromTradeTrade.opponent, n: 16),
+      control: ControlResult(claim.control!, verdict: .checking(Self.unexploitableCheck(.alwaysTrade).holds)),
+      evidence: Evidence(
+        summary: summary,
+        measurements: [
+          .init("always steal vs Table 2.2: average", check.stealer.fromTradeTrade.opponent),
+          .init("always steal vs Table 2.2: cycle", cycleNames.joined(separator: " → ")),
+          .init("Defector vs WinStayLoseShift (GameTheory, 1000 turns): average", matchAverage),
+          .init("best average of any one-step policy vs Table 2.2", check.best),
+        ],
+        tolerance: "exact", sampleSize: 16))
   }
 
   /// No run ends with an agent on tit-for-tat, and mutual tit-for-tat has exactly the attractors TT,
@@ -289,18 +330,24 @@ struct ExperimentOneAnalysis {
     let attractors = OneStepSociety.titForTat.attractors
     let tftRun = runs.first { $0.initial == .titForTat }
     let frozenOn = frozen.filter { $0.final.first == .titForTat || $0.final.second == .titForTat }.count
-    let summary = "Runs ending with an agent on tit-for-tat (policy a): \(onTitForTat.count) of \(runs.count)"
+    let summary =
+      "Runs ending with an agent on tit-for-tat (policy a): \(onTitForTat.count) of \(runs.count)"
       + (tftRun.map { "; the pair started on mutual tit-for-tat (0xAA) ends at \(Self.attractorName($0))" } ?? "")
-      + ". Attractors of mutual tit-for-tat without exploration: " + attractors.map { $0.map { Self.stateNames[$0] }.joined(separator: " ↔ ") }.joined(separator: ", ")
+      + ". Attractors of mutual tit-for-tat without exploration: "
+      + attractors.map { $0.map { Self.stateNames[$0] }.joined(separator: " ↔ ") }.joined(separator: ", ")
       + " (text: mutual trading, mutual stealing, alternating unilateral stealing). Control, learners that do not learn: \(frozenOn) of \(frozen.count) runs end with an agent on tit-for-tat."
     let claim = ExperimentOneExperiment.notTitForTatClaim
-    return ClaimResult(claim, map: .single(.checking(Self.notTitForTatHolds(runs)), estimate: Double(onTitForTat.count), n: runs.count),
-                       control: ControlResult(claim.control!, verdict: .checking(Self.notTitForTatHolds(frozen))),
-                       evidence: Evidence(summary: summary,
-                                          measurements: [.init("runs ending with tit-for-tat", onTitForTat.count),
-                                                         .init("attractors of 0xAA", attractors.map { $0.map { Self.stateNames[$0] }.joined(separator: "↔") }.joined(separator: ", "))],
-                                          tolerance: "no run ends with tit-for-tat, and exactly the three attractors TT, TS ↔ ST, SS",
-                                          sampleSize: runs.count))
+    return ClaimResult(
+      claim, map: .single(.checking(Self.notTitForTatHolds(runs)), estimate: Double(onTitForTat.count), n: runs.count),
+      control: ControlResult(claim.control!, verdict: .checking(Self.notTitForTatHolds(frozen))),
+      evidence: Evidence(
+        summary: summary,
+        measurements: [
+          .init("runs ending with tit-for-tat", onTitForTat.count),
+          .init("attractors of 0xAA", attractors.map { $0.map { Self.stateNames[$0] }.joined(separator: "↔") }.joined(separator: ", ")),
+        ],
+        tolerance: "no run ends with tit-for-tat, and exactly the three attractors TT, TS ↔ ST, SS",
+        sampleSize: runs.count))
   }
 
   /// The algebra of np.exp1.tft-unstable at discount `discount`: Q(SS, steal) / Q(SS, trade) within 0.01
@@ -326,18 +373,27 @@ struct ExperimentOneAnalysis {
     let left = departures.compactMap { $0 }
     let predicted = left.filter(\.isSSToTrade).count
     let medianStep = (try? Statistics.median(left.map { Double($0.step) })) ?? .nan
-    let summary = "With the learners' γ = \(DecimalFormat.compact(discount)): Q(SS, steal) = \(DecimalFormat.fixed(algebra.steal, digits: 2)), Q(SS, trade) = \(DecimalFormat.fixed(algebra.trade, digits: 2)), ratio \(DecimalFormat.fixed(algebra.ratio, digits: 4)) = (1 + γ) / (4γ), which tends to 1/2 as γ → 1 (\(DecimalFormat.fixed(algebra.limitRatio, digits: 6)) at γ = 1 − 10⁻⁹). Learning: of \(departures.count) pairs started on mutual tit-for-tat, \(left.count) leave it (median \(DecimalFormat.compact(medianStep)) steps); the first change is after SS, to trade, in \(predicted) (" + Dictionary(grouping: left) { "\(Self.stateNames[$0.state]) → \($0.newMove == 0 ? "trade" : "steal")" }.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.count)" }.joined(separator: ", ") + "). Control, learners that do not learn: \(frozen.compactMap { $0 }.count) of \(frozen.count) leave."
+    let summary =
+      "With the learners' γ = \(DecimalFormat.compact(discount)): Q(SS, steal) = \(DecimalFormat.fixed(algebra.steal, digits: 2)), Q(SS, trade) = \(DecimalFormat.fixed(algebra.trade, digits: 2)), ratio \(DecimalFormat.fixed(algebra.ratio, digits: 4)) = (1 + γ) / (4γ), which tends to 1/2 as γ → 1 (\(DecimalFormat.fixed(algebra.limitRatio, digits: 6)) at γ = 1 − 10⁻⁹). Learning: of \(departures.count) pairs started on mutual tit-for-tat, \(left.count) leave it (median \(DecimalFormat.compact(medianStep)) steps); the first change is after SS, to trade, in \(predicted) ("
+      + Dictionary(grouping: left) { "\(Self.stateNames[$0.state]) → \($0.newMove == 0 ? "trade" : "steal")" }.sorted { $0.key < $1.key }.map {
+        "\($0.key): \($0.value.count)"
+      }.joined(separator: ", ") + "). Control, learners that do not learn: \(frozen.compactMap { $0 }.count) of \(frozen.count) leave."
     let claim = ExperimentOneExperiment.titForTatUnstableClaim
     let holds = algebra.holds && Self.departuresHold(departures)
-    return ClaimResult(claim, map: .single(.checking(holds), estimate: Double(predicted) / Double(max(1, departures.count)), n: departures.count),
-                       control: ControlResult(claim.control!, verdict: .checking(algebra.holds && Self.departuresHold(frozen))),
-                       evidence: Evidence(summary: summary,
-                                          measurements: [.init("Q(SS, steal) at the learners' γ", algebra.steal), .init("Q(SS, trade) at the learners' γ", algebra.trade),
-                                                         .init("ratio at the learners' γ", algebra.ratio), .init("ratio at γ = 1 − 1e-9", algebra.limitRatio),
-                                                         .init("runs leaving mutual tit-for-tat", "\(left.count)/\(departures.count)"),
-                                                         .init("first change after SS, to trade", "\(predicted)/\(departures.count)")],
-                                          tolerance: "|ratio − 1/2| ≤ 0.01 at the learners' γ, within 1e-6 of 1/2 as γ → 1, long-run rewards exactly 1 and 2; and every run from mutual tit-for-tat leaves it, in more than half by first trading after SS (fixed before the runs)",
-                                          sampleSize: departures.count))
+    return ClaimResult(
+      claim, map: .single(.checking(holds), estimate: Double(predicted) / Double(max(1, departures.count)), n: departures.count),
+      control: ControlResult(claim.control!, verdict: .checking(algebra.holds && Self.departuresHold(frozen))),
+      evidence: Evidence(
+        summary: summary,
+        measurements: [
+          .init("Q(SS, steal) at the learners' γ", algebra.steal), .init("Q(SS, trade) at the learners' γ", algebra.trade),
+          .init("ratio at the learners' γ", algebra.ratio), .init("ratio at γ = 1 − 1e-9", algebra.limitRatio),
+          .init("runs leaving mutual tit-for-tat", "\(left.count)/\(departures.count)"),
+          .init("first change after SS, to trade", "\(predicted)/\(departures.count)"),
+        ],
+        tolerance:
+          "|ratio − 1/2| ≤ 0.01 at the learners' γ, within 1e-6 of 1/2 as γ → 1, long-run rewards exactly 1 and 2; and every run from mutual tit-for-tat leaves it, in more than half by first trading after SS (fixed before the runs)",
+        sampleSize: departures.count))
   }
 
   /// GameTheory's strategy, read as a one-step policy, is Table 2.2 and opens with C.
@@ -348,27 +404,35 @@ struct ExperimentOneAnalysis {
   func winStayLoseShiftVerdict() -> ClaimResult {
     let wsls = OneStepPolicy(FiniteMemoryStrategy.winStayLoseShift)
     let tft = OneStepPolicy(FiniteMemoryStrategy.titForTat)
-    let summary = "GameTheory's WinStayLoseShift as a one-step policy: \(wsls.map(\.description) ?? "not a one-step policy") (Table 2.2: \(OneStepPolicy.tableTwoTwo)); it opens with C, as the code's agents open with trade. GameTheory's TitForTat: \(tft.map(\.description) ?? "not a one-step policy") (the text's tit-for-tat: \(OneStepPolicy.titForTat))."
+    let summary =
+      "GameTheory's WinStayLoseShift as a one-step policy: \(wsls.map(\.description) ?? "not a one-step policy") (Table 2.2: \(OneStepPolicy.tableTwoTwo)); it opens with C, as the code's agents open with trade. GameTheory's TitForTat: \(tft.map(\.description) ?? "not a one-step policy") (the text's tit-for-tat: \(OneStepPolicy.titForTat))."
     let claim = ExperimentOneExperiment.winStayLoseShiftClaim
-    return ClaimResult(claim, map: .single(.checking(Self.isTableTwoTwo(.winStayLoseShift) && tft == .titForTat), n: 4),
-                       control: ControlResult(claim.control!, verdict: .checking(Self.isTableTwoTwo(.titForTat))),
-                       evidence: Evidence(summary: summary,
-                                          measurements: [.init("WinStayLoseShift as a policy id", wsls.map { Double($0.id) } ?? .nan),
-                                                         .init("TitForTat as a policy id", tft.map { Double($0.id) } ?? .nan)],
-                                          tolerance: "exact", sampleSize: 4))
+    return ClaimResult(
+      claim, map: .single(.checking(Self.isTableTwoTwo(.winStayLoseShift) && tft == .titForTat), n: 4),
+      control: ControlResult(claim.control!, verdict: .checking(Self.isTableTwoTwo(.titForTat))),
+      evidence: Evidence(
+        summary: summary,
+        measurements: [
+          .init("WinStayLoseShift as a policy id", wsls.map { Double($0.id) } ?? .nan),
+          .init("TitForTat as a policy id", tft.map { Double($0.id) } ?? .nan),
+        ],
+        tolerance: "exact", sampleSize: 4))
   }
 
   func departureTable(_ departures: [PolicyDeparture?]) -> Table {
-    var table = Table(id: "np.exp1.tit-for-tat-departures",
-                      title: "Pairs started on mutual tit-for-tat (0xAA): the first greedy change (the learning evidence of np.exp1.tft-unstable)",
-                      columns: ["run", "steps", "agent", "state", "new move", "Q(state, steal)", "Q(state, trade)"])
+    var table = Table(
+      id: "np.exp1.tit-for-tat-departures",
+      title: "Pairs started on mutual tit-for-tat (0xAA): the first greedy change (the learning evidence of np.exp1.tft-unstable)",
+      columns: ["run", "steps", "agent", "state", "new move", "Q(state, steal)", "Q(state, trade)"])
     for (k, departure) in departures.enumerated() {
       guard let d = departure else {
         table.append([.integer(k), .text("none within the cap"), .text(""), .text(""), .text(""), .text(""), .text("")])
         continue
       }
-      table.append([.integer(k), .integer(d.step), .integer(d.agent), .text(Self.stateNames[d.state]), .text(d.newMove == 0 ? "trade" : "steal"),
-                    .real(d.qSteal, digits: 2), .real(d.qTrade, digits: 2)])
+      table.append([
+        .integer(k), .integer(d.step), .integer(d.agent), .text(Self.stateNames[d.state]), .text(d.newMove == 0 ? "trade" : "steal"),
+        .real(d.qSteal, digits: 2), .real(d.qTrade, digits: 2),
+      ])
     }
     return table
   }

@@ -65,10 +65,13 @@ public struct ExperimentOneRun: Sendable {
   ) -> ExperimentOneRun {
     let c = settings.constants
     let agents = [
-      OneStepMemoryAgent(learner: CompactQLearner(states: 4, constants: c, presetPolicy: UInt32(initial.first.id), low: settings.presetLow, high: settings.presetHigh),
-                         partner: ChannelID(agent: 1)),
-      OneStepMemoryAgent(learner: CompactQLearner(states: 4, constants: c, presetPolicy: UInt32(initial.second.id), low: settings.presetLow, high: settings.presetHigh),
-                         partner: ChannelID(agent: 0)),
+      OneStepMemoryAgent(
+        learner: CompactQLearner(states: 4, constants: c, presetPolicy: UInt32(initial.first.id), low: settings.presetLow, high: settings.presetHigh),
+        partner: ChannelID(agent: 1)),
+      OneStepMemoryAgent(
+        learner: CompactQLearner(
+          states: 4, constants: c, presetPolicy: UInt32(initial.second.id), low: settings.presetLow, high: settings.presetHigh),
+        partner: ChannelID(agent: 0)),
     ]
     var society = Society(agents: agents)
     society.withAgent(0) { agent, schedule in agent.start(schedule: &schedule) }
@@ -85,8 +88,10 @@ public struct ExperimentOneRun: Sendable {
     func record() {
       let a = society[0].learner
       let b = society[1].learner
-      samples.append(Sample(step: steps, exploration: a.exploration, policies: (Int(a.policy), Int(b.policy)),
-                            greedyChanges: (a.greedyChanges, b.greedyChanges), q: (0..<8).map { a.q[$0] }))
+      samples.append(
+        Sample(
+          step: steps, exploration: a.exploration, policies: (Int(a.policy), Int(b.policy)),
+          greedyChanges: (a.greedyChanges, b.greedyChanges), q: (0..<8).map { a.q[$0] }))
     }
     if settings.sampleInterval > 0 { record() }
     var nextSample = settings.sampleInterval > 0 ? settings.sampleInterval : Int.max
@@ -178,8 +183,9 @@ public struct PolicyDeparture: Sendable, Equatable {
     let c = settings.constants
     let policies = [UInt32(initial.first.id), UInt32(initial.second.id)]
     let agents = (0..<2).map { k in
-      OneStepMemoryAgent(learner: CompactQLearner(states: 4, constants: c, presetPolicy: policies[k], low: settings.presetLow, high: settings.presetHigh),
-                         partner: ChannelID(agent: 1 - k))
+      OneStepMemoryAgent(
+        learner: CompactQLearner(states: 4, constants: c, presetPolicy: policies[k], low: settings.presetLow, high: settings.presetHigh),
+        partner: ChannelID(agent: 1 - k))
     }
     var society = Society(agents: agents)
     society.withAgent(0) { agent, schedule in agent.start(schedule: &schedule) }
@@ -191,8 +197,9 @@ public struct PolicyDeparture: Sendable, Equatable {
         let changed = society[k].learner.policy ^ policies[k]
         let state = changed.trailingZeroBitCount
         let learner = society[k].learner
-        return PolicyDeparture(step: step, agent: k, state: state, newMove: learner.greedy(state),
-                               qSteal: learner.value(state, 1), qTrade: learner.value(state, 0))
+        return PolicyDeparture(
+          step: step, agent: k, state: state, newMove: learner.greedy(state),
+          qSteal: learner.value(state, 1), qTrade: learner.value(state, 0))
       }
     }
     return nil

@@ -44,9 +44,10 @@ public struct OneStepPolicy: Hashable, Sendable, CustomStringConvertible {
     for outcome in 0..<4 {
       let own = StageGame.Move(rawValue: UInt8(outcome >> 1))!
       let other = StageGame.Move(rawValue: UInt8(outcome & 1))!
-      let moves = Set((0..<strategy.stateCount).map { state -> Double in
-        strategy.cooperationProbabilities[strategy.nextState(after: state, own: own, opponent: other)]
-      })
+      let moves = Set(
+        (0..<strategy.stateCount).map { state -> Double in
+          strategy.cooperationProbabilities[strategy.nextState(after: state, own: own, opponent: other)]
+        })
       guard moves.count == 1, let p = moves.first, p == 0 || p == 1 else { return nil }
       id |= (p == 1 ? 0 : 1) << outcome
     }

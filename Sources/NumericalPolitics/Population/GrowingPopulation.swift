@@ -49,13 +49,15 @@ public enum GrowingPopulation {
   public static func run<Source: UniformRandomSource>(_ settings: GrowingPopulationProtocol, random: inout Source) -> [PopulationStage] {
     precondition(settings.startPopulation >= 2 && settings.endPopulation >= settings.startPopulation, "GrowingPopulation: bad population range")
     func newcomer(_ random: inout Source) -> PopulationAgent {
-      PopulationAgent.newcomer(constants: settings.constants, rule: settings.rule, memorySize: settings.memorySize, forgetting: settings.forgetting,
-                                 random: &random)
+      PopulationAgent.newcomer(
+        constants: settings.constants, rule: settings.rule, memorySize: settings.memorySize, forgetting: settings.forgetting,
+        random: &random)
     }
     var initial: [PopulationAgent] = []
     for _ in 0..<settings.startPopulation { initial.append(newcomer(&random)) }
-    var society = Society(agents: initial, environment: PairingEnvironment<PopulationAgent>(scheme: settings.pairing),
-                          capacity: 2 * settings.endPopulation + 8)
+    var society = Society(
+      agents: initial, environment: PairingEnvironment<PopulationAgent>(scheme: settings.pairing),
+      capacity: 2 * settings.endPopulation + 8)
     var stages: [PopulationStage] = []
     for population in settings.startPopulation...settings.endPopulation {
       if population > society.count { society.add(newcomer(&random)) }
@@ -73,11 +75,12 @@ public enum GrowingPopulation {
       let variance = (try? Statistics.mean(counted.map { ($0 - mean) * ($0 - mean) })) ?? .nan
       let encounters = agents.reduce(0) { $0 + $1.encounters }
       let remembered = agents.reduce(0) { $0 + $1.rememberedEncounters }
-      stages.append(PopulationStage(
-        population: population, agentWellbeing: perAgent, meanWellbeing: mean, sdWellbeing: variance.squareRoot(),
-        rememberedFraction: encounters > 0 ? Double(remembered) / Double(encounters) : .nan,
-        censusAfterBurnIn: censusAfterBurnIn, census: census(society),
-        meanExploration: (try? Statistics.mean(agents.map(\.learner.exploration))) ?? .nan))
+      stages.append(
+        PopulationStage(
+          population: population, agentWellbeing: perAgent, meanWellbeing: mean, sdWellbeing: variance.squareRoot(),
+          rememberedFraction: encounters > 0 ? Double(remembered) / Double(encounters) : .nan,
+          censusAfterBurnIn: censusAfterBurnIn, census: census(society),
+          meanExploration: (try? Statistics.mean(agents.map(\.learner.exploration))) ?? .nan))
     }
     return stages
   }

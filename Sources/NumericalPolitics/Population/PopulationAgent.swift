@@ -81,8 +81,9 @@ public struct PopulationAgent: MessagePassingAgent, Sendable {
   ) -> PopulationAgent {
     var policy: UInt32 = 0
     for state in 0..<5 where random.index(below: 2) == 1 { policy |= 1 << UInt32(state) }
-    return PopulationAgent(learner: CompactQLearner(states: 5, constants: constants, policy: policy), rule: rule, memorySize: memorySize,
-                           forgetting: forgetting)
+    return PopulationAgent(
+      learner: CompactQLearner(states: 5, constants: constants, policy: policy), rule: rule, memorySize: memorySize,
+      forgetting: forgetting)
   }
 
   /// Clears the running totals (between a burn-in and a measured phase).

@@ -26,8 +26,10 @@ public struct QLearningConstants: Sendable, Equatable {
 
   public init() {}
 
-  public init(learningRate: Double, discount: Double, initialQ: Double, initialExploration: Double,
-              explorationDecay: Double, explorationFloor: Double) {
+  public init(
+    learningRate: Double, discount: Double, initialQ: Double, initialExploration: Double,
+    explorationDecay: Double, explorationFloor: Double
+  ) {
     self.learningRate = learningRate
     self.discount = discount
     self.initialQ = initialQ

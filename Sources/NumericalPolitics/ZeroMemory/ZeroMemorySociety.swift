@@ -51,8 +51,10 @@ public struct ZeroMemorySociety: Sendable {
 
   /// `count` agents, each with every Q value at `constants.initialQ` and greedy action set by `initial`,
   /// rewarded by `rewards` (index 2 · own + other; Table 2.1 unless a control perturbs it).
-  public init(agents count: Int, constants: QLearningConstants, initial: InitialGreedy = .trade, random: Random? = nil,
-              rewards: [Double] = SugarAndSpiceWorld.wellbeingTable) {
+  public init(
+    agents count: Int, constants: QLearningConstants, initial: InitialGreedy = .trade, random: Random? = nil,
+    rewards: [Double] = SugarAndSpiceWorld.wellbeingTable
+  ) {
     precondition(count >= 2, "ZeroMemorySociety: need at least two agents")
     precondition(rewards.count == 4, "ZeroMemorySociety: a 2 × 2 wellbeing table")
     self.rewards = rewards
@@ -162,8 +164,10 @@ public enum FixedOpponentLearning {
     public let greedy: SugarAndSpiceWorld.Move
   }
 
-  public static func run(tradeProbability: Double, encounters: Int, constants: QLearningConstants, random: Random,
-                         rewards: [Double] = SugarAndSpiceWorld.wellbeingTable) -> Outcome {
+  public static func run(
+    tradeProbability: Double, encounters: Int, constants: QLearningConstants, random: Random,
+    rewards: [Double] = SugarAndSpiceWorld.wellbeingTable
+  ) -> Outcome {
     var learner = TabularQLearner(states: 1, actions: 2, constants: constants)
     let half = encounters / 2
     var sum = 0.0
@@ -178,7 +182,8 @@ public enum FixedOpponentLearning {
       }
     }
     let counted = Double(max(1, encounters - half))
-    return Outcome(averageDifference: sum / counted, stealingTime: Double(stealing) / counted,
-                   greedy: SugarAndSpiceWorld.Move(rawValue: learner.greedy[0])!)
+    return Outcome(
+      averageDifference: sum / counted, stealingTime: Double(stealing) / counted,
+      greedy: SugarAndSpiceWorld.Move(rawValue: learner.greedy[0])!)
   }
 }

@@ -153,7 +153,9 @@ struct DiffMetaGame<Policy: DiffPolicy>: Sendable {
 
   /// Monte Carlo estimate from `samples` plays: draw (y₁, y₂) from the diff, then each action from the
   /// policy's mixed action at the player's observation, independently.
-  func simulate(_ first: Policy, _ second: Policy, samples: Int, random: Random, level: Double = 0.99) throws
+  func simulate(
+    _ first: Policy, _ second: Policy, samples: Int, random: Random, level: Double = 0.99
+  ) throws
     -> MonteCarloEstimate
   {
     guard samples >= 2 else { throw LabError.invalidInput(place: "DiffMetaGame.simulate", problem: "needs at least 2 samples, got \(samples)") }
@@ -182,7 +184,9 @@ struct DiffMetaGame<Policy: DiffPolicy>: Sendable {
 
   /// For each player, the largest gain of a deviation in `deviations` (0 when none gains), with the
   /// deviation attaining it.
-  func deviationGains(_ profile: (Policy, Policy), against deviations: DeviationClass<Policy>) throws
+  func deviationGains(
+    _ profile: (Policy, Policy), against deviations: DeviationClass<Policy>
+  ) throws
     -> [(gain: Double, deviation: Policy?)]
   {
     let current = try utilities(profile.0, profile.1)
@@ -198,7 +202,9 @@ struct DiffMetaGame<Policy: DiffPolicy>: Sendable {
   }
 
   /// Whether no player gains more than `tolerance` by a deviation in `deviations`.
-  func isNashEquilibrium(_ profile: (Policy, Policy), against deviations: DeviationClass<Policy>, tolerance: Double = 1e-9)
+  func isNashEquilibrium(
+    _ profile: (Policy, Policy), against deviations: DeviationClass<Policy>, tolerance: Double = 1e-9
+  )
     throws -> Bool
   {
     try deviationGains(profile, against: deviations).allSatisfy { $0.gain <= tolerance }
@@ -208,7 +214,9 @@ struct DiffMetaGame<Policy: DiffPolicy>: Sendable {
 extension DeviationClass {
   /// The constant policies that play one pure action whatever they observe (a player can always submit
   /// one; the converse of the folk theorem rests on them).
-  static func constantPureActions(_ game: NormalFormGame, policy: @escaping @Sendable (_ player: Int, _ action: Int) -> Policy)
+  static func constantPureActions(
+    _ game: NormalFormGame, policy: @escaping @Sendable (_ player: Int, _ action: Int) -> Policy
+  )
     -> DeviationClass
   {
     let counts = game.actions.map(\.count)

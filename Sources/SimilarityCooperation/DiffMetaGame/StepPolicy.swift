@@ -57,8 +57,9 @@ struct StepPolicy: DiffPolicy, CustomStringConvertible {
   /// The introduction's threshold policy in a game whose action 0 is "cooperate" and action 1 "defect":
   /// cooperate iff the perceived difference is at most θ.
   static func threshold(_ theta: Double, actionCount: Int = 2) -> StepPolicy {
-    threshold(theta, below: .pure(0, count: actionCount), above: .pure(1, count: actionCount),
-              label: "θ = \(DecimalFormat.compact(theta, significant: 6))")
+    threshold(
+      theta, below: .pure(0, count: actionCount), above: .pure(1, count: actionCount),
+      label: "θ = \(DecimalFormat.compact(theta, significant: 6))")
   }
 
   /// The number of base-game actions.

@@ -39,12 +39,17 @@ extension LearnedCooperationExperiment {
     return ExperimentResult(
       tables: [try summaryTable(base), try mapTable(outcomes), pretrainingTable(base), seedTable(base)],
       figures: [
-        Figure(id: "sbc.learning-cooperation", title: "Learning curves: mean cooperation level against ABR steps, per method",
-               svg: curveChart(base.seeds, value: { ($0.cooperation[0] + $0.cooperation[1]) / 2 }, label: "mean cooperation level (both players)", range: 0...1)),
-        Figure(id: "sbc.learning-payoffs", title: "Learning curves: mean payoff against ABR steps, per method",
-               svg: curveChart(base.seeds, value: { ($0.payoffs[0] + $0.payoffs[1]) / 2 }, label: "mean payoff (both players)", range: nil, gain: base.gain)),
-        Figure(id: "sbc.cooperation-curves", title: "Cooperation against the observed diff value, after CCDR pretraining and after ABR",
-               svg: cooperationCurveChart(base.seeds, noise: base.noise)),
+        Figure(
+          id: "sbc.learning-cooperation", title: "Learning curves: mean cooperation level against ABR steps, per method",
+          svg: curveChart(
+            base.seeds, value: { ($0.cooperation[0] + $0.cooperation[1]) / 2 }, label: "mean cooperation level (both players)", range: 0...1)),
+        Figure(
+          id: "sbc.learning-payoffs", title: "Learning curves: mean payoff against ABR steps, per method",
+          svg: curveChart(
+            base.seeds, value: { ($0.payoffs[0] + $0.payoffs[1]) / 2 }, label: "mean payoff (both players)", range: nil, gain: base.gain)),
+        Figure(
+          id: "sbc.cooperation-curves", title: "Cooperation against the observed diff value, after CCDR pretraining and after ABR",
+          svg: cooperationCurveChart(base.seeds, noise: base.noise)),
       ],
       claims: [learned, diff])
   }
@@ -57,24 +62,34 @@ extension LearnedCooperationExperiment {
     for (cell, outcome) in outcomes.cells(of: Self.learnedClaim) {
       for round in Self.checkpoints(outcome.settings) {
         let (verdict, defection, cooperation) = try Self.learnedCheck(outcome, round: round)
-        cells.append(VerdictMap.Cell(reading: cell.readingSetting, size: [SettingItem("abrRounds", "\(round)")], verdict: verdict,
-                                     estimate: cooperation.interval.estimate, lower: cooperation.interval.lower, upper: cooperation.interval.upper, n: cooperation.seeds))
-        lines.append("probes on [0, \(DecimalFormat.compact(outcome.probeDiffMax))] after \(round) rounds: random init. defects \(defection.text), CCDR + ABR cooperates \(cooperation.text): \(verdict.rawValue)")
+        cells.append(
+          VerdictMap.Cell(
+            reading: cell.readingSetting, size: [SettingItem("abrRounds", "\(round)")], verdict: verdict,
+            estimate: cooperation.interval.estimate, lower: cooperation.interval.lower, upper: cooperation.interval.upper, n: cooperation.seeds))
+        lines.append(
+          "probes on [0, \(DecimalFormat.compact(outcome.probeDiffMax))] after \(round) rounds: random init. defects \(defection.text), CCDR + ABR cooperates \(cooperation.text): \(verdict.rawValue)"
+        )
       }
     }
     let base = outcomes.base
     let (controlVerdict, _, withoutGradient) = try Self.learnedCheck(base, round: nil, cooperating: .pretrainedWithoutDiffGradient)
     let final = try Self.learnedCheck(base, round: nil)
     let evidence = Evidence(
-      summary: "Per probe range and ABR length (the cell's estimate is the fraction of seeds whose CCDR-pretrained pair still cooperates): " + lines.joined(separator: "; ")
+      summary: "Per probe range and ABR length (the cell's estimate is the fraction of seeds whose CCDR-pretrained pair still cooperates): "
+        + lines.joined(separator: "; ")
         + ". Control at the base reading: without the diff gradient the pretrained pairs cooperate in \(withoutGradient.text) seeds.",
-      measurements: [.init("base: random initialisation, mutual defection", lower: final.1.interval.lower, upper: final.1.interval.upper),
-                     .init("base: CCDR then ABR, cooperation", lower: final.2.interval.lower, upper: final.2.interval.upper),
-                     .init("base: CCDR then ABR without the diff gradient, cooperation", lower: withoutGradient.interval.lower, upper: withoutGradient.interval.upper)],
-      tolerance: "mutual defection: both final cooperation levels < \(Self.defectionCutoff); cooperation: both ≥ \(Self.cooperationCutoff); each part holds when the 95% Wilson interval of the fraction of seeds lies above 1/2 and fails when it lies below; the claim holds in a cell when both parts hold, fails when either fails",
+      measurements: [
+        .init("base: random initialisation, mutual defection", lower: final.1.interval.lower, upper: final.1.interval.upper),
+        .init("base: CCDR then ABR, cooperation", lower: final.2.interval.lower, upper: final.2.interval.upper),
+        .init(
+          "base: CCDR then ABR without the diff gradient, cooperation", lower: withoutGradient.interval.lower, upper: withoutGradient.interval.upper),
+      ],
+      tolerance:
+        "mutual defection: both final cooperation levels < \(Self.defectionCutoff); cooperation: both ≥ \(Self.cooperationCutoff); each part holds when the 95% Wilson interval of the fraction of seeds lies above 1/2 and fails when it lies below; the claim holds in a cell when both parts hold, fails when either fails",
       sampleSize: base.seeds.count)
-    return ClaimResult(Self.learnedClaim, map: VerdictMap(design: Self.learnedClaim.design, cells: cells),
-                       control: ControlResult(Self.learnedClaim.control!, verdict: controlVerdict), evidence: evidence)
+    return ClaimResult(
+      Self.learnedClaim, map: VerdictMap(design: Self.learnedClaim.design, cells: cells),
+      control: ControlResult(Self.learnedClaim.control!, verdict: controlVerdict), evidence: evidence)
   }
 
   func judgeDiffGradient(_ outcomes: Outcomes<Outcome>) throws -> ClaimResult {
@@ -84,18 +99,26 @@ extension LearnedCooperationExperiment {
       for round in Self.checkpoints(outcome.settings) {
         let without = try Self.fraction(outcome, .pretrainedWithoutDiffGradient, "mutual defection", afterRound: round)
         let with = try Self.fraction(outcome, .pretrained, "mutual defection", afterRound: round)
-        cells.append(VerdictMap.Cell(reading: cell.readingSetting, size: [SettingItem("abrRounds", "\(round)")], interval: without.interval, bar: Self.majority, n: without.seeds))
-        lines.append("probes on [0, \(DecimalFormat.compact(outcome.probeDiffMax))] after \(round) rounds: without the gradient \(without.text) end in mutual defection, with it \(with.text)")
+        cells.append(
+          VerdictMap.Cell(
+            reading: cell.readingSetting, size: [SettingItem("abrRounds", "\(round)")], interval: without.interval, bar: Self.majority,
+            n: without.seeds))
+        lines.append(
+          "probes on [0, \(DecimalFormat.compact(outcome.probeDiffMax))] after \(round) rounds: without the gradient \(without.text) end in mutual defection, with it \(with.text)"
+        )
       }
     }
     let base = outcomes.base
     let untrained = try Self.fraction(base, .pretrainedWithoutDiffGradient, "mutual defection", afterRound: 0)
     let evidence = Evidence(
-      summary: "From the same pretrained pairs: " + lines.joined(separator: "; ") + ". Control: before any ABR the pretrained pairs are in mutual defection in \(untrained.text) seeds.",
+      summary: "From the same pretrained pairs: " + lines.joined(separator: "; ")
+        + ". Control: before any ABR the pretrained pairs are in mutual defection in \(untrained.text) seeds.",
       measurements: [.init("pretrained pairs before ABR: mutual defection", lower: untrained.interval.lower, upper: untrained.interval.upper)],
-      tolerance: "mutual defection: both cooperation levels < \(Self.defectionCutoff); holds when the 95% Wilson interval of the fraction of seeds lies above 1/2, fails when below",
+      tolerance:
+        "mutual defection: both cooperation levels < \(Self.defectionCutoff); holds when the 95% Wilson interval of the fraction of seeds lies above 1/2, fails when below",
       sampleSize: base.seeds.count)
-    return ClaimResult(Self.diffGradientClaim, map: VerdictMap(design: Self.diffGradientClaim.design, cells: cells),
-                       control: ControlResult(Self.diffGradientClaim.control!, verdict: untrained.verdict), evidence: evidence)
+    return ClaimResult(
+      Self.diffGradientClaim, map: VerdictMap(design: Self.diffGradientClaim.design, cells: cells),
+      control: ControlResult(Self.diffGradientClaim.control!, verdict: untrained.verdict), evidence: evidence)
   }
 }

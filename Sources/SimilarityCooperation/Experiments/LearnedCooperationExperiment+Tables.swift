@@ -10,9 +10,13 @@ extension LearnedCooperationExperiment {
 
   func summaryTable(_ base: Outcome) throws -> Table {
     let seeds = base.seeds.count
-    var summary = Table(id: "sbc.learning.summary", title: "Learning outcomes per method over \(seeds) seeds at the base reading (final evaluation; 95% Wilson intervals)",
-                        columns: ["method", "mutual defection", "cooperation (both ≥ \(Self.cooperationCutoff))", "mean cooperation before ABR",
-                                  "mean cooperation after", "mean payoff after", "mean ABR steps until a player < \(Self.cooperationCutoff)"])
+    var summary = Table(
+      id: "sbc.learning.summary",
+      title: "Learning outcomes per method over \(seeds) seeds at the base reading (final evaluation; 95% Wilson intervals)",
+      columns: [
+        "method", "mutual defection", "cooperation (both ≥ \(Self.cooperationCutoff))", "mean cooperation before ABR",
+        "mean cooperation after", "mean payoff after", "mean ABR steps until a player < \(Self.cooperationCutoff)",
+      ])
     for method in Self.methods(base) {
       let runs = base.seeds.compactMap { $0.run(method) }
       let defection = try Self.fraction(base, method, "mutual defection")
@@ -22,59 +26,77 @@ extension LearnedCooperationExperiment {
       let payoff = try Statistics.mean(runs.map { ($0.final.payoffs[0] + $0.final.payoffs[1]) / 2 })
       let drops = runs.compactMap { run in run.curve.first { $0.metrics.lowerCooperation < Self.cooperationCutoff }?.step }
       let dropText = drops.isEmpty ? "never" : "\(Self.f(try Statistics.mean(drops.map(Double.init)), 0)) (\(drops.count) of \(seeds) seeds)"
-      summary.append([.text(method.rawValue), .text(defection.text), .text(cooperation.text), .real(before, digits: 3), .real(after, digits: 3),
-                      .real(payoff, digits: 3), .text(dropText)])
+      summary.append([
+        .text(method.rawValue), .text(defection.text), .text(cooperation.text), .real(before, digits: 3), .real(after, digits: 3),
+        .real(payoff, digits: 3), .text(dropText),
+      ])
     }
     return summary
   }
 
   /// Every cell of the learned-cooperation grid: the three fractions per probe range and ABR length.
   func mapTable(_ outcomes: Outcomes<Outcome>) throws -> Table {
-    var table = Table(id: "sbc.learning.map", title: "Per probe range of the diff and ABR length: fractions of seeds (95% Wilson intervals)",
-                      columns: ["probe range", "ABR rounds", "seeds", "random init.: mutual defection", "CCDR + ABR: cooperation",
-                                "CCDR + ABR without diff gradient: mutual defection", "learned-cooperation verdict"])
+    var table = Table(
+      id: "sbc.learning.map", title: "Per probe range of the diff and ABR length: fractions of seeds (95% Wilson intervals)",
+      columns: [
+        "probe range", "ABR rounds", "seeds", "random init.: mutual defection", "CCDR + ABR: cooperation",
+        "CCDR + ABR without diff gradient: mutual defection", "learned-cooperation verdict",
+      ])
     for (_, outcome) in outcomes.cells(of: Self.learnedClaim) {
       for round in Self.checkpoints(outcome.settings) {
         let (verdict, defection, cooperation) = try Self.learnedCheck(outcome, round: round)
-        let without = outcome.seeds.first?.run(.pretrainedWithoutDiffGradient) == nil
+        let without =
+          outcome.seeds.first?.run(.pretrainedWithoutDiffGradient) == nil
           ? "–" : try Self.fraction(outcome, .pretrainedWithoutDiffGradient, "mutual defection", afterRound: round).text
-        table.append([.text("[0, \(DecimalFormat.compact(outcome.probeDiffMax))]"), .integer(round), .integer(outcome.seeds.count),
-                      .text(defection.text), .text(cooperation.text), .text(without), .text(verdict.rawValue)])
+        table.append([
+          .text("[0, \(DecimalFormat.compact(outcome.probeDiffMax))]"), .integer(round), .integer(outcome.seeds.count),
+          .text(defection.text), .text(cooperation.text), .text(without), .text(verdict.rawValue),
+        ])
       }
     }
     return table
   }
 
   func pretrainingTable(_ base: Outcome) -> Table {
-    var table = Table(id: "sbc.learning.pretraining", title: "After CCDR pretraining: each network's cooperation against a copy of itself and against a random network",
-                      columns: ["seed", "against a copy", "against a random network", "the two pretrained networks together"])
+    var table = Table(
+      id: "sbc.learning.pretraining",
+      title: "After CCDR pretraining: each network's cooperation against a copy of itself and against a random network",
+      columns: ["seed", "against a copy", "against a random network", "the two pretrained networks together"])
     for result in base.seeds {
       let together = result.run(.pretrained)!.initial
-      table.append([.integer(result.seed), .text(result.pretrainedAgainstCopy.map { Self.f($0) }.joined(separator: ", ")),
-                    .text(result.pretrainedAgainstRandom.map { Self.f($0) }.joined(separator: ", ")),
-                    .text("\(Self.f(together.cooperation[0])), \(Self.f(together.cooperation[1])) (diff \(Self.f(together.diff)))")])
+      table.append([
+        .integer(result.seed), .text(result.pretrainedAgainstCopy.map { Self.f($0) }.joined(separator: ", ")),
+        .text(result.pretrainedAgainstRandom.map { Self.f($0) }.joined(separator: ", ")),
+        .text("\(Self.f(together.cooperation[0])), \(Self.f(together.cooperation[1])) (diff \(Self.f(together.diff)))"),
+      ])
     }
     return table
   }
 
   func seedTable(_ base: Outcome) -> Table {
-    var table = Table(id: "sbc.learning.seeds", title: "Every seed: cooperation levels (player 1, player 2) before and after ABR, final payoffs and diff",
-                      columns: ["seed", "method", "before", "after", "payoffs after", "diff after", "outcome"])
+    var table = Table(
+      id: "sbc.learning.seeds", title: "Every seed: cooperation levels (player 1, player 2) before and after ABR, final payoffs and diff",
+      columns: ["seed", "method", "before", "after", "payoffs after", "diff after", "outcome"])
     for result in base.seeds {
       for run in result.runs {
-        table.append([.integer(result.seed), .text(run.method.shortName),
-                      .text("\(Self.f(run.initial.cooperation[0])), \(Self.f(run.initial.cooperation[1]))"),
-                      .text("\(Self.f(run.final.cooperation[0])), \(Self.f(run.final.cooperation[1]))"),
-                      .text("\(Self.f(run.final.payoffs[0])), \(Self.f(run.final.payoffs[1]))"), .real(run.final.diff, digits: 3), .text(Self.outcome(run.final))])
+        table.append([
+          .integer(result.seed), .text(run.method.shortName),
+          .text("\(Self.f(run.initial.cooperation[0])), \(Self.f(run.initial.cooperation[1]))"),
+          .text("\(Self.f(run.final.cooperation[0])), \(Self.f(run.final.cooperation[1]))"),
+          .text("\(Self.f(run.final.payoffs[0])), \(Self.f(run.final.payoffs[1]))"), .real(run.final.diff, digits: 3), .text(Self.outcome(run.final)),
+        ])
       }
     }
     return table
   }
 
   /// Mean over seeds of a metric against ABR steps, one line per method, with a band from the seeds' minimum to maximum.
-  func curveChart(_ results: [LearningSeedResult], value: (PlayMetrics) -> Double, label: String, range: ClosedRange<Double>?, gain: Double? = nil) -> String {
-    var chart = Chart(title: "Alternating best response: \(label)", x: Axis(label: "ABR steps (both players)"), y: Axis(label: label, range: range),
-                      width: 680, height: 440)
+  func curveChart(
+    _ results: [LearningSeedResult], value: (PlayMetrics) -> Double, label: String, range: ClosedRange<Double>?, gain: Double? = nil
+  ) -> String {
+    var chart = Chart(
+      title: "Alternating best response: \(label)", x: Axis(label: "ABR steps (both players)"), y: Axis(label: label, range: range),
+      width: 680, height: 440)
     let colours: [Colour] = [.vermillion, .blue, .bluishGreen, .reddishPurple]
     for (m, method) in LearningMethod.allCases.enumerated() {
       let series = results.compactMap { $0.run(method)?.curve }
@@ -95,10 +117,13 @@ extension LearnedCooperationExperiment {
   /// Mean cooperation level against the observation y, over seeds and both networks: after CCDR pretraining and after ABR.
   func cooperationCurveChart(_ results: [LearningSeedResult], noise: NoiseDistribution) -> String {
     let ys = LearningProcedures.curveObservations
-    var chart = Chart(title: "Cooperation level against the observed diff y (mean over seeds and both networks)",
-                      x: Axis(label: "observed diff y = diff + noise"), y: Axis(label: "mean cooperation level", range: 0...1), width: 640, height: 420)
-    for (name, curves, colour) in [("after CCDR pretraining", results.flatMap(\.pretrainedCurves), Colour.blue),
-                                   ("after CCDR then ABR", results.flatMap(\.trainedCurves), Colour.vermillion)] {
+    var chart = Chart(
+      title: "Cooperation level against the observed diff y (mean over seeds and both networks)",
+      x: Axis(label: "observed diff y = diff + noise"), y: Axis(label: "mean cooperation level", range: 0...1), width: 640, height: 420)
+    for (name, curves, colour) in [
+      ("after CCDR pretraining", results.flatMap(\.pretrainedCurves), Colour.blue),
+      ("after CCDR then ABR", results.flatMap(\.trainedCurves), Colour.vermillion),
+    ] {
       let columns = ys.indices.map { k in curves.map { $0[k] } }
       chart.band(nil, x: ys, lower: columns.map { $0.min()! }, upper: columns.map { $0.max()! }, colour: colour)
       chart.line(name, x: ys, y: columns.map { (try? Statistics.mean($0)) ?? .nan }, colour: colour)

@@ -66,9 +66,12 @@ struct LearnedCooperationExperiment: Experiment {
 
   static let learnedClaim = Claim(
     id: "sbc.learned-cooperation", source: "abstract, §1 (experiments as the notes §5.1 describe them)", kind: .claim,
-    statement: "Cooperation can be learned with simple ML methods: alternating best response from CCDR-pretrained networks ends in (at least partial) cooperation, while best-response training from random initialisation ends in mutual defection.",
+    statement:
+      "Cooperation can be learned with simple ML methods: alternating best response from CCDR-pretrained networks ends in (at least partial) cooperation, while best-response training from random initialisation ends in mutual defection.",
     class: .empirical,
-    control: Control("the pretrained pairs trained by ABR without the gradient through the diff (the mechanism the text credits removed): the same check on those runs"),
+    control: Control(
+      "the pretrained pairs trained by ABR without the gradient through the diff (the mechanism the text credits removed): the same check on those runs"
+    ),
     readings: [probeDiffMax.erased])
   static let diffGradientClaim = Claim(
     id: "sbc.diff-gradient", source: "notes §5.1 (the first author on AXRP)", kind: .claim,
@@ -85,10 +88,18 @@ struct LearnedCooperationExperiment: Experiment {
   static let majority = Bar.atLeast(0.5)
 
   var readings: [Reading] {
-    [Reading(Self.probeDiffMax, [
-      .init(0.2, reason: "covers the diffs that occur in play (0.02–0.14 between trained networks, plus noise up to 0.1)", source: "issue 15, measured on this code; notes §7 (noise U[0, 0.1])"),
-      .init(0.5, reason: "a middle range: half the diff's possible span", source: "issue 15"),
-      .init(1.0, reason: "the whole span of a cooperation-level diff, which lies in [0, 1]", source: "the definition of the diff (notes §5.1); the committed default before issue 13"),
-    ])]
+    [
+      Reading(
+        Self.probeDiffMax,
+        [
+          .init(
+            0.2, reason: "covers the diffs that occur in play (0.02–0.14 between trained networks, plus noise up to 0.1)",
+            source: "issue 15, measured on this code; notes §7 (noise U[0, 0.1])"),
+          .init(0.5, reason: "a middle range: half the diff's possible span", source: "issue 15"),
+          .init(
+            1.0, reason: "the whole span of a cooperation-level diff, which lies in [0, 1]",
+            source: "the definition of the diff (notes §5.1); the committed default before issue 13"),
+        ])
+    ]
   }
 }

@@ -29,14 +29,20 @@ extension NoiseExperiment {
 
   func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let base = outcomes.base
-    let scale = ClaimResult(Self.scaleClaim, map: .single(.checking(Self.scaleHolds(base.full, boundary: Self.boundary)), estimate: Self.gainError(base.full), n: base.full.count),
-                            control: ControlResult(Self.scaleClaim.control!, verdict: .checking(Self.scaleHolds(base.full, boundary: Self.controlBoundary))),
-                            evidence: scaleEvidence(base))
+    let scale = ClaimResult(
+      Self.scaleClaim,
+      map: .single(.checking(Self.scaleHolds(base.full, boundary: Self.boundary)), estimate: Self.gainError(base.full), n: base.full.count),
+      control: ControlResult(Self.scaleClaim.control!, verdict: .checking(Self.scaleHolds(base.full, boundary: Self.controlBoundary))),
+      evidence: scaleEvidence(base))
     return ExperimentResult(
       tables: [uniformTable(base), meanZeroTable(base), sweepTable(base)],
       figures: [
-        Figure(id: "sbc.equilibrium-region", title: "The most cooperative symmetric threshold equilibrium against G and the noise scale", svg: regionHeatmap(base)),
-        Figure(id: "sbc.mean-zero-noise", title: "The most cooperative symmetric threshold equilibrium against G, Gaussian and uniform noise", svg: sweepChart(base)),
+        Figure(
+          id: "sbc.equilibrium-region", title: "The most cooperative symmetric threshold equilibrium against G and the noise scale",
+          svg: regionHeatmap(base)),
+        Figure(
+          id: "sbc.mean-zero-noise", title: "The most cooperative symmetric threshold equilibrium against G, Gaussian and uniform noise",
+          svg: sweepChart(base)),
       ],
       claims: [scale, meanZeroResult(outcomes)])
   }
@@ -44,9 +50,14 @@ extension NoiseExperiment {
   func scaleEvidence(_ base: Outcome) -> Evidence {
     let matches = base.full.filter { $0.equilibrium == ($0.gain >= Self.boundary) }.count
     return Evidence(
-      summary: "Over G ∈ {\(Self.checkedGains.map { Self.f($0) }.joined(separator: ", "))} and X ∈ {\(Self.checkedWidths.map { Self.f($0) }.joined(separator: ", "))}, (X, X) is an equilibrium exactly when G ≥ 2: \(matches == base.full.count ? "yes" : "no"). For G < 2 the best deviation is to X/2 and gains 1 − G/2 for every X (largest discrepancy \(Self.f(Self.gainError(base.full), 3))). Against the control's boundary G ≥ \(Self.f(Self.controlBoundary)): \(base.full.filter { $0.equilibrium == ($0.gain >= Self.controlBoundary) }.count) of \(base.full.count) cases match.",
-      measurements: [.init("cases", base.full.count), .init("matches G ≥ 2", matches), .init("largest discrepancy from the notes' best deviation", Self.gainError(base.full))],
-      tolerance: "an equilibrium when no threshold deviation gains more than 1e-9; the best deviation's gain and place within 1e-9 of 1 − G/2 and X/2",
+      summary:
+        "Over G ∈ {\(Self.checkedGains.map { Self.f($0) }.joined(separator: ", "))} and X ∈ {\(Self.checkedWidths.map { Self.f($0) }.joined(separator: ", "))}, (X, X) is an equilibrium exactly when G ≥ 2: \(matches == base.full.count ? "yes" : "no"). For G < 2 the best deviation is to X/2 and gains 1 − G/2 for every X (largest discrepancy \(Self.f(Self.gainError(base.full), 3))). Against the control's boundary G ≥ \(Self.f(Self.controlBoundary)): \(base.full.filter { $0.equilibrium == ($0.gain >= Self.controlBoundary) }.count) of \(base.full.count) cases match.",
+      measurements: [
+        .init("cases", base.full.count), .init("matches G ≥ 2", matches),
+        .init("largest discrepancy from the notes' best deviation", Self.gainError(base.full)),
+      ],
+      tolerance:
+        "an equilibrium when no threshold deviation gains more than 1e-9; the best deviation's gain and place within 1e-9 of 1 − G/2 and X/2",
       sampleSize: base.full.count)
   }
 
@@ -56,9 +67,13 @@ extension NoiseExperiment {
     for (cell, outcome) in outcomes.cells(of: Self.meanZeroClaim) {
       let m = outcome.meanZero
       let largest = m.frontiers.map { $0.cooperation[2] }.max() ?? .nan
-      cells.append(VerdictMap.Cell(reading: cell.readingSetting, verdict: .checking(Self.meanZeroHolds(m)), estimate: max(largest, m.mostCooperativeProfile),
-                                   n: m.frontiers.count + m.profiles))
-      lines.append("\(m.family): (0, 0) an equilibrium at every scale: \(m.zeroIsEquilibrium ? "yes" : "no"); largest ε-equilibrium (ε = 1e-12) cooperation \(Self.f(largest, 8)); \(m.profileEquilibria) equilibria on the profile grid, \(m.asymmetricProfiles) asymmetric, none cooperating more than \(Self.f(m.mostCooperativeProfile, 8))")
+      cells.append(
+        VerdictMap.Cell(
+          reading: cell.readingSetting, verdict: .checking(Self.meanZeroHolds(m)), estimate: max(largest, m.mostCooperativeProfile),
+          n: m.frontiers.count + m.profiles))
+      lines.append(
+        "\(m.family): (0, 0) an equilibrium at every scale: \(m.zeroIsEquilibrium ? "yes" : "no"); largest ε-equilibrium (ε = 1e-12) cooperation \(Self.f(largest, 8)); \(m.profileEquilibria) equilibria on the profile grid, \(m.asymmetricProfiles) asymmetric, none cooperating more than \(Self.f(m.mostCooperativeProfile, 8))"
+      )
     }
     let base = outcomes.base
     let control = base.control!
@@ -68,16 +83,23 @@ extension NoiseExperiment {
       return log10(a / b) / 6
     }
     let evidence = Evidence(
-      summary: "At G = \(Self.f(base.critical)), scales \(Self.checkedDeviations.map { Self.f($0) }.joined(separator: ", ")): " + lines.joined(separator: "; ")
+      summary: "At G = \(Self.f(base.critical)), scales \(Self.checkedDeviations.map { Self.f($0) }.joined(separator: ", ")): "
+        + lines.joined(separator: "; ")
         + ". Above θ = 0 only ε-equilibria remain, and they vanish with ε (base family: θ ∝ ε^\(Self.f(exponents.isEmpty ? .nan : (try? Statistics.mean(exponents)) ?? .nan, 3)), as a deviation gain of about 0.06 (θ/σ)³ predicts). Control, \(control.frontiers.first?.noise ?? "skewed noise"): cooperation \(Self.f(control.frontiers.map { $0.cooperation[2] }.max() ?? .nan, 6)) in its most cooperative ε-equilibrium (the equilibria are the thresholds at or below the mode of the noise).",
-      measurements: [.init("(0, 0) an equilibrium at every scale (base family)", base.meanZero.zeroIsEquilibrium),
-                     .init("largest ε-equilibrium cooperation at ε = 1e-6, 1e-9, 1e-12 (base family)", .array((0..<3).map { k in .number(gaussian.map { $0.cooperation[k] }.max() ?? .nan) })),
-                     .init("asymmetric equilibria on the profile grid (base family)", base.meanZero.asymmetricProfiles),
-                     .init("largest cooperation on the profile grid (base family)", base.meanZero.mostCooperativeProfile),
-                     .init("control: largest cooperation", control.frontiers.map { $0.cooperation[2] }.max() ?? .nan)],
-      tolerance: "(0, 0) an equilibrium to 1e-12; at every scale the excess cooperation of the largest ε-equilibrium over 1/2 shrinks by a factor of at least 5 for each 1000-fold decrease of ε (1e-6, 1e-9, 1e-12; a positive exact equilibrium threshold would make it level off) and is below 1e-3 at 1e-12; no ε-equilibrium (1e-12) of the profile grid cooperates more than 1/2 + 1e-3",
+      measurements: [
+        .init("(0, 0) an equilibrium at every scale (base family)", base.meanZero.zeroIsEquilibrium),
+        .init(
+          "largest ε-equilibrium cooperation at ε = 1e-6, 1e-9, 1e-12 (base family)",
+          .array((0..<3).map { k in .number(gaussian.map { $0.cooperation[k] }.max() ?? .nan) })),
+        .init("asymmetric equilibria on the profile grid (base family)", base.meanZero.asymmetricProfiles),
+        .init("largest cooperation on the profile grid (base family)", base.meanZero.mostCooperativeProfile),
+        .init("control: largest cooperation", control.frontiers.map { $0.cooperation[2] }.max() ?? .nan),
+      ],
+      tolerance:
+        "(0, 0) an equilibrium to 1e-12; at every scale the excess cooperation of the largest ε-equilibrium over 1/2 shrinks by a factor of at least 5 for each 1000-fold decrease of ε (1e-6, 1e-9, 1e-12; a positive exact equilibrium threshold would make it level off) and is below 1e-3 at 1e-12; no ε-equilibrium (1e-12) of the profile grid cooperates more than 1/2 + 1e-3",
       sampleSize: base.meanZero.frontiers.count + base.meanZero.profiles)
-    return ClaimResult(Self.meanZeroClaim, map: VerdictMap(design: Self.meanZeroClaim.design, cells: cells),
-                       control: ControlResult(Self.meanZeroClaim.control!, verdict: .checking(Self.meanZeroHolds(control))), evidence: evidence)
+    return ClaimResult(
+      Self.meanZeroClaim, map: VerdictMap(design: Self.meanZeroClaim.design, cells: cells),
+      control: ControlResult(Self.meanZeroClaim.control!, verdict: .checking(Self.meanZeroHolds(control))), evidence: evidence)
   }
 }

@@ -7,19 +7,22 @@ extension NoiseExperiment {
     let p = context.parameters
     let (points, critical, scanStep) = (p[Self.deviationGridPoints], p[Self.criticalGain], p[Self.scanStep])
     let family = NoiseFamily(rawValue: p[Self.meanZeroFamily].rawValue)!
-    let meanZero = try Self.meanZero(family, critical: critical, points: points, scanStep: scanStep, profileStep: p[Self.profileStep], context: context)
+    let meanZero = try Self.meanZero(
+      family, critical: critical, points: points, scanStep: scanStep, profileStep: p[Self.profileStep], context: context)
     guard context.isBaseCell else {
       return Outcome(critical: critical, full: [], meanZero: meanZero, control: nil, compared: [], mapValues: [], sweep: [], sweepValues: [])
     }
-    let control = try Self.meanZero(.centredExponential, critical: critical, points: points, scanStep: scanStep, profileStep: p[Self.profileStep], context: context)
+    let control = try Self.meanZero(
+      .centredExponential, critical: critical, points: points, scanStep: scanStep, profileStep: p[Self.profileStep], context: context)
     let compared = try context.map(Self.comparedFamilies, stream: "compared", label: "\(id): other noise") { _, family, _ in
       try Self.frontier(try NoiseDistribution.named(family, scale: 1), label: family.rawValue, critical: critical, points: points, scanStep: scanStep)
     }
     let step = p[Self.gainStep]
     let sweep = (0...Int((4.5 / step).rounded())).map { 1.5 + Double($0) * step }
-    return Outcome(critical: critical, full: try Self.fullCooperation(points: points, context: context), meanZero: meanZero, control: control, compared: compared,
-                   mapValues: try Self.mapValues(points: points, scanStep: scanStep, context: context), sweep: sweep,
-                   sweepValues: try Self.sweepValues(sweep, points: points, scanStep: scanStep, context: context))
+    return Outcome(
+      critical: critical, full: try Self.fullCooperation(points: points, context: context), meanZero: meanZero, control: control, compared: compared,
+      mapValues: try Self.mapValues(points: points, scanStep: scanStep, context: context), sweep: sweep,
+      sweepValues: try Self.sweepValues(sweep, points: points, scanStep: scanStep, context: context))
   }
 
   /// Uniform noise: is (X, X) an equilibrium at every checked (G, X), and the best deviation.
@@ -29,7 +32,8 @@ extension NoiseExperiment {
       let game = try ThresholdGame.prisonersDilemma(gain: item.0, noise: .uniform(width: item.1), gridPoints: points)
       let gains = game.deviationGains(item.1, item.1)
       let worst = gains[0].gain >= gains[1].gain ? gains[0] : gains[1]
-      return FullCooperation(gain: item.0, width: item.1, equilibrium: gains.allSatisfy { $0.gain <= 1e-9 }, gain1: worst.gain, deviation: worst.deviation)
+      return FullCooperation(
+        gain: item.0, width: item.1, equilibrium: gains.allSatisfy { $0.gain <= 1e-9 }, gain1: worst.gain, deviation: worst.deviation)
     }
   }
 
@@ -47,16 +51,22 @@ extension NoiseExperiment {
   static func frontier(_ noise: NoiseDistribution, label: String, critical: Double, points: Int, scanStep: Double) throws -> Frontier {
     let game = try ThresholdGame.prisonersDilemma(gain: critical, noise: noise, gridPoints: points)
     let best = game.symmetricEquilibriumFrontier(grid: scanGrid(noise, step: scanStep), tolerances: tolerances)
-    return Frontier(label: label, noise: noise.description, thetas: best.map { $0?.theta }, cooperation: best.map { $0?.cooperation ?? 0 },
-                    scale: noise.scale, mode: noise.mode, mean: noise.mean)
+    return Frontier(
+      label: label, noise: noise.description, thetas: best.map { $0?.theta }, cooperation: best.map { $0?.cooperation ?? 0 },
+      scale: noise.scale, mode: noise.mode, mean: noise.mean)
   }
 
   /// The mean-zero check's inputs for one family.
-  static func meanZero(_ family: NoiseFamily, critical: Double, points: Int, scanStep: Double, profileStep: Double, context: RunContext) throws -> MeanZero {
+  static func meanZero(
+    _ family: NoiseFamily, critical: Double, points: Int, scanStep: Double, profileStep: Double, context: RunContext
+  ) throws -> MeanZero {
     let frontiers = try context.map(checkedDeviations, stream: "mean-zero", label: "sbc.noise: \(family.rawValue) noise") { _, scale, _ in
       let noise = try NoiseDistribution.named(family, scale: scale)
       let game = try ThresholdGame.prisonersDilemma(gain: critical, noise: noise, gridPoints: points)
-      return (try frontier(noise, label: family.rawValue, critical: critical, points: points, scanStep: scanStep), game.isEquilibrium(0, 0, tolerance: 1e-12))
+      return (
+        try frontier(noise, label: family.rawValue, critical: critical, points: points, scanStep: scanStep),
+        game.isEquilibrium(0, 0, tolerance: 1e-12)
+      )
     }
     // Every profile of a grid, asymmetric ones included (scale 1; the other scales are the same up to scale).
     let grid = (0...Int((4 / profileStep).rounded())).map { -2 + Double($0) * profileStep }
@@ -66,12 +76,15 @@ extension NoiseExperiment {
     }
     let equilibria = rows.flatMap { $0 }.filter(\.2)
     let most = equilibria.map { max(game.cooperationProbabilities($0.0, $0.1).0, game.cooperationProbabilities($0.0, $0.1).1) }.max() ?? 0
-    return MeanZero(family: family.rawValue, frontiers: frontiers.map(\.0), zeroIsEquilibrium: frontiers.allSatisfy(\.1), profiles: grid.count * grid.count,
-                    profileEquilibria: equilibria.count, asymmetricProfiles: equilibria.filter { $0.0 != $0.1 }.count, mostCooperativeProfile: most)
+    return MeanZero(
+      family: family.rawValue, frontiers: frontiers.map(\.0), zeroIsEquilibrium: frontiers.allSatisfy(\.1), profiles: grid.count * grid.count,
+      profileEquilibria: equilibria.count, asymmetricProfiles: equilibria.filter { $0.0 != $0.1 }.count, mostCooperativeProfile: most)
   }
 
   static let mapGains: [Double] = [1.5, 1.75, 2, 2.25, 2.5, 3, 3.5, 4, 5, 6]
-  static let mapNoises: [(NoiseFamily, Double)] = [(.uniform, 0.01), (.uniform, 1.0), (.uniform, 100.0), (.gaussian, 0.01), (.gaussian, 1.0), (.gaussian, 100.0)]
+  static let mapNoises: [(NoiseFamily, Double)] = [
+    (.uniform, 0.01), (.uniform, 1.0), (.uniform, 100.0), (.gaussian, 0.01), (.gaussian, 1.0), (.gaussian, 100.0),
+  ]
 
   /// The most cooperative symmetric equilibrium against G and the noise scale.
   static func mapValues(points: Int, scanStep: Double, context: RunContext) throws -> [Double] {
@@ -90,8 +103,10 @@ extension NoiseExperiment {
       let gaussianGame = try ThresholdGame.prisonersDilemma(gain: g, noise: gaussianNoise, gridPoints: max(100, points / 4))
       let uniformNoise = try NoiseDistribution.uniform(width: 1)
       let uniformGame = try ThresholdGame.prisonersDilemma(gain: g, noise: uniformNoise, gridPoints: max(100, points / 4))
-      let gaussianBest = gaussianGame.mostCooperativeSymmetricEquilibrium(grid: scanGrid(gaussianNoise, step: scanStep), refinementSteps: 20, tolerance: 1e-12)
-      let uniformBest = uniformGame.mostCooperativeSymmetricEquilibrium(grid: scanGrid(uniformNoise, step: scanStep), refinementSteps: 20, tolerance: 1e-12)
+      let gaussianBest = gaussianGame.mostCooperativeSymmetricEquilibrium(
+        grid: scanGrid(gaussianNoise, step: scanStep), refinementSteps: 20, tolerance: 1e-12)
+      let uniformBest = uniformGame.mostCooperativeSymmetricEquilibrium(
+        grid: scanGrid(uniformNoise, step: scanStep), refinementSteps: 20, tolerance: 1e-12)
       return (gaussianBest?.cooperation ?? 0, gaussianBest?.theta ?? .nan, uniformBest?.cooperation ?? 0)
     }
   }

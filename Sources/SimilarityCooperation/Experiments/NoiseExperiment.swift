@@ -59,7 +59,8 @@ struct NoiseExperiment: Experiment {
     class: .empirical, control: Control("the statement with a wrong boundary, G ≥ 2.5: the same check against it"))
   static let meanZeroClaim = Claim(
     id: "sbc.mean-zero-noise", source: "notes §3.3 (the first author on AXRP: \"Proposition 2\")", kind: .proposition,
-    statement: "With mean-zero (Gaussian) noise at the critical prisoner's-dilemma payoffs, equilibrium threshold policies defect at least half the time, however small the noise.",
+    statement:
+      "With mean-zero (Gaussian) noise at the critical prisoner's-dilemma payoffs, equilibrium threshold policies defect at least half the time, however small the noise.",
     class: .empirical,
     control: Control("mean-zero but skewed noise, Exp(mean σ) − σ, whose mode is below its mean: the same check on it"),
     readings: [meanZeroFamily.erased])
@@ -67,11 +68,19 @@ struct NoiseExperiment: Experiment {
   var claims: [Claim] { [Self.scaleClaim, Self.meanZeroClaim] }
 
   var readings: [Reading] {
-    [Reading(Self.meanZeroFamily, [
-      .init(MeanZeroFamily.gaussian, reason: "the text's example of mean-zero noise", source: "notes §3.3 (\"mean-zero (Gaussian)\")"),
-      .init(MeanZeroFamily.laplace, reason: "another symmetric mean-zero noise, with heavier tails", source: "a careful reader: the statement names mean zero, not a family"),
-      .init(MeanZeroFamily.logistic, reason: "another symmetric mean-zero noise, between the two", source: "a careful reader: the statement names mean zero, not a family"),
-    ])]
+    [
+      Reading(
+        Self.meanZeroFamily,
+        [
+          .init(MeanZeroFamily.gaussian, reason: "the text's example of mean-zero noise", source: "notes §3.3 (\"mean-zero (Gaussian)\")"),
+          .init(
+            MeanZeroFamily.laplace, reason: "another symmetric mean-zero noise, with heavier tails",
+            source: "a careful reader: the statement names mean zero, not a family"),
+          .init(
+            MeanZeroFamily.logistic, reason: "another symmetric mean-zero noise, between the two",
+            source: "a careful reader: the statement names mean zero, not a family"),
+        ])
+    ]
   }
 
   /// The gains and uniform widths of the full-cooperation check.
@@ -85,16 +94,22 @@ struct NoiseExperiment: Experiment {
 
   var parameters: [Parameter] {
     [
-      Parameter(Self.criticalGain, "G at which the mean-zero statement is checked: 2, where uniform noise stops supporting full cooperation (the text does not give Proposition 2's payoffs).",
-                domain: .real(lower: 1, upper: 100, lowerIncluded: false, upperIncluded: true), default: 2),
-      Parameter(Self.deviationGridPoints, "Points of the deviation grid per stretch of thresholds where a payoff varies.",
-                domain: .integer(100...100_000), smoke: 400, standard: 4000, paper: 8000),
-      Parameter(Self.scanStep, "Step, in units of the noise scale, of the scan for symmetric equilibria (then refined by 30 bisections).",
-                domain: .real(lower: 0.001, upper: 1, lowerIncluded: true, upperIncluded: true), smoke: 0.25, standard: 0.05, paper: 0.02),
-      Parameter(Self.gainStep, "Step of G in the map of the most cooperative equilibrium against G (from 1.5 to 6).",
-                domain: .real(lower: 0.01, upper: 1, lowerIncluded: true, upperIncluded: true), smoke: 0.5, standard: 0.1, paper: 0.05),
-      Parameter(Self.profileStep, "Step, in units of the scale, of the grid of (possibly asymmetric) profiles over [−2, 2]² checked at the critical gain.",
-                domain: .real(lower: 0.01, upper: 1, lowerIncluded: true, upperIncluded: true), smoke: 0.5, standard: 0.25, paper: 0.1),
+      Parameter(
+        Self.criticalGain,
+        "G at which the mean-zero statement is checked: 2, where uniform noise stops supporting full cooperation (the text does not give Proposition 2's payoffs).",
+        domain: .real(lower: 1, upper: 100, lowerIncluded: false, upperIncluded: true), default: 2),
+      Parameter(
+        Self.deviationGridPoints, "Points of the deviation grid per stretch of thresholds where a payoff varies.",
+        domain: .integer(100...100_000), smoke: 400, standard: 4000, paper: 8000),
+      Parameter(
+        Self.scanStep, "Step, in units of the noise scale, of the scan for symmetric equilibria (then refined by 30 bisections).",
+        domain: .real(lower: 0.001, upper: 1, lowerIncluded: true, upperIncluded: true), smoke: 0.25, standard: 0.05, paper: 0.02),
+      Parameter(
+        Self.gainStep, "Step of G in the map of the most cooperative equilibrium against G (from 1.5 to 6).",
+        domain: .real(lower: 0.01, upper: 1, lowerIncluded: true, upperIncluded: true), smoke: 0.5, standard: 0.1, paper: 0.05),
+      Parameter(
+        Self.profileStep, "Step, in units of the scale, of the grid of (possibly asymmetric) profiles over [−2, 2]² checked at the critical gain.",
+        domain: .real(lower: 0.01, upper: 1, lowerIncluded: true, upperIncluded: true), smoke: 0.5, standard: 0.25, paper: 0.1),
       Parameter(Self.meanZeroFamily, "The mean-zero noise of the mean-zero check (a reading).", default: .gaussian),
     ]
   }

@@ -55,25 +55,40 @@ struct RepeatedPrisonersDilemmaExperiment: Experiment {
 
   static let repeatedClaim = Claim(
     id: "sbc.repeated-pd", source: "§1", kind: .claim,
-    statement: "In the infinitely repeated prisoner's dilemma, mutual cooperation, mutual defection and a profile where one player cooperates 70% of the time and the other 100% are all equilibria, and strategies from different equilibria typically fail to cooperate with each other.",
-    class: .empirical, control: Control("an impatient discount factor δ = 0.5, under which the named cooperative profiles stop being equilibria: the same check"),
+    statement:
+      "In the infinitely repeated prisoner's dilemma, mutual cooperation, mutual defection and a profile where one player cooperates 70% of the time and the other 100% are all equilibria, and strategies from different equilibria typically fail to cooperate with each other.",
+    class: .empirical,
+    control: Control("an impatient discount factor δ = 0.5, under which the named cooperative profiles stop being equilibria: the same check"),
     readings: [pool.erased])
 
   var claims: [Claim] { [Self.repeatedClaim] }
 
   var readings: [Reading] {
-    [Reading(Self.pool, [
-      .init(StrategyPool.all, reason: "the classic cooperative equilibria and the text's 70%/100% profile with its 50% and 90% variants, both ways round", source: "§1; the committed pool"),
-      .init(StrategyPool.classic, reason: "the best-known cooperative equilibria (Grim, TFT, WSLS) and mutual defection", source: "Axelrod 1984; Nowak & Sigmund 1993 (WSLS)"),
-      .init(StrategyPool.cyclic, reason: "the text's own kind of example: unequal cyclic profiles with grim punishment, with Grim / Grim as mutual cooperation", source: "§1 (\"70% … 100%\")"),
-    ])]
+    [
+      Reading(
+        Self.pool,
+        [
+          .init(
+            StrategyPool.all,
+            reason: "the classic cooperative equilibria and the text's 70%/100% profile with its 50% and 90% variants, both ways round",
+            source: "§1; the committed pool"),
+          .init(
+            StrategyPool.classic, reason: "the best-known cooperative equilibria (Grim, TFT, WSLS) and mutual defection",
+            source: "Axelrod 1984; Nowak & Sigmund 1993 (WSLS)"),
+          .init(
+            StrategyPool.cyclic,
+            reason: "the text's own kind of example: unequal cyclic profiles with grim punishment, with Grim / Grim as mutual cooperation",
+            source: "§1 (\"70% … 100%\")"),
+        ])
+    ]
   }
 
   var parameters: [Parameter] {
     [
       Parameter(Self.gain, "G of Table 1.", domain: .real(lower: 1, upper: 100, lowerIncluded: false, upperIncluded: true), default: 3),
-      Parameter(Self.discountFactor, "δ: payoffs are (1 − δ) Σ δᵗ uₜ (the text gives none; high enough for the cyclic profiles to be equilibria).",
-                domain: .real(lower: 0, upper: 1, lowerIncluded: false, upperIncluded: false), default: 0.95),
+      Parameter(
+        Self.discountFactor, "δ: payoffs are (1 − δ) Σ δᵗ uₜ (the text gives none; high enough for the cyclic profiles to be equilibria).",
+        domain: .real(lower: 0, upper: 1, lowerIncluded: false, upperIncluded: false), default: 0.95),
       Parameter(Self.pool, "The equilibria cross-played (a reading).", default: .all),
     ]
   }
@@ -89,7 +104,10 @@ struct RepeatedPrisonersDilemmaExperiment: Experiment {
 
   static func profiles(_ pool: StrategyPool) throws -> [Profile] {
     let grim = Profile(name: "Grim / Grim", first: .grudger, second: .grudger)
-    let classic = [Profile(name: "TFT / TFT", first: .titForTat, second: .titForTat), Profile(name: "WSLS / WSLS", first: .winStayLoseShift, second: .winStayLoseShift)]
+    let classic = [
+      Profile(name: "TFT / TFT", first: .titForTat, second: .titForTat),
+      Profile(name: "WSLS / WSLS", first: .winStayLoseShift, second: .winStayLoseShift),
+    ]
     let defection = Profile(name: "AllD / AllD", first: .defector, second: .defector)
     let cyclic = try [7, 5, 9].flatMap { try Self.cyclic($0) }
     switch pool {
@@ -106,13 +124,15 @@ struct RepeatedPrisonersDilemmaExperiment: Experiment {
     let profiles = try Self.profiles(context.parameters[Self.pool])
     let checked = try profiles.map { try Self.check($0, stage: stage, repeated: repeated) }
     let matrix = try profiles.map { row in try profiles.map { try repeated.play(row.first, $0.second).mutualCooperation } }
-    let named = try [Profile(name: "Grim / Grim", first: .grudger, second: .grudger), Profile(name: "AllD / AllD", first: .defector, second: .defector)]
+    let named =
+      try [Profile(name: "Grim / Grim", first: .grudger, second: .grudger), Profile(name: "AllD / AllD", first: .defector, second: .defector)]
       + [try Self.cyclic(7)[0]]
     let impatient = try DiscountedRepeatedGame(stage: stage, discount: Self.controlDiscount)
-    return Outcome(gain: gain, discount: delta, pool: context.parameters[Self.pool], checked: checked, matrix: matrix,
-                   named: try named.map { try repeated.isNashEquilibrium($0.first, $0.second) },
-                   namedControl: try named.map { try impatient.isNashEquilibrium($0.first, $0.second) },
-                   seventy: try repeated.play(named[2].first, named[2].second).cooperation)
+    return Outcome(
+      gain: gain, discount: delta, pool: context.parameters[Self.pool], checked: checked, matrix: matrix,
+      named: try named.map { try repeated.isNashEquilibrium($0.first, $0.second) },
+      namedControl: try named.map { try impatient.isNashEquilibrium($0.first, $0.second) },
+      seventy: try repeated.play(named[2].first, named[2].second).cooperation)
   }
 
   static func check(_ profile: Profile, stage: StageGame, repeated: DiscountedRepeatedGame) throws -> Checked {
@@ -124,13 +144,16 @@ struct RepeatedPrisonersDilemmaExperiment: Experiment {
       let game = try DiscountedRepeatedGame(stage: stage, discount: Double(k) / 100)
       if try game.isNashEquilibrium(profile.first, profile.second) { smallest = Double(k) / 100 } else { break }
     }
-    return Checked(name: profile.name, cooperation: play.cooperation, payoffs: play.payoffs, largestGain: max(gains.0, gains.1),
-                   isNash: gains.0 <= 1e-9 && gains.1 <= 1e-9, smallestDiscount: smallest)
+    return Checked(
+      name: profile.name, cooperation: play.cooperation, payoffs: play.payoffs, largestGain: max(gains.0, gains.1),
+      isNash: gains.0 <= 1e-9 && gains.1 <= 1e-9, smallestDiscount: smallest)
   }
 
   /// Pairings of player 1's machine of one cooperative equilibrium with player 2's of another, and how many never reach mutual cooperation.
   static func crossPlay(_ outcome: Outcome) -> (pairs: Int, failures: Int) {
-    let cooperative = outcome.checked.indices.filter { outcome.checked[$0].isNash && outcome.checked[$0].cooperation.0 + outcome.checked[$0].cooperation.1 > 0 }
+    let cooperative = outcome.checked.indices.filter {
+      outcome.checked[$0].isNash && outcome.checked[$0].cooperation.0 + outcome.checked[$0].cooperation.1 > 0
+    }
     var (pairs, failures) = (0, 0)
     for i in cooperative {
       for j in cooperative where i != j {
@@ -153,47 +176,72 @@ struct RepeatedPrisonersDilemmaExperiment: Experiment {
     for (cell, outcome) in outcomes.cells(of: Self.repeatedClaim) {
       let cross = Self.crossPlay(outcome)
       let fraction = cross.pairs > 0 ? Double(cross.failures) / Double(cross.pairs) : 0
-      cells.append(VerdictMap.Cell(reading: cell.readingSetting, verdict: .checking(Self.holds(named: outcome.named, seventy: outcome.seventy, crossPlay: cross)),
-                                   estimate: fraction, n: cross.pairs))
+      cells.append(
+        VerdictMap.Cell(
+          reading: cell.readingSetting, verdict: .checking(Self.holds(named: outcome.named, seventy: outcome.seventy, crossPlay: cross)),
+          estimate: fraction, n: cross.pairs))
       lines.append("pool \(outcome.pool.rawValue): \(cross.failures) of \(cross.pairs) cross pairings never cooperate")
     }
     let cross = Self.crossPlay(base)
     let control = Headline.checking(Self.holds(named: base.namedControl, seventy: base.seventy, crossPlay: cross))
     func f(_ x: Double, _ digits: Int = 4) -> String { DecimalFormat.compact(x, significant: digits) }
     let evidence = Evidence(
-      summary: "At G = \(f(base.gain)) and δ = \(f(base.discount)): mutual cooperation (Grim / Grim) \(base.named[0] ? "is" : "is not"), mutual defection \(base.named[1] ? "is" : "is not") and the 70% / 100% profile (P1 cooperates \(f(base.seventy.0)), P2 \(f(base.seventy.1)) of the time) \(base.named[2] ? "is" : "is not") a Nash equilibrium against every strategy of the repeated game. Cross-play of player 1's strategy from one cooperative equilibrium with player 2's from another: " + lines.joined(separator: "; ") + ". At the control's δ = \(f(Self.controlDiscount)) the named profiles are equilibria: \(base.namedControl.map { $0 ? "yes" : "no" }.joined(separator: ", ")).",
-      measurements: [.init("named profiles are equilibria", base.named.allSatisfy { $0 }), .init("cross pairings (base pool)", cross.pairs),
-                     .init("pairings that never cooperate (base pool)", cross.failures)],
-      tolerance: "a Nash equilibrium when the best response (value iteration to 1e-13) gains at most 1e-9; \"typically\" means more than half of the pairings between different cooperative equilibria of the pool",
+      summary:
+        "At G = \(f(base.gain)) and δ = \(f(base.discount)): mutual cooperation (Grim / Grim) \(base.named[0] ? "is" : "is not"), mutual defection \(base.named[1] ? "is" : "is not") and the 70% / 100% profile (P1 cooperates \(f(base.seventy.0)), P2 \(f(base.seventy.1)) of the time) \(base.named[2] ? "is" : "is not") a Nash equilibrium against every strategy of the repeated game. Cross-play of player 1's strategy from one cooperative equilibrium with player 2's from another: "
+        + lines.joined(separator: "; ")
+        + ". At the control's δ = \(f(Self.controlDiscount)) the named profiles are equilibria: \(base.namedControl.map { $0 ? "yes" : "no" }.joined(separator: ", ")).",
+      measurements: [
+        .init("named profiles are equilibria", base.named.allSatisfy { $0 }), .init("cross pairings (base pool)", cross.pairs),
+        .init("pairings that never cooperate (base pool)", cross.failures),
+      ],
+      tolerance:
+        "a Nash equilibrium when the best response (value iteration to 1e-13) gains at most 1e-9; \"typically\" means more than half of the pairings between different cooperative equilibria of the pool",
       sampleSize: cross.pairs)
-    return ExperimentResult(tables: [equilibriumTable(base), crossTable(base)],
-                            figures: [Figure(id: "sbc.repeated-cross-play", title: "Repeated prisoner's dilemma: strategies from different equilibria against each other", svg: heatmap(base))],
-                            claims: [ClaimResult(Self.repeatedClaim, map: VerdictMap(design: Self.repeatedClaim.design, cells: cells),
-                                                 control: ControlResult(Self.repeatedClaim.control!, verdict: control), evidence: evidence)])
+    return ExperimentResult(
+      tables: [equilibriumTable(base), crossTable(base)],
+      figures: [
+        Figure(
+          id: "sbc.repeated-cross-play", title: "Repeated prisoner's dilemma: strategies from different equilibria against each other",
+          svg: heatmap(base))
+      ],
+      claims: [
+        ClaimResult(
+          Self.repeatedClaim, map: VerdictMap(design: Self.repeatedClaim.design, cells: cells),
+          control: ControlResult(Self.repeatedClaim.control!, verdict: control), evidence: evidence)
+      ])
   }
 
   func equilibriumTable(_ base: Outcome) -> Table {
     func f(_ x: Double, _ digits: Int = 4) -> String { DecimalFormat.compact(x, significant: digits) }
-    var table = Table(id: "sbc.repeated.equilibria", title: "Candidate equilibria of the repeated Table 1 game at G = \(f(base.gain)), δ = \(f(base.discount))",
-                      columns: ["profile", "P1 cooperates", "P2 cooperates", "payoffs", "largest deviation gain (0: the path is a best response)", "Nash equilibrium", "smallest δ (0.01 grid)"])
+    var table = Table(
+      id: "sbc.repeated.equilibria", title: "Candidate equilibria of the repeated Table 1 game at G = \(f(base.gain)), δ = \(f(base.discount))",
+      columns: [
+        "profile", "P1 cooperates", "P2 cooperates", "payoffs", "largest deviation gain (0: the path is a best response)", "Nash equilibrium",
+        "smallest δ (0.01 grid)",
+      ])
     for c in base.checked {
-      table.append([.text(c.name), .real(c.cooperation.0, digits: 2), .real(c.cooperation.1, digits: 2), .text("(\(f(c.payoffs.0)), \(f(c.payoffs.1)))"),
-                    .real(c.largestGain, digits: 9), .text(c.isNash ? "yes" : "no"), .text(c.smallestDiscount.map { DecimalFormat.fixed($0, digits: 2) } ?? "none ≤ 0.99")])
+      table.append([
+        .text(c.name), .real(c.cooperation.0, digits: 2), .real(c.cooperation.1, digits: 2), .text("(\(f(c.payoffs.0)), \(f(c.payoffs.1)))"),
+        .real(c.largestGain, digits: 9), .text(c.isNash ? "yes" : "no"),
+        .text(c.smallestDiscount.map { DecimalFormat.fixed($0, digits: 2) } ?? "none ≤ 0.99"),
+      ])
     }
     return table
   }
 
   func crossTable(_ base: Outcome) -> Table {
-    var table = Table(id: "sbc.repeated.cross-play", title: "Long-run frequency of mutual cooperation: player 1's strategy (row) against player 2's (column)",
-                      columns: ["P1 from \\ P2 from"] + base.checked.map(\.name))
+    var table = Table(
+      id: "sbc.repeated.cross-play", title: "Long-run frequency of mutual cooperation: player 1's strategy (row) against player 2's (column)",
+      columns: ["P1 from \\ P2 from"] + base.checked.map(\.name))
     for (i, row) in base.matrix.enumerated() { table.append([.text(base.checked[i].name)] + row.map { .real($0, digits: 2) }) }
     return table
   }
 
   func heatmap(_ base: Outcome) -> String {
-    var heatmap = Heatmap(title: "Repeated PD: mutual cooperation when strategies from different equilibria meet",
-                          rows: base.checked.map { "P1 of " + $0.name }, columns: base.checked.map { "P2 of " + $0.name }, values: base.matrix,
-                          xLabel: "player 2's strategy, from the equilibrium", yLabel: "player 1's strategy", cellLabelDigits: 1, width: 720, height: 560)
+    var heatmap = Heatmap(
+      title: "Repeated PD: mutual cooperation when strategies from different equilibria meet",
+      rows: base.checked.map { "P1 of " + $0.name }, columns: base.checked.map { "P2 of " + $0.name }, values: base.matrix,
+      xLabel: "player 2's strategy, from the equilibrium", yLabel: "player 1's strategy", cellLabelDigits: 1, width: 720, height: 560)
     heatmap.valueRange = 0...1
     heatmap.colourBarLabel = "long-run mutual cooperation"
     return heatmap.svg()

@@ -16,8 +16,10 @@ enum ContourLines {
     for iy in 0..<(ys.count - 1) {
       for ix in 0..<(xs.count - 1) {
         // Corners counter-clockwise from the lower left: (x0, y0), (x1, y0), (x1, y1), (x0, y1).
-        let corners = [(xs[ix], ys[iy], values[iy][ix]), (xs[ix + 1], ys[iy], values[iy][ix + 1]),
-                       (xs[ix + 1], ys[iy + 1], values[iy + 1][ix + 1]), (xs[ix], ys[iy + 1], values[iy + 1][ix])]
+        let corners = [
+          (xs[ix], ys[iy], values[iy][ix]), (xs[ix + 1], ys[iy], values[iy][ix + 1]),
+          (xs[ix + 1], ys[iy + 1], values[iy + 1][ix + 1]), (xs[ix], ys[iy + 1], values[iy + 1][ix]),
+        ]
         guard corners.allSatisfy({ $0.2.isFinite }) else { continue }
         let above = corners.map { $0.2 > level }
         if above.allSatisfy({ $0 }) || above.allSatisfy({ !$0 }) { continue }

@@ -124,7 +124,9 @@ enum FolkTheoremConverse {
   /// Player `player`'s utility from the constant maxmin policy against `opponent` under the observation
   /// distribution `observation`: it does not depend on the observation, so it is the maxmin strategy's
   /// expected payoff against the opponent's mixture of actions.
-  static func maxminGuarantee(game: NormalFormGame, player: Int, opponent: StepPolicy, observation: ObservationDistribution)
+  static func maxminGuarantee(
+    game: NormalFormGame, player: Int, opponent: StepPolicy, observation: ObservationDistribution
+  )
     throws -> (guarantee: Double, maxmin: Double)
   {
     let security = try game.maxmin(player)

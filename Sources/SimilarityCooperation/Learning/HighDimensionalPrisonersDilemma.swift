@@ -50,11 +50,14 @@ struct HighDimensionalPrisonersDilemma: Sendable {
 
   /// - Throws: ``LabError/invalidInput(place:problem:)`` for non-positive sizes, a non-finite gain,
   ///   a negative penalty or a non-positive probe range.
-  init(inputDimension: Int, outputDimension: Int, targetWidth: Int, gain: Double, penalty: Double, noise: NoiseDistribution,
-              diffMeasure: DiffMeasure = .cooperation, probeDiffMax: Double = 1, random: Random) throws {
+  init(
+    inputDimension: Int, outputDimension: Int, targetWidth: Int, gain: Double, penalty: Double, noise: NoiseDistribution,
+    diffMeasure: DiffMeasure = .cooperation, probeDiffMax: Double = 1, random: Random
+  ) throws {
     let place = "high-dimensional prisoner's dilemma"
     guard inputDimension > 0, outputDimension > 0, targetWidth > 0 else {
-      throw LabError.invalidInput(place: place, problem: "dimensions must be positive (n = \(inputDimension), m = \(outputDimension), width \(targetWidth))")
+      throw LabError.invalidInput(
+        place: place, problem: "dimensions must be positive (n = \(inputDimension), m = \(outputDimension), width \(targetWidth))")
     }
     guard gain.isFinite, penalty.isFinite, penalty >= 0, probeDiffMax.isFinite, probeDiffMax > 0 else {
       throw LabError.invalidInput(place: place, problem: "G = \(gain), β = \(penalty), y_max = \(probeDiffMax): need finite G, β ≥ 0, y_max > 0")
@@ -159,7 +162,9 @@ struct HighDimensionalPrisonersDilemma: Sendable {
 
   /// The diff between two policies on probe situations with probe observations, with the gradient of
   /// the diff with respect to the first policy's probe outputs (zero when the diff is zero).
-  func diff(first: MultilayerPerceptron.ForwardPass, second: MultilayerPerceptron.ForwardPass, probes: Situations)
+  func diff(
+    first: MultilayerPerceptron.ForwardPass, second: MultilayerPerceptron.ForwardPass, probes: Situations
+  )
     -> (value: Double, firstGradient: [Double])
   {
     let (o1, o2) = (first.output, second.output)
@@ -200,8 +205,10 @@ struct HighDimensionalPrisonersDilemma: Sendable {
   /// The diff value between two policies on the probes.
   func diffValue(_ first: MultilayerPerceptron, _ second: MultilayerPerceptron, probes: Probes) -> Double {
     let inputs = policyInputs(probes.situations, observations: probes.observations)
-    return diff(first: first.forward(inputs, batch: probes.situations.count), second: second.forward(inputs, batch: probes.situations.count),
-                probes: probes.situations).value
+    return diff(
+      first: first.forward(inputs, batch: probes.situations.count), second: second.forward(inputs, batch: probes.situations.count),
+      probes: probes.situations
+    ).value
   }
 }
 

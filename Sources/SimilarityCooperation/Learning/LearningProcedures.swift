@@ -27,9 +27,11 @@ struct LearningSettings: Sendable {
   var evaluationGames: Int
   var evaluationProbes: Int
 
-  init(hiddenSizes: [Int], leakySlope: Double = 0.01, learningRate: Double, batchSize: Int, probeCount: Int, pretrainingSteps: Int,
-              copyWeight: Double, randomOpponentCount: Int, rounds: Int, stepsPerResponse: Int, evaluationInterval: Int,
-              evaluationGames: Int, evaluationProbes: Int) {
+  init(
+    hiddenSizes: [Int], leakySlope: Double = 0.01, learningRate: Double, batchSize: Int, probeCount: Int, pretrainingSteps: Int,
+    copyWeight: Double, randomOpponentCount: Int, rounds: Int, stepsPerResponse: Int, evaluationInterval: Int,
+    evaluationGames: Int, evaluationProbes: Int
+  ) {
     self.hiddenSizes = hiddenSizes
     self.leakySlope = leakySlope
     self.learningRate = learningRate
@@ -145,8 +147,10 @@ enum LearningProcedures {
   }
 
   /// How the two policies play on the evaluation set.
-  static func evaluate(_ first: MultilayerPerceptron, _ second: MultilayerPerceptron, environment env: HighDimensionalPrisonersDilemma,
-                              on set: EvaluationSet) -> PlayMetrics {
+  static func evaluate(
+    _ first: MultilayerPerceptron, _ second: MultilayerPerceptron, environment env: HighDimensionalPrisonersDilemma,
+    on set: EvaluationSet
+  ) -> PlayMetrics {
     let d = env.diffValue(first, second, probes: set.probes)
     let g = set.first.count
     let o1 = first.forward(env.policyInputs(set.first, observations: set.firstNoise.map { d + $0 }), batch: g).output
@@ -156,33 +160,41 @@ enum LearningProcedures {
     func mean(_ values: [Double]) -> Double { (try? Statistics.mean(values)) ?? .nan }
     let c1 = mean(r1.level), c2 = mean(r2.level)
     let d1 = mean(r1.offSegment), d2 = mean(r2.offSegment)
-    return PlayMetrics(diff: d, cooperation: [c1, c2],
-                       payoffs: [env.gain * c2 + 1 - c1 - env.penalty * d1, env.gain * c1 + 1 - c2 - env.penalty * d2],
-                       offSegment: [d1, d2])
+    return PlayMetrics(
+      diff: d, cooperation: [c1, c2],
+      payoffs: [env.gain * c2 + 1 - c1 - env.penalty * d1, env.gain * c1 + 1 - c2 - env.penalty * d2],
+      offSegment: [d1, d2])
   }
 
   /// The mean cooperation level of `network` at each observation of ``curveObservations``.
-  static func cooperationCurve(_ network: MultilayerPerceptron, environment env: HighDimensionalPrisonersDilemma,
-                                      on situations: HighDimensionalPrisonersDilemma.Situations) -> [Double] {
+  static func cooperationCurve(
+    _ network: MultilayerPerceptron, environment env: HighDimensionalPrisonersDilemma,
+    on situations: HighDimensionalPrisonersDilemma.Situations
+  ) -> [Double] {
     curveObservations.map { y in
-      let outputs = network.forward(env.policyInputs(situations, observations: [Double](repeating: y, count: situations.count)),
-                                    batch: situations.count).output
+      let outputs = network.forward(
+        env.policyInputs(situations, observations: [Double](repeating: y, count: situations.count)),
+        batch: situations.count
+      ).output
       return (try? Statistics.mean(env.readout(outputs, situations).level)) ?? .nan
     }
   }
 
   /// A fresh network of the experiment's architecture.
   static func network(_ env: HighDimensionalPrisonersDilemma, _ settings: LearningSettings, random: Random) throws -> MultilayerPerceptron {
-    try MultilayerPerceptron(layerSizes: [env.policyInputSize] + settings.hiddenSizes + [env.outputDimension],
-                             leakySlope: settings.leakySlope, random: random)
+    try MultilayerPerceptron(
+      layerSizes: [env.policyInputSize] + settings.hiddenSizes + [env.outputDimension],
+      leakySlope: settings.leakySlope, random: random)
   }
 
   /// Alternating best response: for each round, train player 1 against the frozen player 2 for
   /// `stepsPerResponse` Adam steps (a fresh optimiser per best response), then player 2 against player 1.
   /// Returns the trained pair and the learning curve (evaluated every `evaluationInterval` steps and at
   /// the end of every best response).
-  static func alternatingBestResponse(_ first: MultilayerPerceptron, _ second: MultilayerPerceptron, environment env: HighDimensionalPrisonersDilemma,
-                                             settings: LearningSettings, throughDiff: Bool, evaluation: EvaluationSet, random: Random)
+  static func alternatingBestResponse(
+    _ first: MultilayerPerceptron, _ second: MultilayerPerceptron, environment env: HighDimensionalPrisonersDilemma,
+    settings: LearningSettings, throughDiff: Bool, evaluation: EvaluationSet, random: Random
+  )
     -> (first: MultilayerPerceptron, second: MultilayerPerceptron, curve: [LearningCheckpoint])
   {
     var players = [first, second]
@@ -207,8 +219,10 @@ enum LearningProcedures {
 
   /// CCDR pretraining of one network for `pretrainingSteps` Adam steps, each against a random network
   /// drawn from `randomOpponents`.
-  static func pretrain(_ network: MultilayerPerceptron, environment env: HighDimensionalPrisonersDilemma, settings: LearningSettings,
-                              randomOpponents: [MultilayerPerceptron], random: Random) -> MultilayerPerceptron {
+  static func pretrain(
+    _ network: MultilayerPerceptron, environment env: HighDimensionalPrisonersDilemma, settings: LearningSettings,
+    randomOpponents: [MultilayerPerceptron], random: Random
+  ) -> MultilayerPerceptron {
     var trained = network
     var optimiser = AdamOptimiser(parameterCount: trained.parameterCount, learningRate: settings.learningRate)
     for _ in 0..<settings.pretrainingSteps {
@@ -225,15 +239,18 @@ enum LearningProcedures {
   /// from random initialisation and its run; the random opponents; the two networks to pretrain and their
   /// pretraining; then ABR with the diff gradient, without it, and from the first pretrained network and
   /// its copy, each with its own generator split off `random` so that skipping a method changes no other.
-  static func runSeed(_ seed: Int, environment env: HighDimensionalPrisonersDilemma, settings: LearningSettings,
-                      methods: Set<LearningMethod> = Set(LearningMethod.allCases), random: Random) throws -> LearningSeedResult {
+  static func runSeed(
+    _ seed: Int, environment env: HighDimensionalPrisonersDilemma, settings: LearningSettings,
+    methods: Set<LearningMethod> = Set(LearningMethod.allCases), random: Random
+  ) throws -> LearningSeedResult {
     let evaluation = EvaluationSet(environment: env, games: settings.evaluationGames, probes: settings.evaluationProbes, random: random)
     let streams = (0..<4).map { _ in Random(seed: UInt32(truncatingIfNeeded: random.next())) }
     var runs: [LearningRun] = []
     // 1. ABR from random initialisation (with the diff gradient).
     let fresh = (try network(env, settings, random: random), try network(env, settings, random: random))
     if methods.contains(.randomInitialisation) {
-      let fromRandom = alternatingBestResponse(fresh.0, fresh.1, environment: env, settings: settings, throughDiff: true, evaluation: evaluation, random: streams[0])
+      let fromRandom = alternatingBestResponse(
+        fresh.0, fresh.1, environment: env, settings: settings, throughDiff: true, evaluation: evaluation, random: streams[0])
       runs.append(LearningRun(method: .randomInitialisation, curve: fromRandom.curve))
     }
     // 2. CCDR pretraining of two networks, independently.
@@ -242,19 +259,24 @@ enum LearningProcedures {
       pretrain(try network(env, settings, random: random), environment: env, settings: settings, randomOpponents: opponents, random: random)
     }
     let copyCooperation = pretrained.map { evaluate($0, $0, environment: env, on: evaluation).cooperation[0] }
-    let randomCooperation = pretrained.enumerated().map { evaluate($1, opponents[$0 % opponents.count], environment: env, on: evaluation).cooperation[0] }
+    let randomCooperation = pretrained.enumerated().map {
+      evaluate($1, opponents[$0 % opponents.count], environment: env, on: evaluation).cooperation[0]
+    }
     // 3. ABR from the pretrained pair, with and without the gradient through the diff, and from a copy.
-    let withDiff = alternatingBestResponse(pretrained[0], pretrained[1], environment: env, settings: settings, throughDiff: true,
-                                           evaluation: evaluation, random: streams[1])
+    let withDiff = alternatingBestResponse(
+      pretrained[0], pretrained[1], environment: env, settings: settings, throughDiff: true,
+      evaluation: evaluation, random: streams[1])
     runs.append(LearningRun(method: .pretrained, curve: withDiff.curve))
     if methods.contains(.pretrainedWithoutDiffGradient) {
-      let withoutDiff = alternatingBestResponse(pretrained[0], pretrained[1], environment: env, settings: settings, throughDiff: false,
-                                                evaluation: evaluation, random: streams[2])
+      let withoutDiff = alternatingBestResponse(
+        pretrained[0], pretrained[1], environment: env, settings: settings, throughDiff: false,
+        evaluation: evaluation, random: streams[2])
       runs.append(LearningRun(method: .pretrainedWithoutDiffGradient, curve: withoutDiff.curve))
     }
     if methods.contains(.pretrainedCopy) {
-      let fromCopy = alternatingBestResponse(pretrained[0], pretrained[0], environment: env, settings: settings, throughDiff: true,
-                                             evaluation: evaluation, random: streams[3])
+      let fromCopy = alternatingBestResponse(
+        pretrained[0], pretrained[0], environment: env, settings: settings, throughDiff: true,
+        evaluation: evaluation, random: streams[3])
       runs.append(LearningRun(method: .pretrainedCopy, curve: fromCopy.curve))
     }
     return LearningSeedResult(

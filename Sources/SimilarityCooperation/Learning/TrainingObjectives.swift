@@ -30,9 +30,10 @@ extension HighDimensionalPrisonersDilemma {
   /// ∂J/∂D = Σ_b (∂J/∂y_own,b + ∂J/∂y_other,b), the second term through the frozen opponent's input
   /// gradient; then ∂J/∂θ gains ∂J/∂D · ∂D/∂θ, back-propagated through the trainee on the probes (the
   /// three paths of the notes §5.3). Without `throughDiff` the observations are treated as constants.
-  func bestResponseObjective(trainee: MultilayerPerceptron, opponent: MultilayerPerceptron, batch: BestResponseBatch,
-                                    throughDiff: Bool) -> (value: Double, gradient: [Double], diff: Double)
-  {
+  func bestResponseObjective(
+    trainee: MultilayerPerceptron, opponent: MultilayerPerceptron, batch: BestResponseBatch,
+    throughDiff: Bool
+  ) -> (value: Double, gradient: [Double], diff: Double) {
     let k = batch.probes.situations.count
     let b = batch.own.count
     let n = inputDimension
@@ -108,10 +109,13 @@ extension HighDimensionalPrisonersDilemma {
   ///
   /// `fixedDiff` replaces the diff to the random opponent (for gradient checks, where the value must be
   /// the function the gradient differentiates).
-  func pretrainingObjective(network: MultilayerPerceptron, randomOpponent: MultilayerPerceptron, batch: PretrainingBatch,
-                                   copyWeight: Double, fixedDiff: Double? = nil) -> (value: Double, gradient: [Double], copyCooperation: Double,
-                                                           randomCooperation: Double, diffToRandom: Double)
-  {
+  func pretrainingObjective(
+    network: MultilayerPerceptron, randomOpponent: MultilayerPerceptron, batch: PretrainingBatch,
+    copyWeight: Double, fixedDiff: Double? = nil
+  ) -> (
+    value: Double, gradient: [Double], copyCooperation: Double,
+    randomCooperation: Double, diffToRandom: Double
+  ) {
     let m = outputDimension
     var gradient = [Double](repeating: 0, count: network.parameterCount)
 

@@ -155,10 +155,11 @@ extension FiniteMemoryStrategy {
     let probabilities = own.map { $0 == .cooperate ? 1.0 : 0.0 } + [0]
     var transitions: [[Int]] = []
     for s in 0..<length {
-      transitions.append((0..<4).map { outcome in
-        let (mine, theirs) = (outcome >> 1, outcome & 1)
-        return mine == Int(own[s].rawValue) && theirs == Int(expected[s].rawValue) ? (s + 1) % length : length
-      })
+      transitions.append(
+        (0..<4).map { outcome in
+          let (mine, theirs) = (outcome >> 1, outcome & 1)
+          return mine == Int(own[s].rawValue) && theirs == Int(expected[s].rawValue) ? (s + 1) % length : length
+        })
     }
     transitions.append([length, length, length, length])
     return try FiniteMemoryStrategy(name: name, cooperationProbabilities: probabilities, transitions: transitions)

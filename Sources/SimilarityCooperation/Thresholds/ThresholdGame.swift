@@ -41,8 +41,10 @@ struct ThresholdGame: Sendable {
 
   /// - Throws: ``LabError/invalidInput(place:problem:)`` unless the game is 2-player 2 × 2 and
   ///   `gridPoints` ≥ 10.
-  init(game: NormalFormGame, noise: NoiseDistribution, coupling: Coupling = .independent, gridPoints: Int = 4000,
-              lowestThreshold: Double = -.infinity) throws {
+  init(
+    game: NormalFormGame, noise: NoiseDistribution, coupling: Coupling = .independent, gridPoints: Int = 4000,
+    lowestThreshold: Double = -.infinity
+  ) throws {
     guard game.playerCount == 2, game.actions.allSatisfy({ $0.count == 2 }) else {
       throw LabError.invalidInput(place: "threshold game", problem: "the base game must be 2 × 2 (action 0 = cooperate)")
     }
@@ -67,10 +69,13 @@ struct ThresholdGame: Sendable {
   }
 
   /// The prisoner's dilemma of Table 1 with gain G (`NormalFormGame.prisonersDilemma(donation:)`).
-  static func prisonersDilemma(gain: Double, noise: NoiseDistribution, coupling: Coupling = .independent,
-                                      gridPoints: Int = 4000, lowestThreshold: Double = -.infinity) throws -> ThresholdGame {
-    try ThresholdGame(game: .prisonersDilemma(donation: gain), noise: noise, coupling: coupling, gridPoints: gridPoints,
-                      lowestThreshold: lowestThreshold)
+  static func prisonersDilemma(
+    gain: Double, noise: NoiseDistribution, coupling: Coupling = .independent,
+    gridPoints: Int = 4000, lowestThreshold: Double = -.infinity
+  ) throws -> ThresholdGame {
+    try ThresholdGame(
+      game: .prisonersDilemma(donation: gain), noise: noise, coupling: coupling, gridPoints: gridPoints,
+      lowestThreshold: lowestThreshold)
   }
 
   // MARK: - Closed forms
@@ -105,8 +110,10 @@ struct ThresholdGame: Sendable {
   func payoffs(_ theta1: Double, _ theta2: Double) -> (Double, Double) {
     let o = outcomeProbabilities(theta1, theta2)
     let p = payoffTable
-    return (o.cc * p[0][0] + o.cd * p[0][1] + o.dc * p[0][2] + o.dd * p[0][3],
-            o.cc * p[1][0] + o.cd * p[1][1] + o.dc * p[1][2] + o.dd * p[1][3])
+    return (
+      o.cc * p[0][0] + o.cd * p[0][1] + o.dc * p[0][2] + o.dd * p[0][3],
+      o.cc * p[1][0] + o.cd * p[1][1] + o.dc * p[1][2] + o.dd * p[1][3]
+    )
   }
 
   /// Player `player`'s utility when it submits `own` and the other player `opponent`.
@@ -245,7 +252,9 @@ struct ThresholdGame: Sendable {
   /// equilibrium grid point and the next grid point (not an equilibrium) the boundary is found by
   /// bisection (`refinementSteps` halvings). Returns `nil` when no grid point is an equilibrium, and the
   /// number of grid points that are equilibria.
-  func mostCooperativeSymmetricEquilibrium(grid: [Double], refinementSteps: Int = 30, tolerance: Double = 1e-9)
+  func mostCooperativeSymmetricEquilibrium(
+    grid: [Double], refinementSteps: Int = 30, tolerance: Double = 1e-9
+  )
     -> (theta: Double, cooperation: Double, equilibriumGridPoints: Int)?
   {
     symmetricEquilibriumFrontier(grid: grid, tolerances: [tolerance], refinementSteps: refinementSteps)[0]
@@ -253,7 +262,9 @@ struct ThresholdGame: Sendable {
 
   /// ``mostCooperativeSymmetricEquilibrium(grid:refinementSteps:tolerance:)`` for several tolerances ε at
   /// once (ε-equilibria: no deviation gains more than ε), sharing the scan of the grid.
-  func symmetricEquilibriumFrontier(grid: [Double], tolerances: [Double], refinementSteps: Int = 30)
+  func symmetricEquilibriumFrontier(
+    grid: [Double], tolerances: [Double], refinementSteps: Int = 30
+  )
     -> [(theta: Double, cooperation: Double, equilibriumGridPoints: Int)?]
   {
     let sorted = grid.sorted()

@@ -1,3 +1,4 @@
+import Foundation
 import LabKit
 
 /// The players' behaviour: the notes' proposal A (notes §7.3), a restraint-threshold heuristic.
@@ -11,8 +12,10 @@ public enum RestraintPolicy {
 
   /// Chooses every player's action for this step into `actions`. `restraint[i]` is player i's k.
   /// Draws from `random` only to wander and to break blocked moves; allocates nothing.
-  public static func chooseActions(_ world: HarvestWorld, restraint: UnsafeBufferPointer<Int>, into actions: UnsafeMutableBufferPointer<UInt8>,
-                                   _ random: Random) {
+  public static func chooseActions(
+    _ world: HarvestWorld, restraint: UnsafeBufferPointer<Int>, into actions: UnsafeMutableBufferPointer<UInt8>,
+    _ random: Random
+  ) {
     for i in 0..<world.agentCount {
       actions[i] = action(world, player: i, restraint: restraint[i], random)
     }
@@ -112,5 +115,3 @@ public struct RestraintLearner: Sendable {
     for j in logits.indices { logits[j] += step * ((j == k ? 1 : 0) - p[j]) }
   }
 }
-
-import Foundation

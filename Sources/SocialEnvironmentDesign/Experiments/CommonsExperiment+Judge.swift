@@ -7,8 +7,11 @@ extension CommonsExperiment {
     var gains: [ConfidenceInterval]
     /// Total apples, all restrained − all greedy, paired by orchard.
     var collective: ConfidenceInterval
-    var individual: Headline { VerdictMap.combine(gains.map { Headline.comparing($0, .above(0)) }) == .holds ? .holds
-      : (gains.contains { $0.upper < 0 } ? .fails : .inconclusive) }
+    var individual: Headline {
+      VerdictMap.combine(gains.map { Headline.comparing($0, .above(0)) }) == .holds
+        ? .holds
+        : (gains.contains { $0.upper < 0 } ? .fails : .inconclusive)
+    }
     var verdict: Headline {
       let c = Headline.comparing(collective, .above(0))
       if individual == .fails || c == .fails { return .fails }
@@ -40,8 +43,9 @@ extension CommonsExperiment {
       if p == 0 { forbidden += successes[j] }
       if trials[j] >= 200, !(try ConfidenceInterval.wilson(successes: successes[j], trials: trials[j], level: 0.999)).contains(p) { inside = false }
     }
-    return RegrowthCheck(trials: trials, successes: successes, forbidden: forbidden, patchRegrowths: runs.reduce(0) { $0 + $1.patchRegrowths },
-                         patchDepletions: runs.reduce(0) { $0 + $1.patchDepletions }, ratesInside: inside)
+    return RegrowthCheck(
+      trials: trials, successes: successes, forbidden: forbidden, patchRegrowths: runs.reduce(0) { $0 + $1.patchRegrowths },
+      patchDepletions: runs.reduce(0) { $0 + $1.patchDepletions }, ratesInside: inside)
   }
 
   func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
@@ -50,40 +54,49 @@ extension CommonsExperiment {
     let checks = try dilemmaCells.map { try Self.dilemma($0.outcome.main) }
     let control = try Self.dilemma(base.flatControl!)
     let cells = zip(dilemmaCells, checks).map { cell, check in
-      VerdictMap.Cell(reading: cell.cell.readingSetting, verdict: check.verdict, estimate: check.weakest.estimate, lower: check.weakest.lower,
-                      upper: check.weakest.upper, n: cell.outcome.main.curve[0].count)
+      VerdictMap.Cell(
+        reading: cell.cell.readingSetting, verdict: check.verdict, estimate: check.weakest.estimate, lower: check.weakest.lower,
+        upper: check.weakest.upper, n: cell.outcome.main.curve[0].count)
     }
     let dilemmaEvidence = Evidence(
       summary: zip(dilemmaCells, checks).map { cell, check in
         "\(cell.outcome.rule.rawValue) rule, \(cell.outcome.horizon) steps: a lone greedy player gains \(DecimalFormat.fixed(check.gains[0].estimate, digits: 1)) \(check.gains[0].bracket(digits: 1)), the smallest switching gain is \(DecimalFormat.fixed(check.weakest.estimate, digits: 1)) \(check.weakest.bracket(digits: 1)), all-restrained − all-greedy \(DecimalFormat.fixed(check.collective.estimate, digits: 0)) \(check.collective.bracket(digits: 0)): \(check.verdict.rawValue)"
-      }.joined(separator: "; ") + ". Control (flat regrowth): all-restrained − all-greedy \(DecimalFormat.fixed(control.collective.estimate, digits: 0)) \(control.collective.bracket(digits: 0)).",
+      }.joined(separator: "; ")
+        + ". Control (flat regrowth): all-restrained − all-greedy \(DecimalFormat.fixed(control.collective.estimate, digits: 0)) \(control.collective.bracket(digits: 0)).",
       measurements: zip(dilemmaCells, checks).flatMap { cell, check -> [Evidence.Measurement] in
         let name = "\(cell.outcome.rule.rawValue), \(cell.outcome.horizon) steps"
-        return [.init("\(name): lone greedy gain", lower: check.gains[0].lower, upper: check.gains[0].upper),
-                .init("\(name): smallest switching gain", lower: check.weakest.lower, upper: check.weakest.upper),
-                .init("\(name): all-restrained − all-greedy", lower: check.collective.lower, upper: check.collective.upper)]
+        return [
+          .init("\(name): lone greedy gain", lower: check.gains[0].lower, upper: check.gains[0].upper),
+          .init("\(name): smallest switching gain", lower: check.weakest.lower, upper: check.weakest.upper),
+          .init("\(name): all-restrained − all-greedy", lower: check.collective.lower, upper: check.collective.upper),
+        ]
       },
       tolerance: "every switching gain D(g), g = 0 … n − 1, and all-restrained − all-greedy: paired 95% t-intervals above 0 (fixed in advance)",
       sampleSize: base.main.curve[0].count)
-    let dilemma = ClaimResult(Self.dilemmaClaim, map: VerdictMap(design: Self.dilemmaClaim.design, cells: cells),
-                              control: ControlResult(Self.dilemmaClaim.control!, verdict: control.verdict), evidence: dilemmaEvidence)
+    let dilemma = ClaimResult(
+      Self.dilemmaClaim, map: VerdictMap(design: Self.dilemmaClaim.design, cells: cells),
+      control: ControlResult(Self.dilemmaClaim.control!, verdict: control.verdict), evidence: dilemmaEvidence)
     let (regrowthClaim, regrowthTable) = try judgeRegrowth(outcomes)
-    return ExperimentResult(tables: [try curveTable(dilemmaCells, checks), try populationTable(base), regrowthTable],
-                            figures: [payoffFigure(dilemmaCells, checks), liveFigure(base)], claims: [regrowthClaim, dilemma])
+    return ExperimentResult(
+      tables: [try curveTable(dilemmaCells, checks), try populationTable(base), regrowthTable],
+      figures: [payoffFigure(dilemmaCells, checks), liveFigure(base)], claims: [regrowthClaim, dilemma])
   }
 
   func judgeRegrowth(_ outcomes: Outcomes<Outcome>) throws -> (ClaimResult, Table) {
     let cells = outcomes.cells(of: Self.noRegrowthClaim)
     let checks = try cells.map { try Self.regrowth($0.outcome.main.curve.flatMap { $0 }, rule: $0.outcome.rule.rule) }
     let control = try Self.regrowth(outcomes.base.leakyControl!, rule: Self.leakyRule)
-    var table = Table(id: "sed.commons.regrowth", title: "Regrowth of eaten apple cells by live neighbours within distance 2 (every population and orchard)",
-                      columns: ["rule", "live neighbours n", "trials", "regrowths", "empirical rate", "99.9% Wilson interval", "rule p(n)"])
+    var table = Table(
+      id: "sed.commons.regrowth", title: "Regrowth of eaten apple cells by live neighbours within distance 2 (every population and orchard)",
+      columns: ["rule", "live neighbours n", "trials", "regrowths", "empirical rate", "99.9% Wilson interval", "rule p(n)"])
     for (cell, check) in zip(cells, checks) {
       for j in 0..<13 where check.trials[j] > 0 {
         let wilson = try ConfidenceInterval.wilson(successes: check.successes[j], trials: check.trials[j], level: 0.999)
-        table.append([.text(cell.outcome.rule.rawValue), .integer(j), .integer(check.trials[j]), .integer(check.successes[j]),
-                      .real(Double(check.successes[j]) / Double(check.trials[j]), digits: 5), .text(wilson.bracket(digits: 5)),
-                      .real(cell.outcome.rule.rule.probability(liveNeighbours: j), digits: 4)])
+        table.append([
+          .text(cell.outcome.rule.rawValue), .integer(j), .integer(check.trials[j]), .integer(check.successes[j]),
+          .real(Double(check.successes[j]) / Double(check.trials[j]), digits: 5), .text(wilson.bracket(digits: 5)),
+          .real(cell.outcome.rule.rule.probability(liveNeighbours: j), digits: 4),
+        ])
       }
     }
     let mapCells = zip(cells, checks).map { cell, check in
@@ -94,20 +107,29 @@ extension CommonsExperiment {
         "\(cell.outcome.rule.rawValue) rule: \(c.patchDepletions) patches emptied, \(c.patchRegrowths) grew back, \(c.forbidden) regrowths where p(n) = 0, rates inside their Wilson intervals: \(c.ratesInside ? "yes" : "no")"
       }.joined(separator: "; ") + ". Control (p(0) = 0.0025): \(control.patchRegrowths) emptied patches grew back.",
       measurements: zip(cells, checks).flatMap { cell, c -> [Evidence.Measurement] in
-        [.init("\(cell.outcome.rule.rawValue): patches emptied", c.patchDepletions), .init("\(cell.outcome.rule.rawValue): emptied patches that regrew", c.patchRegrowths),
-         .init("\(cell.outcome.rule.rawValue): regrowths where p(n) = 0", c.forbidden), .init("\(cell.outcome.rule.rawValue): rates inside 99.9% intervals", c.ratesInside)]
+        [
+          .init("\(cell.outcome.rule.rawValue): patches emptied", c.patchDepletions),
+          .init("\(cell.outcome.rule.rawValue): emptied patches that regrew", c.patchRegrowths),
+          .init("\(cell.outcome.rule.rawValue): regrowths where p(n) = 0", c.forbidden),
+          .init("\(cell.outcome.rule.rawValue): rates inside 99.9% intervals", c.ratesInside),
+        ]
       } + [.init("control: emptied patches that regrew", control.patchRegrowths)],
       tolerance: "no regrowth at p(n) = 0 and none in an emptied patch (exact); rates with ≥ 200 trials inside 99.9% Wilson intervals",
       sampleSize: checks.reduce(0) { $0 + $1.trials.reduce(0, +) })
-    let claim = ClaimResult(Self.noRegrowthClaim, map: VerdictMap(design: Self.noRegrowthClaim.design, cells: mapCells),
-                            control: ControlResult(Self.noRegrowthClaim.control!, verdict: control.verdict), evidence: evidence)
+    let claim = ClaimResult(
+      Self.noRegrowthClaim, map: VerdictMap(design: Self.noRegrowthClaim.design, cells: mapCells),
+      control: ControlResult(Self.noRegrowthClaim.control!, verdict: control.verdict), evidence: evidence)
     return (claim, table)
   }
 
   func curveTable(_ cells: [(cell: GridCell, outcome: Outcome)], _ checks: [DilemmaCheck]) throws -> Table {
-    var table = Table(id: "sed.commons.curve", title: "The payoff curve over the number of greedy players g (players 0 … g − 1 greedy, paired 95% t-intervals over orchards)",
-                      columns: ["rule", "horizon (steps)", "greedy players g", "apples per greedy player", "apples per restrained player", "apples per player",
-                                "gain of the next player switching to greed", "95% interval"])
+    var table = Table(
+      id: "sed.commons.curve",
+      title: "The payoff curve over the number of greedy players g (players 0 … g − 1 greedy, paired 95% t-intervals over orchards)",
+      columns: [
+        "rule", "horizon (steps)", "greedy players g", "apples per greedy player", "apples per restrained player", "apples per player",
+        "gain of the next player switching to greed", "95% interval",
+      ])
     for (cell, check) in zip(cells, checks) {
       let curve = cell.outcome.main.curve
       let n = curve.count - 1
@@ -115,9 +137,11 @@ extension CommonsExperiment {
         let greedy = g == 0 ? Double.nan : Support.average(curve[g].map { Support.average(Array($0.apples[0..<g])) })
         let restrained = g == n ? Double.nan : Support.average(curve[g].map { Support.average(Array($0.apples[g...])) })
         let all = Support.average(curve[g].map { Support.average($0.apples) })
-        table.append([.text(cell.outcome.rule.rawValue), .integer(cell.outcome.horizon), .integer(g),
-                      g == 0 ? .text("–") : .real(greedy, digits: 1), g == n ? .text("–") : .real(restrained, digits: 1), .real(all, digits: 1),
-                      g == n ? .text("–") : .real(check.gains[g].estimate, digits: 1), g == n ? .text("–") : .text(check.gains[g].bracket(digits: 1))])
+        table.append([
+          .text(cell.outcome.rule.rawValue), .integer(cell.outcome.horizon), .integer(g),
+          g == 0 ? .text("–") : .real(greedy, digits: 1), g == n ? .text("–") : .real(restrained, digits: 1), .real(all, digits: 1),
+          g == n ? .text("–") : .real(check.gains[g].estimate, digits: 1), g == n ? .text("–") : .text(check.gains[g].bracket(digits: 1)),
+        ])
       }
     }
     return table
@@ -125,23 +149,32 @@ extension CommonsExperiment {
 
   func populationTable(_ base: Outcome) throws -> Table {
     let n = base.main.curve.count - 1
-    var table = Table(id: "sed.commons.populations", title: "All-greedy, one greedy, all-restrained (k = \(base.restrained)): \(base.horizon) steps, \(base.rule.rawValue) rule, \(base.main.curve[0].count) orchards",
-                      columns: ["greedy players", "apples per player", "95% interval", "depleted at the end", "mean depletion step", "live apples at the end"])
+    var table = Table(
+      id: "sed.commons.populations",
+      title:
+        "All-greedy, one greedy, all-restrained (k = \(base.restrained)): \(base.horizon) steps, \(base.rule.rawValue) rule, \(base.main.curve[0].count) orchards",
+      columns: ["greedy players", "apples per player", "95% interval", "depleted at the end", "mean depletion step", "live apples at the end"])
     for g in [n, 1, 0] {
       let runs = base.main.curve[g]
       let ci = try ConfidenceInterval.meanOrPoint(of: runs.map { Support.average($0.apples) })
       let steps = runs.compactMap { r in r.liveTrace.firstIndex(of: 0).map { Double($0 + 1) } }
-      table.append([.integer(g), .real(ci.estimate, digits: 1), .text(ci.bracket(digits: 1)), .text("\(runs.filter(\.depleted).count)/\(runs.count)"),
-                    .text(steps.isEmpty ? "–" : DecimalFormat.fixed(Support.average(steps), digits: 0)), .real(Support.average(runs.map { Double($0.liveTrace.last ?? 0) }), digits: 1)])
+      table.append([
+        .integer(g), .real(ci.estimate, digits: 1), .text(ci.bracket(digits: 1)), .text("\(runs.filter(\.depleted).count)/\(runs.count)"),
+        .text(steps.isEmpty ? "–" : DecimalFormat.fixed(Support.average(steps), digits: 0)),
+        .real(Support.average(runs.map { Double($0.liveTrace.last ?? 0) }), digits: 1),
+      ])
     }
     return table
   }
 
   func payoffFigure(_ cells: [(cell: GridCell, outcome: Outcome)], _ checks: [DilemmaCheck]) -> Figure {
-    var chart = Chart(title: "Gain of the next player switching to greed, against the number already greedy", x: Axis(label: "greedy players g"),
-                      y: Axis(label: "apples: greedy at g + 1 − restrained at g"))
+    var chart = Chart(
+      title: "Gain of the next player switching to greed, against the number already greedy", x: Axis(label: "greedy players g"),
+      y: Axis(label: "apples: greedy at g + 1 − restrained at g"))
     for (cell, check) in zip(cells, checks) {
-      chart.line("\(cell.outcome.rule.rawValue) rule, \(cell.outcome.horizon) steps", check.gains.enumerated().map { (x: Double($0.offset), y: $0.element.estimate) })
+      chart.line(
+        "\(cell.outcome.rule.rawValue) rule, \(cell.outcome.horizon) steps",
+        check.gains.enumerated().map { (x: Double($0.offset), y: $0.element.estimate) })
     }
     chart.referenceLine(y: 0, label: "no gain")
     return Figure(id: "sed.commons.payoff-curve", title: "The switching gain D(g) per regrowth rule and horizon", svg: chart.svg())
@@ -149,11 +182,14 @@ extension CommonsExperiment {
 
   func liveFigure(_ base: Outcome) -> Figure {
     let n = base.main.curve.count - 1
-    var chart = Chart(title: "Live apples over time (mean over \(base.main.curve[0].count) orchards, \(base.rule.rawValue) rule)", x: Axis(label: "step"),
-                      y: Axis(label: "live apples", range: 0...64))
+    var chart = Chart(
+      title: "Live apples over time (mean over \(base.main.curve[0].count) orchards, \(base.rule.rawValue) rule)", x: Axis(label: "step"),
+      y: Axis(label: "live apples", range: 0...64))
     for g in [n, 1, 0] {
       let runs = base.main.curve[g]
-      let points = Swift.stride(from: 0, to: runs[0].liveTrace.count, by: 10).map { t in (x: Double(t + 1), y: Support.average(runs.map { Double($0.liveTrace[t]) })) }
+      let points = Swift.stride(from: 0, to: runs[0].liveTrace.count, by: 10).map { t in
+        (x: Double(t + 1), y: Support.average(runs.map { Double($0.liveTrace[t]) }))
+      }
       chart.line(g == n ? "all greedy" : (g == 0 ? "all restrained (k = \(base.restrained))" : "one greedy"), points)
     }
     return Figure(id: "sed.commons.live-apples", title: "Live apples over time per population", svg: chart.svg())

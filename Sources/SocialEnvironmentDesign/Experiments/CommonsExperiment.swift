@@ -35,12 +35,16 @@ struct CommonsExperiment: Experiment {
   static let noRegrowthClaim = Claim(
     id: "sed.no-regrowth", source: "§4", kind: .claim,
     statement: "If all apples in an area are harvested, they never grow back.",
-    class: .consistency(because: "both regrowth rules give p(0) = 0, and every cell of an emptied patch (a connected group under the radius-2 relation) has 0 live neighbours; the check can fail only through a bug in the regrowth code"),
+    class: .consistency(
+      because:
+        "both regrowth rules give p(0) = 0, and every cell of an emptied patch (a connected group under the radius-2 relation) has 0 live neighbours; the check can fail only through a bug in the regrowth code"
+    ),
     control: Control("a perturbed rule with p(0) = p(1) = 0.0025, so an emptied patch can regrow"),
     readings: [Support.regrowthRule.erased])
   static let dilemmaClaim = Claim(
     id: "sed.commons-dilemma", source: "§4", kind: .claim,
-    statement: "Harvesting is a social dilemma: each player gains by harvesting greedily whatever the others do, yet all-restrained players harvest more than all-greedy ones (greed depletes the orchard).",
+    statement:
+      "Harvesting is a social dilemma: each player gains by harvesting greedily whatever the others do, yet all-restrained players harvest more than all-greedy ones (greed depletes the orchard).",
     class: .empirical, control: Control("regrowth that does not depend on neighbours (p = 0.025 everywhere), so greed cannot deplete the orchard"),
     readings: [Support.regrowthRule.erased, horizon.erased], design: .product)
 
@@ -48,24 +52,38 @@ struct CommonsExperiment: Experiment {
 
   var parameters: [Parameter] {
     [
-      Parameter(Self.replicates, "Independent orchards (types, spawns and streams) per population.", domain: .integer(2...100_000),
-                smoke: 3, standard: 16, paper: 200),
-      Parameter(Self.horizon, "Steps played from a fresh orchard (rounds of at most 1000 steps, chained).", domain: .integer(1...1_000_000), default: 1000),
+      Parameter(
+        Self.replicates, "Independent orchards (types, spawns and streams) per population.", domain: .integer(2...100_000),
+        smoke: 3, standard: 16, paper: 200),
+      Parameter(
+        Self.horizon, "Steps played from a fresh orchard (rounds of at most 1000 steps, chained).", domain: .integer(1...1_000_000), default: 1000),
       Parameter(Self.restrainedLevel, "The restrained players' threshold k.", domain: .integer(1...12), default: 4),
       Parameter(Support.regrowthRule, "paper (Appendix A read literally) or code (released Melting Pot rule).", default: .paper),
     ]
   }
 
   var readings: [Reading] {
-    [Reading(Support.regrowthRule, [
-      .init(RegrowthReading.paper, reason: "Appendix A's list [0.025, 0.005, 0.0025, 0] read downward from four neighbours", source: "Appendix A, Table 1"),
-      .init(RegrowthReading.code, reason: "the released substrate's DensityRegrow probabilities, indexed by min(n, 3)", source: "released code (Melting Pot commons_harvest)"),
-     ]),
-     Reading(Self.horizon, [
-      .init(200, reason: "the released code samples 200-step horizons (its physical reset)", source: "released code, notes §2"),
-      .init(1000, reason: "one voting round, the episode length", source: "Appendix A, Table 1"),
-      .init(3000, reason: "three chained rounds: the dilemma is about permanent depletion, a longer run", source: "§4 (\"permanently deplete\"); eq. 1"),
-     ])]
+    [
+      Reading(
+        Support.regrowthRule,
+        [
+          .init(
+            RegrowthReading.paper, reason: "Appendix A's list [0.025, 0.005, 0.0025, 0] read downward from four neighbours",
+            source: "Appendix A, Table 1"),
+          .init(
+            RegrowthReading.code, reason: "the released substrate's DensityRegrow probabilities, indexed by min(n, 3)",
+            source: "released code (Melting Pot commons_harvest)"),
+        ]),
+      Reading(
+        Self.horizon,
+        [
+          .init(200, reason: "the released code samples 200-step horizons (its physical reset)", source: "released code, notes §2"),
+          .init(1000, reason: "one voting round, the episode length", source: "Appendix A, Table 1"),
+          .init(
+            3000, reason: "three chained rounds: the dilemma is about permanent depletion, a longer run",
+            source: "§4 (\"permanently deplete\"); eq. 1"),
+        ]),
+    ]
   }
 
   /// The perturbed rules of the controls.
@@ -105,7 +123,8 @@ struct CommonsExperiment: Experiment {
     var outcome = Outcome(rule: rule, horizon: horizon, restrained: k, main: main)
     if context.isBaseCell {
       outcome.flatControl = try Self.curve(Self.flatRule, horizon: horizon, restrained: k, replicates: replicates, context: context)
-      outcome.leakyControl = try Self.curve(Self.leakyRule, horizon: horizon, restrained: k, replicates: replicates, context: context, only: [7]).curve[0]
+      outcome.leakyControl = try Self.curve(Self.leakyRule, horizon: horizon, restrained: k, replicates: replicates, context: context, only: [7])
+        .curve[0]
     }
     return outcome
   }
@@ -121,7 +140,8 @@ struct CommonsExperiment: Experiment {
     let settings = configuration
     let byOrchard = try context.replicates(replicates, stream: "orchards", label: "sed.commons: \(populations.count) populations") { r, _ in
       try populations.map { g in
-        try Self.play(restraint: (0..<n).map { $0 < g ? 0 : k }, configuration: settings, steps: horizon, context.random(stream: "orchard", replicate: r))
+        try Self.play(
+          restraint: (0..<n).map { $0 < g ? 0 : k }, configuration: settings, steps: horizon, context.random(stream: "orchard", replicate: r))
       }
     }
     return Curve(curve: populations.indices.map { g in byOrchard.map { $0[g] } })
@@ -151,17 +171,21 @@ struct CommonsExperiment: Experiment {
     game.world.tallyRegrowth = true
     let patches = Self.patches(game.world)
     var dead = [Bool](repeating: false, count: patches.count)
-    var run = Run(apples: Array(repeating: 0, count: n), liveTrace: [], depleted: false, trials: [], successes: [], patchRegrowths: 0, patchDepletions: 0)
+    var run = Run(
+      apples: Array(repeating: 0, count: n), liveTrace: [], depleted: false, trials: [], successes: [], patchRegrowths: 0, patchDepletions: 0)
     var played = 0
     while played < steps {
-      let outcome = game.playRound(restraint: restraint, recordTrace: true, random, onStep: { world in
-        for (p, members) in patches.enumerated() {
-          let anyAlive = members.contains { world.isAlive(apple: $0) }
-          if dead[p] && anyAlive { run.patchRegrowths += 1 }
-          if !dead[p] && !anyAlive { run.patchDepletions += 1 }
-          dead[p] = !anyAlive
+      let outcome = game.playRound(
+        restraint: restraint, recordTrace: true, random,
+        onStep: { world in
+          for (p, members) in patches.enumerated() {
+            let anyAlive = members.contains { world.isAlive(apple: $0) }
+            if dead[p] && anyAlive { run.patchRegrowths += 1 }
+            if !dead[p] && !anyAlive { run.patchDepletions += 1 }
+            dead[p] = !anyAlive
+          }
         }
-      }) { _ in [0, 0, 0] }
+      ) { _ in [0, 0, 0] }
       for i in 0..<n { run.apples[i] += outcome.apples[i] }
       run.liveTrace += outcome.liveTrace
       played += configuration.roundLength

@@ -34,15 +34,22 @@ struct EconomyExperiment: Experiment {
 
   static let taxClaim = Claim(
     id: "sed.tax-formula", source: "§4", kind: .definition,
-    statement: "T(a, φ) = Σ_b φ_b((τ_{b+1} − τ_b)1[a > τ_{b+1}] + (a − τ_b)1[τ_b < a ≤ τ_{b+1}]) with brackets [(1,10), (11,20), (21,10000)]; taxes are evenly redistributed, so total apples are conserved.",
-    class: .consistency(because: "it is the definition of the tax and of even redistribution in §4; the check compares the implementation with the formula, so it can fail only through a bug"),
+    statement:
+      "T(a, φ) = Σ_b φ_b((τ_{b+1} − τ_b)1[a > τ_{b+1}] + (a − τ_b)1[τ_b < a ≤ τ_{b+1}]) with brackets [(1,10), (11,20), (21,10000)]; taxes are evenly redistributed, so total apples are conserved.",
+    class: .consistency(
+      because:
+        "it is the definition of the tax and of even redistribution in §4; the check compares the implementation with the formula, so it can fail only through a bug"
+    ),
     control: Control("a wrong formula: the whole income taxed at the rate of its top bracket (T = φ_{b(a)} · a)"))
 
   var claims: [Claim] { [Self.taxClaim] }
 
   var parameters: [Parameter] {
-    [Parameter(Self.samples, "Random rate vectors and income vectors checked.", domain: .integer(1...10_000_000),
-               smoke: 200, standard: 20_000, paper: 1_000_000)]
+    [
+      Parameter(
+        Self.samples, "Random rate vectors and income vectors checked.", domain: .integer(1...10_000_000),
+        smoke: 200, standard: 20_000, paper: 1_000_000)
+    ]
   }
 
   /// The notes' test vectors for rates (0.1, 0.2, 0.3) (notes §3.3 item 6).
@@ -59,7 +66,9 @@ struct EconomyExperiment: Experiment {
 
   /// Runs the whole check on `tax`, with the same random rate and income vectors for every formula.
   static func check(_ tax: (Double, [Double]) -> Double, samples: Int, _ random: Random) -> Check {
-    let vectors = testVectors.map { v in (income: v.income, tax: tax(v.income, vectorRates), code: TaxBrackets.releasedCodeTax(Int(v.income), rates: vectorRates)) }
+    let vectors = testVectors.map { v in
+      (income: v.income, tax: tax(v.income, vectorRates), code: TaxBrackets.releasedCodeTax(Int(v.income), rates: vectorRates))
+    }
     let exact = zip(vectors, testVectors).allSatisfy { abs($0.tax - $1.tax) < 1e-12 && abs($0.code - $1.tax) < 1e-12 }
     var gap = 0.0, residual = 0.0, share = 0.0
     for _ in 0..<samples {
@@ -97,27 +106,43 @@ struct EconomyExperiment: Experiment {
 
   func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let o = outcomes.base
-    var vectors = Table(id: "sed.economy.vectors", title: "T(a, φ) for φ = (0.1, 0.2, 0.3): formula, released code, expected",
-                        columns: ["a", "T (formula)", "T (released code)", "expected", "T (wrong formula of the control)"])
+    var vectors = Table(
+      id: "sed.economy.vectors", title: "T(a, φ) for φ = (0.1, 0.2, 0.3): formula, released code, expected",
+      columns: ["a", "T (formula)", "T (released code)", "expected", "T (wrong formula of the control)"])
     for (i, v) in o.formula.vectors.enumerated() {
-      vectors.append([.real(v.income, digits: 0), .real(v.tax, digits: 4), .real(v.code, digits: 4), .real(Self.testVectors[i].tax, digits: 4),
-                      .real(o.wrongFormula.vectors[i].tax, digits: 4)])
+      vectors.append([
+        .real(v.income, digits: 0), .real(v.tax, digits: 4), .real(v.code, digits: 4), .real(Self.testVectors[i].tax, digits: 4),
+        .real(o.wrongFormula.vectors[i].tax, digits: 4),
+      ])
     }
-    var summary = Table(id: "sed.economy.conservation", title: "Random checks of the formula and of redistribution",
-                        columns: ["check", "samples", "largest deviation", "wrong formula"])
-    summary.append([.text("formula vs released code, integer incomes 0 … 200"), .integer(o.samples * 201), .real(o.formula.largestCodeGap, digits: 12),
-                    .real(o.wrongFormula.largestCodeGap, digits: 4)])
-    summary.append([.text("|Σ extrinsic − Σ apples| / Σ apples, 7 players"), .integer(o.samples), .real(o.formula.largestResidual, digits: 12),
-                    .real(o.wrongFormula.largestResidual, digits: 12)])
-    summary.append([.text("largest share of apples taxed"), .integer(o.samples), .real(o.formula.largestTaxShare, digits: 4), .real(o.wrongFormula.largestTaxShare, digits: 4)])
+    var summary = Table(
+      id: "sed.economy.conservation", title: "Random checks of the formula and of redistribution",
+      columns: ["check", "samples", "largest deviation", "wrong formula"])
+    summary.append([
+      .text("formula vs released code, integer incomes 0 … 200"), .integer(o.samples * 201), .real(o.formula.largestCodeGap, digits: 12),
+      .real(o.wrongFormula.largestCodeGap, digits: 4),
+    ])
+    summary.append([
+      .text("|Σ extrinsic − Σ apples| / Σ apples, 7 players"), .integer(o.samples), .real(o.formula.largestResidual, digits: 12),
+      .real(o.wrongFormula.largestResidual, digits: 12),
+    ])
+    summary.append([
+      .text("largest share of apples taxed"), .integer(o.samples), .real(o.formula.largestTaxShare, digits: 4),
+      .real(o.wrongFormula.largestTaxShare, digits: 4),
+    ])
     let f = o.formula
     let evidence = Evidence(
-      summary: "T(5) = 0.5, T(10) = 1, T(15) = 2, T(25) = 4.5 for φ = (0.1, 0.2, 0.3): \(f.vectorsExact ? "exact" : "NOT exact"); the released code's calculator matches the formula on integer incomes (largest gap \(DecimalFormat.compact(f.largestCodeGap))); redistribution conserves apples (largest relative residual \(DecimalFormat.compact(f.largestResidual))). The wrong formula of the control differs from the released code by up to \(DecimalFormat.compact(o.wrongFormula.largestCodeGap)).",
-      measurements: [.init("test vectors exact", f.vectorsExact), .init("largest code gap", f.largestCodeGap), .init("largest conservation residual", f.largestResidual),
-                     .init("wrong formula: largest code gap", o.wrongFormula.largestCodeGap)],
+      summary:
+        "T(5) = 0.5, T(10) = 1, T(15) = 2, T(25) = 4.5 for φ = (0.1, 0.2, 0.3): \(f.vectorsExact ? "exact" : "NOT exact"); the released code's calculator matches the formula on integer incomes (largest gap \(DecimalFormat.compact(f.largestCodeGap))); redistribution conserves apples (largest relative residual \(DecimalFormat.compact(f.largestResidual))). The wrong formula of the control differs from the released code by up to \(DecimalFormat.compact(o.wrongFormula.largestCodeGap)).",
+      measurements: [
+        .init("test vectors exact", f.vectorsExact), .init("largest code gap", f.largestCodeGap),
+        .init("largest conservation residual", f.largestResidual),
+        .init("wrong formula: largest code gap", o.wrongFormula.largestCodeGap),
+      ],
       tolerance: "exact test vectors (1e-12); code gap and conservation residual below 1e-9", sampleSize: o.samples)
-    let claim = ClaimResult(Self.taxClaim, map: .single(f.headline, estimate: f.largestCodeGap, n: o.samples),
-                            control: ControlResult(Self.taxClaim.control!, verdict: o.wrongFormula.headline), evidence: evidence)
+    let claim = ClaimResult(
+      Self.taxClaim, map: .single(f.headline, estimate: f.largestCodeGap, n: o.samples),
+      control: ControlResult(Self.taxClaim.control!, verdict: o.wrongFormula.headline), evidence: evidence)
     return ExperimentResult(tables: [vectors, summary], claims: [claim])
   }
 }

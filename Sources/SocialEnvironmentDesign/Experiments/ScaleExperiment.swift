@@ -27,8 +27,11 @@ struct ScaleExperiment: Experiment {
 
   static let scalingClaim = Claim(
     id: "sed.scaling", source: "§5 (\"thousands or millions of agents\")", kind: .conjecture,
-    statement: "The framework scales to economies of thousands or more agents: cost per step grows in proportion to the number of agents on proportionally larger maps.",
-    class: .empirical, control: Control("players that interact with every other player every step (an all-pairs model), so memory and work are multiplied by the number of players"),
+    statement:
+      "The framework scales to economies of thousands or more agents: cost per step grows in proportion to the number of agents on proportionally larger maps.",
+    class: .empirical,
+    control: Control(
+      "players that interact with every other player every step (an all-pairs model), so memory and work are multiplied by the number of players"),
     sizes: [copies.erased])
 
   var claims: [Claim] { [Self.scalingClaim] }
@@ -42,7 +45,11 @@ struct ScaleExperiment: Experiment {
   }
 
   var sizes: [Size] {
-    [Size(Self.copies, "copies of the map, 7 players each", smoke: [1, 3, 10, 30, 100], standard: [10, 30, 100, 1000, 10_000], paper: [10, 100, 1000, 10_000, 160_000])]
+    [
+      Size(
+        Self.copies, "copies of the map, 7 players each", smoke: [1, 3, 10, 30, 100], standard: [10, 30, 100, 1000, 10_000],
+        paper: [10, 100, 1000, 10_000, 160_000])
+    ]
   }
 
   struct Outcome: Sendable {
@@ -71,17 +78,20 @@ struct ScaleExperiment: Experiment {
     let outcome = game.playRound(restraint: Array(repeating: 4, count: configuration.agentCount), random) { _ in [0.1, 0.25, 0.37] }
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let n = configuration.agentCount
-    return Outcome(copies: copies, players: n, appleCells: game.world.appleCount, bytes: Double(game.world.bytes + n * (8 + 1 + 8 + 8 + 8 * 2)),
-                   work: Double(game.world.operations - before) / Double(steps), seconds: elapsed / Double(steps),
-                   applesPerPlayerStep: outcome.apples.reduce(0, +) / (Double(n) * Double(steps)), timed: context.parameters[Self.timed])
+    return Outcome(
+      copies: copies, players: n, appleCells: game.world.appleCount, bytes: Double(game.world.bytes + n * (8 + 1 + 8 + 8 + 8 * 2)),
+      work: Double(game.world.operations - before) / Double(steps), seconds: elapsed / Double(steps),
+      applesPerPlayerStep: outcome.apples.reduce(0, +) / (Double(n) * Double(steps)), timed: context.parameters[Self.timed])
   }
 
   /// The log–log trends of memory and work against players; `factor` multiplies both (the control).
   static func trends(_ sized: [Outcome], factor: (Outcome) -> Double = { _ in 1 }) throws -> [Trend] {
     let memory = sized.map { (size: log10(Double($0.players)), value: log10($0.bytes * factor($0))) }
     let work = sized.map { (size: log10(Double($0.players)), value: log10($0.work * factor($0))) }
-    return [try Trend(reading: [SettingItem("cost", "memory")], sizeName: "log10 players", observations: memory, statistic: .slope, bar: .atMost(1.1)),
-            try Trend(reading: [SettingItem("cost", "work per step")], sizeName: "log10 players", observations: work, statistic: .slope, bar: .atMost(1.1))]
+    return [
+      try Trend(reading: [SettingItem("cost", "memory")], sizeName: "log10 players", observations: memory, statistic: .slope, bar: .atMost(1.1)),
+      try Trend(reading: [SettingItem("cost", "work per step")], sizeName: "log10 players", observations: work, statistic: .slope, bar: .atMost(1.1)),
+    ]
   }
 
   func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
@@ -90,28 +100,44 @@ struct ScaleExperiment: Experiment {
     // With the size pinned by --set there is no trend to judge: the claim is inconclusive.
     let trends = (try? Self.trends(sized)) ?? []
     let control = (try? Self.trends(sized) { Double($0.players) }).map { VerdictMap.combine($0.map(\.verdict)) } ?? .inconclusive
-    var table = Table(id: "sed.scale.costs", title: "Cost against the number of players (\(context.parameters[Self.steps]) steps of the full game per size; players with k = 4)",
-                      columns: ["map copies", "players", "apple cells", "memory (MB)", "bytes per player", "work per step", "work per player-step", "apples per player-step"]
-                        + (timed ? ["steps per second", "player-steps per second"] : []))
+    var table = Table(
+      id: "sed.scale.costs",
+      title: "Cost against the number of players (\(context.parameters[Self.steps]) steps of the full game per size; players with k = 4)",
+      columns: [
+        "map copies", "players", "apple cells", "memory (MB)", "bytes per player", "work per step", "work per player-step", "apples per player-step",
+      ]
+        + (timed ? ["steps per second", "player-steps per second"] : []))
     for o in sized {
       let n = Double(o.players)
-      table.append([.integer(o.copies), .integer(o.players), .integer(o.appleCells), .real(o.bytes / 1e6, digits: 2), .real(o.bytes / n, digits: 0),
-                    .real(o.work, digits: 0), .real(o.work / n, digits: 1), .real(o.applesPerPlayerStep, digits: 4)]
-                   + (timed ? [.real(1 / o.seconds, digits: 1), .real(n / o.seconds, digits: 0)] : []))
+      table.append(
+        [
+          .integer(o.copies), .integer(o.players), .integer(o.appleCells), .real(o.bytes / 1e6, digits: 2), .real(o.bytes / n, digits: 0),
+          .real(o.work, digits: 0), .real(o.work / n, digits: 1), .real(o.applesPerPlayerStep, digits: 4),
+        ]
+          + (timed ? [.real(1 / o.seconds, digits: 1), .real(n / o.seconds, digits: 0)] : []))
     }
-    var fits = Table(id: "sed.scale.fits", title: "Fitted scaling laws cost ∝ players^b (least squares on log–log axes, 95% intervals)", columns: ["cost", "exponent b", "95% interval"])
-    for t in trends { fits.append([.text(t.reading[0].value), .real(t.estimate, digits: 3), .text("[\(DecimalFormat.fixed(t.lower, digits: 3)), \(DecimalFormat.fixed(t.upper, digits: 3))]")]) }
+    var fits = Table(
+      id: "sed.scale.fits", title: "Fitted scaling laws cost ∝ players^b (least squares on log–log axes, 95% intervals)",
+      columns: ["cost", "exponent b", "95% interval"])
+    for t in trends {
+      fits.append([
+        .text(t.reading[0].value), .real(t.estimate, digits: 3),
+        .text("[\(DecimalFormat.fixed(t.lower, digits: 3)), \(DecimalFormat.fixed(t.upper, digits: 3))]"),
+      ])
+    }
     let players = sized.map { Double($0.players) }
-    var chart = Chart(title: "Cost against the number of players", x: Axis(label: "players", scale: .logarithmic),
-                      y: Axis(label: "per step: work units; memory: bytes", scale: .logarithmic))
+    var chart = Chart(
+      title: "Cost against the number of players", x: Axis(label: "players", scale: .logarithmic),
+      y: Axis(label: "per step: work units; memory: bytes", scale: .logarithmic))
     chart.line("memory (bytes)", x: players, y: sized.map(\.bytes), colour: .blue)
     chart.scatter(nil, x: players, y: sized.map(\.bytes), colour: .blue)
     chart.line("work per step (units)", x: players, y: sized.map(\.work), colour: .vermillion)
     chart.scatter(nil, x: players, y: sized.map(\.work), colour: .vermillion)
     var figures = [Figure(id: "sed.scale.memory-work", title: "Memory and work per step against the number of players", svg: chart.svg())]
     if timed {
-      var speed = Chart(title: "Steps per second against the number of players (this machine)", x: Axis(label: "players", scale: .logarithmic),
-                        y: Axis(label: "steps per second", scale: .logarithmic))
+      var speed = Chart(
+        title: "Steps per second against the number of players (this machine)", x: Axis(label: "players", scale: .logarithmic),
+        y: Axis(label: "steps per second", scale: .logarithmic))
       speed.line("steps per second", x: players, y: sized.map { 1 / $0.seconds })
       speed.line("player-steps per second", x: players, y: sized.map { Double($0.players) / $0.seconds })
       figures.append(Figure(id: "sed.scale.throughput", title: "Steps per second against the number of players", svg: speed.svg()))
@@ -120,12 +146,17 @@ struct ScaleExperiment: Experiment {
       VerdictMap.Cell(reading: [], size: cell.sizeSetting, verdict: .inconclusive, estimate: o.work / Double(o.players), n: 1)
     }
     let evidence = Evidence(
-      summary: "From \(sized.first?.players ?? 0) to \(sized.last?.players ?? 0) players: " + trends.map { "\($0.reading[0].value) ∝ n^\(DecimalFormat.fixed($0.estimate, digits: 3)) [\(DecimalFormat.fixed($0.lower, digits: 3)), \(DecimalFormat.fixed($0.upper, digits: 3))]" }.joined(separator: ", ")
+      summary: "From \(sized.first?.players ?? 0) to \(sized.last?.players ?? 0) players: "
+        + trends.map {
+          "\($0.reading[0].value) ∝ n^\(DecimalFormat.fixed($0.estimate, digits: 3)) [\(DecimalFormat.fixed($0.lower, digits: 3)), \(DecimalFormat.fixed($0.upper, digits: 3))]"
+        }.joined(separator: ", ")
         + "; \(DecimalFormat.fixed((sized.last?.bytes ?? 0) / 1e6, digits: 0)) MB at the largest size. Only the environment is scaled (copies that never interact), nothing that learns.",
-      measurements: [.init("largest number of players", sized.last?.players ?? 0)] + trends.map { .init("\($0.reading[0].value) exponent", lower: $0.lower, upper: $0.upper) },
+      measurements: [.init("largest number of players", sized.last?.players ?? 0)]
+        + trends.map { .init("\($0.reading[0].value) exponent", lower: $0.lower, upper: $0.upper) },
       tolerance: "95% interval of each log–log slope at most 1.1 (fixed in advance)", sampleSize: sized.count)
-    let claim = ClaimResult(Self.scalingClaim, map: VerdictMap(design: Self.scalingClaim.design, cells: cells, trends: trends),
-                            control: ControlResult(Self.scalingClaim.control!, verdict: control), evidence: evidence)
+    let claim = ClaimResult(
+      Self.scalingClaim, map: VerdictMap(design: Self.scalingClaim.design, cells: cells, trends: trends),
+      control: ControlResult(Self.scalingClaim.control!, verdict: control), evidence: evidence)
     return ExperimentResult(tables: [table, fits], figures: figures, claims: [claim])
   }
 }

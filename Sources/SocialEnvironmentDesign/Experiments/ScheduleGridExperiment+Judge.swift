@@ -25,57 +25,79 @@ extension ScheduleGridExperiment {
   func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let o = outcomes.base
     let v = o.votes
-    var votingTable = Table(id: "sed.schedule-grid.voting", title: "Voting rules on \(v.count) sampled populations of 7 (σ ~ U[0, 1])",
-                            columns: ["rule", "mean η, truthful", "mean η, strategic reports", "mean |η − mean σ|", "populations where someone gains by misreporting"])
+    var votingTable = Table(
+      id: "sed.schedule-grid.voting", title: "Voting rules on \(v.count) sampled populations of 7 (σ ~ U[0, 1])",
+      columns: ["rule", "mean η, truthful", "mean η, strategic reports", "mean |η − mean σ|", "populations where someone gains by misreporting"])
     for (r, rule) in VotingRule.allCases.enumerated() {
-      votingTable.append([.text(rule.rawValue), .real(v.truthful[r], digits: 3), .real(v.strategic[r], digits: 3), .real(v.distanceToMean[r], digits: 3),
-                          .text("\(DecimalFormat.fixed(100 * v.manipulable[r], digits: 1))%")])
+      votingTable.append([
+        .text(rule.rawValue), .real(v.truthful[r], digits: 3), .real(v.strategic[r], digits: 3), .real(v.distanceToMean[r], digits: 3),
+        .text("\(DecimalFormat.fixed(100 * v.manipulable[r], digits: 1))%"),
+      ])
     }
     let votingEvidence = Evidence(
-      summary: "f = mean σ on \(v.count) sampled populations: largest |η − mean σ| = \(DecimalFormat.compact(v.largestMeanError)) (the median rule of the control: \(DecimalFormat.compact(v.largestMedianError))). Truthful mean η: mean rule \(DecimalFormat.fixed(v.truthful[0], digits: 3)), median \(DecimalFormat.fixed(v.truthful[1], digits: 3)), Borda \(DecimalFormat.fixed(v.truthful[2], digits: 3)), code majority \(DecimalFormat.fixed(v.truthful[3], digits: 3)); someone gains by misreporting under the mean rule in \(DecimalFormat.fixed(100 * v.manipulable[0], digits: 1))% of populations, under the median in \(DecimalFormat.fixed(100 * v.manipulable[1], digits: 1))%.",
-      measurements: [.init("largest |η − mean σ|", v.largestMeanError), .init("mean rule manipulable share", v.manipulable[0]), .init("median rule manipulable share", v.manipulable[1])],
+      summary:
+        "f = mean σ on \(v.count) sampled populations: largest |η − mean σ| = \(DecimalFormat.compact(v.largestMeanError)) (the median rule of the control: \(DecimalFormat.compact(v.largestMedianError))). Truthful mean η: mean rule \(DecimalFormat.fixed(v.truthful[0], digits: 3)), median \(DecimalFormat.fixed(v.truthful[1], digits: 3)), Borda \(DecimalFormat.fixed(v.truthful[2], digits: 3)), code majority \(DecimalFormat.fixed(v.truthful[3], digits: 3)); someone gains by misreporting under the mean rule in \(DecimalFormat.fixed(100 * v.manipulable[0], digits: 1))% of populations, under the median in \(DecimalFormat.fixed(100 * v.manipulable[1], digits: 1))%.",
+      measurements: [
+        .init("largest |η − mean σ|", v.largestMeanError), .init("mean rule manipulable share", v.manipulable[0]),
+        .init("median rule manipulable share", v.manipulable[1]),
+      ],
       tolerance: "|η − mean σ| ≤ 1e-12", sampleSize: v.count)
-    let voting = ClaimResult(Self.votingClaim, map: .single(.checking(v.largestMeanError <= 1e-12), estimate: v.largestMeanError, n: v.count),
-                             control: ControlResult(Self.votingClaim.control!, verdict: .checking(v.largestMedianError <= 1e-12)), evidence: votingEvidence)
+    let voting = ClaimResult(
+      Self.votingClaim, map: .single(.checking(v.largestMeanError <= 1e-12), estimate: v.largestMeanError, n: v.count),
+      control: ControlResult(Self.votingClaim.control!, verdict: .checking(v.largestMedianError <= 1e-12)), evidence: votingEvidence)
     let (ruleTable, bars) = try rulesTable(o, context)
-    return ExperimentResult(tables: [votingTable, ruleTable, equilibriumTable(o)],
-                            figures: [Figure(id: "sed.schedule-grid.gini-sustainability", title: "Gini and sustainability per voting rule", svg: bars.svg())],
-                            claims: [voting, equilibriumResult(o)])
+    return ExperimentResult(
+      tables: [votingTable, ruleTable, equilibriumTable(o)],
+      figures: [Figure(id: "sed.schedule-grid.gini-sustainability", title: "Gini and sustainability per voting rule", svg: bars.svg())],
+      claims: [voting, equilibriumResult(o)])
   }
 
   /// Each rule's preferred schedule on the grid and its outcome (population 0 in the figure).
   func rulesTable(_ o: Outcome, _ context: RunContext) throws -> (Table, BarChart) {
-    var table = Table(id: "sed.schedule-grid.rules", title: "The schedule each rule's η prefers on the grid, and its outcome (players trained to it)",
-                      columns: ["population", "rule", "η", "schedule", "O_η", "Gini", "sustainability"])
+    var table = Table(
+      id: "sed.schedule-grid.rules", title: "The schedule each rule's η prefers on the grid, and its outcome (players trained to it)",
+      columns: ["population", "rule", "η", "schedule", "O_η", "Gini", "sustainability"])
     var giniBars: [Double] = [], sustainabilityBars: [Double] = []
     for (pop, types) in o.types.enumerated() {
       let codeRandom = context.random(stream: "code-votes", replicate: pop)
       let codeVotes = types.map { _ in codeRandom.uniform() }
       for rule in VotingRule.allCases {
         let eta = try rule.eta(reports: types.map(\.selfishness), codeVotes: codeVotes)
-        let best = o.grid.indices.max { Support.average(o.points[pop][$0].evaluation.objective(eta)) < Support.average(o.points[pop][$1].evaluation.objective(eta)) }!
+        let best = o.grid.indices.max {
+          Support.average(o.points[pop][$0].evaluation.objective(eta)) < Support.average(o.points[pop][$1].evaluation.objective(eta))
+        }!
         let e = o.points[pop][best].evaluation
-        table.append([.integer(pop), .text(rule.rawValue), .real(eta, digits: 3), .text(Support.list(o.grid[best])), .real(Support.average(e.objective(eta)), digits: 1),
-                      .real(e.gini, digits: 3), .real(e.sustainability, digits: 0)])
+        table.append([
+          .integer(pop), .text(rule.rawValue), .real(eta, digits: 3), .text(Support.list(o.grid[best])),
+          .real(Support.average(e.objective(eta)), digits: 1),
+          .real(e.gini, digits: 3), .real(e.sustainability, digits: 0),
+        ])
         if pop == 0 { giniBars.append(e.gini); sustainabilityBars.append(e.sustainability / Double(o.roundLength)) }
       }
     }
-    var bars = BarChart(title: "Outcome of each voting rule's preferred schedule (population 0)", categories: VotingRule.allCases.map(\.rawValue),
-                        xLabel: "voting rule", y: Axis(label: "value", range: 0...1))
+    var bars = BarChart(
+      title: "Outcome of each voting rule's preferred schedule (population 0)", categories: VotingRule.allCases.map(\.rawValue),
+      xLabel: "voting rule", y: Axis(label: "value", range: 0...1))
     bars.bars("Gini", giniBars)
     bars.bars("sustainability / round length", sustainabilityBars)
     return (table, bars)
   }
 
   func equilibriumTable(_ o: Outcome) -> Table {
-    var table = Table(id: "sed.schedule-grid.equilibrium", title: "The learned outcome's deviation gains (paired over \(o.episodes) evaluation rounds)",
-                      columns: ["population", "φ*", "players' k*", "O_η(φ*, π*)", "ε̂ (best grid schedule)", "95% interval", "ε tolerance", "δ̂ (best single deviation)", "95% interval", "deviations above tolerance"])
+    var table = Table(
+      id: "sed.schedule-grid.equilibrium", title: "The learned outcome's deviation gains (paired over \(o.episodes) evaluation rounds)",
+      columns: [
+        "population", "φ*", "players' k*", "O_η(φ*, π*)", "ε̂ (best grid schedule)", "95% interval", "ε tolerance", "δ̂ (best single deviation)",
+        "95% interval", "deviations above tolerance",
+      ])
     for (pop, c) in o.checks.enumerated() {
       let worst = c.deltas.max { $0.estimate < $1.estimate }!
       let above = zip(c.deltas, c.deltaTolerances).filter { $0.lower > $1 }.count
-      table.append([.integer(pop), .text(Support.list(c.phi, digits: 1)), .text(c.restraint.map(String.init).joined(separator: " ")), .real(c.value, digits: 1),
-                    .real(max(0, c.epsilon.estimate), digits: 1), .text(c.epsilon.bracket(digits: 1)), .real(c.epsilonTolerance, digits: 1),
-                    .real(max(0, worst.estimate), digits: 2), .text(worst.bracket(digits: 2)), .text("\(above) of \(c.deltas.count)")])
+      table.append([
+        .integer(pop), .text(Support.list(c.phi, digits: 1)), .text(c.restraint.map(String.init).joined(separator: " ")), .real(c.value, digits: 1),
+        .real(max(0, c.epsilon.estimate), digits: 1), .text(c.epsilon.bracket(digits: 1)), .real(c.epsilonTolerance, digits: 1),
+        .real(max(0, worst.estimate), digits: 2), .text(worst.bracket(digits: 2)), .text("\(above) of \(c.deltas.count)"),
+      ])
     }
     return table
   }
@@ -86,12 +108,18 @@ extension ScheduleGridExperiment {
     let first = o.checks[0]
     let firstWorst = first.deltas.max { $0.estimate < $1.estimate }!
     let evidence = Evidence(
-      summary: "Population 0: ε̂ = \(DecimalFormat.fixed(max(0, first.epsilon.estimate), digits: 1)) (95% \(first.epsilon.bracket(digits: 1)), tolerance \(DecimalFormat.fixed(first.epsilonTolerance, digits: 1))), δ̂ = \(DecimalFormat.fixed(max(0, firstWorst.estimate), digits: 2)) (95% \(firstWorst.bracket(digits: 2))); across \(o.checks.count) population(s) some interval lies above its tolerance: \(verdict == .fails ? "yes" : "no"). The selection of the best schedule and deviation is made on the same rounds as the estimate (uncorrected for selection and for multiple tests).",
-      measurements: [.init("epsilon (population 0)", max(0, first.epsilon.estimate)), .init("delta (population 0)", max(0, firstWorst.estimate)),
-                     .init("some gain above tolerance", verdict == .fails)],
+      summary:
+        "Population 0: ε̂ = \(DecimalFormat.fixed(max(0, first.epsilon.estimate), digits: 1)) (95% \(first.epsilon.bracket(digits: 1)), tolerance \(DecimalFormat.fixed(first.epsilonTolerance, digits: 1))), δ̂ = \(DecimalFormat.fixed(max(0, firstWorst.estimate), digits: 2)) (95% \(firstWorst.bracket(digits: 2))); across \(o.checks.count) population(s) some interval lies above its tolerance: \(verdict == .fails ? "yes" : "no"). The selection of the best schedule and deviation is made on the same rounds as the estimate (uncorrected for selection and for multiple tests).",
+      measurements: [
+        .init("epsilon (population 0)", max(0, first.epsilon.estimate)), .init("delta (population 0)", max(0, firstWorst.estimate)),
+        .init("some gain above tolerance", verdict == .fails),
+      ],
       tolerance: "5% of the best grid objective (ε) and of each player's return, at least 1 (δ); 95% paired t-intervals",
       sampleSize: o.checks.count * o.episodes)
-    return ClaimResult(Self.equilibriumClaim, map: .single(verdict, estimate: max(0, first.epsilon.estimate), lower: first.epsilon.lower, upper: first.epsilon.upper, n: o.checks.count * o.episodes),
-                       control: ControlResult(Self.equilibriumClaim.control!, verdict: control), evidence: evidence)
+    return ClaimResult(
+      Self.equilibriumClaim,
+      map: .single(
+        verdict, estimate: max(0, first.epsilon.estimate), lower: first.epsilon.lower, upper: first.epsilon.upper, n: o.checks.count * o.episodes),
+      control: ControlResult(Self.equilibriumClaim.control!, verdict: control), evidence: evidence)
   }
 }

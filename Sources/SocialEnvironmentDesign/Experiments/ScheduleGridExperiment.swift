@@ -32,7 +32,9 @@ struct ScheduleGridExperiment: Experiment {
   static let votingClaim = Claim(
     id: "sed.voting", source: "§4", kind: .definition,
     statement: "The social choice function f(σ) = (1/n) Σ_i σ_i sets η, the weight of the utilitarian part of the objective.",
-    class: .consistency(because: "it is the definition of f in §4; the check compares the implemented rule with the mean of the reports, so it can fail only through a bug"),
+    class: .consistency(
+      because:
+        "it is the definition of f in §4; the check compares the implemented rule with the mean of the reports, so it can fail only through a bug"),
     control: Control("a wrong social choice function: the median of the reports in place of their mean"))
   static let equilibriumClaim = Claim(
     id: "sed.stackelberg-check", source: "Definition 2.4 (the module's own conjecture)", kind: .conjecture,
@@ -44,13 +46,21 @@ struct ScheduleGridExperiment: Experiment {
   var parameters: [Parameter] {
     [
       Parameter(Self.populations, "Populations (types) studied.", domain: .integer(1...1000), smoke: 1, standard: 2, paper: 8),
-      Parameter(Self.gridLevels, "Rate levels per bracket of the schedule grid (levels^3 schedules).", domain: .integer(2...11), smoke: 2, standard: 3, paper: 5),
-      Parameter(Self.trainingRounds, "Rounds the players train on each schedule.", domain: .integer(1...1_000_000), smoke: 4, standard: 40, paper: 5000),
-      Parameter(Self.principalRounds, "Rounds the REINFORCE principal and the players train together (the first quarter is phase 1, the next quarter anneals).",
-                domain: .integer(4...1_000_000), smoke: 8, standard: 80, paper: 20_000),
-      Parameter(Self.evaluationEpisodes, "Rounds from a fresh orchard per evaluation, common random numbers across profiles.", domain: .integer(2...100_000),
-                smoke: 3, standard: 10, paper: 200),
-      Parameter(Self.votePopulations, "Sampled populations for the comparison of voting rules.", domain: .integer(1...10_000_000), smoke: 100, standard: 5000, paper: 100_000),
+      Parameter(
+        Self.gridLevels, "Rate levels per bracket of the schedule grid (levels^3 schedules).", domain: .integer(2...11), smoke: 2, standard: 3,
+        paper: 5),
+      Parameter(
+        Self.trainingRounds, "Rounds the players train on each schedule.", domain: .integer(1...1_000_000), smoke: 4, standard: 40, paper: 5000),
+      Parameter(
+        Self.principalRounds,
+        "Rounds the REINFORCE principal and the players train together (the first quarter is phase 1, the next quarter anneals).",
+        domain: .integer(4...1_000_000), smoke: 8, standard: 80, paper: 20_000),
+      Parameter(
+        Self.evaluationEpisodes, "Rounds from a fresh orchard per evaluation, common random numbers across profiles.", domain: .integer(2...100_000),
+        smoke: 3, standard: 10, paper: 200),
+      Parameter(
+        Self.votePopulations, "Sampled populations for the comparison of voting rules.", domain: .integer(1...10_000_000), smoke: 100, standard: 5000,
+        paper: 100_000),
       Parameter(Self.principalLearningRate, "REINFORCE principal's step size.", domain: .real(0.0001...100), default: 0.5),
     ] + Support.gameParameters()
   }
@@ -97,8 +107,10 @@ struct ScheduleGridExperiment: Experiment {
     var roundLength: Int
   }
 
-  static func evaluate(_ configuration: AppleGameConfiguration, types: [PlayerType], schedule: [Double], restraint: [Int], episodes: Int,
-                       context: RunContext, population: Int) throws -> Evaluation {
+  static func evaluate(
+    _ configuration: AppleGameConfiguration, types: [PlayerType], schedule: [Double], restraint: [Int], episodes: Int,
+    context: RunContext, population: Int
+  ) throws -> Evaluation {
     var out = Evaluation(apples: [], mixed: [], sustainability: 0)
     var s = 0.0
     for e in 0..<episodes {
@@ -114,8 +126,10 @@ struct ScheduleGridExperiment: Experiment {
 
   static func votes(count: Int, n: Int, _ random: Random) throws -> Votes {
     let rules = VotingRule.allCases
-    var v = Votes(count: count, largestMeanError: 0, largestMedianError: 0, truthful: Array(repeating: 0, count: rules.count), strategic: Array(repeating: 0, count: rules.count),
-                  distanceToMean: Array(repeating: 0, count: rules.count), manipulable: Array(repeating: 0, count: rules.count))
+    var v = Votes(
+      count: count, largestMeanError: 0, largestMedianError: 0, truthful: Array(repeating: 0, count: rules.count),
+      strategic: Array(repeating: 0, count: rules.count),
+      distanceToMean: Array(repeating: 0, count: rules.count), manipulable: Array(repeating: 0, count: rules.count))
     for _ in 0..<count {
       let sigma = (0..<n).map { _ in random.uniform() }
       let codeVotes = (0..<n).map { _ in random.uniform() }
@@ -148,11 +162,15 @@ struct ScheduleGridExperiment: Experiment {
     let schedules = grid
     let flat = try context.map(jobs, stream: "unused", label: "\(id): \(jobs.count) schedules") { _, job, _ in
       let game = try ApplePickingGame(configuration: configuration, types: types[job.population])
-      let result = try OnlineTraining.run(game: game, schedule: trainingSchedule, principal: FixedPrincipal(schedules[job.schedule], name: "grid"),
-                                          context.random(stream: "grid-training-\(job.population)", replicate: job.schedule))
+      let result = try OnlineTraining.run(
+        game: game, schedule: trainingSchedule, principal: FixedPrincipal(schedules[job.schedule], name: "grid"),
+        context.random(stream: "grid-training-\(job.population)", replicate: job.schedule))
       let restraint = result.learners.map(\.mode)
-      return GridPoint(restraint: restraint, evaluation: try Self.evaluate(configuration, types: types[job.population], schedule: schedules[job.schedule],
-                                                                           restraint: restraint, episodes: episodes, context: context, population: job.population))
+      return GridPoint(
+        restraint: restraint,
+        evaluation: try Self.evaluate(
+          configuration, types: types[job.population], schedule: schedules[job.schedule],
+          restraint: restraint, episodes: episodes, context: context, population: job.population))
     }
     let points = types.indices.map { pop in Array(flat[pop * grid.count..<(pop + 1) * grid.count]) }
     let checks = try context.map(Array(types.indices), stream: "unused", label: "\(id): equilibrium test") { _, pop, _ in
@@ -162,13 +180,16 @@ struct ScheduleGridExperiment: Experiment {
   }
 
   /// Trains the REINFORCE principal with the players, then measures every single deviation and the best grid schedule's gain.
-  static func equilibrium(population pop: Int, types: [PlayerType], points: [GridPoint], configuration: AppleGameConfiguration, context: RunContext) throws -> Check {
+  static func equilibrium(
+    population pop: Int, types: [PlayerType], points: [GridPoint], configuration: AppleGameConfiguration, context: RunContext
+  ) throws -> Check {
     let p = context.parameters
     let rounds = p[principalRounds], episodes = p[evaluationEpisodes]
     let eta = try VotingRule.meanSelfishness.eta(reports: types.map(\.selfishness))
-    let trained = try OnlineTraining.run(game: try ApplePickingGame(configuration: configuration, types: types),
-                                         schedule: try Support.schedule(p, rounds: rounds, phaseOne: rounds / 4, anneal: rounds / 4),
-                                         principal: BracketReinforcePrincipal(learningRate: p[principalLearningRate]), context.random(stream: "principal-training", replicate: pop))
+    let trained = try OnlineTraining.run(
+      game: try ApplePickingGame(configuration: configuration, types: types),
+      schedule: try Support.schedule(p, rounds: rounds, phaseOne: rounds / 4, anneal: rounds / 4),
+      principal: BracketReinforcePrincipal(learningRate: p[principalLearningRate]), context.random(stream: "principal-training", replicate: pop))
     let principal = trained.principal as! BracketReinforcePrincipal
     let phi = principal.logits.map { l in RateGrid.levels[l.indices.max { (l[$0], -$0) < (l[$1], -$1) }!] }
     let restraint = trained.learners.map(\.mode)
@@ -178,7 +199,8 @@ struct ScheduleGridExperiment: Experiment {
       for k in 0...p[Support.maximumRestraint] where k != restraint[i] {
         var alternative = restraint
         alternative[i] = k
-        let d = try evaluate(configuration, types: types, schedule: phi, restraint: alternative, episodes: episodes, context: context, population: pop)
+        let d = try evaluate(
+          configuration, types: types, schedule: phi, restraint: alternative, episodes: episodes, context: context, population: pop)
         deltas.append(try ConfidenceInterval.meanOrPoint(of: zip(d.mixed, base.mixed).map { $0[i] - $1[i] }))
         tolerances.append(0.05 * max(abs(Support.average(base.mixed.map { $0[i] })), 1))
       }
@@ -186,7 +208,8 @@ struct ScheduleGridExperiment: Experiment {
     let baseObjective = base.objective(eta)
     let gains = try points.map { try ConfidenceInterval.meanOrPoint(of: zip($0.evaluation.objective(eta), baseObjective).map { $0 - $1 }) }
     let bestValue = points.map { Support.average($0.evaluation.objective(eta)) }.max()!
-    return Check(epsilon: gains.max { $0.estimate < $1.estimate }!, epsilonTolerance: 0.05 * max(abs(bestValue), 1), deltas: deltas, deltaTolerances: tolerances,
-                 phi: phi, restraint: restraint, value: Support.average(baseObjective))
+    return Check(
+      epsilon: gains.max { $0.estimate < $1.estimate }!, epsilonTolerance: 0.05 * max(abs(bestValue), 1), deltas: deltas, deltaTolerances: tolerances,
+      phi: phi, restraint: restraint, value: Support.average(baseObjective))
   }
 }

@@ -24,14 +24,18 @@ struct TrustLeverageExperiment: Experiment {
   static let trustClaim = Claim(
     id: "sed.trust", source: "§4, eq. 2", kind: .claim,
     statement: "The principal acts only through the extrinsic reward, so its leverage grows with trust β (no effect at β = 0).",
-    class: .consistency(because: "eq. 2 multiplies the extrinsic reward (the only channel of the tax) by β, so no effect at β = 0 and linearity in β are identities of the model; the check can fail only through a bug"),
+    class: .consistency(
+      because:
+        "eq. 2 multiplies the extrinsic reward (the only channel of the tax) by β, so no effect at β = 0 and linearity in β are identities of the model; the check can fail only through a bug"
+    ),
     control: Control("players whose reward ignores β (trust fixed at 1 whatever β), so the tax acts at β = 0"))
 
   var claims: [Claim] { [Self.trustClaim] }
 
   var parameters: [Parameter] {
     [
-      Parameter(Self.replicates, "Orchards per trust level for the reward leverage.", domain: .integer(2...100_000), smoke: 4, standard: 20, paper: 300),
+      Parameter(
+        Self.replicates, "Orchards per trust level for the reward leverage.", domain: .integer(2...100_000), smoke: 4, standard: 20, paper: 300),
       Parameter(Self.seeds, "Populations trained per trust level and schedule.", domain: .integer(2...10_000), smoke: 2, standard: 3, paper: 32),
       Parameter(Self.rounds, "Training rounds per population.", domain: .integer(2...1_000_000), smoke: 8, standard: 60, paper: 10_000),
       Parameter(Self.evaluationRounds, "Last rounds averaged.", domain: .integer(1...1_000_000), smoke: 4, standard: 20, paper: 2000),
@@ -93,7 +97,8 @@ struct TrustLeverageExperiment: Experiment {
       let types = try Self.types(n, trust: Self.learnedTrust[job.beta], context.random(stream: "types", replicate: job.seed))
       let game = try ApplePickingGame(configuration: configuration, types: types)
       let principal: any TaxPrincipal = job.taxed ? FixedPrincipal(Self.tax, name: "flat 1") : NoTaxPrincipal()
-      return try OnlineTraining.run(game: game, schedule: schedule, principal: principal, context.random(stream: "training", replicate: job.seed)).records.map(\.meanRestraint)
+      return try OnlineTraining.run(game: game, schedule: schedule, principal: principal, context.random(stream: "training", replicate: job.seed))
+        .records.map(\.meanRestraint)
     }
     let learned = Self.learnedTrust.indices.map { b in
       (0..<seeds).map { s in Learned(untaxed: trained[(b * seeds + s) * 2], taxed: trained[(b * seeds + s) * 2 + 1]) }
@@ -119,40 +124,61 @@ struct TrustLeverageExperiment: Experiment {
       }
     }
     let identical = learned.map { $0[0].allSatisfy { $0.untaxed == $0.taxed } } ?? true
-    return Check(zeroExact: zeroExact, identicalAtZero: identical, largestLinearityError: error,
-                 greedAtOne: try ConfidenceInterval.meanOrPoint(of: full.map(\.greedGainChange)),
-                 largestChangeAtOne: full.flatMap { $0.change.map(abs) }.max() ?? 0)
+    return Check(
+      zeroExact: zeroExact, identicalAtZero: identical, largestLinearityError: error,
+      greedAtOne: try ConfidenceInterval.meanOrPoint(of: full.map(\.greedGainChange)),
+      largestChangeAtOne: full.flatMap { $0.change.map(abs) }.max() ?? 0)
   }
 
   func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let o = outcomes.base
     let check = try Self.check(o.leverage, learned: o.learned)
     let control = try Self.check(o.ignoringTrust, learned: nil)
-    var table = Table(id: "sed.trust-leverage.rewards", title: "Effect of the flat tax φ = (1, 1, 1) on the same orchards, by trust β (\(o.leverage[0].count) orchards, 7 players, k = 4 with one greedy player)",
-                      columns: ["β", "mean |change in a player's return|", "change in the greedy player's gain", "95% interval", "largest |change − β · change at β = 1|"])
+    var table = Table(
+      id: "sed.trust-leverage.rewards",
+      title:
+        "Effect of the flat tax φ = (1, 1, 1) on the same orchards, by trust β (\(o.leverage[0].count) orchards, 7 players, k = 4 with one greedy player)",
+      columns: [
+        "β", "mean |change in a player's return|", "change in the greedy player's gain", "95% interval", "largest |change − β · change at β = 1|",
+      ])
     for (b, beta) in Self.trustLevels.enumerated() {
       let rows = o.leverage[b]
-      let error = rows.enumerated().flatMap { r, row in row.change.indices.map { i in abs(row.change[i] - beta * o.leverage.last![r].change[i]) / max(1, abs(o.leverage.last![r].change[i])) } }.max() ?? 0
+      let error =
+        rows.enumerated().flatMap { r, row in
+          row.change.indices.map { i in abs(row.change[i] - beta * o.leverage.last![r].change[i]) / max(1, abs(o.leverage.last![r].change[i])) }
+        }.max() ?? 0
       let greed = try ConfidenceInterval.meanOrPoint(of: rows.map(\.greedGainChange))
-      table.append([.real(beta, digits: 2), .real(Support.average(rows.map { Support.average($0.change.map(abs)) }), digits: 3), .real(greed.estimate, digits: 2),
-                    .text(greed.bracket(digits: 2)), .real(error, digits: 12)])
+      table.append([
+        .real(beta, digits: 2), .real(Support.average(rows.map { Support.average($0.change.map(abs)) }), digits: 3), .real(greed.estimate, digits: 2),
+        .text(greed.bracket(digits: 2)), .real(error, digits: 12),
+      ])
     }
-    var learnedTable = Table(id: "sed.trust-leverage.learned", title: "Players trained \(o.rounds) rounds with and without the flat tax (last \(o.window) rounds, \(o.learned[0].count) populations, paired)",
-                             columns: ["β", "mean restraint, no tax", "mean restraint, tax", "tax − no tax", "95% interval", "learning identical"])
+    var learnedTable = Table(
+      id: "sed.trust-leverage.learned",
+      title: "Players trained \(o.rounds) rounds with and without the flat tax (last \(o.window) rounds, \(o.learned[0].count) populations, paired)",
+      columns: ["β", "mean restraint, no tax", "mean restraint, tax", "tax − no tax", "95% interval", "learning identical"])
     for (b, beta) in Self.learnedTrust.enumerated() {
-      let none = o.learned[b].map { Support.average(Array($0.untaxed.suffix(o.window))) }, taxed = o.learned[b].map { Support.average(Array($0.taxed.suffix(o.window))) }
+      let none = o.learned[b].map { Support.average(Array($0.untaxed.suffix(o.window))) },
+        taxed = o.learned[b].map { Support.average(Array($0.taxed.suffix(o.window))) }
       let difference = try ConfidenceInterval.meanOrPoint(of: zip(taxed, none).map { $0 - $1 })
-      learnedTable.append([.real(beta, digits: 2), .real(Support.average(none), digits: 2), .real(Support.average(taxed), digits: 2), .real(difference.estimate, digits: 2),
-                           .text(difference.bracket(digits: 2)), .text(o.learned[b].allSatisfy { $0.untaxed == $0.taxed } ? "yes" : "no")])
+      learnedTable.append([
+        .real(beta, digits: 2), .real(Support.average(none), digits: 2), .real(Support.average(taxed), digits: 2),
+        .real(difference.estimate, digits: 2),
+        .text(difference.bracket(digits: 2)), .text(o.learned[b].allSatisfy { $0.untaxed == $0.taxed } ? "yes" : "no"),
+      ])
     }
     let evidence = Evidence(
-      summary: "At β = 0 the tax changed no return (\(check.zeroExact ? "exactly" : "NOT exactly")) and no learning trajectory (\(check.identicalAtZero ? "identical" : "different")); the change in return is β times its β = 1 value (largest relative error \(DecimalFormat.compact(check.largestLinearityError))); at β = 1 the tax changes returns by up to \(DecimalFormat.fixed(check.largestChangeAtOne, digits: 1)) and the lone greedy player's gain by \(DecimalFormat.fixed(check.greedAtOne.estimate, digits: 2)) (95% \(check.greedAtOne.bracket(digits: 2))). Control (trust ignored): no effect at β = 0 \(control.zeroExact ? "still exact" : "broken"), largest linearity error \(DecimalFormat.compact(control.largestLinearityError)).",
-      measurements: [.init("no effect at β = 0", check.zeroExact && check.identicalAtZero), .init("largest linearity error", check.largestLinearityError),
-                     .init("largest change in return at β = 1", check.largestChangeAtOne),
-                     .init("change in greed gain at β = 1", lower: check.greedAtOne.lower, upper: check.greedAtOne.upper)],
+      summary:
+        "At β = 0 the tax changed no return (\(check.zeroExact ? "exactly" : "NOT exactly")) and no learning trajectory (\(check.identicalAtZero ? "identical" : "different")); the change in return is β times its β = 1 value (largest relative error \(DecimalFormat.compact(check.largestLinearityError))); at β = 1 the tax changes returns by up to \(DecimalFormat.fixed(check.largestChangeAtOne, digits: 1)) and the lone greedy player's gain by \(DecimalFormat.fixed(check.greedAtOne.estimate, digits: 2)) (95% \(check.greedAtOne.bracket(digits: 2))). Control (trust ignored): no effect at β = 0 \(control.zeroExact ? "still exact" : "broken"), largest linearity error \(DecimalFormat.compact(control.largestLinearityError)).",
+      measurements: [
+        .init("no effect at β = 0", check.zeroExact && check.identicalAtZero), .init("largest linearity error", check.largestLinearityError),
+        .init("largest change in return at β = 1", check.largestChangeAtOne),
+        .init("change in greed gain at β = 1", lower: check.greedAtOne.lower, upper: check.greedAtOne.upper),
+      ],
       tolerance: "exact zero at β = 0; linearity to 1e-9; some return changed at β = 1", sampleSize: o.leverage[0].count * Self.trustLevels.count)
-    let claim = ClaimResult(Self.trustClaim, map: .single(check.verdict, estimate: check.largestLinearityError, n: o.leverage[0].count * Self.trustLevels.count),
-                            control: ControlResult(Self.trustClaim.control!, verdict: control.verdict), evidence: evidence)
+    let claim = ClaimResult(
+      Self.trustClaim, map: .single(check.verdict, estimate: check.largestLinearityError, n: o.leverage[0].count * Self.trustLevels.count),
+      control: ControlResult(Self.trustClaim.control!, verdict: control.verdict), evidence: evidence)
     return ExperimentResult(tables: [table, learnedTable], claims: [claim])
   }
 }

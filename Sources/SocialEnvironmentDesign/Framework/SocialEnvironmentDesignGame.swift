@@ -33,10 +33,13 @@ public struct SocialEnvironmentDesignGame: Sendable {
   /// f.
   public let socialChoice: VotingRule
 
-  public init(actionSpace: [ClosedRange<Double>], initialAction: [Double], divergence: Divergence = .maximum,
-              divergenceBound: Double?, socialChoice: VotingRule = .meanSelfishness) throws {
+  public init(
+    actionSpace: [ClosedRange<Double>], initialAction: [Double], divergence: Divergence = .maximum,
+    divergenceBound: Double?, socialChoice: VotingRule = .meanSelfishness
+  ) throws {
     guard actionSpace.count == initialAction.count, !actionSpace.isEmpty else {
-      throw LabError.invalidInput(place: "SocialEnvironmentDesignGame", problem: "φ0 has \(initialAction.count) coordinates for a \(actionSpace.count)-dimensional Φ")
+      throw LabError.invalidInput(
+        place: "SocialEnvironmentDesignGame", problem: "φ0 has \(initialAction.count) coordinates for a \(actionSpace.count)-dimensional Φ")
     }
     for (b, (range, x)) in zip(actionSpace, initialAction).enumerated() where !range.contains(x) {
       throw LabError.invalidInput(place: "SocialEnvironmentDesignGame φ0[\(b)]", problem: "\(x) is outside Φ's \(range)")
@@ -52,8 +55,9 @@ public struct SocialEnvironmentDesignGame: Sendable {
   }
 
   /// §4's game: Φ = [0, 1]^3, φ0 = 0, unconstrained, f = mean selfishness.
-  public static let applePicking = try! SocialEnvironmentDesignGame(actionSpace: Array(repeating: 0...1, count: 3), initialAction: [0, 0, 0],
-                                                                     divergenceBound: nil)
+  public static let applePicking = try! SocialEnvironmentDesignGame(
+    actionSpace: Array(repeating: 0...1, count: 3), initialAction: [0, 0, 0],
+    divergenceBound: nil)
 
   /// φ ∈ Φ and D(φ0, φ) ≤ δ.
   public func isFeasible(_ phi: [Double]) -> Bool {

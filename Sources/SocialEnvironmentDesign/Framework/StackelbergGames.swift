@@ -15,9 +15,11 @@ public struct FiniteStackelbergGame: Sendable {
   /// u_i(x, y).
   public let followerPayoff: @Sendable (_ follower: Int, _ x: Int, _ y: [Int]) -> Double
 
-  public init(leaderActions: Int, followerActions: [Int],
-              leaderPayoff: @escaping @Sendable (_ x: Int, _ y: [Int]) -> Double,
-              followerPayoff: @escaping @Sendable (_ follower: Int, _ x: Int, _ y: [Int]) -> Double) throws {
+  public init(
+    leaderActions: Int, followerActions: [Int],
+    leaderPayoff: @escaping @Sendable (_ x: Int, _ y: [Int]) -> Double,
+    followerPayoff: @escaping @Sendable (_ follower: Int, _ x: Int, _ y: [Int]) -> Double
+  ) throws {
     guard leaderActions >= 1, !followerActions.isEmpty, followerActions.allSatisfy({ $0 >= 1 }) else {
       throw LabError.invalidInput(place: "FiniteStackelbergGame", problem: "every player needs at least one action and there must be a follower")
     }
@@ -99,9 +101,11 @@ public struct MechanismDesignProblem<Outcome: Sendable>: Sendable {
   /// u_0(M, a).
   public let principalObjective: @Sendable (_ profile: [Int], _ outcome: Outcome) -> Double
 
-  public init(actions: [Int], outcome: @escaping @Sendable ([Int]) -> Outcome,
-              utility: @escaping @Sendable (_ agent: Int, _ outcome: Outcome) -> Double,
-              principalObjective: @escaping @Sendable (_ profile: [Int], _ outcome: Outcome) -> Double) {
+  public init(
+    actions: [Int], outcome: @escaping @Sendable ([Int]) -> Outcome,
+    utility: @escaping @Sendable (_ agent: Int, _ outcome: Outcome) -> Double,
+    principalObjective: @escaping @Sendable (_ profile: [Int], _ outcome: Outcome) -> Double
+  ) {
     self.actions = actions
     self.outcome = outcome
     self.utility = utility

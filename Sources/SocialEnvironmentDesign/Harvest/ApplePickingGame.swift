@@ -143,18 +143,21 @@ public final class ApplePickingGame {
   /// start of every tax period; `multiplier` scales the net transfers (the released code's
   /// annealing; 1 in the paper). With `.paper` continuity the round starts where the last ended;
   /// with `.code` it starts from a reset world and resets every `physicalResetInterval` steps.
-  public func playRound(restraint: [Int], multiplier: Double = 1, recordTrace: Bool = false, _ random: Random,
-                        onStart: ((HarvestWorld) -> Void)? = nil, onStep: ((HarvestWorld) -> Void)? = nil,
-                        rates: (_ period: Int) -> [Double]) -> RoundOutcome {
+  public func playRound(
+    restraint: [Int], multiplier: Double = 1, recordTrace: Bool = false, _ random: Random,
+    onStart: ((HarvestWorld) -> Void)? = nil, onStep: ((HarvestWorld) -> Void)? = nil,
+    rates: (_ period: Int) -> [Double]
+  ) -> RoundOutcome {
     let n = configuration.agentCount
     let c = configuration
     if !started || c.continuity == .code { resetWorld(random) }
     onStart?(world)
     for i in 0..<n { restraintBuffer[i] = restraint[i]; periodWealth[i] = 0 }
-    var outcome = RoundOutcome(apples: .init(repeating: 0, count: n), wealth: .init(repeating: 0, count: n),
-                               mixedReturn: .init(repeating: 0, count: n), rewardTimeSums: .init(repeating: 0, count: n),
-                               rewardCounts: .init(repeating: 0, count: n), periodRates: [], budgetResidual: 0, taxCollected: 0,
-                               liveTrace: [], depletionStep: nil, liveAtEnd: 0)
+    var outcome = RoundOutcome(
+      apples: .init(repeating: 0, count: n), wealth: .init(repeating: 0, count: n),
+      mixedReturn: .init(repeating: 0, count: n), rewardTimeSums: .init(repeating: 0, count: n),
+      rewardCounts: .init(repeating: 0, count: n), periodRates: [], budgetResidual: 0, taxCollected: 0,
+      liveTrace: [], depletionStep: nil, liveAtEnd: 0)
     if recordTrace { outcome.liveTrace.reserveCapacity(c.roundLength) }
     var current = rates(0)
     outcome.periodRates.append(current)

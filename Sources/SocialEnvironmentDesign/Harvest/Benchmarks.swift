@@ -7,16 +7,23 @@ extension SocialEnvironmentDesign {
   /// eq. 2), the same with every player's 11 × 11 observation and `NEARBY` count, the full game with
   /// the restraint players and taxes, and the full game at 112 000 players.
   public static let benchmarks: [Benchmark] = [
-    Benchmark(id: "sed.steps.dynamics", summary: "7 players, uniform random actions: moves, eating, regrowth, seen apples", unit: "steps", count: 2_000_000) { n in
+    Benchmark(
+      id: "sed.steps.dynamics", summary: "7 players, uniform random actions: moves, eating, regrowth, seen apples", unit: "steps", count: 2_000_000
+    ) { n in
       dynamicsBenchmark(steps: n, observations: false)
     },
-    Benchmark(id: "sed.steps.observations", summary: "the same plus every player's 11 × 11 symbolic observation and NEARBY", unit: "steps", count: 1_000_000) { n in
+    Benchmark(
+      id: "sed.steps.observations", summary: "the same plus every player's 11 × 11 symbolic observation and NEARBY", unit: "steps", count: 1_000_000
+    ) { n in
       dynamicsBenchmark(steps: n, observations: true)
     },
-    Benchmark(id: "sed.steps.game", summary: "7 restraint players (k = 4), taxes every 50 steps, eq. 2 rewards", unit: "steps", count: 1_000_000) { n in
+    Benchmark(id: "sed.steps.game", summary: "7 restraint players (k = 4), taxes every 50 steps, eq. 2 rewards", unit: "steps", count: 1_000_000) {
+      n in
       gameBenchmark(copies: 1, steps: n)
     },
-    Benchmark(id: "sed.steps.players-112000", summary: "the full game on 16 000 copies of the map, 112 000 players", unit: "player-steps", count: 112_000 * 20) { n in
+    Benchmark(
+      id: "sed.steps.players-112000", summary: "the full game on 16 000 copies of the map, 112 000 players", unit: "player-steps", count: 112_000 * 20
+    ) { n in
       gameBenchmark(copies: 16_000, steps: max(1, n / 112_000))
     },
   ]

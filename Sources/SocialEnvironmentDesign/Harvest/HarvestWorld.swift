@@ -109,7 +109,8 @@ public final class HarvestWorld {
     guard agentCount >= 1 else { throw LabError.invalidInput(place: "HarvestWorld", problem: "need at least one player") }
     let perTile = (agentCount + map.tiles - 1) / map.tiles
     for t in 0..<map.tiles where map.insideSpawns[t].count + map.spawns[t].count < perTile {
-      throw LabError.invalidInput(place: "HarvestWorld", problem: "tile \(t) has \(map.insideSpawns[t].count + map.spawns[t].count) spawn cells for \(perTile) players")
+      throw LabError.invalidInput(
+        place: "HarvestWorld", problem: "tile \(t) has \(map.insideSpawns[t].count + map.spawns[t].count) spawn cells for \(perTile) players")
     }
     self.map = map
     self.agentCount = agentCount
@@ -182,7 +183,11 @@ public final class HarvestWorld {
           w.append((Int32(dy * stride + dx), Int8(f), Int8(r)))
         }
       }
-      w.sort { (abs(Int($0.forward)) + abs(Int($0.right)), -Int($0.forward), Int($0.right)) < (abs(Int($1.forward)) + abs(Int($1.right)), -Int($1.forward), Int($1.right)) }
+      w.sort {
+        (abs(Int($0.forward)) + abs(Int($0.right)), -Int($0.forward), Int($0.right)) < (
+          abs(Int($1.forward)) + abs(Int($1.right)), -Int($1.forward), Int($1.right)
+        )
+      }
       windows.append(w)
     }
     windowOffsets = windows
@@ -253,9 +258,10 @@ public final class HarvestWorld {
 
   /// The physical state now.
   public var state: HarvestState {
-    HarvestState(appleAlive: Array(UnsafeBufferPointer(start: alive, count: appleCount)),
-                 positions: Array(UnsafeBufferPointer(start: positionStore, count: agentCount)),
-                 orientations: Array(UnsafeBufferPointer(start: orientationStore, count: agentCount)))
+    HarvestState(
+      appleAlive: Array(UnsafeBufferPointer(start: alive, count: appleCount)),
+      positions: Array(UnsafeBufferPointer(start: positionStore, count: agentCount)),
+      orientations: Array(UnsafeBufferPointer(start: orientationStore, count: agentCount)))
   }
 
   // MARK: Step
@@ -452,7 +458,11 @@ public final class HarvestWorld {
       var cell = c + f * forward - HarvestWorld.viewSide * right
       for _ in 0..<(2 * HarvestWorld.viewSide + 1) {
         var code: UInt8 = 0
-        if wall[cell] { code = 1 } else if occupant[cell] >= 0 && cell != c { code = 3; nearby += 1 } else {
+        if wall[cell] {
+          code = 1
+        } else if occupant[cell] >= 0 && cell != c {
+          code = 3; nearby += 1
+        } else {
           let a = appleAt[cell]
           if a >= 0 && alive[Int(a)] { code = 2 }
         }

@@ -22,12 +22,15 @@ public struct TrainingSchedule: Sendable {
   /// divergence it is eq. 1's constraint D(φ0, φ) ≤ δ (1 = unconstrained, the paper's §4 game).
   public var maximumRate: Double = 1
 
-  public init(rounds: Int, phaseOneRounds: Int, annealRounds: Int, annealing: TaxAnnealing = .rateCap, roundsPerHistory: Int,
-              maximumRestraint: Int, agentLearningRate: Double) throws {
+  public init(
+    rounds: Int, phaseOneRounds: Int, annealRounds: Int, annealing: TaxAnnealing = .rateCap, roundsPerHistory: Int,
+    maximumRestraint: Int, agentLearningRate: Double
+  ) throws {
     guard rounds >= 1, phaseOneRounds >= 0, phaseOneRounds <= rounds, annealRounds >= 0, roundsPerHistory >= 1, maximumRestraint >= 0,
       agentLearningRate > 0
     else {
-      throw LabError.invalidInput(place: "TrainingSchedule", problem: "need rounds ≥ 1, 0 ≤ phase-1 rounds ≤ rounds, history ≥ 1, positive learning rate")
+      throw LabError.invalidInput(
+        place: "TrainingSchedule", problem: "need rounds ≥ 1, 0 ≤ phase-1 rounds ≤ rounds, history ≥ 1, positive learning rate")
     }
     self.rounds = rounds
     self.phaseOneRounds = phaseOneRounds
@@ -78,12 +81,15 @@ public struct TrainingResult: Sendable {
 /// play the round under the principal's rates, and learn; the principal learns from the round's
 /// objective. Rounds start where the last ended within a history (eq. 1's µ0 = Δ(s_T)).
 public enum OnlineTraining {
-  public static func run(game: ApplePickingGame, schedule: TrainingSchedule, principal: any TaxPrincipal,
-                         votingRule: VotingRule = .meanSelfishness, reporting: VotingRule.Reporting = .truthful,
-                         codeVotes: [Double] = [], learners initial: [RestraintLearner]? = nil, freezePlayers: Bool = false,
-                         _ random: Random) throws -> TrainingResult {
+  public static func run(
+    game: ApplePickingGame, schedule: TrainingSchedule, principal: any TaxPrincipal,
+    votingRule: VotingRule = .meanSelfishness, reporting: VotingRule.Reporting = .truthful,
+    codeVotes: [Double] = [], learners initial: [RestraintLearner]? = nil, freezePlayers: Bool = false,
+    _ random: Random
+  ) throws -> TrainingResult {
     let n = game.configuration.agentCount
-    var learners = initial ?? Array(repeating: RestraintLearner(levels: schedule.maximumRestraint + 1, learningRate: schedule.agentLearningRate), count: n)
+    var learners =
+      initial ?? Array(repeating: RestraintLearner(levels: schedule.maximumRestraint + 1, learningRate: schedule.agentLearningRate), count: n)
     var principal = principal
     let selfishness = game.types.map(\.selfishness)
     let reports = try votingRule.reports(selfishness: selfishness, reporting: reporting, codeVotes: codeVotes)
@@ -103,15 +109,17 @@ public enum OnlineTraining {
       if !freezePlayers { for i in 0..<n { learners[i].update(chose: restraint[i], return: outcome.mixedReturn[i]) } }
       let periods = Double(outcome.periodRates.count)
       let means = (0..<3).map { b in outcome.periodRates.reduce(0) { $0 + $1[b] } / periods }
-      records.append(RoundRecord(
-        round: r, eta: eta, objective: objective, meanRates: means, periodRates: outcome.periodRates,
-        gini: SocialOutcomeMetrics.gini(outcome.apples),
-        sustainability: SocialOutcomeMetrics.sustainability(rewardTimeSums: outcome.rewardTimeSums, rewardCounts: outcome.rewardCounts,
-                                                           steps: game.configuration.roundLength),
-        efficiency: SocialOutcomeMetrics.efficiency(returns: outcome.apples, steps: game.configuration.roundLength),
-        totalApples: outcome.apples.reduce(0, +), minimumApples: outcome.apples.min() ?? 0, depletionStep: outcome.depletionStep,
-        liveAtEnd: outcome.liveAtEnd, meanRestraint: Double(restraint.reduce(0, +)) / Double(n), restraint: restraint,
-        mixedReturn: outcome.mixedReturn))
+      records.append(
+        RoundRecord(
+          round: r, eta: eta, objective: objective, meanRates: means, periodRates: outcome.periodRates,
+          gini: SocialOutcomeMetrics.gini(outcome.apples),
+          sustainability: SocialOutcomeMetrics.sustainability(
+            rewardTimeSums: outcome.rewardTimeSums, rewardCounts: outcome.rewardCounts,
+            steps: game.configuration.roundLength),
+          efficiency: SocialOutcomeMetrics.efficiency(returns: outcome.apples, steps: game.configuration.roundLength),
+          totalApples: outcome.apples.reduce(0, +), minimumApples: outcome.apples.min() ?? 0, depletionStep: outcome.depletionStep,
+          liveAtEnd: outcome.liveAtEnd, meanRestraint: Double(restraint.reduce(0, +)) / Double(n), restraint: restraint,
+          mixedReturn: outcome.mixedReturn))
     }
     return TrainingResult(records: records, learners: learners, principal: principal)
   }

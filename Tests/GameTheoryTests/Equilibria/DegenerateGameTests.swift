@@ -15,10 +15,13 @@ import Testing
     let reason = try #require(result.degeneracy)
     // Row 1 against pure column 1 and column 2 ties (1, 1): a pure strategy with two best responses.
     #expect(reason.player == 0 && reason.strategy.pureAction == 0 && reason.bestResponses == [0, 1])
-    #expect(reason.description == "Player 1's pure strategy {1} (1 action) has 2 pure best responses of Player 2 {1, 2}; "
-      + "a nondegenerate game allows at most 1")
-    #expect(NashTestSupport.sameSet(NashTestSupport.strategyPairs(result.equilibria),
-                                    [[[1, 0, 0], [1, 0]], [[1, 0, 0], [0.5, 0.5]]]))
+    #expect(
+      reason.description == "Player 1's pure strategy {1} (1 action) has 2 pure best responses of Player 2 {1, 2}; "
+        + "a nondegenerate game allows at most 1")
+    #expect(
+      NashTestSupport.sameSet(
+        NashTestSupport.strategyPairs(result.equilibria),
+        [[[1, 0, 0], [1, 0]], [[1, 0, 0], [0.5, 0.5]]]))
     let subsets = game.maximalNashSubsets()
     #expect(subsets.count == 1)
     #expect(subsets[0].rowStrategies == [Self.strategy([1, 0, 0])])
@@ -60,15 +63,16 @@ import Testing
     // The middle of the segment is an equilibrium too.
     #expect(game.isNashEquilibrium([Self.strategy([0.5, 0.25, 0.25]), Self.strategy([0.5, 0.5, 0])]))
     #expect(!result.listsEveryEquilibrium)
-    #expect(result.description == """
-      degenerate game: Player 2's pure strategy {3} (1 action) has 3 pure best responses of Player 1 {1, 2, 3}; a nondegenerate \
-      game allows at most 1. Equal-size support enumeration can miss equilibria here, so these are the 2 extreme equilibria \
-      (vertex enumeration)
-        (0.5, 0.5, 0) × (0.5, 0.5, 0), payoffs (-0.5, 0.5)
-        (0.5, 0, 0.5) × (0.5, 0.5, 0), payoffs (-0.5, 0.5)
-      The equilibria are every point of these maximal Nash subsets (infinitely many):
-        conv{(0.5, 0.5, 0), (0.5, 0, 0.5)} × conv{(0.5, 0.5, 0)}
-      """)
+    #expect(
+      result.description == """
+        degenerate game: Player 2's pure strategy {3} (1 action) has 3 pure best responses of Player 1 {1, 2, 3}; a nondegenerate \
+        game allows at most 1. Equal-size support enumeration can miss equilibria here, so these are the 2 extreme equilibria \
+        (vertex enumeration)
+          (0.5, 0.5, 0) × (0.5, 0.5, 0), payoffs (-0.5, 0.5)
+          (0.5, 0, 0.5) × (0.5, 0.5, 0), payoffs (-0.5, 0.5)
+        The equilibria are every point of these maximal Nash subsets (infinitely many):
+          conv{(0.5, 0.5, 0), (0.5, 0, 0.5)} × conv{(0.5, 0.5, 0)}
+        """)
   }
 
   /// A player indifferent everywhere makes every opponent strategy degenerate.
@@ -101,7 +105,7 @@ import Testing
   /// Near-ties within the tolerance count as ties; a looser tolerance flags more.
   @Test func toleranceDecidesNearTies() throws {
     let game = try NormalFormGame.bimatrix([[1, 0], [0, 1]], [[1, 1 - 1e-11], [0, 1]])
-    #expect(game.isDegenerate())                    // 1e-11 < 1e-9: a tie
-    #expect(!game.isDegenerate(tolerance: 1e-13))   // resolved at a finer tolerance
+    #expect(game.isDegenerate())  // 1e-11 < 1e-9: a tie
+    #expect(!game.isDegenerate(tolerance: 1e-13))  // resolved at a finer tolerance
   }
 }

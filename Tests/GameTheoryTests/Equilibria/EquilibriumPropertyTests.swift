@@ -52,8 +52,10 @@ import Testing
     } else {
       let witness = result.degeneracy!
       #expect(witness.bestResponses.count > witness.strategy.support.count)
-      let responses = game.pureBestResponses(1 - witness.player, to: witness.player == 0
-        ? [witness.strategy, .uniform(count: counts[1])] : [.uniform(count: counts[0]), witness.strategy])
+      let responses = game.pureBestResponses(
+        1 - witness.player,
+        to: witness.player == 0
+          ? [witness.strategy, .uniform(count: counts[1])] : [.uniform(count: counts[0]), witness.strategy])
       #expect(responses == witness.bestResponses)
     }
     for subset in game.maximalNashSubsets() {

@@ -23,7 +23,8 @@ import Testing
       }
       let expected = NashTestSupport.strategyPairs(entry["extreme_equilibria"])
       let extreme = NashTestSupport.strategyPairs(game.extremeEquilibria())
-      #expect(NashTestSupport.sameSet(extreme, expected), "\(id): Swift \(NashTestSupport.describe(extreme)); Gambit \(NashTestSupport.describe(expected))")
+      #expect(
+        NashTestSupport.sameSet(extreme, expected), "\(id): Swift \(NashTestSupport.describe(extreme)); Gambit \(NashTestSupport.describe(expected))")
       // supportEnumeration lists the same, complete or flagged.
       let listed = NashTestSupport.strategyPairs(game.supportEnumeration().equilibria)
       #expect(NashTestSupport.sameSet(listed, expected), "\(id)")

@@ -31,8 +31,10 @@ enum NashTestSupport {
   static func randomGames() throws -> [(id: String, game: NormalFormGame)] {
     let games = try json("games/random_games.json")["games"]!.arrayValue!
     return try games.map { entry in
-      (id: entry["id"]!.stringValue!,
-       game: try NormalFormGame.bimatrix(matrix(entry["row_payoffs"]), matrix(entry["column_payoffs"])))
+      (
+        id: entry["id"]!.stringValue!,
+        game: try NormalFormGame.bimatrix(matrix(entry["row_payoffs"]), matrix(entry["column_payoffs"]))
+      )
     }
   }
 

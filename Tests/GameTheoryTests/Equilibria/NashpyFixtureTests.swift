@@ -33,8 +33,9 @@ import Testing
       let result = game.supportEnumeration()
       let expected = NashTestSupport.strategyPairs(entry["support_enumeration"])
       let actual = NashTestSupport.strategyPairs(result.equilibria)
-      #expect(NashTestSupport.sameSet(actual, expected),
-              "\(id): Swift \(NashTestSupport.describe(actual)); nashpy \(NashTestSupport.describe(expected))")
+      #expect(
+        NashTestSupport.sameSet(actual, expected),
+        "\(id): Swift \(NashTestSupport.describe(actual)); nashpy \(NashTestSupport.describe(expected))")
       #expect(result.isComplete == (entry["degenerate"]?.boolValue == false), "\(id): \(result)")
       #expect(game.isDegenerate() == (entry["degenerate"]?.boolValue == true), "\(id)")
     }
@@ -79,7 +80,8 @@ import Testing
     #expect(result.isComplete, "\(id): \(result)")
     let expected = NashTestSupport.strategyPairs(entry["support_enumeration"])
     let actual = NashTestSupport.strategyPairs(result.equilibria)
-    #expect(NashTestSupport.sameSet(actual, expected), "\(id): Swift \(NashTestSupport.describe(actual)); nashpy \(NashTestSupport.describe(expected))")
+    #expect(
+      NashTestSupport.sameSet(actual, expected), "\(id): Swift \(NashTestSupport.describe(actual)); nashpy \(NashTestSupport.describe(expected))")
     // Nondegenerate, so nashpy's order is ours too.
     for (a, e) in zip(actual, expected) { #expect(NashTestSupport.sameSet([a], [e])) }
   }
@@ -90,7 +92,7 @@ import Testing
   @Test func degenerateGamesAreFlaggedWithASuperset() throws {
     let expectations: [String: (nashpy: Int, extreme: Int, warned: Bool)] = [
       "nashpy-docs-degenerate": (2, 2, true),
-      "gambit-e02": (1, 2, false),        // nashpy misses ((1,0,0), (1/2,1/2)) silently
+      "gambit-e02": (1, 2, false),  // nashpy misses ((1,0,0), (1/2,1/2)) silently
       "von-stengel-3x2": (2, 3, true),
       "nashpy-issue-222": (1, 2, false),  // nashpy misses the end (2/7, 5/7) × (1, 0) of the segment silently
     ]
@@ -104,8 +106,9 @@ import Testing
       let swift = NashTestSupport.strategyPairs(result.equilibria)
       #expect(nashpy.count == expectation.nashpy && swift.count == expectation.extreme, "\(id): \(result)")
       #expect(entry["even_count_warning"]?.boolValue == expectation.warned)
-      #expect(nashpy.allSatisfy { pair in swift.contains { NashTestSupport.sameSet([$0], [pair]) } },
-              "\(id): nashpy \(NashTestSupport.describe(nashpy)) not within \(NashTestSupport.describe(swift))")
+      #expect(
+        nashpy.allSatisfy { pair in swift.contains { NashTestSupport.sameSet([$0], [pair]) } },
+        "\(id): nashpy \(NashTestSupport.describe(nashpy)) not within \(NashTestSupport.describe(swift))")
       #expect(result.equilibria.allSatisfy { game.isNashEquilibrium($0.strategies) })
     }
   }

@@ -40,26 +40,32 @@ import Testing
   @Test func writesThePayoffVersionWithNames() {
     let game = NormalFormGame.prisonersDilemma(reward: 3, sucker: 0, temptation: 5, punishment: 1)
     let text = game.gambitNFG(title: "PD", comment: "a \"quoted\" comment")
-    #expect(text == """
-      NFG 1 R "PD" { "Player 1" "Player 2" }
-      { { "cooperate" "defect" }
-      { "cooperate" "defect" }
-      }
-      "a \\"quoted\\" comment"
+    #expect(
+      text == """
+        NFG 1 R "PD" { "Player 1" "Player 2" }
+        { { "cooperate" "defect" }
+        { "cooperate" "defect" }
+        }
+        "a \\"quoted\\" comment"
 
-      3 3
-      5 0
-      0 5
-      1 1
+        3 3
+        5 0
+        0 5
+        1 1
 
-      """)
+        """)
   }
 
   @Test func numbersAreWrittenInFullAndReadBackExactly() throws {
-    let values: [Double] = [0, -0.0, 3, -2.5, 0.1, 1.0 / 3, 1e-5, 1e-20, Double.leastNonzeroMagnitude, 1.5e20, 1e16, -123.456, .pi, Double.greatestFiniteMagnitude]
+    let values: [Double] = [
+      0, -0.0, 3, -2.5, 0.1, 1.0 / 3, 1e-5, 1e-20, Double.leastNonzeroMagnitude, 1.5e20, 1e16, -123.456, .pi, Double.greatestFiniteMagnitude,
+    ]
     let written = values.map(GambitStrategicGame.decimal)
-    #expect(Array(written.prefix(10)) == ["0", "0", "3", "-2.5", "0.1", "0.3333333333333333", "0.00001", "0.00000000000000000001",
-                                          "0." + String(repeating: "0", count: 323) + "5", "150000000000000000000"])
+    #expect(
+      Array(written.prefix(10)) == [
+        "0", "0", "3", "-2.5", "0.1", "0.3333333333333333", "0.00001", "0.00000000000000000001",
+        "0." + String(repeating: "0", count: 323) + "5", "150000000000000000000",
+      ])
     #expect(written.allSatisfy { !$0.contains("e") })
     for (value, text) in zip(values, written) { #expect(GambitNFGParser.parseNumber(text) == value, "\(text)") }
   }
@@ -188,19 +194,31 @@ import Testing
   /// script reads them with pygambit (`readback.json`).
   static var writtenGames: [(name: String, file: GambitStrategicGame)] {
     [
-      ("prisoners-dilemma", GambitStrategicGame(
-        game: .prisonersDilemma(reward: 3, sucker: 0, temptation: 5, punishment: 1),
-        title: "Prisoner's dilemma, (R, S, T, P) = (3, 0, 5, 1)", comment: "written by CooperationLab")),
+      (
+        "prisoners-dilemma",
+        GambitStrategicGame(
+          game: .prisonersDilemma(reward: 3, sucker: 0, temptation: 5, punishment: 1),
+          title: "Prisoner's dilemma, (R, S, T, P) = (3, 0, 5, 1)", comment: "written by CooperationLab")
+      ),
       ("schelling-pub", GambitStrategicGame(game: .schellingPub(), title: "Schelling pub")),
-      ("coordination-3-players", GambitStrategicGame(
-        game: .coordination(payoffs: [2, 1, 0.5], playerCount: 3), title: "Three-player coordination")),
-      ("random-2x3x2", GambitStrategicGame(
-        game: .random(actionCounts: [2, 3, 2], payoffs: -1..<1, seed: 7), title: "random(actionCounts: [2, 3, 2], payoffs: -1..<1, seed: 7)")),
-      ("quotes-and-extremes", GambitStrategicGame(
-        game: NormalFormGame(playerNames: ["the \"row\"", "column"], actions: [["up", "down"], ["left", "right"]]) { profile in
-          [[[1e-20, -0.1], [1.0 / 3, 1.5e20]][profile[0]][profile[1]], 0.7 * Double(profile[0] - profile[1])]
-        },
-        title: "A \"quoted\" title", comment: "tiny, huge and repeating decimals")),
+      (
+        "coordination-3-players",
+        GambitStrategicGame(
+          game: .coordination(payoffs: [2, 1, 0.5], playerCount: 3), title: "Three-player coordination")
+      ),
+      (
+        "random-2x3x2",
+        GambitStrategicGame(
+          game: .random(actionCounts: [2, 3, 2], payoffs: -1..<1, seed: 7), title: "random(actionCounts: [2, 3, 2], payoffs: -1..<1, seed: 7)")
+      ),
+      (
+        "quotes-and-extremes",
+        GambitStrategicGame(
+          game: NormalFormGame(playerNames: ["the \"row\"", "column"], actions: [["up", "down"], ["left", "right"]]) { profile in
+            [[[1e-20, -0.1], [1.0 / 3, 1.5e20]][profile[0]][profile[1]], 0.7 * Double(profile[0] - profile[1])]
+          },
+          title: "A \"quoted\" title", comment: "tiny, huge and repeating decimals")
+      ),
     ]
   }
 

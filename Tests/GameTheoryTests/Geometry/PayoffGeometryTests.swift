@@ -8,9 +8,10 @@ import Testing
 
   @Test func hullIsCounterClockwiseWithoutDuplicatesOrCollinearPoints() {
     // A square with repeated corners, edge midpoints and an interior point.
-    let hull = PayoffPolygon(convexHullOf: points([
-      (2, 2), (0, 0), (2, 0), (0, 2), (1, 0), (2, 1), (1, 1), (0, 0), (2, 2), (0, 1),
-    ]))
+    let hull = PayoffPolygon(
+      convexHullOf: points([
+        (2, 2), (0, 0), (2, 0), (0, 2), (1, 0), (2, 1), (1, 1), (0, 0), (2, 2), (0, 1),
+      ]))
     #expect(hull.vertices == points([(0, 0), (2, 0), (2, 2), (0, 2)]))
     #expect(hull.area == 4)
     #expect(hull.contains(PayoffPoint(1, 2)) && hull.contains(PayoffPoint(1, 1)) && !hull.contains(PayoffPoint(2.1, 1)))
@@ -115,7 +116,8 @@ import Testing
   /// - the individually rational region lies in the hull and above the minimax point.
   @Test func propertiesOfTwoPlayerGeometry() throws {
     var generator = LPTestSupport.SplitMix(seed: 31)
-    let games = try LPTestSupport.randomBimatrixGames().map(\.game)
+    let games =
+      try LPTestSupport.randomBimatrixGames().map(\.game)
       + (0..<60).map { _ in LPTestSupport.randomGame(players: 2, using: &generator) }
     for game in games {
       let geometry = try TwoPlayerPayoffGeometry(game)
@@ -141,7 +143,9 @@ import Testing
         #expect(vertex.x >= geometry.minimax.x - 1e-9 && vertex.y >= geometry.minimax.y - 1e-9)
         #expect(try game.feasibleSetContains([vertex.x, vertex.y]))
       }
-      #expect(!geometry.individuallyRational.isEmpty, "\(game.profiles.map { game.payoffs($0) }) minimax \(geometry.minimax) hull \(geometry.feasibleSet.vertices)")
+      #expect(
+        !geometry.individuallyRational.isEmpty,
+        "\(game.profiles.map { game.payoffs($0) }) minimax \(geometry.minimax) hull \(geometry.feasibleSet.vertices)")
     }
   }
 }

@@ -86,7 +86,8 @@ import Testing
         #expect(abs(maxmin.value - record.maxmin) < 1e-9, "\(entry.id) player \(player)")
         if let strategy = record.strategy {
           uniqueStrategies += 1
-          #expect(zip(maxmin.strategy, strategy).allSatisfy { abs($0 - $1) < 1e-9 }, "\(entry.id) player \(player): \(maxmin.strategy) vs \(strategy)")
+          #expect(
+            zip(maxmin.strategy, strategy).allSatisfy { abs($0 - $1) < 1e-9 }, "\(entry.id) player \(player): \(maxmin.strategy) vs \(strategy)")
         }
         #expect(abs(try entry.game.minimax(player, exact: exact).value - record.minimax) < 1e-9)
         #expect(try entry.game.pureMaxmin(player).value == record.pureMaxmin)
@@ -104,7 +105,8 @@ import Testing
   /// - maxmin ≤ the player's payoff at every pure Nash equilibrium (found by brute force here).
   @Test func propertiesOfSecurityLevels() throws {
     var generator = LPTestSupport.SplitMix(seed: 2024)
-    let games = try LPTestSupport.randomBimatrixGames().map(\.game)
+    let games =
+      try LPTestSupport.randomBimatrixGames().map(\.game)
       + (0..<40).map { _ in LPTestSupport.randomGame(players: 3, using: &generator) }
     var equilibriaSeen = 0
     for game in games {

@@ -72,7 +72,8 @@ import Testing
     #expect(game.payoffs([1, 1, 1]) == [2, 2, 2] && game.payoffs([0, 0, 1]) == [-1, -1, -1])
     // Besides full coordination, every profile of three different actions is an equilibrium: no single
     // player can restore coordination alone.
-    #expect(game.pureNashEquilibria() == [[0, 0, 0], [0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 1, 1], [1, 2, 0], [2, 0, 1], [2, 1, 0], [2, 2, 2]])
+    #expect(
+      game.pureNashEquilibria() == [[0, 0, 0], [0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 1, 1], [1, 2, 0], [2, 0, 1], [2, 1, 0], [2, 2, 2]])
     #expect(NormalFormGame.coordination(payoffs: [3, 2, 1], playerCount: 2).pureNashEquilibria() == [[0, 0], [1, 1], [2, 2]])
     #expect(NormalFormGame.coordination().payoffMatrix(0) == [[1, 0], [0, 1]])
   }
@@ -104,13 +105,16 @@ import Testing
     }
     #expect(problem { try NormalFormGame(actions: [], payoffVectors: []) } == "a game needs at least one player")
     #expect(problem { try NormalFormGame(actions: [["a"], []], payoffVectors: []) } == "player 2 has no action")
-    #expect(problem { try NormalFormGame(playerNames: ["A"], actions: [["a"], ["b"]], payoffVectors: [[0, 0]]) }
-      == "1 player names for 2 players")
+    #expect(
+      problem { try NormalFormGame(playerNames: ["A"], actions: [["a"], ["b"]], payoffVectors: [[0, 0]]) }
+        == "1 player names for 2 players")
     #expect(problem { try NormalFormGame(actions: [["a", "b"]], payoffVectors: [[0]]) } == "1 payoff vectors for 2 profiles")
-    #expect(problem { try NormalFormGame(actions: [["a", "b"]], payoffVectors: [[0], [1, 2]]) }
-      == "the payoff vector of profile [1] has 2 entries for 1 players")
-    #expect(problem { try NormalFormGame(actions: [["a"], ["b"]], payoffVectors: [[0, .nan]]) }
-      == "player 2's payoff at profile [0, 0] is nan, not a finite number")
+    #expect(
+      problem { try NormalFormGame(actions: [["a", "b"]], payoffVectors: [[0], [1, 2]]) }
+        == "the payoff vector of profile [1] has 2 entries for 1 players")
+    #expect(
+      problem { try NormalFormGame(actions: [["a"], ["b"]], payoffVectors: [[0, .nan]]) }
+        == "player 2's payoff at profile [0, 0] is nan, not a finite number")
     #expect(problem { try NormalFormGame.bimatrix([[1, 2], [3]], [[1, 2], [3, 4]]) } == "the row player's matrix is not 2×2")
     #expect(problem { try NormalFormGame.bimatrix([[1, 2]], [[1, 2], [3, 4]]) } == "the column player's matrix is not 1×2")
     #expect(problem { try NormalFormGame.bimatrix([], []) } == "the payoff matrices are empty")

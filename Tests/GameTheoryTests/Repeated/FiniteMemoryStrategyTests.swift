@@ -48,14 +48,18 @@ import Testing
       error?.description
         == "unknown id 'Tit For Three Tats'; known ids: Cooperator, Defector, TitForTat, Grudger, WinStayLoseShift, "
         + "TitFor2Tats, SuspiciousTitForTat, Alternator, Random, GTFT")
-    #expect(Support.labError { _ = try Tournament(names: ["TitForTat", "Pavlov"]) } == .unknownIdentifier("Pavlov", known: FiniteMemoryStrategy.classicNames))
+    #expect(
+      Support.labError { _ = try Tournament(names: ["TitForTat", "Pavlov"]) }
+        == .unknownIdentifier("Pavlov", known: FiniteMemoryStrategy.classicNames))
   }
 
   @Test func malformedMachinesAreRejectedWithTheProblem() {
     func problem(_ probabilities: [Double], _ transitions: [[Int]], initial: Int = 0, name: String = "M") -> String? {
-      guard case .invalidInput(_, let problem) = Support.labError({
-        _ = try FiniteMemoryStrategy(name: name, cooperationProbabilities: probabilities, transitions: transitions, initialState: initial)
-      }) else { return nil }
+      guard
+        case .invalidInput(_, let problem) = Support.labError({
+          _ = try FiniteMemoryStrategy(name: name, cooperationProbabilities: probabilities, transitions: transitions, initialState: initial)
+        })
+      else { return nil }
       return problem
     }
     let row = [0, 0, 0, 0]

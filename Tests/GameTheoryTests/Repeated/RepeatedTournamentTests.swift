@@ -78,7 +78,8 @@ import Testing
   /// rate stays in [0, 1].
   @Test func noisySummaryIsWellFormed() throws {
     let result = try Tournament(
-      strategies: FiniteMemoryStrategy.classics(), turns: 50, repetitions: 4, noise: 0.1, seed: 3).play(jobs: 2)
+      strategies: FiniteMemoryStrategy.classics(), turns: 50, repetitions: 4, noise: 0.1, seed: 3
+    ).play(jobs: 2)
     let table = result.summary(id: "t", title: "noisy")
     #expect(table.rows.count == 10)
     #expect(Set(result.rankedNames) == Set(FiniteMemoryStrategy.classicNames))
@@ -99,7 +100,9 @@ import Testing
       Support.labError { _ = try Tournament(strategies: [.titForTat, .defector], turns: -1) }
         == .invalidInput(place: "repeated match", problem: "turns must be at least 1, got -1"))
     #expect(Support.labError { _ = try Tournament(strategies: [.titForTat, .defector], noise: 1.01) } != nil)
-    #expect(Support.labError { _ = try Tournament(names: ["Tit For Tat", "Nobody"]) } == .unknownIdentifier("Nobody", known: FiniteMemoryStrategy.classicNames))
+    #expect(
+      Support.labError { _ = try Tournament(names: ["Tit For Tat", "Nobody"]) }
+        == .unknownIdentifier("Nobody", known: FiniteMemoryStrategy.classicNames))
   }
 
   @Test func benchmarksAreDeclared() {

@@ -43,8 +43,9 @@ import Testing
     let threeActions = NormalFormGame(actions: [["a", "b", "c"], ["x", "y"]]) { _ in [0, 0] }
     let error = RepeatedTestSupport.labError { _ = try StageGame(threeActions) }
     #expect(
-      error == .invalidInput(
-        place: "stage game", problem: "a repeated match needs a 2-player game with 2 actions each, got 2 players (3 × 2)"))
+      error
+        == .invalidInput(
+          place: "stage game", problem: "a repeated match needs a 2-player game with 2 actions each, got 2 players (3 × 2)"))
     let threePlayers = NormalFormGame(actions: [["a", "b"], ["x", "y"], ["p", "q"]]) { _ in [0, 0, 0] }
     #expect(RepeatedTestSupport.labError { _ = try StageGame(threePlayers) } != nil)
     #expect(

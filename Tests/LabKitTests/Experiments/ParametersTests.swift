@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LabKit
 
 @Suite struct ParametersTests {
@@ -17,8 +18,9 @@ import Testing
   }
 
   @Test func overridesAreParsedAndTyped() throws {
-    let p = try Parameters(Self.declarations, scale: .standard,
-                           overrides: ["agents": "1_00", "rate": "0.5", "noisy": "yes", "memory": "fifo", "floor": "0"])
+    let p = try Parameters(
+      Self.declarations, scale: .standard,
+      overrides: ["agents": "1_00", "rate": "0.5", "noisy": "yes", "memory": "fifo", "floor": "0"])
     #expect(p.integer("agents") == 100)
     #expect(p.real("rate") == 0.5)
     #expect(p.boolean("noisy"))
@@ -27,7 +29,8 @@ import Testing
   }
 
   @Test func unknownKeyListsWhatIsAllowed() {
-    #expect(throws: LabError.invalidInput(place: "--set agnets", problem: "unknown parameter 'agnets'; allowed: agents, rate, floor, noisy, memory")) {
+    #expect(throws: LabError.invalidInput(place: "--set agnets", problem: "unknown parameter 'agnets'; allowed: agents, rate, floor, noisy, memory"))
+    {
       try Parameters(Self.declarations, scale: .standard, overrides: ["agnets": "3"])
     }
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LabKit
 
 /// A small experiment with every part of the mechanism: the mean of draws under two readings of how a
@@ -31,19 +32,29 @@ struct CoinExperiment: Experiment {
     class: .empirical, control: Control("the squared rule, whose mean is 1/3"), sizes: [draws.erased])
   var claims: [Claim] { [Self.claim, Self.limitClaim] }
   var parameters: [Parameter] {
-    [Parameter(Self.draws, "Draws per replicate.", domain: .integer(1...1_000_000), smoke: 100, standard: 1000, paper: 10_000),
-     Parameter(Self.rule, "How a draw is made.", default: .uniform)]
+    [
+      Parameter(Self.draws, "Draws per replicate.", domain: .integer(1...1_000_000), smoke: 100, standard: 1000, paper: 10_000),
+      Parameter(Self.rule, "How a draw is made.", default: .uniform),
+    ]
   }
   var readings: [Reading] {
-    [Reading(Self.rule, [.init(DrawRule.uniform, reason: "a draw is u", source: "§1"), .init(DrawRule.squared, reason: "a draw is u²", source: "a careful reader")])]
+    [
+      Reading(
+        Self.rule,
+        [.init(DrawRule.uniform, reason: "a draw is u", source: "§1"), .init(DrawRule.squared, reason: "a draw is u²", source: "a careful reader")])
+    ]
   }
-  var sizes: [Size] { [Size(Self.draws, "draws per replicate", smoke: [50, 100, 200], standard: [100, 1000, 10_000], paper: [1000, 10_000, 100_000])] }
+  var sizes: [Size] {
+    [Size(Self.draws, "draws per replicate", smoke: [50, 100, 200], standard: [100, 1000, 10_000], paper: [1000, 10_000, 100_000])]
+  }
 
   func simulate(in context: RunContext) throws -> Outcome {
     let draws = context.parameters[Self.draws]
     let squared = context.parameters[Self.rule] == .squared
     let means = try context.replicates(4) { _, random in
-      (0..<draws).map { _ in let u = random.uniform(); return squared ? u * u : u }.reduce(0, +) / Double(draws)
+      (0..<draws).map { _ in
+        let u = random.uniform(); return squared ? u * u : u
+      }.reduce(0, +) / Double(draws)
     }
     return Outcome(means: means, draws: draws)
   }
@@ -61,38 +72,51 @@ struct CoinExperiment: Experiment {
     let trend = try? Trend(reading: [], sizeName: Self.draws.name, observations: observations, statistic: .limit, bar: Self.bar)
     let squaredObservations = observations.map { (size: $0.size, value: $0.value * 2 / 3) }  // mean 1/3 instead of 1/2
     let squaredTrend = try? Trend(reading: [], sizeName: Self.draws.name, observations: squaredObservations, statistic: .limit, bar: Self.bar)
-    let evidence = Evidence(summary: "Mean \(DecimalFormat.fixed(base.estimate, digits: 4)).", measurements: [.init("mean", base.estimate)], tolerance: "95% t-interval against \(Self.bar)", sampleSize: 4)
+    let evidence = Evidence(
+      summary: "Mean \(DecimalFormat.fixed(base.estimate, digits: 4)).", measurements: [.init("mean", base.estimate)],
+      tolerance: "95% t-interval against \(Self.bar)", sampleSize: 4)
     let limitCells = outcomes.cells(of: Self.limitClaim).map { cell, outcome in
       VerdictMap.Cell(reading: [], size: cell.sizeSetting, verdict: .inconclusive, estimate: outcome.means.reduce(0, +) / 4, n: 4)
     }
     return ExperimentResult(
       tables: [table], figures: [Figure(id: "toy.coin.figure", title: "A figure", svg: "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n")],
-      claims: [ClaimResult(Self.claim, map: VerdictMap(design: Self.claim.design, cells: cells), control: control, evidence: evidence),
-               ClaimResult(Self.limitClaim, map: VerdictMap(design: .single, cells: limitCells, trends: trend.map { [$0] } ?? []),
-                           control: ControlResult(Self.limitClaim.control!, verdict: squaredTrend?.verdict ?? .inconclusive), evidence: evidence)])
+      claims: [
+        ClaimResult(Self.claim, map: VerdictMap(design: Self.claim.design, cells: cells), control: control, evidence: evidence),
+        ClaimResult(
+          Self.limitClaim, map: VerdictMap(design: .single, cells: limitCells, trends: trend.map { [$0] } ?? []),
+          control: ControlResult(Self.limitClaim.control!, verdict: squaredTrend?.verdict ?? .inconclusive), evidence: evidence),
+      ])
   }
 }
 
 @Suite struct ReproductionTests {
-  static let paper = Paper(id: "Toy", prefix: "toy", title: "A toy paper", citation: "Nobody, 2026", sourceText: "papers/toy.txt", experiments: [CoinExperiment()])
+  static let paper = Paper(
+    id: "Toy", prefix: "toy", title: "A toy paper", citation: "Nobody, 2026", sourceText: "papers/toy.txt", experiments: [CoinExperiment()])
   static let reproduction = Reproduction(catalog: Catalog(papers: [paper]), libraryVersions: [("gsl", "test")])
 
   static func temporaryRoot() throws -> String {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("labkit-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: root + "/Papers", withIntermediateDirectories: true)
-    try "# Toy\n\nProse.\n\n<!-- reproduce:begin toy.coin.half -->\n<!-- reproduce:end toy.coin.half -->\n".write(toFile: root + "/Papers/Toy.md", atomically: true, encoding: .utf8)
+    try "# Toy\n\nProse.\n\n<!-- reproduce:begin toy.coin.half -->\n<!-- reproduce:end toy.coin.half -->\n".write(
+      toFile: root + "/Papers/Toy.md", atomically: true, encoding: .utf8)
     return root
   }
 
   @Test func producesEveryOutput() throws {
     let root = try Self.temporaryRoot()
     let outcome = try Self.reproduction.run([], options: .init(scale: .smoke, seed: 3, root: root))
-    #expect(outcome.tree.paths == ["Figures/Toy/toy.coin.figure.svg", "Papers/Toy.md", "Reproduce/MANIFEST.json", "Reproduce/Toy/report.txt", "Reproduce/Toy/results.json"])
+    #expect(
+      outcome.tree.paths == [
+        "Figures/Toy/toy.coin.figure.svg", "Papers/Toy.md", "Reproduce/MANIFEST.json", "Reproduce/Toy/report.txt", "Reproduce/Toy/results.json",
+      ])
     let results = try JSONValue.parse(outcome.tree.files["Reproduce/Toy/results.json"]!)
     #expect(results.objectValue!.map(\.0) == ["paper", "source", "scale", "seed", "experiments"])
     let claim = results["experiments"]!.arrayValue![0]["claims"]!.arrayValue![0]
-    #expect(claim.objectValue!.map(\.0) == ["id", "source", "kind", "statement", "class", "classReason", "meaningfulAt", "headline", "where",
-                                              "verdict", "design", "readings", "trends", "control", "evidence", "measured"])
+    #expect(
+      claim.objectValue!.map(\.0) == [
+        "id", "source", "kind", "statement", "class", "classReason", "meaningfulAt", "headline", "where",
+        "verdict", "design", "readings", "trends", "control", "evidence", "measured",
+      ])
     // Smoke scale labels every verdict smoke, in every output.
     #expect(claim["verdict"] == .string("smoke") && claim["headline"] == .string("smoke"))
     #expect(outcome.tree.files["Papers/Toy.md"]!.contains("**`toy.coin.half`** (claim, §1): **SMOKE** (empirical)"))
@@ -100,7 +124,10 @@ struct CoinExperiment: Experiment {
     let manifest = try JSONValue.parse(outcome.tree.files["Reproduce/MANIFEST.json"]!)
     #expect(manifest["seed"] == .number(3))
     // Every output but the manifest itself.
-    #expect(manifest["outputs"]!.arrayValue!.compactMap(\.stringValue) == ["Figures/Toy/toy.coin.figure.svg", "Papers/Toy.md", "Reproduce/Toy/report.txt", "Reproduce/Toy/results.json"])
+    #expect(
+      manifest["outputs"]!.arrayValue!.compactMap(\.stringValue) == [
+        "Figures/Toy/toy.coin.figure.svg", "Papers/Toy.md", "Reproduce/Toy/report.txt", "Reproduce/Toy/results.json",
+      ])
   }
 
   @Test func checkFindsStaleMissingAndUnexpectedFiles() throws {
@@ -113,11 +140,12 @@ struct CoinExperiment: Experiment {
     try FileManager.default.removeItem(atPath: root + "/Figures/Toy/toy.coin.figure.svg")
     try "<svg/>".write(toFile: root + "/Figures/Toy/old.svg", atomically: true, encoding: .utf8)
     let stale = try Self.reproduction.run([], options: options).tree.staleFiles(root: root)
-    #expect(stale == [
-      .init(path: "Figures/Toy/toy.coin.figure.svg", reason: .missing),
-      .init(path: "Reproduce/Toy/report.txt", reason: .different),
-      .init(path: "Figures/Toy/old.svg", reason: .unexpected),
-    ])
+    #expect(
+      stale == [
+        .init(path: "Figures/Toy/toy.coin.figure.svg", reason: .missing),
+        .init(path: "Reproduce/Toy/report.txt", reason: .different),
+        .init(path: "Figures/Toy/old.svg", reason: .unexpected),
+      ])
   }
 
   @Test func overridesAreValidatedBeforeAnyWork() throws {
@@ -125,7 +153,11 @@ struct CoinExperiment: Experiment {
     #expect(throws: LabError.invalidInput(place: "--set drwas", problem: "no selected experiment has a parameter 'drwas'; allowed: draws, rule")) {
       try Self.reproduction.run([], options: .init(scale: .smoke, overrides: .init(["drwas": "5"]), root: root))
     }
-    #expect(throws: LabError.invalidInput(place: "--set rule=cubed", problem: "'cubed' is not a reading of rule; the readings: uniform (a draw is u; §1), squared (a draw is u²; a careful reader)")) {
+    #expect(
+      throws: LabError.invalidInput(
+        place: "--set rule=cubed",
+        problem: "'cubed' is not a reading of rule; the readings: uniform (a draw is u; §1), squared (a draw is u²; a careful reader)")
+    ) {
       try Self.reproduction.run([], options: .init(scale: .smoke, overrides: .init(["rule": "cubed"]), root: root))
     }
     #expect(throws: LabError.self) {
@@ -211,17 +243,24 @@ struct RenamedCoin: Experiment {
   }
 
   @Test func gridsEnumerateProductOrOneAtATime() throws {
-    let declarations = [Parameter(ParameterKey<Int>("a"), "a", domain: .integer(0...9), default: 0),
-                        Parameter(ParameterKey<Int>("b"), "b", domain: .integer(0...9), default: 0)]
-    let readings = [Reading(ParameterKey<Int>("a"), [.init(0, reason: "r", source: "s"), .init(1, reason: "r", source: "s"), .init(2, reason: "r", source: "s")]),
-                    Reading(ParameterKey<Int>("b"), [.init(0, reason: "r", source: "s"), .init(1, reason: "r", source: "s")])]
+    let declarations = [
+      Parameter(ParameterKey<Int>("a"), "a", domain: .integer(0...9), default: 0),
+      Parameter(ParameterKey<Int>("b"), "b", domain: .integer(0...9), default: 0),
+    ]
+    let readings = [
+      Reading(ParameterKey<Int>("a"), [.init(0, reason: "r", source: "s"), .init(1, reason: "r", source: "s"), .init(2, reason: "r", source: "s")]),
+      Reading(ParameterKey<Int>("b"), [.init(0, reason: "r", source: "s"), .init(1, reason: "r", source: "s")]),
+    ]
     let base = try Parameters(declarations, scale: .smoke)
     func claim(_ design: GridDesign) -> Claim {
-      Claim(id: "x", source: "s", kind: .claim, statement: "s", class: .empirical, readings: [ParameterKey<Int>("a").erased, ParameterKey<Int>("b").erased], design: design)
+      Claim(
+        id: "x", source: "s", kind: .claim, statement: "s", class: .empirical,
+        readings: [ParameterKey<Int>("a").erased, ParameterKey<Int>("b").erased], design: design)
     }
     #expect(Grid.cells(of: claim(.product), readings: readings, sizes: [], base: base, scale: .smoke).count == 6)
-    #expect(Grid.cells(of: claim(.oneAtATime), readings: readings, sizes: [], base: base, scale: .smoke).map(\.description)
-            == ["a=0, b=0", "a=1, b=0", "a=2, b=0", "a=0, b=1"])
+    #expect(
+      Grid.cells(of: claim(.oneAtATime), readings: readings, sizes: [], base: base, scale: .smoke).map(\.description)
+        == ["a=0, b=0", "a=1, b=0", "a=2, b=0", "a=0, b=1"])
     #expect(Grid.cells(of: claim(.single), readings: readings, sizes: [], base: base, scale: .smoke).count == 1)
   }
 }

@@ -33,9 +33,10 @@ struct FigureChartTests {
 
   @Test("the legend goes to a corner with no data, and outside when every corner has some")
   func legendPlacement() {
-    let frame = PlotFrame(title: "t", width: 640, height: 420,
-                          horizontal: .numeric(ResolvedAxis(Axis(label: "x", range: 0...1), values: [])),
-                          vertical: ResolvedAxis(Axis(label: "y", range: 0...1), values: []))
+    let frame = PlotFrame(
+      title: "t", width: 640, height: 420,
+      horizontal: .numeric(ResolvedAxis(Axis(label: "x", range: 0...1), values: [])),
+      vertical: ResolvedAxis(Axis(label: "y", range: 0...1), values: []))
     let legend = ChartLegend(entries: [LegendEntry(name: "series", swatch: .line(.blue, dashed: false))])
     var coverage = LegendCoverage()
     #expect(legend.freeCorner(in: frame, coverage: coverage) == .topRight)
@@ -85,8 +86,9 @@ struct FigureChartTests {
 
   @Test("heatmap cells are labelled with the given digits and NaN cells are grey and unlabelled")
   func heatmapCells() {
-    let map = Heatmap(title: "", rows: ["a", "b"], columns: ["x", "y"], values: [[0.123, .nan], [0.5, 1]],
-                      cellLabelDigits: 2)
+    let map = Heatmap(
+      title: "", rows: ["a", "b"], columns: ["x", "y"], values: [[0.123, .nan], [0.5, 1]],
+      cellLabelDigits: 2)
     let svg = map.svg()
     let text = FigureXML.parse(svg).text
     #expect(text.contains("0.12"))

@@ -1,9 +1,11 @@
 import Foundation
 import Testing
+
+@testable import LabKit
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-@testable import LabKit
 
 /// One example figure of the library, named for test output.
 struct FigureSample: Sendable, CustomTestStringConvertible {
@@ -113,8 +115,9 @@ enum FigureRenderer {
       try? Data(svg.utf8).write(to: target.appendingPathComponent("\(name).svg"))
       try? png.write(to: target.appendingPathComponent("\(name).png"))
     }
-    return Result(status: process.terminationStatus, png: png,
-                  standardError: String(decoding: errorData, as: UTF8.self))
+    return Result(
+      status: process.terminationStatus, png: png,
+      standardError: String(decoding: errorData, as: UTF8.self))
   }
 }
 
@@ -174,9 +177,10 @@ extension FigureSample {
       return chart.svg()
     },
     FigureSample(name: "reference-lines-text-polygon") {
-      var chart = Chart(title: "Feasible payoffs of the prisoner's dilemma",
-                        x: Axis(label: "Payoff to row player", range: -0.5...5.5),
-                        y: Axis(label: "Payoff to column player", range: -0.5...5.5))
+      var chart = Chart(
+        title: "Feasible payoffs of the prisoner's dilemma",
+        x: Axis(label: "Payoff to row player", range: -0.5...5.5),
+        y: Axis(label: "Payoff to column player", range: -0.5...5.5))
       chart.polygon("Feasible set", [(0, 5), (3, 3), (5, 0), (1, 1)])
       chart.scatter("Pure outcomes", [(0, 5), (3, 3), (5, 0), (1, 1)], marker: .diamond)
       chart.referenceLine(y: 1, label: "Minmax (column)")
@@ -185,8 +189,9 @@ extension FigureSample {
       return chart.svg()
     },
     FigureSample(name: "log-axes") {
-      var chart = Chart(title: "Convergence time", x: Axis(label: "Population size", scale: .logarithmic),
-                        y: Axis(label: "Rounds to converge", scale: .logarithmic))
+      var chart = Chart(
+        title: "Convergence time", x: Axis(label: "Population size", scale: .logarithmic),
+        y: Axis(label: "Rounds to converge", scale: .logarithmic))
       let sizes = [10.0, 30, 100, 300, 1000, 3000, 10000, 30000, 100000]
       chart.line("Simulation", x: sizes, y: sizes.map { $0 * 1.8 + 20 })
       chart.scatter("Bound", x: sizes, y: sizes.map { $0 * 0.9 })
@@ -198,8 +203,9 @@ extension FigureSample {
       return chart.svg()
     },
     FigureSample(name: "grouped-bars") {
-      var chart = BarChart(title: "Mean payoff by strategy", categories: ["TFT", "ALLD", "ALLC", "GRIM", "WSLS"],
-                           xLabel: "Strategy", y: Axis(label: "Mean payoff"))
+      var chart = BarChart(
+        title: "Mean payoff by strategy", categories: ["TFT", "ALLD", "ALLC", "GRIM", "WSLS"],
+        xLabel: "Strategy", y: Axis(label: "Mean payoff"))
       chart.bars("No noise", [3.0, 1.2, 2.5, 2.9, 3.0], lower: [2.8, 1.0, 2.2, 2.7, 2.85], upper: [3.2, 1.4, 2.8, 3.1, 3.15])
       chart.bars("5 % noise", [2.4, 1.3, 2.0, 1.9, 2.7], lower: [2.2, 1.1, 1.8, 1.7, 2.5], upper: [2.6, 1.5, 2.2, 2.1, 2.9])
       chart.bars("10 % noise", [2.0, 1.4, 1.6, 1.5, 2.4])
@@ -207,59 +213,70 @@ extension FigureSample {
       return chart.svg()
     },
     FigureSample(name: "bars-long-names") {
-      var chart = BarChart(title: "Rotated category names",
-                           categories: ["Generous tit for tat", "Always defect", "Always cooperate", "Grim trigger",
-                                        "Win-stay, lose-shift", "Random"],
-                           xLabel: "Strategy", y: Axis(label: "Share"))
+      var chart = BarChart(
+        title: "Rotated category names",
+        categories: [
+          "Generous tit for tat", "Always defect", "Always cooperate", "Grim trigger",
+          "Win-stay, lose-shift", "Random",
+        ],
+        xLabel: "Strategy", y: Axis(label: "Share"))
       chart.bars(nil, [0.3, -0.1, 0.2, 0.25, 0.35, 0.05])
       return chart.svg()
     },
     FigureSample(name: "histogram") {
       let values: [Double] = (0..<500).map { i in (jitter(i, 7919, 1000) + jitter(i, 104_729, 1000)) / 1000 }
-      var chart = HistogramChart(title: "Distribution of final payoffs", x: Axis(label: "Payoff"),
-                                 values: values, bins: 20)
+      var chart = HistogramChart(
+        title: "Distribution of final payoffs", x: Axis(label: "Payoff"),
+        values: values, bins: 20)
       chart.referenceLine(x: 1, label: "Mean")
       return chart.svg()
     },
     FigureSample(name: "histogram-edges") {
-      HistogramChart(title: "Given bins", x: Axis(label: "Rounds"), edges: [0, 10, 20, 50, 100],
-                     counts: [12, 30, 22, 5]).svg()
+      HistogramChart(
+        title: "Given bins", x: Axis(label: "Rounds"), edges: [0, 10, 20, 50, 100],
+        counts: [12, 30, 22, 5]
+      ).svg()
     },
     FigureSample(name: "heatmap-labels") {
       let values = (0..<6).map { r in (0..<7).map { c in Double(r * 7 + c) / 41 } }
-      var map = Heatmap(title: "Cooperation rate by benefit and cost", rows: (1...6).map { "b = \($0)" },
-                        columns: ["0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7"], values: values,
-                        xLabel: "Cost c", yLabel: "Benefit b", cellLabelDigits: 2)
+      var map = Heatmap(
+        title: "Cooperation rate by benefit and cost", rows: (1...6).map { "b = \($0)" },
+        columns: ["0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7"], values: values,
+        xLabel: "Cost c", yLabel: "Benefit b", cellLabelDigits: 2)
       map.colourBarLabel = "Cooperation rate"
       return map.svg()
     },
     FigureSample(name: "heatmap-diverging-nan") {
-      var map = Heatmap(title: "Payoff difference", rows: ["A", "B", "C"], columns: ["x", "y", "z", "w"],
-                        values: [[-2, -1, 0, .nan], [1, 2, .infinity, 0.5], [3]], cellLabelDigits: 1)
+      var map = Heatmap(
+        title: "Payoff difference", rows: ["A", "B", "C"], columns: ["x", "y", "z", "w"],
+        values: [[-2, -1, 0, .nan], [1, 2, .infinity, 0.5], [3]], cellLabelDigits: 1)
       map.colourScale = .blueWhiteRed
       return map.svg()
     },
     FigureSample(name: "heatmap-large") {
       let values: [[Double]] = (0..<30).map { r in (0..<40).map { c in jitter(r * 40 + c, 7919, 101) / 100 } }
-      var map = Heatmap(title: "Forty strategies against thirty environments",
-                        rows: (0..<30).map { "Environment \($0 + 1)" }, columns: (0..<40).map { "Strategy \($0 + 1)" },
-                        values: values, xLabel: "Strategy", yLabel: "Environment", width: 720, height: 560)
+      var map = Heatmap(
+        title: "Forty strategies against thirty environments",
+        rows: (0..<30).map { "Environment \($0 + 1)" }, columns: (0..<40).map { "Strategy \($0 + 1)" },
+        values: values, xLabel: "Strategy", yLabel: "Environment", width: 720, height: 560)
       map.colourBarLabel = "Payoff"
       map.valueRange = 0...1
       return map.svg()
     },
     FigureSample(name: "log-x-long-title") {
-      var chart = Chart(title: "A rather long title that is wider than the plotting area of this small chart",
-                        x: Axis(label: "Learning rate", scale: .logarithmic), y: Axis(label: "Error"),
-                        width: 420, height: 300)
+      var chart = Chart(
+        title: "A rather long title that is wider than the plotting area of this small chart",
+        x: Axis(label: "Learning rate", scale: .logarithmic), y: Axis(label: "Error"),
+        width: 420, height: 300)
       chart.scatter("runs", x: [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 0.1], y: [0.9, 0.6, 0.3, 0.2, 0.35, 0.8], marker: .square)
       chart.legendPlacement = .bottomLeft
       return chart.svg()
     },
     FigureSample(name: "bands-long-names-log-x") {
-      var chart = Chart(title: "Zero-memory Q-learners: Q_s − Q_t approaches 1 (§2.1)",
-                        x: Axis(label: "encounters per agent", scale: .logarithmic),
-                        y: Axis(label: "Q_s − Q_t (mean over agents)"))
+      var chart = Chart(
+        title: "Zero-memory Q-learners: Q_s − Q_t approaches 1 (§2.1)",
+        x: Axis(label: "encounters per agent", scale: .logarithmic),
+        y: Axis(label: "Q_s − Q_t (mean over agents)"))
       let x: [Double] = [1, 3, 10, 30, 100, 300, 1000, 3000, 10000, 30000, 100_000]
       for (k, name) in ["2 agents", "100 agents"].enumerated() {
         let mean: [Double] = x.indices.map { i in 1 - 0.9 / Double(i + 1 + 2 * k) }
@@ -270,11 +287,13 @@ extension FigureSample {
       return chart.svg()
     },
     FigureSample(name: "degenerate-sizes-and-ranges") {
-      var chart = Chart(title: "Odd sizes", x: Axis(label: "x", range: 3...3), y: Axis(label: "y", range: -.infinity ... .infinity),
-                        width: .nan, height: 10)
+      var chart = Chart(
+        title: "Odd sizes", x: Axis(label: "x", range: 3...3), y: Axis(label: "y", range: -.infinity ... .infinity),
+        width: .nan, height: 10)
       chart.line("flat", [(3, 5), (3, 5)])
-      let bars = BarChart(title: "Tiny", categories: ["a"], y: Axis(label: "y", scale: .logarithmic, range: -1...0),
-                          width: -5, height: .infinity)
+      let bars = BarChart(
+        title: "Tiny", categories: ["a"], y: Axis(label: "y", scale: .logarithmic, range: -1...0),
+        width: -5, height: .infinity)
       let histogram = HistogramChart(title: "One value", x: Axis(label: "x"), values: [2, 2, 2], bins: 0)
       var heatmap = Heatmap(title: "Flat", rows: ["r"], columns: ["c"], values: [[7]], width: 1e9, height: .nan)
       heatmap.valueRange = 1 ... .infinity
@@ -306,8 +325,9 @@ extension FigureSample {
       return chart.svg()
     },
     FigureSample(name: "log-non-positive") {
-      var chart = Chart(title: "Log axis skips non-positive values", x: Axis(label: "x"),
-                        y: Axis(label: "y", scale: .logarithmic))
+      var chart = Chart(
+        title: "Log axis skips non-positive values", x: Axis(label: "x"),
+        y: Axis(label: "y", scale: .logarithmic))
       chart.line("series", x: [0, 1, 2, 3, 4, 5], y: [1, 0, 10, -5, 100, 1000])
       chart.band(nil, x: [0, 1, 2], lower: [0, 0.5, 1], upper: [2, 3, 4])
       return chart.svg()

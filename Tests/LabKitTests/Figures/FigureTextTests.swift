@@ -38,8 +38,9 @@ struct FigureTextTests {
     #expect(FigureTitle("", availableWidth: 600).lines.isEmpty)
     let short = FigureTitle("Payoffs", availableWidth: 600)
     #expect(short.lines == ["Payoffs"] && short.fontSize == FigureStyle.titleFontSize)
-    let long = FigureTitle("A rather long title that is wider than the plotting area of this small chart",
-                           availableWidth: 400)
+    let long = FigureTitle(
+      "A rather long title that is wider than the plotting area of this small chart",
+      availableWidth: 400)
     #expect(long.lines.count == 2)
     #expect(long.width <= 400)
     #expect(long.lines.joined(separator: " ") == "A rather long title that is wider than the plotting area of this small chart")

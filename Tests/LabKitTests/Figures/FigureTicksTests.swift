@@ -20,8 +20,9 @@ struct FigureTicksTests {
     let nice = AxisTicks.niceLinearRange(minimum: 0, maximum: 97)
     #expect(nice.lower == 0 && nice.upper == 100)
     #expect(nice.step == TickStep(mantissa: 2, exponent: 1))
-    #expect(labels(AxisTicks.linear(lower: nice.lower, upper: nice.upper, step: nice.step))
-      == ["0", "20", "40", "60", "80", "100"])
+    #expect(
+      labels(AxisTicks.linear(lower: nice.lower, upper: nice.upper, step: nice.step))
+        == ["0", "20", "40", "60", "80", "100"])
   }
 
   @Test("steps are 1, 2 or 5 times a power of ten, with five to eight ticks")
@@ -117,8 +118,9 @@ struct FigureTicksTests {
     #expect(AxisTicks.factorExponent(lower: 1e-9, upper: 3e-9) == -9)
     #expect(AxisTicks.factorExponent(lower: 0, upper: 2e-4) == -6)
     #expect(labels(AxisTicks.linear(lower: 1e6, upper: 5e6, factorExponent: 6)) == ["1", "2", "3", "4", "5"])
-    #expect(labels(AxisTicks.linear(lower: 1e-9, upper: 2e-9, factorExponent: -9))
-      == ["1", "1.2", "1.4", "1.6", "1.8", "2"])
+    #expect(
+      labels(AxisTicks.linear(lower: 1e-9, upper: 2e-9, factorExponent: -9))
+        == ["1", "1.2", "1.4", "1.6", "1.8", "2"])
     let axis = ResolvedAxis(Axis(label: "Payoff"), values: [0, 3e12])
     #expect(axis.displayLabel == "Payoff (×10¹²)")
     #expect(ResolvedAxis(Axis(label: ""), values: [0, 3e12]).displayLabel == "×10¹²")
@@ -132,8 +134,10 @@ struct FigureTicksTests {
     let ticks = axis.ticks(
       pixelLength: length, position: { axis.fraction($0).map { $0 * length } },
       extent: { FigureStyle.textWidth($0, fontSize: 11) })
-    #expect(AxisTicks.labelsFit(ticks, gap: 6, position: { axis.fraction($0).map { $0 * length } },
-                                extent: { FigureStyle.textWidth($0, fontSize: 11) }))
+    #expect(
+      AxisTicks.labelsFit(
+        ticks, gap: 6, position: { axis.fraction($0).map { $0 * length } },
+        extent: { FigureStyle.textWidth($0, fontSize: 11) }))
     #expect(ticks.filter(\.isMajor).count >= 2)
   }
 }

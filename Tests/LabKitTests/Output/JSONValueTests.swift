@@ -1,17 +1,19 @@
 import Testing
+
 @testable import LabKit
 
 @Suite struct JSONValueTests {
   @Test func keepsKeyOrderAndPrintsDeterministically() {
     let value = JSONValue.object([("z", .number(1)), ("a", .number(0.1 + 0.2)), ("m", .array([.string("x\"y\n"), .null, .bool(true)]))])
-    #expect(value.rendered() == """
-      {
-        "z": 1,
-        "a": 0.3,
-        "m": ["x\\"y\\n", null, true]
-      }
+    #expect(
+      value.rendered() == """
+        {
+          "z": 1,
+          "a": 0.3,
+          "m": ["x\\"y\\n", null, true]
+        }
 
-      """)
+        """)
   }
 
   @Test func parsesWhatItPrints() throws {

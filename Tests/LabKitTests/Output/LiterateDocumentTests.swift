@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LabKit
 
 @Suite struct LiterateDocumentTests {
@@ -27,23 +28,24 @@ import Testing
 
   @Test func replacesBlocksAndLeavesProseUntouched() throws {
     let woven = try LiterateDocument.weave(Self.document, place: "doc.md", content: Self.content)
-    #expect(woven == """
-      # A paper
+    #expect(
+      woven == """
+        # A paper
 
-      Hand-written prose, kept byte for byte,
-      and a <!-- comment --> that is not a marker.
+        Hand-written prose, kept byte for byte,
+        and a <!-- comment --> that is not a marker.
 
-      <!-- reproduce:begin a -->
-      | x |
-      | --- |
-      | 1 |
-      <!-- reproduce:end a -->
-      Between blocks.
-      <!-- reproduce:begin b -->
-      new b
-      <!-- reproduce:end b -->
-      Last line without newline
-      """)
+        <!-- reproduce:begin a -->
+        | x |
+        | --- |
+        | 1 |
+        <!-- reproduce:end a -->
+        Between blocks.
+        <!-- reproduce:begin b -->
+        new b
+        <!-- reproduce:end b -->
+        Last line without newline
+        """)
   }
 
   @Test func weavingIsIdempotent() throws {
@@ -77,7 +79,9 @@ import Testing
       try LiterateDocument.weave("<!-- reproduce:begin a -->\n<!-- reproduce:end b -->\n", place: "d.md", content: Self.content)
     }
     #expect(throws: LabError.self) {
-      try LiterateDocument.weave("<!-- reproduce:begin a -->\n<!-- reproduce:end a -->\n<!-- reproduce:begin a -->\n<!-- reproduce:end a -->\n", place: "d.md", content: Self.content)
+      try LiterateDocument.weave(
+        "<!-- reproduce:begin a -->\n<!-- reproduce:end a -->\n<!-- reproduce:begin a -->\n<!-- reproduce:end a -->\n", place: "d.md",
+        content: Self.content)
     }
     #expect(throws: LabError.self) {
       try LiterateDocument.weave("<!-- reproduce:begn a -->\n", place: "d.md", content: Self.content)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LabKit
 
 /// The inline taus2 stream against GSL, draw by draw.

@@ -34,8 +34,9 @@ public struct MixedPopulationExperiment: Experiment {
 
   public var parameters: [Parameter] {
     [
-      Parameter(Self.encounters, "Random encounters simulated per replicate.", domain: .integer(10...1_000_000_000),
-                smoke: 10_000, standard: 1_000_000, paper: 10_000_000),
+      Parameter(
+        Self.encounters, "Random encounters simulated per replicate.", domain: .integer(10...1_000_000_000),
+        smoke: 10_000, standard: 1_000_000, paper: 10_000_000),
       Parameter(Self.replicates, "Independent replicates per fraction.", domain: .integer(2...1000), default: 8),
       Parameter(Self.matching, "How partners meet (the text: at random).", default: .random),
       Parameter(Self.tradeTrade, "Wellbeing of each trader when two traders meet (Table 2.1: 3).", domain: .real(0...10), default: 3),
@@ -43,15 +44,22 @@ public struct MixedPopulationExperiment: Experiment {
   }
 
   public var readings: [Reading] {
-    [Reading(Self.matching, [
-      .init(Matching.random, reason: "the text's agents meet in uniformly random pairs", source: "Numerical Politics §2.1"),
-      .init(Matching.assortative, reason: "real traders meet their own kind more often", source: "a careful reader"),
-    ])]
+    [
+      Reading(
+        Self.matching,
+        [
+          .init(Matching.random, reason: "the text's agents meet in uniformly random pairs", source: "Numerical Politics §2.1"),
+          .init(Matching.assortative, reason: "real traders meet their own kind more often", source: "a careful reader"),
+        ])
+    ]
   }
 
   public var sizes: [Size] {
-    [Size(Self.encounters, "encounters per replicate", smoke: [2_000, 5_000, 10_000],
-          standard: [10_000, 100_000, 1_000_000], paper: [100_000, 1_000_000, 10_000_000])]
+    [
+      Size(
+        Self.encounters, "encounters per replicate", smoke: [2_000, 5_000, 10_000],
+        standard: [10_000, 100_000, 1_000_000], paper: [100_000, 1_000_000, 10_000_000])
+    ]
   }
 
   static let fractions = [0.0, 0.25, 0.5, 0.75, 1.0]
@@ -96,8 +104,9 @@ public struct MixedPopulationExperiment: Experiment {
   }
 
   public func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
-    var table = Table(id: "np.mixed-population.wellbeing", title: "Average wellbeing per encounter by fraction of traders",
-                      columns: ["traders x", "simulated", "99% interval", "1 + 2x"])
+    var table = Table(
+      id: "np.mixed-population.wellbeing", title: "Average wellbeing per encounter by fraction of traders",
+      columns: ["traders x", "simulated", "99% interval", "1 + 2x"])
     for (x, means) in zip(Self.fractions, outcomes.base.sample.means) {
       let interval = try ConfidenceInterval.mean(of: means, level: 0.99)
       table.append([.real(x, digits: 2), .real(interval.estimate, digits: 4), .text(interval.bracket(digits: 4)), .real(1 + 2 * x, digits: 4)])
@@ -110,13 +119,19 @@ public struct MixedPopulationExperiment: Experiment {
     // The limit claim: the largest error over x, fitted against 1/encounters; its limit must be ≤ 0.01.
     let trend = try Self.trend(outcomes.cells(of: Self.limitClaim).map(\.outcome.sample))
     let controlTrend = try Self.trend(outcomes.base.control)
-    let evidence = Evidence(summary: "Every 99% interval of the simulated mean contains 1 + 2x, in each reading marked holds.",
-                            tolerance: "99% t-interval over replicates", sampleSize: outcomes.base.sample.means.joined().count)
-    return ExperimentResult(tables: [table], claims: [
-      ClaimResult(Self.formulaClaim, map: VerdictMap(design: Self.formulaClaim.design, cells: cells), control: control, evidence: evidence),
-      ClaimResult(Self.limitClaim, map: VerdictMap(design: .single, cells: [.init(reading: [], verdict: trend.verdict, estimate: trend.estimate, n: trend.n)], trends: [trend]),
-                  control: ControlResult(Self.limitClaim.control!, verdict: controlTrend.verdict), evidence: Evidence(summary: trend.described)),
-    ])
+    let evidence = Evidence(
+      summary: "Every 99% interval of the simulated mean contains 1 + 2x, in each reading marked holds.",
+      tolerance: "99% t-interval over replicates", sampleSize: outcomes.base.sample.means.joined().count)
+    return ExperimentResult(
+      tables: [table],
+      claims: [
+        ClaimResult(Self.formulaClaim, map: VerdictMap(design: Self.formulaClaim.design, cells: cells), control: control, evidence: evidence),
+        ClaimResult(
+          Self.limitClaim,
+          map: VerdictMap(
+            design: .single, cells: [.init(reading: [], verdict: trend.verdict, estimate: trend.estimate, n: trend.n)], trends: [trend]),
+          control: ControlResult(Self.limitClaim.control!, verdict: controlTrend.verdict), evidence: Evidence(summary: trend.described)),
+      ])
   }
 
   /// Whether every fraction's 99% interval contains 1 + 2x.

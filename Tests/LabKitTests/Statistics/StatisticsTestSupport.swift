@@ -39,10 +39,11 @@ enum StatisticsTestSupport {
     let n = Double(values.count)
     let mean = try Statistics.mean(values)
     let s2 = try Statistics.variance(values)
-    let m4 = values.reduce(0) { sum, x in
-      let d = (x - mean) * (x - mean)
-      return sum + d * d
-    } / n
+    let m4 =
+      values.reduce(0) { sum, x in
+        let d = (x - mean) * (x - mean)
+        return sum + d * d
+      } / n
     let margin = z(level: level) * ((m4 - s2 * s2) / n).squareRoot()
     return ConfidenceInterval(estimate: s2, lower: s2 - margin, upper: s2 + margin, level: level)
   }

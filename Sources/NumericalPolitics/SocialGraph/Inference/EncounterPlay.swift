@@ -40,7 +40,9 @@ public enum EncounterPlay {
     if history.isEmpty { return "an encounter has at least one move" }
     if history.count > maximumMoves { return "\(history.count) moves, more than maximumMoves = \(maximumMoves)" }
     for position in 0..<(history.count - 1)
-    where EncounterRules.ends(after: history[position], previous: position > 0 ? history[position - 1] : nil, position: position, maximumMoves: maximumMoves) {
+    where EncounterRules.ends(
+      after: history[position], previous: position > 0 ? history[position - 1] : nil, position: position, maximumMoves: maximumMoves)
+    {
       return "the encounter ended at move \(position + 1) of \(history.count)"
     }
     return nil

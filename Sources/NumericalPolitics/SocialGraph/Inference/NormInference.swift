@@ -132,7 +132,9 @@ public enum NormInference {
     try validate(histories, maximumMoves: maximumMoves, place: "NormInference.estimate")
     _ = try DeviantPrior(shape: priorShape)
     guard maximumIterations >= 1, tolerance >= 0, tolerance.isFinite else {
-      throw LabError.invalidInput(place: "NormInference.estimate", problem: "maximumIterations must be at least 1 and tolerance finite and non-negative, got \(maximumIterations) and \(tolerance)")
+      throw LabError.invalidInput(
+        place: "NormInference.estimate",
+        problem: "maximumIterations must be at least 1 and tolerance finite and non-negative, got \(maximumIterations) and \(tolerance)")
     }
     return estimate(histories, maximumMoves: maximumMoves, priorShape: priorShape, maximumIterations: maximumIterations, tolerance: tolerance)
   }
@@ -141,7 +143,8 @@ public enum NormInference {
   public static func validate(_ histories: [[EncounterMove]], maximumMoves: Int, place: String) throws {
     guard maximumMoves >= 1 else { throw LabError.invalidInput(place: place, problem: "maximumMoves must be at least 1, got \(maximumMoves)") }
     for (i, history) in histories.enumerated() where history.isEmpty || history.count > maximumMoves {
-      throw LabError.invalidInput(place: "\(place), history \(i)", problem: "\(history.count) moves; a history has 1 to maximumMoves = \(maximumMoves) moves")
+      throw LabError.invalidInput(
+        place: "\(place), history \(i)", problem: "\(history.count) moves; a history has 1 to maximumMoves = \(maximumMoves) moves")
     }
   }
 
@@ -158,8 +161,9 @@ public enum NormInference {
   /// so that it integrates to 1 there. The grid must be increasing inside [0, 1]; it should span [0, 1]
   /// finely enough to resolve the peak (a posterior from N halves has a width of about √(Δ(1−Δ)/N)).
   public static func deviantPosterior(_ histories: [[EncounterMove]], norm: TabularPolicy, priorShape: Double, grid: [Double]) -> [Double] {
-    precondition(grid.count >= 2 && zip(grid, grid.dropFirst()).allSatisfy { $0 < $1 } && grid.first! >= 0 && grid.last! <= 1,
-                 "NormInference.deviantPosterior: the grid must have at least 2 increasing points in [0, 1]")
+    precondition(
+      grid.count >= 2 && zip(grid, grid.dropFirst()).allSatisfy { $0 < $1 } && grid.first! >= 0 && grid.last! <= 1,
+      "NormInference.deviantPosterior: the grid must have at least 2 increasing points in [0, 1]")
     let prior: DeviantPrior
     do { prior = try DeviantPrior(shape: priorShape) } catch { preconditionFailure("NormInference.deviantPosterior: \(error)") }
     let terms = halfLikelihoods(histories, norm: norm)

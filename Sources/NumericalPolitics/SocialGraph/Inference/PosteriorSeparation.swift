@@ -72,7 +72,9 @@ public struct PosteriorSeparation: Sendable {
     public var statePrior: [Double]
 
     public init(policies: [StatefulPolicy], policyPrior: [Double], hunger: Hunger, statePrior: [Double]) {
-      precondition(policies.count == policyPrior.count && hunger.states == statePrior.count, "PosteriorSeparation.Player: one prior weight per policy and per state")
+      precondition(
+        policies.count == policyPrior.count && hunger.states == statePrior.count,
+        "PosteriorSeparation.Player: one prior weight per policy and per state")
       self.policies = policies
       self.policyPrior = policyPrior
       self.hunger = hunger
@@ -118,7 +120,8 @@ public struct PosteriorSeparation: Sendable {
             var likelihood = 1.0
             for i in history.indices {
               let code = HistoryCode(position: i, last: i > 0 ? history[i - 1] : nil)
-              likelihood *= i % 2 == 0
+              likelihood *=
+                i % 2 == 0
                 ? px.probability(of: history[i], at: code, state: first.hunger.state(before: i, of: history, start: sx))
                 : py.probability(of: history[i], at: code, state: second.hunger.state(before: i, of: history, start: sy))
             }
@@ -139,7 +142,8 @@ public struct PosteriorSeparation: Sendable {
     var posterior: [Double] = []
     for (p, policy) in player.policies.enumerated() {
       for s in 0..<player.hunger.states {
-        posterior.append(Self.likelihood(policy, hunger: player.hunger, start: s, history: history, parity: parity) * player.policyPrior[p] * player.statePrior[s])
+        posterior.append(
+          Self.likelihood(policy, hunger: player.hunger, start: s, history: history, parity: parity) * player.policyPrior[p] * player.statePrior[s])
       }
     }
     let evidence = posterior.reduce(0, +)
@@ -176,9 +180,10 @@ public struct PosteriorSeparation: Sendable {
   /// played until the rules end the encounter.
   public static func random(policies: Int, states: Int, maximumMoves: Int, random: Random) -> PosteriorSeparation {
     func player() -> Player {
-      Player(policies: (0..<policies).map { _ in StatefulPolicy.random(states: states, maximumMoves: maximumMoves, random: random) },
-             policyPrior: random.dirichlet([Double](repeating: 1, count: policies)), hunger: Hunger(states: states),
-             statePrior: random.dirichlet([Double](repeating: 1, count: states)))
+      Player(
+        policies: (0..<policies).map { _ in StatefulPolicy.random(states: states, maximumMoves: maximumMoves, random: random) },
+        policyPrior: random.dirichlet([Double](repeating: 1, count: policies)), hunger: Hunger(states: states),
+        statePrior: random.dirichlet([Double](repeating: 1, count: states)))
     }
     let first = player()
     let second = player()

@@ -28,7 +28,8 @@ public enum UninformativePrior {
     var cells: [Int] = []
     var position = history.count % 2
     while position < history.count {
-      cells.append(HistoryCode.index(position: position, last: position > 0 ? history[position - 1] : nil) * EncounterMove.count + history[position].rawValue)
+      cells.append(
+        HistoryCode.index(position: position, last: position > 0 ? history[position - 1] : nil) * EncounterMove.count + history[position].rawValue)
       position += 2
     }
     return cells
@@ -129,9 +130,10 @@ public enum UninformativePrior {
           squaredErrors[k] += w * w * d * d
         }
       }
-      return Estimate(history: histories[i], predictive: predictive,
-                      standardErrors: squaredErrors.map { $0.squareRoot() / weightSums[i] },
-                      effectiveSampleSize: weightSums[i] * weightSums[i] / squareSums[i])
+      return Estimate(
+        history: histories[i], predictive: predictive,
+        standardErrors: squaredErrors.map { $0.squareRoot() / weightSums[i] },
+        effectiveSampleSize: weightSums[i] * weightSums[i] / squareSums[i])
     }
   }
 

@@ -126,11 +126,14 @@ public struct BodyRules: Sendable, Equatable {
   @inline(__always)
   public func apply(_ move: EncounterMove, mover: inout FeudalBody, other: inout FeudalBody) {
     switch move {
-    case .giveLand: mover.land -= landGift; other.land += landGift
+    case .giveLand:
+      mover.land -= landGift; other.land += landGift
       if mover.land < 1e-12 { mover.land = 0 }
-    case .giveCorn: mover.corn -= cornGift; other.corn += cornGift
+    case .giveCorn:
+      mover.corn -= cornGift; other.corn += cornGift
       if mover.corn < 1e-9 { mover.corn = 0 }
-    case .giveLabour: mover.labour -= labourGift; other.labour += labourGift
+    case .giveLabour:
+      mover.labour -= labourGift; other.labour += labourGift
       if mover.labour < 1e-12 { mover.labour = 0 }
     case .hit: other.pain += hitPain; mover.pain += hitEffort
     case .sayZero, .sayOne, .goodbye: break

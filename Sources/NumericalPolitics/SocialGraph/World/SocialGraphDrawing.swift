@@ -22,14 +22,21 @@ public enum SocialGraphDrawing {
       position[agent] = (cos(angle), sin(angle))
     }
     var chart = Chart(
-      title: "The social graph at the end of the first base run\(agents > shown ? " (the first \(shown) of \(agents) agents and the ties among them)" : "")",
+      title:
+        "The social graph at the end of the first base run\(agents > shown ? " (the first \(shown) of \(agents) agents and the ties among them)" : "")",
       x: Axis(label: "agents ordered by land, anticlockwise from the right (least land first)", range: -1.25...1.25),
       y: Axis(label: "", range: -1.25...1.25), width: 900, height: 620)
     let nan = (x: Double.nan, y: Double.nan)
     var none: [(x: Double, y: Double)] = [], outward: [(x: Double, y: Double)] = [], inward: [(x: Double, y: Double)] = []
     for tie in outcome.ties {
       guard let a = position[tie.initiator], let b = position[tie.responder] else { continue }
-      if tie.labourGiven >= labourShown { outward += [a, b, nan] } else if tie.labourGiven <= -labourShown { inward += [a, b, nan] } else { none += [a, b, nan] }
+      if tie.labourGiven >= labourShown {
+        outward += [a, b, nan]
+      } else if tie.labourGiven <= -labourShown {
+        inward += [a, b, nan]
+      } else {
+        none += [a, b, nan]
+      }
     }
     chart.line("tie, net labour < \(DecimalFormat.compact(labourShown))", none, colour: Colour(hex: 0xD0D0D0))
     chart.line("tie, labour to the responder", outward, colour: .vermillion)

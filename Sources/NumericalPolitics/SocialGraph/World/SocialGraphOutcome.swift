@@ -36,7 +36,9 @@ public struct SocialGraphOutcome: Sendable {
     netLabourIn = zip(record.labourReceived, record.labourGiven).map { $0 - $1 }
     netCornIn = zip(record.cornReceived, record.cornGiven).map { $0 - $1 }
     inDegrees = world.inDegrees
-    ties = world.liveTies.map { TieFlow(initiator: Int($0.initiator), responder: Int($0.responder), labourGiven: $0.labourGiven, cornGiven: $0.cornGiven) }
+    ties = world.liveTies.map {
+      TieFlow(initiator: Int($0.initiator), responder: Int($0.responder), labourGiven: $0.labourGiven, cornGiven: $0.cornGiven)
+    }
     tiesReplaced = record.tiesReplaced
   }
 

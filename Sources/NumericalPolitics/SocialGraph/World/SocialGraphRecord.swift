@@ -62,20 +62,22 @@ public struct SocialGraphRecord: Sendable {
     let rounds = Double(max(1, world.round - lastRound))
     let degrees = world.inDegrees.map(Double.init)
     let started = (consentedEncounters - lastConsented) + (refusals - lastRefusals)
-    let estimate = world.settings.othersModel == .conformist
+    let estimate =
+      world.settings.othersModel == .conformist
       ? (try? Statistics.mean(world.deviantEstimates)) : nil
-    checkpoints.append(Checkpoint(
-      round: world.round,
-      landGini: (try? Statistics.gini(world.bodies.map(\.land))) ?? 0,
-      cornGini: (try? Statistics.gini(world.bodies.map(\.corn))) ?? 0,
-      wellbeing: agentSteps > 0 ? wellbeing / Double(agentSteps) : 0,
-      encountersPerAgent: Double(consentedEncounters - lastConsented) / (agents * rounds),
-      refusalRate: started > 0 ? Double(refusals - lastRefusals) / Double(started) : 0,
-      harvestFromOthersLabour: harvested > 0 ? harvestedFromOthersLabour / harvested : 0,
-      replacementsPerAgent: Double(tiesReplaced - lastReplaced) / (agents * rounds),
-      maximumInDegree: world.inDegrees.max() ?? 0,
-      inDegreeGini: (try? Statistics.gini(degrees)) ?? 0,
-      deviantEstimate: estimate))
+    checkpoints.append(
+      Checkpoint(
+        round: world.round,
+        landGini: (try? Statistics.gini(world.bodies.map(\.land))) ?? 0,
+        cornGini: (try? Statistics.gini(world.bodies.map(\.corn))) ?? 0,
+        wellbeing: agentSteps > 0 ? wellbeing / Double(agentSteps) : 0,
+        encountersPerAgent: Double(consentedEncounters - lastConsented) / (agents * rounds),
+        refusalRate: started > 0 ? Double(refusals - lastRefusals) / Double(started) : 0,
+        harvestFromOthersLabour: harvested > 0 ? harvestedFromOthersLabour / harvested : 0,
+        replacementsPerAgent: Double(tiesReplaced - lastReplaced) / (agents * rounds),
+        maximumInDegree: world.inDegrees.max() ?? 0,
+        inDegreeGini: (try? Statistics.gini(degrees)) ?? 0,
+        deviantEstimate: estimate))
     wellbeing = 0; agentSteps = 0; harvested = 0; harvestedFromOthersLabour = 0
     lastConsented = consentedEncounters; lastRefusals = refusals; lastReplaced = tiesReplaced; lastRound = world.round
   }

@@ -34,8 +34,9 @@ extension SocialGraphWorld {
   /// A new tie, its two Q-functions copied from the context's prior (trained by self-play against
   /// the empirical policy), its value of starting from the prior's.
   mutating func makeTie(from agent: Int, to other: Int, context: Int) {
-    let tie = SocialTie(initiator: Int32(agent), responder: Int32(other), context: Int32(context), born: Int32(round),
-                         start: startPriors[context] + settings.newTieOptimism, accept: acceptPriors[context] + settings.newTieOptimism)
+    let tie = SocialTie(
+      initiator: Int32(agent), responder: Int32(other), context: Int32(context), born: Int32(round),
+      start: startPriors[context] + settings.newTieOptimism, accept: acceptPriors[context] + settings.newTieOptimism)
     let index: Int
     if let free = freeTies.popLast() {
       index = Int(free)

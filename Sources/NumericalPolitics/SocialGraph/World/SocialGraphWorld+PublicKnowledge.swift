@@ -15,8 +15,9 @@ extension SocialGraphWorld {
       for history in buffers[context].histories { empirical.record(history) }
       empiricalPolicies[context] = empirical.policy()
       if settings.othersModel == .conformist {
-        let estimate = NormInference.estimate(buffers[context].histories, maximumMoves: settings.maximumMoves,
-                                              priorShape: settings.deviantPriorShape, maximumIterations: 200, tolerance: 1e-7)
+        let estimate = NormInference.estimate(
+          buffers[context].histories, maximumMoves: settings.maximumMoves,
+          priorShape: settings.deviantPriorShape, maximumIterations: 200, tolerance: 1e-7)
         norms[context] = estimate.norm
         deviantEstimates[context] = estimate.deviantFraction
       }
