@@ -43,7 +43,7 @@ extension Chapter3FeudalismExperiment {
   static let giniDriftTolerance = ParameterKey<Double>("giniDriftTolerance")
   static let effectMargin = ParameterKey<Double>("effectMargin")
 
-  public var parameters: [Parameter] { Self.worldParameters + Self.learningParameters + Self.judgementParameters }
+  var parameters: [Parameter] { Self.worldParameters + Self.learningParameters + Self.judgementParameters }
 
   static let positive = Parameter.Domain.real(lower: 0, upper: 1e9, lowerIncluded: false, upperIncluded: true)
 
@@ -154,7 +154,7 @@ extension Chapter3FeudalismExperiment {
     ]
   }
 
-  public var readings: [Reading] {
+  var readings: [Reading] {
     let issue = "issue 13 (sweep the economics)"
     return [
       Reading(

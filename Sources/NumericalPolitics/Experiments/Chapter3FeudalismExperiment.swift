@@ -18,15 +18,15 @@ extension SocialGraphSettings.OthersModel: ParameterChoice {}
 /// `hierarchyLabourShare`, land and net labour received positively correlated (95% intervals over
 /// seeds), and the land Gini no longer moving (its change over the last quarter of every run at most
 /// `giniDriftTolerance`; a cell where it still moves is inconclusive).
-public struct Chapter3FeudalismExperiment: Experiment {
-  public init() {}
+struct Chapter3FeudalismExperiment: Experiment {
+  init() {}
 
-  public let id = "np.ch3-feudalism"
-  public let title = "Chapter 3: the social graph and emergent feudalism"
-  public let sections = ["Chapter 3", "§3.1", "§3.1.1", "§3.1.2"]
+  let id = "np.ch3-feudalism"
+  let title = "Chapter 3: the social graph and emergent feudalism"
+  let sections = ["Chapter 3", "§3.1", "§3.1.1", "§3.1.2"]
 
   /// What one cell's simulation returns.
-  public struct Outcome: Sendable {
+  struct Outcome: Sendable {
     /// The cell's setting, `replicates` seeds.
     var runs: [SocialGraphOutcome]
     /// Base cell only: the sweeps (one list of seeds per sweep point) and the control worlds.
@@ -68,13 +68,13 @@ public struct Chapter3FeudalismExperiment: Experiment {
       "A minority of deviants choose a policy uniform randomly. Signature fixed before the runs: deviants matter to collective wellbeing when Ω at the largest deviant fraction minus Ω without deviants (paired over seeds) has a 95% interval wholly beyond ±effectMargin, in each model of others; they do not when it lies within ±effectMargin.",
     class: .empirical, control: Control("the deviant arm's fraction set to 0 (no deviants): the same seeds in both arms", expected: .fails))
 
-  public var claims: [Claim] { [Self.mutualConsentClaim, Self.feudalismClaim, Self.imitationClaim, Self.deviantsClaim] }
+  var claims: [Claim] { [Self.mutualConsentClaim, Self.feudalismClaim, Self.imitationClaim, Self.deviantsClaim] }
 
   /// The sweep points (fixed, so that every scale draws the same curves).
   static let imitationWeights = [0.0, 0.5, 1.0]
   static let deviantFractions = [0.0, 0.25, 0.5]
 
-  public func simulate(in context: RunContext) throws -> Outcome {
+  func simulate(in context: RunContext) throws -> Outcome {
     let base = try Self.settings(context.parameters)
     let replicates = context.parameters[Self.replicates]
     // Every setting of a cell shares the body's physics and discount: solve V* once per cell.
@@ -128,7 +128,7 @@ public struct Chapter3FeudalismExperiment: Experiment {
     return (imitation, deviants)
   }
 
-  public func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
+  func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let p = context.parameters
     let base = try Self.settings(p)
     let o = outcomes.base

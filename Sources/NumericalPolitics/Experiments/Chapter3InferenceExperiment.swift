@@ -6,15 +6,15 @@ import LabKit
 /// deviants' prior is uninformative (exactly and by Monte Carlo, with a control that must fail); the
 /// posterior separates into players (brute force); the MAP (π_n, Δ) is recovered from buffers (EM);
 /// the empirical policy converges to the population's behaviour.
-public struct Chapter3InferenceExperiment: Experiment {
-  public init() {}
+struct Chapter3InferenceExperiment: Experiment {
+  init() {}
 
-  public let id = "np.ch3-inference"
-  public let title = "Chapter 3: the public buffer, the empirical policy and the conformist/deviant model"
-  public let sections = ["§3.1", "§3.1.1", "§3.1.2"]
+  let id = "np.ch3-inference"
+  let title = "Chapter 3: the public buffer, the empirical policy and the conformist/deviant model"
+  let sections = ["§3.1", "§3.1.1", "§3.1.2"]
 
   /// What the simulation returns: the raw numbers of each check and of its control.
-  public struct Outcome: Sendable {
+  struct Outcome: Sendable {
     var prior: [PriorRow]
     var priorControl: [PriorRow]
     var exactDeviation: [UninformativePrior.Kind: Double]
@@ -61,7 +61,7 @@ public struct Chapter3InferenceExperiment: Experiment {
       "An empirical policy P(a | H) in the form of a decision tree with frequencies of behaviour at each node, trained on B, models the population's behaviour.",
     class: .empirical, control: Control("the empirical policy judged against another population's behaviour (the mixture weights reversed)"))
 
-  public var claims: [Claim] { [Self.priorClaim, Self.uninformativeClaim, Self.separationClaim, Self.normClaim, Self.empiricalClaim] }
+  var claims: [Claim] { [Self.priorClaim, Self.uninformativeClaim, Self.separationClaim, Self.normClaim, Self.empiricalClaim] }
 
   static let maximumMoves = ParameterKey<Int>("maximumMoves")
   static let priorShape = ParameterKey<Double>("priorShape")
@@ -83,7 +83,7 @@ public struct Chapter3InferenceExperiment: Experiment {
   static let slopeLower = ParameterKey<Double>("slopeLower")
   static let slopeUpper = ParameterKey<Double>("slopeUpper")
 
-  public var parameters: [Parameter] {
+  var parameters: [Parameter] {
     let open = Parameter.Domain.real(lower: 0, upper: 1, lowerIncluded: false, upperIncluded: false)
     let rate = Parameter.Domain.real(lower: 0, upper: 1, lowerIncluded: false, upperIncluded: true)
     return [
@@ -144,7 +144,7 @@ public struct Chapter3InferenceExperiment: Experiment {
     return sizes
   }
 
-  public func simulate(in context: RunContext) throws -> Outcome {
+  func simulate(in context: RunContext) throws -> Outcome {
     let p = context.parameters
     let maximumMoves = p[Self.maximumMoves]
     let exactHistories = UninformativePrior.openHistories(upTo: 4, maximumMoves: maximumMoves) + Self.probeHistories(maximumMoves: maximumMoves)
@@ -166,7 +166,7 @@ public struct Chapter3InferenceExperiment: Experiment {
       empirical: try simulateEmpiricalPolicy(p, context: context))
   }
 
-  public func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
+  func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let p = context.parameters
     let o = outcomes.base
     let (priorTable, priorResult) = judgePrior(o, tolerance: p[Self.quadratureTolerance])
