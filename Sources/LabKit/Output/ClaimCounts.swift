@@ -25,7 +25,9 @@ public struct ClaimCounts: Sendable, Equatable {
   public var empiricalTotal: Int { empirical.values.reduce(0, +) }
   public var consistencyTotal: Int { consistency.values.reduce(0, +) }
 
-  /// "12 empirical claims: 5 hold, 3 depend, 2 fail, 2 inconclusive; 7 consistency checks: 7 hold, 0 fail".
+  /// "12 empirical claims: 5 hold, 3 depend, 2 fail, 2 inconclusive; 7 consistency checks: 7 hold, 0 fail, 0 inconclusive".
+  /// A consistency check that depends on its reading (it holds in some and fails in others) is named
+  /// too, so the counts always add up to the total.
   public var sentence: String {
     if smoke > 0 && empiricalTotal + consistencyTotal + unclassified == 0 {
       return "\(smoke) claim\(smoke == 1 ? "" : "s") at smoke scale: verdicts for testing the pipeline only, not findings"
@@ -36,7 +38,7 @@ public struct ClaimCounts: Sendable, Equatable {
       + verbs.map { "\(empirical[$0.0] ?? 0) \($0.1)" }.joined(separator: ", ")
     out +=
       "; \(consistencyTotal) consistency check\(consistencyTotal == 1 ? "" : "s"): "
-      + verbs.filter { $0.0 != .depends }.map { "\(consistency[$0.0] ?? 0) \($0.1)" }.joined(separator: ", ")
+      + verbs.filter { $0.0 != .depends || consistency[.depends, default: 0] > 0 }.map { "\(consistency[$0.0] ?? 0) \($0.1)" }.joined(separator: ", ")
     if unclassified > 0 { out += "; \(unclassified) unclassified" }
     if smoke > 0 { out += "; \(smoke) at smoke scale" }
     return out

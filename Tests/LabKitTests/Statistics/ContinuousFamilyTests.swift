@@ -11,12 +11,14 @@ struct ContinuousFamilyTests {
 
   @Test func closedFormCDFs() {
     for x in Self.points {
-      StatisticsTestSupport.expectClose(ContinuousFamily.laplace(scale: 2).cumulative(x), x < 0 ? 0.5 * exp(x / 2) : 1 - 0.5 * exp(-x / 2), tolerance: 1e-14)
+      StatisticsTestSupport.expectClose(
+        ContinuousFamily.laplace(scale: 2).cumulative(x), x < 0 ? 0.5 * exp(x / 2) : 1 - 0.5 * exp(-x / 2), tolerance: 1e-14)
       StatisticsTestSupport.expectClose(ContinuousFamily.logistic(scale: 0.5).cumulative(x), 1 / (1 + exp(-x / 0.5)), tolerance: 1e-14)
       StatisticsTestSupport.expectClose(ContinuousFamily.cauchy(scale: 1.5).cumulative(x), 0.5 + atan(x / 1.5) / Double.pi, tolerance: 1e-14)
       StatisticsTestSupport.expectClose(ContinuousFamily.exponential(mean: 2).cumulative(x), x <= 0 ? 0 : 1 - exp(-x / 2), tolerance: 1e-14)
       StatisticsTestSupport.expectClose(ContinuousFamily.uniform(lower: -1, upper: 1).cumulative(x), min(1, max(0, (x + 1) / 2)), tolerance: 1e-15)
-      StatisticsTestSupport.expectClose(ContinuousFamily.gaussian(standardDeviation: 1).cumulative(x), 0.5 * erfc(-x / 2.0.squareRoot()), tolerance: 1e-14)
+      StatisticsTestSupport.expectClose(
+        ContinuousFamily.gaussian(standardDeviation: 1).cumulative(x), 0.5 * erfc(-x / 2.0.squareRoot()), tolerance: 1e-14)
     }
   }
 
@@ -33,12 +35,15 @@ struct ContinuousFamilyTests {
         StatisticsTestSupport.expectClose(family.density(x), (family.cumulative(x + h) - family.cumulative(x - h)) / (2 * h), tolerance: 1e-6)
       }
     }
-    StatisticsTestSupport.expectClose(ContinuousFamily.gaussian(standardDeviation: 2).density(0), 1 / (2 * (2 * Double.pi).squareRoot()), tolerance: 1e-15)
+    StatisticsTestSupport.expectClose(
+      ContinuousFamily.gaussian(standardDeviation: 2).density(0), 1 / (2 * (2 * Double.pi).squareRoot()), tolerance: 1e-15)
   }
 
   @Test func quantilesInvertTheCDF() {
     StatisticsTestSupport.expectClose(ContinuousFamily.gaussian(standardDeviation: 1).quantile(0.975), 1.959963984540054, tolerance: 1e-12)
-    let families: [ContinuousFamily] = [.gaussian(standardDeviation: 2), .laplace(scale: 1), .logistic(scale: 1), .cauchy(scale: 1), .exponential(mean: 1)]
+    let families: [ContinuousFamily] = [
+      .gaussian(standardDeviation: 2), .laplace(scale: 1), .logistic(scale: 1), .cauchy(scale: 1), .exponential(mean: 1),
+    ]
     for family in families {
       for p in [1e-9, 0.01, 0.3, 0.5, 0.8, 1 - 1e-9] {
         StatisticsTestSupport.expectClose(family.cumulative(family.quantile(p)), p, tolerance: 1e-9)
