@@ -10,7 +10,7 @@ public enum NumericalPolitics {
     citation: "Daniel Tang, 22 March 2024",
     sourceText: "papers/numerical-politics.txt",
     experiments: [
-      TableTwoOneExperiment(), ZeroMemoryExperiment(), ExperimentOneExperiment(), ExperimentTwoExperiment(),
+      SugarAndSpiceExperiment(), ZeroMemoryExperiment(), ExperimentOneExperiment(), ExperimentTwoExperiment(),
       Chapter3InferenceExperiment(), Chapter3FeudalismExperiment(),
     ],
     benchmarks: benchmarks)

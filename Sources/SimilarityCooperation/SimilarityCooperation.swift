@@ -11,7 +11,7 @@ public enum SimilarityCooperation {
     citation: "Caspar Oesterheld, Johannes Treutlein, Roger Grosse, Vincent Conitzer, Jakob Foerster, NeurIPS 2023",
     sourceText: "papers/similarity-based-cooperation.txt",
     experiments: [
-      PrisonersDilemmaExperiment(), ThresholdExampleExperiment(), NoiseExperiment(), FolkTheoremExperiment(), RepeatedPrisonersDilemmaExperiment(),
+      BaseGameExperiment(), ThresholdExampleExperiment(), NoiseExperiment(), FolkTheoremExperiment(), RepeatedPrisonersDilemmaExperiment(),
       LearnedCooperationExperiment(),
     ],
     benchmarks: benchmarks)

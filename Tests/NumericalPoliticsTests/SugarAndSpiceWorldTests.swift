@@ -23,13 +23,13 @@ import Testing
   }
 
   @Test func tableExperimentReproducesTheClaim() throws {
-    let experiment = TableTwoOneExperiment()
+    let experiment = SugarAndSpiceExperiment()
     let context = RunContext(experimentID: experiment.id, scale: .smoke, seed: 1, parameters: try Parameters(experiment.parameters, scale: .smoke))
     let result = try experiment.run(in: context)
     #expect(result.claims.map(\.headline) == [.holds])
     #expect(result.claims[0].control?.flipped == true)
     // The control's table is no dilemma, and its best average is 4, not 3.
-    #expect(!TableTwoOneExperiment.check(TableTwoOneExperiment.swapped, grid: 10).isPrisonersDilemma)
+    #expect(!SugarAndSpiceExperiment.check(SugarAndSpiceExperiment.swapped, grid: 10).isPrisonersDilemma)
     #expect(result.tables[0].rows.map { $0[2].text } == ["3", "0", "4", "1"])
     #expect(result.claims[0].evidence.measurements.first { $0.name == "best average wellbeing (population mixes)" }?.value == .number(3))
   }

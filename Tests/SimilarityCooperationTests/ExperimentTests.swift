@@ -23,7 +23,7 @@ import Testing
   }
 
   @Test func baseGame() throws {
-    let result = try Self.run(PrisonersDilemmaExperiment())
+    let result = try Self.run(BaseGameExperiment())
     #expect(result.claims.map(\.headline) == [.holds])
     #expect(result.claims[0].control?.verdict == .fails)
     #expect(result.tables.map(\.id) == ["sbc.table-1.payoffs", "sbc.table-1.dilemma", "sbc.table-1.geometry"])
@@ -32,7 +32,7 @@ import Testing
     #expect(result.tables[2].rows[3].map(\.text) == ["individually rational payoffs", "(1, 1), (3.66667, 1), (3, 3), (1, 3.66667)"])
     #expect(result.figures.map(\.id) == ["sbc.payoff-geometry"])
     // Not a PD below G = 1: the parameter's range refuses it, naming the parameter.
-    #expect(throws: LabError.self) { try Self.run(PrisonersDilemmaExperiment(), overrides: ["gain": "0.5"]) }
+    #expect(throws: LabError.self) { try Self.run(BaseGameExperiment(), overrides: ["gain": "0.5"]) }
   }
 
   @Test func thresholds() throws {

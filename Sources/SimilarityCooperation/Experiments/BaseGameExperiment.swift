@@ -6,7 +6,7 @@ import LabKit
 /// payoffs. The table itself is not in the available text; the notes (§2.1) reconstruct it as (G, G),
 /// (0, G + 1), (G + 1, 0), (1, 1) from the introduction's numbers. GameTheory's
 /// `NormalFormGame.prisonersDilemma(donation:)` builds it.
-struct PrisonersDilemmaExperiment: Experiment {
+struct BaseGameExperiment: Experiment {
   /// One checked gain: is the game a prisoner's dilemma, and its minimax values.
   struct GainRow: Sendable { let gain: Double; let isDilemma: Bool; let minimax: [Double] }
   struct Outcome: Sendable {

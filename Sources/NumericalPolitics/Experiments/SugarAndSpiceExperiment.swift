@@ -10,7 +10,7 @@ import LabKit
 /// mutual stealing (average 1) is the only Nash equilibrium. The table is the model, so these are
 /// identities of it: the claim is a consistency check, and its control runs the same check on the
 /// table with the rewards of (trade, trade) and (steal, trade) exchanged, which it must reject.
-struct TableTwoOneExperiment: Experiment {
+struct SugarAndSpiceExperiment: Experiment {
   /// What the check finds in one game.
   struct Check: Sendable {
     let isPrisonersDilemma: Bool
