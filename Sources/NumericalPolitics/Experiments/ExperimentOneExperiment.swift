@@ -13,12 +13,13 @@ struct ExperimentOneExperiment: Experiment {
   /// What the simulation returns.
   struct Outcome: Sendable {
     let runs: [ExperimentOneRun]
-    let trace: ExperimentOneRun
+    /// The traced run (base cell only).
+    let trace: ExperimentOneRun?
     /// First greedy changes of pairs started on mutual tit-for-tat.
     let departures: [PolicyDeparture?]
-    /// Controls: myopic learners (γ = 0) and learners that do not learn (α = 10⁻⁹), on every 17th
-    /// pair (the 16 pairs in which both agents start with the same policy, 0xAA among them), and the
-    /// first changes of non-learning pairs started on mutual tit-for-tat.
+    /// Controls (base cell only): myopic learners (γ = 0) and learners that do not learn (α = 10⁻⁹),
+    /// on every 17th pair (the 16 pairs in which both agents start with the same policy, 0xAA among
+    /// them), and the first changes of non-learning pairs started on mutual tit-for-tat.
     let myopicRuns: [ExperimentOneRun]
     let frozenRuns: [ExperimentOneRun]
     let frozenDepartures: [PolicyDeparture?]
@@ -50,7 +51,8 @@ struct ExperimentOneExperiment: Experiment {
     id: "np.exp1.table-2-2", source: "§2.2.1, Table 2.2", kind: .table,
     statement:
       "A pair of one-step-memory Q-learners learns the Table 2.2 policy (trade after TT, steal after TS, steal after ST, trade after SS): both agents adopt it, society 0x66 in the code's numbering.",
-    class: .empirical, control: Control("myopic learners (γ = 0) from the 16 pairs with equal initial policies"))
+    class: .empirical, control: Control("myopic learners (γ = 0) from the 16 pairs with equal initial policies"),
+    readings: [learningRate.erased, explorationFloor.erased], design: .oneAtATime)
   static let optimumClaim = Claim(
     id: "np.exp1.optimum", source: "§2.2.1", kind: .claim,
     statement: "As the exploration probability tends to zero, this society tends to the optimum of always trading (average wellbeing 3).",
@@ -69,12 +71,14 @@ struct ExperimentOneExperiment: Experiment {
     id: "np.exp1.not-tit-for-tat", source: "§2.2.1", kind: .claim,
     statement:
       "The agents do not learn the tit-for-tat policy. Mutual adoption of tit-for-tat has three stable states: mutual trading, mutual stealing and alternating unilateral stealing (TS → ST → ...).",
-    class: .empirical, control: Control("learners that do not learn (α = 10⁻⁹) from the 16 pairs with equal initial policies, 0xAA among them"))
+    class: .empirical, control: Control("learners that do not learn (α = 10⁻⁹) from the 16 pairs with equal initial policies, 0xAA among them"),
+    readings: [learningRate.erased, explorationFloor.erased], design: .oneAtATime)
   static let titForTatUnstableClaim = Claim(
     id: "np.exp1.tft-unstable", source: "§2.2.1", kind: .claim,
     statement:
       "Mutual tit-for-tat is not stable for exploring Q-learners: once in a run of mutual stealing, the Q-value of stealing again (a long period of reward 1) is half the Q-value of trading (a long period of reward (4 + 0) / 2 = 2).",
-    class: .empirical, control: Control("learners that do not learn (α = 10⁻⁹) started on mutual tit-for-tat"))
+    class: .empirical, control: Control("learners that do not learn (α = 10⁻⁹) started on mutual tit-for-tat"),
+    readings: [learningRate.erased, explorationFloor.erased], design: .oneAtATime)
   static let winStayLoseShiftClaim = Claim(
     id: "np.exp1.wsls", source: "our remark (not in the text)", kind: .claim,
     statement:
@@ -133,6 +137,28 @@ struct ExperimentOneExperiment: Experiment {
     ]
   }
 
+  /// The readings the text leaves open, judged one at a time around the book-era code: the learning
+  /// rate (the text gives none; the code uses 0.01) and whether exploration decays to zero ("reduces
+  /// exponentially with time", §2.2) or stops at a floor, as the book's code does from commit f4d8200
+  /// on. The floor matters only to runs still unsettled when ε reaches it (4.6 million decisions at
+  /// standard scale, 46 million at paper scale).
+  var readings: [Reading] {
+    [
+      Reading(
+        Self.learningRate,
+        [
+          .init(0.01, reason: "the book-era code's constant rate", source: "danftang/NumericalPolitics c5cd7e0, QTablePolicy.h"),
+          .init(0.05, reason: "the text fixes no rate; a learner five times faster", source: "§2.2.1 (α unspecified)"),
+        ]),
+      Reading(
+        Self.explorationFloor,
+        [
+          .init(0.0, reason: "ε \"reduces exponentially with time\", without a floor", source: "§2.2; book-era commit 02526bb"),
+          .init(0.0025, reason: "later code stops the decay at 0.0025", source: "danftang/NumericalPolitics f4d8200"),
+        ])
+    ]
+  }
+
   func settings(_ p: Parameters) -> ExperimentOneProtocol {
     var settings = ExperimentOneProtocol()
     settings.constants = QLearningConstants(
@@ -166,6 +192,13 @@ struct ExperimentOneExperiment: Experiment {
   func simulate(in context: RunContext) throws -> Outcome {
     let p = context.parameters
     let base = settings(p)
+    let pairs = try runs(Array(stride(from: 0, to: 256, by: p[Self.pairStride])), base, stream: "pairs", in: context)
+    let fromTitForTat = try departures(p[Self.departureRuns], base, stream: "departures", in: context)
+    guard context.isBaseCell else {
+      return Outcome(
+        runs: pairs, trace: nil, departures: fromTitForTat, myopicRuns: [], frozenRuns: [], frozenDepartures: [],
+        discount: base.constants.discount, share: p[Self.tableTwoTwoShare])
+    }
     var traced = base
     traced.sampleInterval = max(1, base.stepCap / p[Self.traceSamples])
     let equalPairs = Array(stride(from: 0, to: 256, by: 17))
@@ -174,28 +207,53 @@ struct ExperimentOneExperiment: Experiment {
     var frozen = base
     frozen.constants.learningRate = 1e-9
     return Outcome(
-      runs: try runs(Array(stride(from: 0, to: 256, by: p[Self.pairStride])), base, stream: "pairs", in: context),
-      trace: try runs([p[Self.tracedPair]], traced, stream: "trace", in: context)[0],
-      departures: try departures(p[Self.departureRuns], base, stream: "departures", in: context),
+      runs: pairs, trace: try runs([p[Self.tracedPair]], traced, stream: "trace", in: context)[0], departures: fromTitForTat,
       myopicRuns: try runs(equalPairs, myopic, stream: "control-myopic", in: context),
       frozenRuns: try runs(equalPairs, frozen, stream: "control-frozen", in: context),
       frozenDepartures: try departures(p[Self.departureRuns], frozen, stream: "control-frozen-departures", in: context),
       discount: base.constants.discount, share: p[Self.tableTwoTwoShare])
   }
 
+  /// The map of a claim: `holds` judges one cell's outcome; the estimate and n come from `measure`.
+  func map(
+    of claim: Claim, _ outcomes: Outcomes<Outcome>, holds: (Outcome) -> Bool, measure: (Outcome) -> (estimate: Double, n: Int)
+  ) -> VerdictMap {
+    VerdictMap(
+      design: claim.design,
+      cells: outcomes.cells(of: claim).map { cell, outcome in
+        let (estimate, n) = measure(outcome)
+        return VerdictMap.Cell(reading: cell.readingSetting, verdict: .checking(holds(outcome)), estimate: estimate, n: n)
+      })
+  }
+
   func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let o = outcomes.base
     let analysis = ExperimentOneAnalysis(runs: o.runs, discount: o.discount)
+    let tableMap = map(of: Self.tableTwoTwoClaim, outcomes) {
+      ExperimentOneAnalysis.tableTwoTwoHolds($0.runs, share: $0.share)
+    } measure: {
+      (Double(ExperimentOneAnalysis.endingAtTableTwoTwo($0.runs)) / Double(max(1, $0.runs.count)), $0.runs.count)
+    }
+    let titForTatMap = map(of: Self.notTitForTatClaim, outcomes) {
+      ExperimentOneAnalysis.notTitForTatHolds($0.runs)
+    } measure: {
+      (Double(ExperimentOneAnalysis.endingOnTitForTat($0.runs)), $0.runs.count)
+    }
+    let unstableMap = map(of: Self.titForTatUnstableClaim, outcomes) {
+      ExperimentOneAnalysis(runs: $0.runs, discount: $0.discount).titForTatAlgebra().holds && ExperimentOneAnalysis.departuresHold($0.departures)
+    } measure: {
+      (Double($0.departures.compactMap { $0 }.filter(\.isSSToTrade).count) / Double(max(1, $0.departures.count)), $0.departures.count)
+    }
     return ExperimentResult(
       tables: [
         analysis.censusTable(), analysis.wellbeingTable(), analysis.opponentTable(), analysis.titForTatTable(),
         analysis.departureTable(o.departures), analysis.runTable(),
       ],
-      figures: analysis.figures(trace: o.trace, traced: OneStepSociety(context.parameters[Self.tracedPair])),
+      figures: o.trace.map { analysis.figures(trace: $0, traced: OneStepSociety(context.parameters[Self.tracedPair])) } ?? [],
       claims: [
-        analysis.tableTwoTwoVerdict(share: o.share, myopic: o.myopicRuns), try analysis.optimumVerdict(), try analysis.unexploitableVerdict(),
-        analysis.notTitForTatVerdict(frozen: o.frozenRuns), analysis.titForTatUnstableVerdict(o.departures, frozen: o.frozenDepartures),
-        analysis.winStayLoseShiftVerdict(),
+        analysis.tableTwoTwoVerdict(share: o.share, myopic: o.myopicRuns, map: tableMap), try analysis.optimumVerdict(),
+        try analysis.unexploitableVerdict(), analysis.notTitForTatVerdict(frozen: o.frozenRuns, map: titForTatMap),
+        analysis.titForTatUnstableVerdict(o.departures, frozen: o.frozenDepartures, map: unstableMap), analysis.winStayLoseShiftVerdict(),
       ])
   }
 }

@@ -209,10 +209,19 @@ struct ExperimentOneAnalysis {
 
   /// At least the share `share` of the runs ends at the point attractor 0x66.
   static func tableTwoTwoHolds(_ runs: [ExperimentOneRun], share: Double) -> Bool {
-    runs.filter { $0.converged && $0.final == .tableTwoTwo }.count >= Int((share * Double(runs.count)).rounded(.up))
+    endingAtTableTwoTwo(runs) >= Int((share * Double(runs.count)).rounded(.up))
   }
 
-  func tableTwoTwoVerdict(share: Double, myopic: [ExperimentOneRun]) -> ClaimResult {
+  /// Runs that converged to the point attractor 0x66.
+  static func endingAtTableTwoTwo(_ runs: [ExperimentOneRun]) -> Int { runs.filter { $0.converged && $0.final == .tableTwoTwo }.count }
+
+  /// Runs ending with an agent on tit-for-tat (policy a).
+  static func endingOnTitForTat(_ runs: [ExperimentOneRun]) -> Int {
+    runs.filter { $0.final.first == .titForTat || $0.final.second == .titForTat }.count
+  }
+
+  /// The verdict of np.exp1.table-2-2; `map` judges every reading, the evidence describes the base cell.
+  func tableTwoTwoVerdict(share: Double, myopic: [ExperimentOneRun], map: VerdictMap) -> ClaimResult {
     let count = pointAtTableTwoTwo.count
     let needed = Int((share * Double(runs.count)).rounded(.up))
     let others = runs.filter { !($0.converged && $0.final == .tableTwoTwo) }
@@ -225,7 +234,7 @@ struct ExperimentOneAnalysis {
       + " Control, myopic learners (γ = 0) from the \(myopic.count) equal-policy pairs: \(myopic.filter { $0.converged && $0.final == .tableTwoTwo }.count) end at 0x66 (they end at \(myopicEnds))."
     return ClaimResult(
       ExperimentOneExperiment.tableTwoTwoClaim,
-      map: .single(.checking(count >= needed), estimate: Double(count) / Double(max(1, runs.count)), n: runs.count),
+      map: map,
       control: ControlResult(ExperimentOneExperiment.tableTwoTwoClaim.control!, verdict: .checking(Self.tableTwoTwoHolds(myopic, share: share))),
       evidence: Evidence(
         summary: summary,
@@ -325,7 +334,8 @@ struct ExperimentOneAnalysis {
     !runs.contains { $0.final.first == .titForTat || $0.final.second == .titForTat } && OneStepSociety.titForTat.attractors == [[0], [1, 2], [3]]
   }
 
-  func notTitForTatVerdict(frozen: [ExperimentOneRun]) -> ClaimResult {
+  /// The verdict of np.exp1.not-tit-for-tat; `map` judges every reading, the evidence describes the base cell.
+  func notTitForTatVerdict(frozen: [ExperimentOneRun], map: VerdictMap) -> ClaimResult {
     let onTitForTat = runs.filter { $0.final.first == .titForTat || $0.final.second == .titForTat }
     let attractors = OneStepSociety.titForTat.attractors
     let tftRun = runs.first { $0.initial == .titForTat }
@@ -338,7 +348,7 @@ struct ExperimentOneAnalysis {
       + " (text: mutual trading, mutual stealing, alternating unilateral stealing). Control, learners that do not learn: \(frozenOn) of \(frozen.count) runs end with an agent on tit-for-tat."
     let claim = ExperimentOneExperiment.notTitForTatClaim
     return ClaimResult(
-      claim, map: .single(.checking(Self.notTitForTatHolds(runs)), estimate: Double(onTitForTat.count), n: runs.count),
+      claim, map: map,
       control: ControlResult(claim.control!, verdict: .checking(Self.notTitForTatHolds(frozen))),
       evidence: Evidence(
         summary: summary,
@@ -368,7 +378,8 @@ struct ExperimentOneAnalysis {
     return left.count == departures.count && 2 * left.filter(\.isSSToTrade).count > departures.count
   }
 
-  func titForTatUnstableVerdict(_ departures: [PolicyDeparture?], frozen: [PolicyDeparture?]) -> ClaimResult {
+  /// The verdict of np.exp1.tft-unstable; `map` judges every reading, the evidence describes the base cell.
+  func titForTatUnstableVerdict(_ departures: [PolicyDeparture?], frozen: [PolicyDeparture?], map: VerdictMap) -> ClaimResult {
     let algebra = titForTatAlgebra()
     let left = departures.compactMap { $0 }
     let predicted = left.filter(\.isSSToTrade).count
@@ -379,9 +390,8 @@ struct ExperimentOneAnalysis {
         "\($0.key): \($0.value.count)"
       }.joined(separator: ", ") + "). Control, learners that do not learn: \(frozen.compactMap { $0 }.count) of \(frozen.count) leave."
     let claim = ExperimentOneExperiment.titForTatUnstableClaim
-    let holds = algebra.holds && Self.departuresHold(departures)
     return ClaimResult(
-      claim, map: .single(.checking(holds), estimate: Double(predicted) / Double(max(1, departures.count)), n: departures.count),
+      claim, map: map,
       control: ControlResult(claim.control!, verdict: .checking(algebra.holds && Self.departuresHold(frozen))),
       evidence: Evidence(
         summary: summary,
