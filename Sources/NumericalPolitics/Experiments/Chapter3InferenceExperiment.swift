@@ -54,12 +54,14 @@ struct Chapter3InferenceExperiment: Experiment {
     id: "np.ch3.norm-inference", source: "§3.1.2", kind: .claim,
     statement:
       "The buffer was generated from P_{π_n,Δ}(π) = (1 − Δ)δ_{π_n}(π) + Δ P_u(π); the MAP of (π_n, Δ) given B recovers the social norm and the fraction of deviants.",
-    class: .empirical, control: Control("the estimates judged against the wrong truth: each buffer's true Δ swapped with the other's"))
+    class: .empirical, control: Control("the estimates judged against the wrong truth: each buffer's true Δ swapped with the other's"),
+    readings: [priorShape.erased], design: .product)
   static let empiricalClaim = Claim(
     id: "np.ch3.empirical-policy", source: "§3.1", kind: .claim,
     statement:
       "An empirical policy P(a | H) in the form of a decision tree with frequencies of behaviour at each node, trained on B, models the population's behaviour.",
-    class: .empirical, control: Control("the empirical policy judged against another population's behaviour (the mixture weights reversed)"))
+    class: .empirical, control: Control("the empirical policy judged against another population's behaviour (the mixture weights reversed)"),
+    readings: [smoothing.erased], design: .product)
 
   var claims: [Claim] { [Self.priorClaim, Self.uninformativeClaim, Self.separationClaim, Self.normClaim, Self.empiricalClaim] }
 
@@ -131,6 +133,25 @@ struct Chapter3InferenceExperiment: Experiment {
     ]
   }
 
+  /// The readings the text leaves open: the n of the deviants' prior P(Δ) (the text gives the family,
+  /// not n) and the pseudo-count of the empirical policy's frequencies (the text says "frequencies").
+  var readings: [Reading] {
+    [
+      Reading(
+        Self.priorShape,
+        [
+          .init(4.0, reason: "prior mode 1/(n+1) = 0.2: deviants a minority", source: "§3.1.2 (n unspecified); our base"),
+          .init(1.0, reason: "prior mode 1/2: as likely many deviants as few", source: "§3.1.2 (n unspecified)"),
+        ]),
+      Reading(
+        Self.smoothing,
+        [
+          .init(0.5, reason: "Jeffreys' pseudo-count, the usual default for multinomial frequencies", source: "Jeffreys (1946); our base"),
+          .init(1.0, reason: "Laplace's add-one rule", source: "§3.1 (\"frequencies of behaviour\", smoothing unspecified)"),
+        ]),
+    ]
+  }
+
   /// 10, 30, 100, 300, … up to `largest` (and `largest` itself when it is not in the sequence).
   static func bufferSizes(upTo largest: Int) -> [Int] {
     var sizes: [Int] = []
@@ -146,6 +167,12 @@ struct Chapter3InferenceExperiment: Experiment {
 
   func simulate(in context: RunContext) throws -> Outcome {
     let p = context.parameters
+    guard context.isBaseCell else {
+      return Outcome(
+        prior: [], priorControl: [], exactDeviation: [:], exactHistories: 0, monteCarlo: [], separation: [],
+        norm: context.serves(Self.normClaim) ? try simulateNormInference(p, context: context) : [],
+        empirical: context.serves(Self.empiricalClaim) ? try simulateEmpiricalPolicy(p, context: context) : [])
+    }
     let maximumMoves = p[Self.maximumMoves]
     let exactHistories = UninformativePrior.openHistories(upTo: 4, maximumMoves: maximumMoves) + Self.probeHistories(maximumMoves: maximumMoves)
     var exactDeviation: [UninformativePrior.Kind: Double] = [:]
@@ -172,8 +199,20 @@ struct Chapter3InferenceExperiment: Experiment {
     let (priorTable, priorResult) = judgePrior(o, tolerance: p[Self.quadratureTolerance])
     let (uniformTable, uniformResult) = try judgeUninformative(o, p)
     let (separationTable, separationResult) = judgeSeparation(o.separation, p)
-    let norm = try judgeNormInference(o.norm, p)
-    let empirical = try judgeEmpiricalPolicy(o.empirical, p)
+    let normMap = VerdictMap(
+      design: Self.normClaim.design,
+      cells: try outcomes.cells(of: Self.normClaim).map { cell, outcome in
+        VerdictMap.Cell(reading: cell.readingSetting, verdict: .checking(try Self.normFailures(outcome.norm, p).isEmpty), n: outcome.norm.count)
+      })
+    let empiricalMap = VerdictMap(
+      design: Self.empiricalClaim.design,
+      cells: try outcomes.cells(of: Self.empiricalClaim).map { cell, outcome in
+        let check = try Self.empiricalStandards(outcome.empirical.map(\.truth), sizes: Self.bufferSizes(upTo: p[Self.largestBuffer]), p)
+        return VerdictMap.Cell(
+          reading: cell.readingSetting, verdict: .checking(check.holds), estimate: check.intervals.last!.estimate, n: outcome.empirical.count)
+      })
+    let norm = try judgeNormInference(o.norm, p, map: normMap)
+    let empirical = try judgeEmpiricalPolicy(o.empirical, p, map: empiricalMap)
     return ExperimentResult(
       tables: [priorTable, uniformTable, separationTable, norm.table, empirical.table],
       figures: norm.figures + [empirical.figure],
@@ -433,7 +472,18 @@ struct Chapter3InferenceExperiment: Experiment {
     return (failures, deviant, policy, (deviantFit.exponent, policyFit.exponent))
   }
 
-  func judgeNormInference(_ runs: [NormRun], _ p: Parameters) throws -> (table: Table, figures: [Figure], result: ClaimResult) {
+  /// The failed standards of one cell's norm-inference runs (none: the claim holds there).
+  static func normFailures(_ runs: [NormRun], _ p: Parameters) throws -> [String] {
+    let fractions = [p[Self.deviantFractionLow], p[Self.deviantFractionHigh]]
+    let sizes = Self.bufferSizes(upTo: p[Self.largestBuffer])
+    return try fractions.enumerated().flatMap { f, delta in
+      try normStandards(runs.filter { $0.fraction == f }, label: "Δ = \(DecimalFormat.compact(delta))", truth: delta, sizes: sizes, p).failures
+    }
+  }
+
+  /// The tables, figures and verdict of np.ch3.norm-inference; `map` judges every reading, the
+  /// evidence describes the base cell's runs.
+  func judgeNormInference(_ runs: [NormRun], _ p: Parameters, map: VerdictMap) throws -> (table: Table, figures: [Figure], result: ClaimResult) {
     let replicates = p[Self.replicates], priorShape = p[Self.priorShape]
     let fractions = [p[Self.deviantFractionLow], p[Self.deviantFractionHigh]]
     let sizes = Self.bufferSizes(upTo: p[Self.largestBuffer])
@@ -502,7 +552,7 @@ struct Chapter3InferenceExperiment: Experiment {
     return (
       table, figures,
       ClaimResult(
-        Self.normClaim, map: .single(.checking(failures.isEmpty), n: runs.count),
+        Self.normClaim, map: map,
         control: ControlResult(Self.normClaim.control!, verdict: .checking(controlFailures.isEmpty)), evidence: evidence)
     )
   }
@@ -547,8 +597,11 @@ struct Chapter3InferenceExperiment: Experiment {
     return (intervals, fit, holds)
   }
 
-  func judgeEmpiricalPolicy(_ errors: [(truth: Double, wrong: Double)], _ p: Parameters) throws -> (table: Table, figure: Figure, result: ClaimResult)
-  {
+  /// The table, figure and verdict of np.ch3.empirical-policy; `map` judges every reading, the
+  /// evidence describes the base cell's buffers.
+  func judgeEmpiricalPolicy(
+    _ errors: [(truth: Double, wrong: Double)], _ p: Parameters, map: VerdictMap
+  ) throws -> (table: Table, figure: Figure, result: ClaimResult) {
     let replicates = p[Self.replicates], smoothing = p[Self.smoothing]
     let sizes = Self.bufferSizes(upTo: p[Self.largestBuffer])
     let check = try Self.empiricalStandards(errors.map(\.truth), sizes: sizes, p)
@@ -585,7 +638,7 @@ struct Chapter3InferenceExperiment: Experiment {
     return (
       table, figure,
       ClaimResult(
-        Self.empiricalClaim, map: .single(.checking(check.holds), estimate: means.last!, n: errors.count),
+        Self.empiricalClaim, map: map,
         control: ControlResult(Self.empiricalClaim.control!, verdict: .checking(control.holds)), evidence: evidence)
     )
   }
