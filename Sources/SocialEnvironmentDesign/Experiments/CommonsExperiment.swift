@@ -13,8 +13,11 @@ import LabKit
 /// Standards fixed before running:
 /// - `sed.no-regrowth` (consistency): no regrowth ever happens where the rule's probability is 0, no
 ///   patch (a connected group of apple cells) ever regrows once empty, some patch is emptied, and the
-///   empirical regrowth rate for every neighbour count with at least 200 trials lies in its 99.9 % Wilson
-///   interval. Control: a rule with p(0) = p(1) = 0.0025, under which emptied patches regrow.
+///   empirical regrowth rate for every neighbour count with at least 200 independent trials lies in its
+///   Wilson interval at family-wise 99.9 % (Bonferroni over the rates tested). The rates are tested on
+///   one population per orchard, because the populations of an orchard share its stream (first
+///   version: every run pooled at 99.9 % per rate, which counted dependent draws as independent; see
+///   the document). Control: a rule with p(0) = p(1) = 0.0025, under which emptied patches regrow.
 /// - `sed.commons-dilemma` (empirical), the dilemma defined operationally as a social dilemma in the
 ///   number of greedy players: (i) whatever the others do, a player gains in its own apples by
 ///   switching from restraint to greed: for every g = 0 … n − 1 the paired 95 % interval of
