@@ -77,22 +77,8 @@ public struct BarChart: Sendable {
 
   /// The chart as a complete, standalone SVG 1.1 document. Identical text on every call.
   public func svg() -> String {
-    var values: [Double] = references.map(\.value)
-    for s in series {
-      values += s.values.prefix(categories.count)
-      if let lower = s.lower, let upper = s.upper {
-        values += lower.prefix(categories.count) + upper.prefix(categories.count)
-      }
-    }
-    // A little headroom, so that the tallest bar or error bar does not touch the frame.
-    let yAxis = ResolvedAxis(y, values: values.map { $0 * 1.04 }, includeZero: true)
-    let entries =
-      legendPlacement == .hidden
-      ? []
-      : series.compactMap { s in
-        s.name.map { LegendEntry(name: $0, swatch: .bar(s.colour.resolve(in: palette))) }
-      }
-    let legend = ChartLegend(entries: entries)
+    let yAxis = resolvedValueAxis()
+    let legend = ChartLegend(entries: legendEntries())
     func makeFrame(reservedRight: Double) -> PlotFrame {
       PlotFrame(
         title: title, width: width, height: height,
@@ -107,6 +93,40 @@ public struct BarChart: Sendable {
     frame.writeClipPaths(into: &writer, id: clipID)
     frame.writeBackground(into: &writer)
     writer.open("g", [("clip-path", "url(#\(clipID))")])
+    writeBars(in: frame, into: &writer)
+    writeErrorBars(in: frame, into: &writer)
+    writeReferenceLines(in: frame, into: &writer)
+    writer.close()
+    writeReferenceLabels(in: frame, into: &writer)
+    frame.writeAxes(into: &writer)
+    if let legendOrigin { legend.write(into: &writer, at: legendOrigin) }
+    return writer.finish()
+  }
+
+  /// The value axis fitted to every bar, error-bar end and reference line (always including zero).
+  private func resolvedValueAxis() -> ResolvedAxis {
+    var values: [Double] = references.map(\.value)
+    for s in series {
+      values += s.values.prefix(categories.count)
+      if let lower = s.lower, let upper = s.upper {
+        values += lower.prefix(categories.count) + upper.prefix(categories.count)
+      }
+    }
+    // A little headroom, so that the tallest bar or error bar does not touch the frame.
+    return ResolvedAxis(y, values: values.map { $0 * 1.04 }, includeZero: true)
+  }
+
+  /// The legend rows: one per named series, none when the legend is hidden.
+  private func legendEntries() -> [LegendEntry] {
+    legendPlacement == .hidden
+      ? []
+      : series.compactMap { s in
+        s.name.map { LegendEntry(name: $0, swatch: .bar(s.colour.resolve(in: palette))) }
+      }
+  }
+
+  /// Writes the bars: one group per series, holding its colour and one rectangle per placeable bar.
+  private func writeBars(in frame: PlotFrame, into writer: inout SVGWriter) {
     for (index, s) in series.enumerated() {
       writer.open("g", [("fill", s.colour.resolve(in: palette).svgValue)])
       for bar in bars(of: index, in: frame) {
@@ -119,6 +139,10 @@ public struct BarChart: Sendable {
       }
       writer.close()
     }
+  }
+
+  /// Writes every error bar of every series as one path: a vertical stroke with a cap at each end.
+  private func writeErrorBars(in frame: PlotFrame, into writer: inout SVGWriter) {
     var errorPaths: [String] = []
     for index in series.indices {
       for bar in bars(of: index, in: frame) {
@@ -138,6 +162,10 @@ public struct BarChart: Sendable {
           ("stroke-width", "1.2"),
         ])
     }
+  }
+
+  /// Writes the dashed grey reference lines across the plotting area.
+  private func writeReferenceLines(in frame: PlotFrame, into writer: inout SVGWriter) {
     for reference in references {
       guard let py = frame.py(reference.value) else { continue }
       writer.element(
@@ -149,7 +177,11 @@ public struct BarChart: Sendable {
           ("stroke-dasharray", ChartLayer.referenceDashPattern),
         ])
     }
-    writer.close()
+  }
+
+  /// Writes the labels of the reference lines inside the plotting area, right-aligned above their
+  /// line (below it when there is no room), on a white halo so that bars do not hide them.
+  private func writeReferenceLabels(in frame: PlotFrame, into writer: inout SVGWriter) {
     for reference in references {
       guard let label = reference.label, let py = frame.py(reference.value), py >= frame.top, py <= frame.bottom
       else { continue }
@@ -166,9 +198,6 @@ public struct BarChart: Sendable {
         ], text: label)
       writer.element("text", position + [("fill", FigureStyle.referenceColour)], text: label)
     }
-    frame.writeAxes(into: &writer)
-    if let legendOrigin { legend.write(into: &writer, at: legendOrigin) }
-    return writer.finish()
   }
 
   /// The pixel bars of series `index`: left edge, width, top, baseline and error-bar ends.

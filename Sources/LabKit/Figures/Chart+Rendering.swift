@@ -185,30 +185,11 @@ extension Chart {
 
   // MARK: Drawing
 
+  /// Draws one layer in the plotting area (the caller has opened its clip group).
   private func write(_ layer: ChartLayer, in frame: PlotFrame, into writer: inout SVGWriter) {
     switch layer {
     case .line(_, let points, let dashed, let colour):
-      let stroke = colour.resolve(in: palette).svgValue
-      let pieces = runs(points, in: frame)
-      let paths = pieces.filter { $0.count >= 2 }.map { SVGWriter.path($0, closed: false) }
-      if !paths.isEmpty {
-        var attributes = [
-          ("d", paths.joined(separator: " ")), ("fill", "none"), ("stroke", stroke),
-          ("stroke-width", SVGWriter.number(FigureStyle.lineWidth)), ("stroke-linejoin", "round"),
-          ("stroke-linecap", dashed ? "butt" : "round"),
-        ]
-        if dashed { attributes.append(("stroke-dasharray", ChartLayer.dashPattern)) }
-        writer.element("path", attributes)
-      }
-      // A point with no placeable neighbour would be invisible as a line: give it a dot.
-      for piece in pieces where piece.count == 1 {
-        writer.element(
-          "circle",
-          [
-            ("cx", SVGWriter.number(piece[0].0)), ("cy", SVGWriter.number(piece[0].1)),
-            ("r", SVGWriter.number(FigureStyle.lineWidth)), ("fill", stroke),
-          ])
-      }
+      writeLine(points, dashed: dashed, colour: colour, in: frame, into: &writer)
 
     case .scatter(_, let points, let marker, let colour):
       let fill = colour.resolve(in: palette)
@@ -218,46 +199,10 @@ extension Chart {
       }
 
     case .band(_, let x, let lower, let upper, let colour):
-      let shapes = bandRuns(x: x, lower: lower, upper: upper, in: frame).filter { $0.upper.count >= 2 }
-      guard !shapes.isEmpty else { return }
-      let d = shapes.map { SVGWriter.path($0.upper + $0.lower.reversed(), closed: true) }.joined(separator: " ")
-      writer.element(
-        "path",
-        [
-          ("d", d), ("fill", colour.resolve(in: palette).svgValue),
-          ("fill-opacity", SVGWriter.number(ChartLayer.areaOpacity)), ("stroke", "none"),
-        ])
+      writeBand(x: x, lower: lower, upper: upper, colour: colour, in: frame, into: &writer)
 
     case .errorBars(_, let x, let y, let lower, let upper, let colour):
-      let stroke = colour.resolve(in: palette)
-      var d: [String] = []
-      var dots: [(Double, Double)] = []
-      for i in 0..<min(x.count, y.count, lower.count, upper.count) {
-        // Bars and dots outside the plotting area are left out; bar ends beyond it stop at its edge.
-        if let dot = frame.point(x[i], y[i]), frame.contains(dot.0, dot.1) { dots.append(dot) }
-        guard let bar = errorBar(i, x: x, lower: lower, upper: upper, in: frame),
-          bar.x >= frame.left - 0.01, bar.x <= frame.right + 0.01
-        else { continue }
-        let (a, b) = (min(bar.low, bar.high), max(bar.low, bar.high))
-        guard b >= frame.top, a <= frame.bottom else { continue }
-        let (top, bottom) = (max(a, frame.top), min(b, frame.bottom))
-        let cx = SVGWriter.number(bar.x)
-        let (left, right) = (SVGWriter.number(bar.x - 4), SVGWriter.number(bar.x + 4))
-        var piece = "M\(cx) \(SVGWriter.number(top)) V\(SVGWriter.number(bottom))"
-        if a >= frame.top { piece += " M\(left) \(SVGWriter.number(a)) H\(right)" }
-        if b <= frame.bottom { piece += " M\(left) \(SVGWriter.number(b)) H\(right)" }
-        d.append(piece)
-      }
-      if !d.isEmpty {
-        writer.element(
-          "path",
-          [
-            ("d", d.joined(separator: " ")), ("fill", "none"), ("stroke", stroke.svgValue), ("stroke-width", "1.2"),
-          ])
-      }
-      for dot in dots {
-        Marker.circle.draw(into: &writer, x: dot.0, y: dot.1, size: 5, colour: stroke, opacity: 1)
-      }
+      writeErrorBars(x: x, y: y, lower: lower, upper: upper, colour: colour, in: frame, into: &writer)
 
     case .horizontalReference(let value, _):
       guard let py = frame.py(value) else { return }
@@ -271,32 +216,133 @@ extension Chart {
       return
 
     case .polygon(_, let vertices, let colour):
-      let points = vertices.compactMap { frame.point($0.x, $0.y) }
-      guard points.count >= 2 else { return }
-      let c = colour.resolve(in: palette).svgValue
+      writePolygon(vertices, colour: colour, in: frame, into: &writer)
+
+    case .bins(_, let edges, let counts, let colour):
+      writeBins(edges: edges, counts: counts, colour: colour, in: frame, into: &writer)
+    }
+  }
+
+  /// A line layer: one path through every run of placeable points (dashed or solid), and a dot for
+  /// each run of a single point.
+  private func writeLine(
+    _ points: [ChartPoint], dashed: Bool, colour: SeriesColour, in frame: PlotFrame, into writer: inout SVGWriter
+  ) {
+    let stroke = colour.resolve(in: palette).svgValue
+    let pieces = runs(points, in: frame)
+    let paths = pieces.filter { $0.count >= 2 }.map { SVGWriter.path($0, closed: false) }
+    if !paths.isEmpty {
+      var attributes = [
+        ("d", paths.joined(separator: " ")), ("fill", "none"), ("stroke", stroke),
+        ("stroke-width", SVGWriter.number(FigureStyle.lineWidth)), ("stroke-linejoin", "round"),
+        ("stroke-linecap", dashed ? "butt" : "round"),
+      ]
+      if dashed { attributes.append(("stroke-dasharray", ChartLayer.dashPattern)) }
+      writer.element("path", attributes)
+    }
+    // A point with no placeable neighbour would be invisible as a line: give it a dot.
+    for piece in pieces where piece.count == 1 {
+      writer.element(
+        "circle",
+        [
+          ("cx", SVGWriter.number(piece[0].0)), ("cy", SVGWriter.number(piece[0].1)),
+          ("r", SVGWriter.number(FigureStyle.lineWidth)), ("fill", stroke),
+        ])
+    }
+  }
+
+  /// A band layer: one translucent path of closed shapes, one per run of at least two placeable x values.
+  private func writeBand(
+    x: [Double], lower: [Double], upper: [Double], colour: SeriesColour, in frame: PlotFrame,
+    into writer: inout SVGWriter
+  ) {
+    let shapes = bandRuns(x: x, lower: lower, upper: upper, in: frame).filter { $0.upper.count >= 2 }
+    guard !shapes.isEmpty else { return }
+    let d = shapes.map { SVGWriter.path($0.upper + $0.lower.reversed(), closed: true) }.joined(separator: " ")
+    writer.element(
+      "path",
+      [
+        ("d", d), ("fill", colour.resolve(in: palette).svgValue),
+        ("fill-opacity", SVGWriter.number(ChartLayer.areaOpacity)), ("stroke", "none"),
+      ])
+  }
+
+  /// An error-bar layer: one path holding every bar (with caps at the ends inside the plotting area),
+  /// then a dot at each y.
+  private func writeErrorBars(
+    x: [Double], y: [Double], lower: [Double], upper: [Double], colour: SeriesColour, in frame: PlotFrame,
+    into writer: inout SVGWriter
+  ) {
+    let stroke = colour.resolve(in: palette)
+    var d: [String] = []
+    var dots: [(Double, Double)] = []
+    for i in 0..<min(x.count, y.count, lower.count, upper.count) {
+      // Bars and dots outside the plotting area are left out; bar ends beyond it stop at its edge.
+      if let dot = frame.point(x[i], y[i]), frame.contains(dot.0, dot.1) { dots.append(dot) }
+      guard let bar = errorBar(i, x: x, lower: lower, upper: upper, in: frame),
+        bar.x >= frame.left - 0.01, bar.x <= frame.right + 0.01
+      else { continue }
+      if let piece = errorBarPath(bar, in: frame) { d.append(piece) }
+    }
+    if !d.isEmpty {
       writer.element(
         "path",
         [
-          ("d", SVGWriter.path(points, closed: true)), ("fill", c),
-          ("fill-opacity", SVGWriter.number(ChartLayer.areaOpacity)), ("stroke", c), ("stroke-width", "1.5"),
-          ("stroke-linejoin", "round"),
+          ("d", d.joined(separator: " ")), ("fill", "none"), ("stroke", stroke.svgValue), ("stroke-width", "1.2"),
         ])
-
-    case .bins(_, let edges, let counts, let colour):
-      writer.open("g", [("fill", colour.resolve(in: palette).svgValue), ("stroke", "#ffffff")])
-      for i in 0..<min(max(edges.count - 1, 0), counts.count) {
-        guard let bar = bin(i, edges: edges, counts: counts, in: frame) else { continue }
-        let width = (bar.x1 - bar.x0).magnitude
-        writer.element(
-          "rect",
-          [
-            ("x", SVGWriter.number(min(bar.x0, bar.x1))), ("y", SVGWriter.number(min(bar.top, bar.base))),
-            ("width", SVGWriter.number(width)), ("height", SVGWriter.number((bar.base - bar.top).magnitude)),
-            ("stroke-width", SVGWriter.number(min(1, width * 0.15))),
-          ])
-      }
-      writer.close()
     }
+    for dot in dots {
+      Marker.circle.draw(into: &writer, x: dot.0, y: dot.1, size: 5, colour: stroke, opacity: 1)
+    }
+  }
+
+  /// The path data of one error bar clipped to the plotting area: the vertical stroke, and a cap at
+  /// each end that lies inside; `nil` when the bar misses the area.
+  private func errorBarPath(_ bar: (x: Double, low: Double, high: Double), in frame: PlotFrame) -> String? {
+    let (a, b) = (min(bar.low, bar.high), max(bar.low, bar.high))
+    guard b >= frame.top, a <= frame.bottom else { return nil }
+    let (top, bottom) = (max(a, frame.top), min(b, frame.bottom))
+    let cx = SVGWriter.number(bar.x)
+    let (left, right) = (SVGWriter.number(bar.x - 4), SVGWriter.number(bar.x + 4))
+    var piece = "M\(cx) \(SVGWriter.number(top)) V\(SVGWriter.number(bottom))"
+    if a >= frame.top { piece += " M\(left) \(SVGWriter.number(a)) H\(right)" }
+    if b <= frame.bottom { piece += " M\(left) \(SVGWriter.number(b)) H\(right)" }
+    return piece
+  }
+
+  /// A polygon layer: one closed translucent path with an outline, when at least two vertices can be placed.
+  private func writePolygon(
+    _ vertices: [ChartPoint], colour: SeriesColour, in frame: PlotFrame, into writer: inout SVGWriter
+  ) {
+    let points = vertices.compactMap { frame.point($0.x, $0.y) }
+    guard points.count >= 2 else { return }
+    let c = colour.resolve(in: palette).svgValue
+    writer.element(
+      "path",
+      [
+        ("d", SVGWriter.path(points, closed: true)), ("fill", c),
+        ("fill-opacity", SVGWriter.number(ChartLayer.areaOpacity)), ("stroke", c), ("stroke-width", "1.5"),
+        ("stroke-linejoin", "round"),
+      ])
+  }
+
+  /// A histogram layer: one rectangle per placeable bin, in a group holding the fill and the white outline.
+  private func writeBins(
+    edges: [Double], counts: [Double], colour: SeriesColour, in frame: PlotFrame, into writer: inout SVGWriter
+  ) {
+    writer.open("g", [("fill", colour.resolve(in: palette).svgValue), ("stroke", "#ffffff")])
+    for i in 0..<min(max(edges.count - 1, 0), counts.count) {
+      guard let bar = bin(i, edges: edges, counts: counts, in: frame) else { continue }
+      let width = (bar.x1 - bar.x0).magnitude
+      writer.element(
+        "rect",
+        [
+          ("x", SVGWriter.number(min(bar.x0, bar.x1))), ("y", SVGWriter.number(min(bar.top, bar.base))),
+          ("width", SVGWriter.number(width)), ("height", SVGWriter.number((bar.base - bar.top).magnitude)),
+          ("stroke-width", SVGWriter.number(min(1, width * 0.15))),
+        ])
+    }
+    writer.close()
   }
 
   private func writeReference(into writer: inout SVGWriter, from a: (Double, Double), to b: (Double, Double)) {

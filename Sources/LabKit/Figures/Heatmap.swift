@@ -80,79 +80,47 @@ public struct Heatmap: Sendable {
 
   /// The heatmap as a complete, standalone SVG 1.1 document. Identical text on every call.
   public func svg() -> String {
-    let pad = FigureStyle.padding
-    let font = FigureStyle.tickFontSize
-    let labelFont = FigureStyle.axisLabelFontSize
-    let width = FigureStyle.dimension(self.width, fallback: 640)
-    let height = FigureStyle.dimension(self.height, fallback: 420)
-    let rowCount = max(rows.count, values.count)
-    let columnCount = max(columns.count, values.map(\.count).max() ?? 0)
-    let rowNames = (0..<rowCount).map { $0 < rows.count ? rows[$0] : "" }
-    let columnNames = (0..<columnCount).map { $0 < columns.count ? columns[$0] : "" }
-    let (low, high) = resolvedRange
-    let factor = AxisTicks.factorExponent(lower: low, upper: high)
-    let barTicks = AxisTicks.linear(lower: low, upper: high, factorExponent: factor)
-    let factorText = AxisTicks.factorText(factor)
-    let barLabel =
-      factorText.isEmpty
-      ? colourBarLabel
-      : (colourBarLabel.isEmpty ? factorText : colourBarLabel + " (" + factorText + ")")
+    let layout = HeatmapLayout(self)
+    var writer = SVGWriter(width: layout.width, height: layout.height, title: title)
+    writeGradient(layout, into: &writer)
+    layout.heading.write(
+      into: &writer, centre: layout.heading.width <= layout.gridWidth ? layout.left + layout.gridWidth / 2 : layout.width / 2,
+      top: FigureStyle.padding)
+    writeCells(layout, into: &writer)
+    writeCellLabels(layout, into: &writer)
+    writeNames(layout, into: &writer)
+    writeAxisLabels(layout, into: &writer)
+    writeColourBar(layout, into: &writer)
+    return writer.finish()
+  }
 
-    // Layout.
-    let heading = FigureTitle(title, availableWidth: width - 2 * pad)
-    let top = pad + heading.height
-    let barWidth = 14.0
-    let barTickWidth = barTicks.compactMap(\.label).map { FigureStyle.textWidth($0, fontSize: font) }.max() ?? 0
-    let rightBlock =
-      18 + barWidth + FigureStyle.tickLength + FigureStyle.tickLabelGap + barTickWidth
-      + (barLabel.isEmpty ? 0 : 8 + labelFont) + pad
-    let widestRow = rowNames.map { FigureStyle.textWidth($0, fontSize: font) }.max() ?? 0
-    let widestColumn = columnNames.map { FigureStyle.textWidth($0, fontSize: font) }.max() ?? 0
-    var left = pad + (yLabel.isEmpty ? 0 : labelFont + 8) + widestRow + 6
-    var gridWidth = 0.0
-    var cellWidth = 0.0
-    var rotated = false
-    for _ in 0..<2 {
-      gridWidth = max(20, width - left - rightBlock)
-      cellWidth = gridWidth / Double(max(columnCount, 1))
-      rotated = widestColumn > cellWidth - 4
-      if rotated { left = max(left, pad + widestColumn * 0.7071 - cellWidth / 2 + 4) }
-    }
-    let columnExtent = rotated ? (widestColumn + font) * 0.7071 : font
-    let bottomMargin = 6 + columnExtent + (xLabel.isEmpty ? 0 : 8 + labelFont) + pad + 2
-    let gridHeight = max(20, height - top - bottomMargin)
-    let cellHeight = gridHeight / Double(max(rowCount, 1))
-    let gridRight = left + gridWidth
-    let gridBottom = top + gridHeight
-
-    var writer = SVGWriter(width: width, height: height, title: title)
-    let gradientID = SVGWriter.identifier(
-      "scale-", "heatmap|\(title)|\(SVGWriter.number(width))|\(SVGWriter.number(height))")
+  /// Writes the colour scale as a vertical linear gradient (bottom to top), for the colour bar.
+  private func writeGradient(_ layout: HeatmapLayout, into writer: inout SVGWriter) {
     writer.open("defs")
-    writer.open("linearGradient", [("id", gradientID), ("x1", "0"), ("y1", "1"), ("x2", "0"), ("y2", "0")])
+    writer.open("linearGradient", [("id", layout.gradientID), ("x1", "0"), ("y1", "1"), ("x2", "0"), ("y2", "0")])
     for (index, stop) in colourScale.stops.enumerated() {
       let offset = colourScale.stops.count > 1 ? Double(index) / Double(colourScale.stops.count - 1) : 0
       writer.element("stop", [("offset", SVGNumberFormat.format(offset, digits: 4)), ("stop-color", stop.svgValue)])
     }
     writer.close()
     writer.close()
+  }
 
-    heading.write(
-      into: &writer, centre: heading.width <= gridWidth ? left + gridWidth / 2 : width / 2,
-      top: pad)
-
-    // Cells.
+  /// Writes the cells (outlined in white when they are large enough to show it), then the frame
+  /// around the grid.
+  private func writeCells(_ layout: HeatmapLayout, into writer: inout SVGWriter) {
+    let (left, top, cellWidth, cellHeight) = (layout.left, layout.top, layout.cellWidth, layout.cellHeight)
     let outlined = cellWidth > 6 && cellHeight > 6
     writer.open("g", outlined ? [("stroke", "#ffffff"), ("stroke-width", "0.5")] : [])
-    for row in 0..<rowCount {
-      for column in 0..<columnCount {
+    for row in 0..<layout.rowCount {
+      for column in 0..<layout.columnCount {
         writer.element(
           "rect",
           [
             ("x", SVGWriter.number(left + cellWidth * Double(column))),
             ("y", SVGWriter.number(top + cellHeight * Double(row))),
             ("width", SVGWriter.number(cellWidth)), ("height", SVGWriter.number(cellHeight)),
-            ("fill", cellColour(row, column, low: low, high: high)?.svgValue ?? FigureStyle.missingColour),
+            ("fill", cellColour(row, column, low: layout.low, high: layout.high)?.svgValue ?? FigureStyle.missingColour),
           ])
       }
     }
@@ -161,40 +129,46 @@ public struct Heatmap: Sendable {
       "rect",
       [
         ("x", SVGWriter.number(left)), ("y", SVGWriter.number(top)),
-        ("width", SVGWriter.number(gridWidth)), ("height", SVGWriter.number(gridHeight)),
+        ("width", SVGWriter.number(layout.gridWidth)), ("height", SVGWriter.number(layout.gridHeight)),
         ("fill", "none"), ("stroke", FigureStyle.axisColour), ("stroke-width", "1"),
       ])
+  }
 
-    // Cell labels.
-    if let digits = cellLabelDigits, rowCount > 0, columnCount > 0 {
-      var texts: [(row: Int, column: Int, text: String, colour: Colour)] = []
-      for row in 0..<rowCount {
-        for column in 0..<columnCount {
-          guard let colour = cellColour(row, column, low: low, high: high) else { continue }
-          texts.append((row, column, AxisTicks.label(values[row][column], digits: digits), colour))
-        }
-      }
-      let longest = Double(texts.map(\.text.count).max() ?? 1)
-      let size = min(font, cellHeight * 0.5, cellWidth * 0.9 / (0.6 * max(longest, 1)))
-      if size >= 6 {
-        writer.open("g", [("font-size", SVGWriter.number(size)), ("text-anchor", "middle")])
-        for label in texts {
-          writer.element(
-            "text",
-            [
-              ("x", SVGWriter.number(left + cellWidth * (Double(label.column) + 0.5))),
-              ("y", SVGWriter.number(top + cellHeight * (Double(label.row) + 0.5) + size * 0.35)),
-              ("fill", label.colour.luma > 0.55 ? "#000000" : "#ffffff"),
-            ], text: label.text)
-        }
-        writer.close()
+  /// Writes the value in each finite cell, black or white for contrast with the cell, in one font
+  /// size that fits the longest label; nothing when that size would be under 6 px.
+  private func writeCellLabels(_ layout: HeatmapLayout, into writer: inout SVGWriter) {
+    guard let digits = cellLabelDigits, layout.rowCount > 0, layout.columnCount > 0 else { return }
+    var texts: [(row: Int, column: Int, text: String, colour: Colour)] = []
+    for row in 0..<layout.rowCount {
+      for column in 0..<layout.columnCount {
+        guard let colour = cellColour(row, column, low: layout.low, high: layout.high) else { continue }
+        texts.append((row, column, AxisTicks.label(values[row][column], digits: digits), colour))
       }
     }
+    let longest = Double(texts.map(\.text.count).max() ?? 1)
+    let size = min(FigureStyle.tickFontSize, layout.cellHeight * 0.5, layout.cellWidth * 0.9 / (0.6 * max(longest, 1)))
+    guard size >= 6 else { return }
+    writer.open("g", [("font-size", SVGWriter.number(size)), ("text-anchor", "middle")])
+    for label in texts {
+      writer.element(
+        "text",
+        [
+          ("x", SVGWriter.number(layout.left + layout.cellWidth * (Double(label.column) + 0.5))),
+          ("y", SVGWriter.number(layout.top + layout.cellHeight * (Double(label.row) + 0.5) + size * 0.35)),
+          ("fill", label.colour.luma > 0.55 ? "#000000" : "#ffffff"),
+        ], text: label.text)
+    }
+    writer.close()
+  }
 
-    // Row and column names.
+  /// Writes the row names right-aligned left of the grid and the column names under it (at 45°
+  /// when they do not fit their cells), every n-th one when they would overlap.
+  private func writeNames(_ layout: HeatmapLayout, into writer: inout SVGWriter) {
+    let font = FigureStyle.tickFontSize
+    let (left, top, cellWidth, cellHeight) = (layout.left, layout.top, layout.cellWidth, layout.cellHeight)
     writer.open("g", [("fill", FigureStyle.textColour), ("font-size", SVGWriter.number(font))])
     let rowStride = max(1, Int(((font + 2) / max(cellHeight, 0.001)).rounded(.up)))
-    for (row, name) in rowNames.enumerated() where row % rowStride == 0 && !name.isEmpty {
+    for (row, name) in layout.rowNames.enumerated() where row % rowStride == 0 && !name.isEmpty {
       writer.element(
         "text",
         [
@@ -202,12 +176,12 @@ public struct Heatmap: Sendable {
           ("y", SVGWriter.number(top + cellHeight * (Double(row) + 0.5) + font * 0.35)), ("text-anchor", "end"),
         ], text: name)
     }
-    let columnStride = rotated ? max(1, Int(((font + 2) / max(cellWidth, 0.001)).rounded(.up))) : 1
-    for (column, name) in columnNames.enumerated() where column % columnStride == 0 && !name.isEmpty {
+    let columnStride = layout.rotated ? max(1, Int(((font + 2) / max(cellWidth, 0.001)).rounded(.up))) : 1
+    for (column, name) in layout.columnNames.enumerated() where column % columnStride == 0 && !name.isEmpty {
       let x = left + cellWidth * (Double(column) + 0.5)
-      if rotated {
+      if layout.rotated {
         let ax = x + font * 0.3
-        let ay = gridBottom + 6 + font * 0.5
+        let ay = layout.gridBottom + 6 + font * 0.5
         writer.element(
           "text",
           [
@@ -218,25 +192,28 @@ public struct Heatmap: Sendable {
         writer.element(
           "text",
           [
-            ("x", SVGWriter.number(x)), ("y", SVGWriter.number(gridBottom + 6 + font * 0.8)), ("text-anchor", "middle"),
+            ("x", SVGWriter.number(x)), ("y", SVGWriter.number(layout.gridBottom + 6 + font * 0.8)), ("text-anchor", "middle"),
           ], text: name)
       }
     }
     writer.close()
+  }
 
-    // Axis labels.
+  /// Writes the x label centred under the column names and the y label upwards at the left edge.
+  private func writeAxisLabels(_ layout: HeatmapLayout, into writer: inout SVGWriter) {
+    let labelFont = FigureStyle.axisLabelFontSize
     if !xLabel.isEmpty {
       writer.element(
         "text",
         [
-          ("x", SVGWriter.number(left + gridWidth / 2)),
-          ("y", SVGWriter.number(gridBottom + 6 + columnExtent + 8 + labelFont * 0.8)),
+          ("x", SVGWriter.number(layout.left + layout.gridWidth / 2)),
+          ("y", SVGWriter.number(layout.gridBottom + 6 + layout.columnExtent + 8 + labelFont * 0.8)),
           ("font-size", SVGWriter.number(labelFont)), ("fill", FigureStyle.textColour), ("text-anchor", "middle"),
         ], text: xLabel)
     }
     if !yLabel.isEmpty {
-      let x = pad + labelFont * 0.8
-      let y = top + gridHeight / 2
+      let x = FigureStyle.padding + labelFont * 0.8
+      let y = layout.top + layout.gridHeight / 2
       writer.element(
         "text",
         [
@@ -245,55 +222,63 @@ public struct Heatmap: Sendable {
           ("transform", SVGWriter.rotation(-90, x: x, y: y)),
         ], text: yLabel)
     }
+  }
 
-    // Colour bar.
-    let barLeft = gridRight + 18
+  /// Writes the colour bar right of the grid: the gradient in a frame as tall as the grid, its
+  /// ticks and their labels, and the bar's label written upwards beside them.
+  private func writeColourBar(_ layout: HeatmapLayout, into writer: inout SVGWriter) {
+    let barLeft = layout.barLeft
     writer.element(
       "rect",
       [
-        ("x", SVGWriter.number(barLeft)), ("y", SVGWriter.number(top)),
-        ("width", SVGWriter.number(barWidth)), ("height", SVGWriter.number(gridHeight)),
-        ("fill", "url(#\(gradientID))"), ("stroke", FigureStyle.axisColour), ("stroke-width", "1"),
+        ("x", SVGWriter.number(barLeft)), ("y", SVGWriter.number(layout.top)),
+        ("width", SVGWriter.number(layout.barWidth)), ("height", SVGWriter.number(layout.gridHeight)),
+        ("fill", "url(#\(layout.gradientID))"), ("stroke", FigureStyle.axisColour), ("stroke-width", "1"),
       ])
-    func barPosition(_ value: Double) -> Double? {
-      let t = (value - low) / (high - low)
-      return t.isFinite ? gridBottom - t * gridHeight : nil
-    }
-    let shownTicks = AxisTicks.thinned(barTicks, gap: 4, position: barPosition, extent: { _ in font })
-    writer.open("g", [("stroke", FigureStyle.axisColour), ("stroke-width", "1")])
-    for tick in shownTicks where tick.isMajor {
-      guard let y = barPosition(tick.value) else { continue }
-      writer.element(
-        "line",
-        [
-          ("x1", SVGWriter.number(barLeft + barWidth)), ("y1", SVGWriter.number(y)),
-          ("x2", SVGWriter.number(barLeft + barWidth + FigureStyle.tickLength)), ("y2", SVGWriter.number(y)),
-        ])
-    }
-    writer.close()
-    writer.open("g", [("fill", FigureStyle.textColour), ("font-size", SVGWriter.number(font))])
-    for tick in shownTicks {
-      guard let label = tick.label, let y = barPosition(tick.value) else { continue }
-      writer.element(
-        "text",
-        [
-          ("x", SVGWriter.number(barLeft + barWidth + FigureStyle.tickLength + FigureStyle.tickLabelGap)),
-          ("y", SVGWriter.number(y + font * 0.35)), ("text-anchor", "start"),
-        ], text: label)
-    }
-    writer.close()
-    if !barLabel.isEmpty {
-      let x = barLeft + barWidth + FigureStyle.tickLength + FigureStyle.tickLabelGap + barTickWidth + 8 + labelFont * 0.8
-      let y = top + gridHeight / 2
+    writeColourBarTicks(layout, into: &writer)
+    if !layout.barLabel.isEmpty {
+      let labelFont = FigureStyle.axisLabelFontSize
+      let tickLabelsRight = barLeft + layout.barWidth + FigureStyle.tickLength + FigureStyle.tickLabelGap + layout.barTickWidth
+      let x = tickLabelsRight + 8 + labelFont * 0.8
+      let y = layout.top + layout.gridHeight / 2
       writer.element(
         "text",
         [
           ("x", SVGWriter.number(x)), ("y", SVGWriter.number(y)),
           ("font-size", SVGWriter.number(labelFont)), ("fill", FigureStyle.textColour), ("text-anchor", "middle"),
           ("transform", SVGWriter.rotation(-90, x: x, y: y)),
-        ], text: barLabel)
+        ], text: layout.barLabel)
     }
-    return writer.finish()
+  }
+
+  /// Writes the colour bar's tick marks (major ticks) and tick labels, thinned so that labels do
+  /// not overlap.
+  private func writeColourBarTicks(_ layout: HeatmapLayout, into writer: inout SVGWriter) {
+    let font = FigureStyle.tickFontSize
+    let tickLeft = layout.barLeft + layout.barWidth
+    let shownTicks = AxisTicks.thinned(layout.barTicks, gap: 4, position: layout.barPosition, extent: { _ in font })
+    writer.open("g", [("stroke", FigureStyle.axisColour), ("stroke-width", "1")])
+    for tick in shownTicks where tick.isMajor {
+      guard let y = layout.barPosition(tick.value) else { continue }
+      writer.element(
+        "line",
+        [
+          ("x1", SVGWriter.number(tickLeft)), ("y1", SVGWriter.number(y)),
+          ("x2", SVGWriter.number(tickLeft + FigureStyle.tickLength)), ("y2", SVGWriter.number(y)),
+        ])
+    }
+    writer.close()
+    writer.open("g", [("fill", FigureStyle.textColour), ("font-size", SVGWriter.number(font))])
+    for tick in shownTicks {
+      guard let label = tick.label, let y = layout.barPosition(tick.value) else { continue }
+      writer.element(
+        "text",
+        [
+          ("x", SVGWriter.number(tickLeft + FigureStyle.tickLength + FigureStyle.tickLabelGap)),
+          ("y", SVGWriter.number(y + font * 0.35)), ("text-anchor", "start"),
+        ], text: label)
+    }
+    writer.close()
   }
 
   /// The colour of a cell, or `nil` for a missing, NaN or infinite value.
@@ -302,5 +287,121 @@ public struct Heatmap: Sendable {
     let value = values[row][column]
     guard value.isFinite else { return nil }
     return colourScale.colour(at: (value - low) / (high - low))
+  }
+}
+
+/// Where everything in a ``Heatmap`` goes, computed once per ``Heatmap/svg()``: the figure size,
+/// the padded row and column names, the colour range with the colour bar's ticks and label, and
+/// the grid's position and cell size (the left margin grows when column names are written at 45°).
+private struct HeatmapLayout {
+  /// The figure size in pixels (fallbacks for invalid sizes).
+  let width: Double
+  let height: Double
+  /// The grid size: the longer of the names and the values in each direction.
+  let rowCount: Int
+  let columnCount: Int
+  /// The names, padded with empty ones to the grid size.
+  let rowNames: [String]
+  let columnNames: [String]
+  /// The values mapped to the two ends of the colour scale.
+  let low: Double
+  let high: Double
+  /// The colour bar's ticks, and its label (with the ×10ⁿ factor of the tick labels).
+  let barTicks: [AxisTick]
+  let barLabel: String
+  /// The widest colour-bar tick label.
+  let barTickWidth: Double
+  /// The colour bar's width.
+  let barWidth = 14.0
+  /// The title, wrapped to the figure width.
+  let heading: FigureTitle
+  /// The grid: top-left corner, size, cell size.
+  let top: Double
+  let left: Double
+  let gridWidth: Double
+  let gridHeight: Double
+  let cellWidth: Double
+  let cellHeight: Double
+  /// Whether column names are written at 45°, and how far they reach below the grid.
+  let rotated: Bool
+  let columnExtent: Double
+  /// The id of the colour bar's gradient, derived from the title and size.
+  let gradientID: String
+
+  var gridRight: Double { left + gridWidth }
+  var gridBottom: Double { top + gridHeight }
+  /// The left edge of the colour bar.
+  var barLeft: Double { gridRight + 18 }
+
+  init(_ map: Heatmap) {
+    let pad = FigureStyle.padding
+    let font = FigureStyle.tickFontSize
+    let labelFont = FigureStyle.axisLabelFontSize
+    width = FigureStyle.dimension(map.width, fallback: 640)
+    height = FigureStyle.dimension(map.height, fallback: 420)
+    let rowCount = max(map.rows.count, map.values.count)
+    let columnCount = max(map.columns.count, map.values.map(\.count).max() ?? 0)
+    self.rowCount = rowCount
+    self.columnCount = columnCount
+    rowNames = (0..<rowCount).map { $0 < map.rows.count ? map.rows[$0] : "" }
+    columnNames = (0..<columnCount).map { $0 < map.columns.count ? map.columns[$0] : "" }
+    (low, high) = map.resolvedRange
+    (barTicks, barLabel) = HeatmapLayout.colourBarTicks(low: low, high: high, label: map.colourBarLabel)
+
+    heading = FigureTitle(map.title, availableWidth: width - 2 * pad)
+    top = pad + heading.height
+    barTickWidth = barTicks.compactMap(\.label).map { FigureStyle.textWidth($0, fontSize: font) }.max() ?? 0
+    let rightBlock =
+      18 + barWidth + FigureStyle.tickLength + FigureStyle.tickLabelGap + barTickWidth
+      + (barLabel.isEmpty ? 0 : 8 + labelFont) + pad
+    let widestRow = rowNames.map { FigureStyle.textWidth($0, fontSize: font) }.max() ?? 0
+    let widestColumn = columnNames.map { FigureStyle.textWidth($0, fontSize: font) }.max() ?? 0
+    (left, gridWidth, cellWidth, rotated) = HeatmapLayout.fitColumns(
+      left: pad + (map.yLabel.isEmpty ? 0 : labelFont + 8) + widestRow + 6, rightBlock: rightBlock,
+      figureWidth: width, columnCount: columnCount, widestColumn: widestColumn)
+    columnExtent = rotated ? (widestColumn + font) * 0.7071 : font
+    let bottomMargin = 6 + columnExtent + (map.xLabel.isEmpty ? 0 : 8 + labelFont) + pad + 2
+    gridHeight = max(20, height - top - bottomMargin)
+    cellHeight = gridHeight / Double(max(rowCount, 1))
+    gradientID = SVGWriter.identifier(
+      "scale-", "heatmap|\(map.title)|\(SVGWriter.number(width))|\(SVGWriter.number(height))")
+  }
+
+  /// The colour bar's ticks over `low ... high`, and its label followed by the ticks' ×10ⁿ factor
+  /// in parentheses (the factor alone when there is no label).
+  private static func colourBarTicks(low: Double, high: Double, label: String) -> ([AxisTick], String) {
+    let factor = AxisTicks.factorExponent(lower: low, upper: high)
+    let ticks = AxisTicks.linear(lower: low, upper: high, factorExponent: factor)
+    let factorText = AxisTicks.factorText(factor)
+    let barLabel =
+      factorText.isEmpty
+      ? label
+      : (label.isEmpty ? factorText : label + " (" + factorText + ")")
+    return (ticks, barLabel)
+  }
+
+  /// The grid's left edge, width and cell width, and whether column names are rotated: when the
+  /// widest name does not fit a cell it is written at 45°, and the left margin grows so that the
+  /// first one stays inside the figure (two rounds, as the cell width depends on the margin).
+  private static func fitColumns(
+    left initialLeft: Double, rightBlock: Double, figureWidth: Double, columnCount: Int, widestColumn: Double
+  ) -> (left: Double, gridWidth: Double, cellWidth: Double, rotated: Bool) {
+    var left = initialLeft
+    var gridWidth = 0.0
+    var cellWidth = 0.0
+    var rotated = false
+    for _ in 0..<2 {
+      gridWidth = max(20, figureWidth - left - rightBlock)
+      cellWidth = gridWidth / Double(max(columnCount, 1))
+      rotated = widestColumn > cellWidth - 4
+      if rotated { left = max(left, FigureStyle.padding + widestColumn * 0.7071 - cellWidth / 2 + 4) }
+    }
+    return (left, gridWidth, cellWidth, rotated)
+  }
+
+  /// The vertical pixel of a value on the colour bar, or `nil` when it cannot be placed.
+  func barPosition(_ value: Double) -> Double? {
+    let t = (value - low) / (high - low)
+    return t.isFinite ? gridBottom - t * gridHeight : nil
   }
 }

@@ -188,13 +188,22 @@ struct PlotFrame {
 
   /// Writes the frame, tick marks, tick labels and axis labels (after the data, so they stay on top).
   func writeAxes(into writer: inout SVGWriter) {
-    let font = FigureStyle.tickFontSize
     writer.element(
       "rect",
       rectAttributes() + [
         ("fill", "none"), ("stroke", FigureStyle.axisColour), ("stroke-width", "1"),
       ])
+    writeTickMarks(into: &writer)
+    writeTickLabels(into: &writer)
+    writeAxisLabels(into: &writer)
+  }
 
+  /// The top of the x tick labels: below the axis line, its tick marks and the gap.
+  private var xTickLabelTop: Double { bottom + FigureStyle.tickLength + FigureStyle.tickLabelGap }
+
+  /// Writes the tick marks outside the frame: y ticks left of it (minor ones shorter), x ticks
+  /// below it (numeric ticks, or one per category).
+  private func writeTickMarks(into writer: inout SVGWriter) {
     writer.open("g", [("stroke", FigureStyle.axisColour), ("stroke-width", "1")])
     for tick in yTicks {
       guard let y = py(tick.value), y >= top - 0.01, y <= bottom + 0.01 else { continue }
@@ -215,8 +224,12 @@ struct PlotFrame {
       }
     }
     writer.close()
+  }
 
-    // Tick labels.
+  /// Writes the tick labels in one group: the y labels right-aligned left of the frame, the x labels
+  /// (numbers or category names) centred below it.
+  private func writeTickLabels(into writer: inout SVGWriter) {
+    let font = FigureStyle.tickFontSize
     writer.open("g", [("fill", FigureStyle.textColour), ("font-size", SVGWriter.number(font))])
     for tick in yTicks {
       guard let label = tick.label, let y = py(tick.value), y >= top - 0.01, y <= bottom + 0.01 else { continue }
@@ -227,48 +240,58 @@ struct PlotFrame {
           ("y", SVGWriter.number(y + font * 0.35)), ("text-anchor", "end"),
         ], text: label)
     }
-    let labelTop = bottom + FigureStyle.tickLength + FigureStyle.tickLabelGap
     switch horizontal {
     case .numeric:
       for tick in xTicks {
         guard let label = tick.label, let x = px(tick.value), x >= left - 0.01, x <= right + 0.01 else { continue }
-        writer.element(
-          "text",
-          [
-            ("x", SVGWriter.number(x)), ("y", SVGWriter.number(labelTop + font * 0.8)), ("text-anchor", "middle"),
-          ], text: label)
+        writeXTickLabel(label, at: x, into: &writer)
       }
     case .categorical(_, let categories):
       for (index, name) in categories.enumerated() {
         guard let x = px(Double(index)) else { continue }
         if rotatedCategoryLabels {
-          let ax = x + font * 0.3
-          let ay = labelTop + font * 0.5
-          writer.element(
-            "text",
-            [
-              ("x", SVGWriter.number(ax)), ("y", SVGWriter.number(ay)), ("text-anchor", "end"),
-              ("transform", SVGWriter.rotation(-45, x: ax, y: ay)),
-            ], text: name)
+          writeRotatedCategoryLabel(name, at: x, into: &writer)
         } else {
-          writer.element(
-            "text",
-            [
-              ("x", SVGWriter.number(x)), ("y", SVGWriter.number(labelTop + font * 0.8)), ("text-anchor", "middle"),
-            ], text: name)
+          writeXTickLabel(name, at: x, into: &writer)
         }
       }
     }
     writer.close()
+  }
 
-    // Axis labels.
+  /// Writes one horizontal x tick label (number or category name) centred under pixel `x`.
+  private func writeXTickLabel(_ text: String, at x: Double, into writer: inout SVGWriter) {
+    let font = FigureStyle.tickFontSize
+    writer.element(
+      "text",
+      [
+        ("x", SVGWriter.number(x)), ("y", SVGWriter.number(xTickLabelTop + font * 0.8)), ("text-anchor", "middle"),
+      ], text: text)
+  }
+
+  /// Writes one category name at 45°, ending just under its tick at pixel `x`.
+  private func writeRotatedCategoryLabel(_ name: String, at x: Double, into writer: inout SVGWriter) {
+    let font = FigureStyle.tickFontSize
+    let ax = x + font * 0.3
+    let ay = xTickLabelTop + font * 0.5
+    writer.element(
+      "text",
+      [
+        ("x", SVGWriter.number(ax)), ("y", SVGWriter.number(ay)), ("text-anchor", "end"),
+        ("transform", SVGWriter.rotation(-45, x: ax, y: ay)),
+      ], text: name)
+  }
+
+  /// Writes the axis labels: the x label centred under the tick labels, the y label written upwards
+  /// at the left edge.
+  private func writeAxisLabels(into writer: inout SVGWriter) {
     let labelFont = FigureStyle.axisLabelFontSize
     if !xLabel.isEmpty {
       writer.element(
         "text",
         [
           ("x", SVGWriter.number(left + plotWidth / 2)),
-          ("y", SVGWriter.number(labelTop + xLabelExtent + 6 + labelFont * 0.8)),
+          ("y", SVGWriter.number(xTickLabelTop + xLabelExtent + 6 + labelFont * 0.8)),
           ("font-size", SVGWriter.number(labelFont)), ("fill", FigureStyle.textColour), ("text-anchor", "middle"),
         ], text: xLabel)
     }

@@ -106,12 +106,7 @@ public final class HarvestWorld {
 
   /// A world with `agentCount` players on `map`, not yet reset.
   public init(map: HarvestMap = .commonsHarvestOpen, agentCount: Int = 7, regrowth: RegrowthRule = .paper) throws {
-    guard agentCount >= 1 else { throw LabError.invalidInput(place: "HarvestWorld", problem: "need at least one player") }
-    let perTile = (agentCount + map.tiles - 1) / map.tiles
-    for t in 0..<map.tiles where map.insideSpawns[t].count + map.spawns[t].count < perTile {
-      throw LabError.invalidInput(
-        place: "HarvestWorld", problem: "tile \(t) has \(map.insideSpawns[t].count + map.spawns[t].count) spawn cells for \(perTile) players")
-    }
+    let perTile = try HarvestWorld.playersPerTile(agentCount, on: map)
     self.map = map
     self.agentCount = agentCount
     self.regrowth = regrowth
@@ -119,12 +114,57 @@ public final class HarvestWorld {
     stride = map.width + 2 * p
     paddedHeight = map.height + 2 * p
     cellCount = stride * paddedHeight
-    wall = .allocate(capacity: cellCount)
-    wall.initialize(repeating: true, count: cellCount)
-    appleAt = .allocate(capacity: cellCount)
-    appleAt.initialize(repeating: -1, count: cellCount)
-    occupant = .allocate(capacity: cellCount)
-    occupant.initialize(repeating: -1, count: cellCount)
+    let cells: [Int32]
+    (wall, appleAt, cells) = HarvestWorld.paddedGrid(of: map, stride: stride, cellCount: cellCount)
+    occupant = HarvestWorld.buffer(cellCount, repeating: -1)
+    appleCount = cells.count
+    appleCell = .allocate(capacity: max(1, appleCount))
+    appleCell.initialize(from: cells, count: appleCount)
+    alive = HarvestWorld.buffer(max(1, appleCount), repeating: false)
+    liveNeighbours = HarvestWorld.buffer(max(1, appleCount), repeating: 0)
+    regrowBuffer = HarvestWorld.buffer(max(1, appleCount), repeating: 0)
+    (neighbourStart, neighbourList) = HarvestWorld.appleNeighbours(of: cells, appleAt: appleAt, stride: stride)
+    regrowthTable = .allocate(capacity: 13)
+    for n in 0...12 { (regrowthTable + n).initialize(to: regrowth.probability(liveNeighbours: n)) }
+    positionStore = HarvestWorld.buffer(agentCount, repeating: -1)
+    orientationStore = HarvestWorld.buffer(agentCount, repeating: 0)
+    eatenStore = HarvestWorld.buffer(agentCount, repeating: 0)
+    seenStore = HarvestWorld.buffer(agentCount, repeating: 0)
+    order = .allocate(capacity: agentCount)
+    for i in 0..<agentCount { (order + i).initialize(to: Int32(i)) }
+    let s = Int32(stride)
+    directionDelta = (-s, 1, s, -1)
+    windowOffsets = HarvestWorld.windowOffsets(stride: stride)
+    tileOfAgent = (0..<agentCount).map { $0 / perTile }
+  }
+
+  /// The players per tile (the last tile may hold fewer); throws when there are no players or a
+  /// tile has too few spawn cells for them.
+  private static func playersPerTile(_ agentCount: Int, on map: HarvestMap) throws -> Int {
+    guard agentCount >= 1 else { throw LabError.invalidInput(place: "HarvestWorld", problem: "need at least one player") }
+    let perTile = (agentCount + map.tiles - 1) / map.tiles
+    for t in 0..<map.tiles where map.insideSpawns[t].count + map.spawns[t].count < perTile {
+      throw LabError.invalidInput(
+        place: "HarvestWorld", problem: "tile \(t) has \(map.insideSpawns[t].count + map.spawns[t].count) spawn cells for \(perTile) players")
+    }
+    return perTile
+  }
+
+  /// A new buffer of `count` copies of `value` (freed in `deinit`).
+  private static func buffer<T>(_ count: Int, repeating value: T) -> UnsafeMutablePointer<T> {
+    let pointer = UnsafeMutablePointer<T>.allocate(capacity: count)
+    pointer.initialize(repeating: value, count: count)
+    return pointer
+  }
+
+  /// The map inside ``padding`` cells of wall, row stride `stride`: which cells are walls, the apple
+  /// index of each cell (-1 for none), and the cell of each apple in row order.
+  private static func paddedGrid(
+    of map: HarvestMap, stride: Int, cellCount: Int
+  ) -> (wall: UnsafeMutablePointer<Bool>, appleAt: UnsafeMutablePointer<Int32>, appleCells: [Int32]) {
+    let p = HarvestWorld.padding
+    let wall = buffer(cellCount, repeating: true)
+    let appleAt = buffer(cellCount, repeating: Int32(-1))
     var cells: [Int32] = []
     for (y, row) in map.rows.enumerated() {
       for (x, c) in row.enumerated() {
@@ -136,15 +176,14 @@ public final class HarvestWorld {
         }
       }
     }
-    appleCount = cells.count
-    appleCell = .allocate(capacity: max(1, appleCount))
-    appleCell.initialize(from: cells, count: appleCount)
-    alive = .allocate(capacity: max(1, appleCount))
-    alive.initialize(repeating: false, count: max(1, appleCount))
-    liveNeighbours = .allocate(capacity: max(1, appleCount))
-    liveNeighbours.initialize(repeating: 0, count: max(1, appleCount))
-    regrowBuffer = .allocate(capacity: max(1, appleCount))
-    regrowBuffer.initialize(repeating: 0, count: max(1, appleCount))
+    return (wall, appleAt, cells)
+  }
+
+  /// The apples within distance 2 of each apple, as a compressed list: apple k's neighbours are
+  /// `list[start[k] ..< start[k + 1]]`.
+  private static func appleNeighbours(
+    of cells: [Int32], appleAt: UnsafeMutablePointer<Int32>, stride: Int
+  ) -> (start: UnsafeMutablePointer<Int32>, list: UnsafeMutablePointer<Int32>) {
     // The 12 offsets with dx² + dy² ≤ 4, the cell itself excluded.
     var offsets: [Int] = []
     for dy in -2...2 { for dx in -2...2 where dx * dx + dy * dy <= 4 && (dx, dy) != (0, 0) { offsets.append(dy * stride + dx) } }
@@ -154,24 +193,17 @@ public final class HarvestWorld {
       for o in offsets where appleAt[Int(cell) + o] >= 0 { list.append(appleAt[Int(cell) + o]) }
       starts.append(Int32(list.count))
     }
-    neighbourStart = .allocate(capacity: starts.count)
+    let neighbourStart = UnsafeMutablePointer<Int32>.allocate(capacity: starts.count)
     neighbourStart.initialize(from: starts, count: starts.count)
-    neighbourList = .allocate(capacity: max(1, list.count))
+    let neighbourList = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, list.count))
     neighbourList.initialize(from: list, count: list.count)
-    regrowthTable = .allocate(capacity: 13)
-    for n in 0...12 { (regrowthTable + n).initialize(to: regrowth.probability(liveNeighbours: n)) }
-    positionStore = .allocate(capacity: agentCount)
-    positionStore.initialize(repeating: -1, count: agentCount)
-    orientationStore = .allocate(capacity: agentCount)
-    orientationStore.initialize(repeating: 0, count: agentCount)
-    eatenStore = .allocate(capacity: agentCount)
-    eatenStore.initialize(repeating: 0, count: agentCount)
-    seenStore = .allocate(capacity: agentCount)
-    seenStore.initialize(repeating: 0, count: agentCount)
-    order = .allocate(capacity: agentCount)
-    for i in 0..<agentCount { (order + i).initialize(to: Int32(i)) }
-    let s = Int32(stride)
-    directionDelta = (-s, 1, s, -1)
+    return (neighbourStart, neighbourList)
+  }
+
+  /// For each orientation N, E, S, W, the observation window's cells other than the player's own
+  /// (cell delta, forward, right), nearest first (by forward + right distance, then ahead before
+  /// behind, then left before right).
+  private static func windowOffsets(stride: Int) -> [[(delta: Int32, forward: Int8, right: Int8)]] {
     let deltas: [(Int, Int)] = [(0, -1), (1, 0), (0, 1), (-1, 0)]
     var windows: [[(delta: Int32, forward: Int8, right: Int8)]] = []
     for o in 0..<4 {
@@ -190,8 +222,7 @@ public final class HarvestWorld {
       }
       windows.append(w)
     }
-    windowOffsets = windows
-    tileOfAgent = (0..<agentCount).map { $0 / perTile }
+    return windows
   }
 
   deinit {

@@ -127,31 +127,52 @@ extension SocialGraphWorld {
   /// way at its first decision (towards 0 when the responder declines).
   mutating func encounter(_ tieIndex: Int, initiatorGain: Double) {
     let tie = ties[tieIndex]
-    let initiator = Int(tie.initiator), responder = Int(tie.responder)
     let alpha = settings.tieLearningRate
-    let startWorth = bodyValue.worth(bodies[initiator])
+    let startWorth = bodyValue.worth(bodies[Int(tie.initiator)])
     scratch.removeAll(keepingCapacity: true)
 
     // The responder's consent: it must expect to gain from accepting (unless it is forced, the
     // control world of np.ch3.mutual-consent).
     let opening = tie.accept
     guard opening > 0 || settings.forcedResponse else {
-      ties[tieIndex].start += alpha * (0 - tie.start)
-      ties[tieIndex].refusals += 1
-      record.refusals += 1
-      scratch.append(.goodbye)
-      observe(context: Int(tie.context))
+      refuse(tieIndex, tie: tie, alpha: alpha)
       return
     }
     // Mutual consent, checked from the model rather than assumed, on every encounter that opens
     // (where a violation could occur): both sides expected to gain.
     record.consentedEncounters += 1
     if !(initiatorGain > 0 && opening > 0) { record.consentViolations += 1 }
-    let bestOpening = bestMove(tieIndex, side: 0, code: 0, body: bodies[responder], excludingGoodbye: true).value
+    let bestOpening = bestMove(tieIndex, side: 0, code: 0, body: bodies[Int(tie.responder)], excludingGoodbye: true).value
     ties[tieIndex].accept += alpha * (bestOpening - tie.accept)
 
-    var previousCode = (-1, -1), previousMove = (EncounterMove.goodbye, EncounterMove.goodbye)
-    var previousWorth = (0.0, 0.0)
+    var decisions = EncounterDecisions()
+    playMoves(tieIndex, tie: tie, alpha: alpha, startWorth: startWorth, decisions: &decisions)
+    settle(tieIndex, tie: tie, alpha: alpha, startWorth: startWorth, decisions: decisions)
+    ties[tieIndex].encounters += 1
+    record.moves += scratch.count
+    observe(context: Int(tie.context))
+  }
+
+  /// The responder declines: the initiator's value of starting is pulled towards 0, the refusal is
+  /// counted, and the one-move history (goodbye) may enter the context's public buffer.
+  @inline(__always)
+  private mutating func refuse(_ tieIndex: Int, tie: SocialTie, alpha: Double) {
+    ties[tieIndex].start += alpha * (0 - tie.start)
+    ties[tieIndex].refusals += 1
+    record.refusals += 1
+    scratch.append(.goodbye)
+    observe(context: Int(tie.context))
+  }
+
+  /// The moves of an accepted encounter, responder first, until the rules end it: at each decision
+  /// the mover's previous decision is updated (see ``learnFromPreviousDecision``), then it chooses
+  /// and applies its move, which is kept in `scratch`; a responder's move adds to the evidence that
+  /// it deviates from the context's norm (conformist model only).
+  @inline(__always)
+  private mutating func playMoves(
+    _ tieIndex: Int, tie: SocialTie, alpha: Double, startWorth: Double, decisions: inout EncounterDecisions
+  ) {
+    let initiator = Int(tie.initiator), responder = Int(tie.responder)
     var last: EncounterMove? = nil
     var position = 0
     let conformist = settings.othersModel == .conformist
@@ -160,27 +181,22 @@ extension SocialGraphWorld {
       let mover = side == 0 ? responder : initiator
       let code = HistoryCode(position: position, last: last)
       let worth = bodyValue.worth(bodies[mover])
-      let earlier = side == 0 ? previousCode.0 : previousCode.1
+      let earlier = side == 0 ? decisions.code.0 : decisions.code.1
       if earlier >= 0 || side == 1 {
         let ahead = bestMove(tieIndex, side: side, code: code.index, body: bodies[mover], excludingGoodbye: false).value
-        if earlier >= 0 {
-          let move = side == 0 ? previousMove.0 : previousMove.1
-          let before = side == 0 ? previousWorth.0 : previousWorth.1
-          let index = tableBase(tieIndex, side: side) + earlier * EncounterMove.count + move.rawValue
-          q[index] += Float(alpha * (worth - before + ahead - Double(q[index])))
-        } else {
-          ties[tieIndex].start += alpha * (worth - startWorth + ahead - ties[tieIndex].start)
-        }
+        learnFromPreviousDecision(
+          tieIndex, side: side, earlier: earlier, worth: worth, ahead: ahead, alpha: alpha, startWorth: startWorth,
+          decisions: decisions)
       }
       let move = chooseMove(tieIndex, side: side, mover: mover, code: code, excludingGoodbye: position == 0)
       if side == 0 {
-        previousCode.0 = code.index; previousMove.0 = move; previousWorth.0 = worth
+        decisions.code.0 = code.index; decisions.move.0 = move; decisions.worth.0 = worth
         if conformist {
           let p = max(norms[Int(tie.context)].probability(of: move, at: code), 1e-9)
           ties[tieIndex].deviantEvidence += log(1 / Double(EncounterMove.count)) - log(p)
         }
       } else {
-        previousCode.1 = code.index; previousMove.1 = move; previousWorth.1 = worth
+        decisions.code.1 = code.index; decisions.move.1 = move; decisions.worth.1 = worth
       }
       applyMove(move, tieIndex, side: side)
       scratch.append(move)
@@ -188,23 +204,48 @@ extension SocialGraphWorld {
       last = move
       position += 1
     }
-    // Terminal updates: the change in worth since each side's last decision.
+  }
+
+  /// At a decision of `side` whose body is now worth `worth` and whose best Q-value here is `ahead`:
+  /// updates the Q-value of its previous decision (taken at code `earlier`) towards the change in
+  /// worth since then plus `ahead`, or, at the initiator's first decision, its value of starting
+  /// towards the change since the start plus `ahead`.
+  @inline(__always)
+  private mutating func learnFromPreviousDecision(
+    _ tieIndex: Int, side: Int, earlier: Int, worth: Double, ahead: Double, alpha: Double, startWorth: Double,
+    decisions: EncounterDecisions
+  ) {
+    if earlier >= 0 {
+      let move = side == 0 ? decisions.move.0 : decisions.move.1
+      let before = side == 0 ? decisions.worth.0 : decisions.worth.1
+      let index = tableBase(tieIndex, side: side) + earlier * EncounterMove.count + move.rawValue
+      q[index] += Float(alpha * (worth - before + ahead - Double(q[index])))
+    } else {
+      ties[tieIndex].start += alpha * (worth - startWorth + ahead - ties[tieIndex].start)
+    }
+  }
+
+  /// Terminal updates: each side's last decision is pulled towards the change in its worth since
+  /// then (nothing follows the end); an initiator that never decided has its value of starting
+  /// pulled towards the change since the start.
+  @inline(__always)
+  private mutating func settle(
+    _ tieIndex: Int, tie: SocialTie, alpha: Double, startWorth: Double, decisions: EncounterDecisions
+  ) {
+    let initiator = Int(tie.initiator), responder = Int(tie.responder)
     for side in 0...1 {
-      let earlier = side == 0 ? previousCode.0 : previousCode.1
+      let earlier = side == 0 ? decisions.code.0 : decisions.code.1
       let mover = side == 0 ? responder : initiator
       let worth = bodyValue.worth(bodies[mover])
       if earlier >= 0 {
-        let move = side == 0 ? previousMove.0 : previousMove.1
-        let before = side == 0 ? previousWorth.0 : previousWorth.1
+        let move = side == 0 ? decisions.move.0 : decisions.move.1
+        let before = side == 0 ? decisions.worth.0 : decisions.worth.1
         let index = tableBase(tieIndex, side: side) + earlier * EncounterMove.count + move.rawValue
         q[index] += Float(alpha * (worth - before - Double(q[index])))
       } else if side == 1 {
         ties[tieIndex].start += alpha * (worth - startWorth - ties[tieIndex].start)
       }
     }
-    ties[tieIndex].encounters += 1
-    record.moves += scratch.count
-    observe(context: Int(tie.context))
   }
 
   /// Applies `move` by the tie's `side` and books the transfer on the tie and in the record.
@@ -235,4 +276,13 @@ extension SocialGraphWorld {
   mutating func observe(context: Int) {
     if uniform() < settings.bufferSampleProbability { buffers[context].append(scratch) }
   }
+}
+
+/// Each side's last decision in the encounter under way (0 the responder, 1 the initiator): the
+/// history code it was taken at (-1 before the side's first decision), the move, and the mover's
+/// body worth then. Plain tuples: nothing is allocated per encounter.
+private struct EncounterDecisions {
+  var code = (-1, -1)
+  var move = (EncounterMove.goodbye, EncounterMove.goodbye)
+  var worth = (0.0, 0.0)
 }
