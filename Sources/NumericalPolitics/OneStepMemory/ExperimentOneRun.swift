@@ -60,9 +60,35 @@ public struct ExperimentOneRun: Sendable {
   public let samples: [Sample]
 
   /// Runs Experiment 1 from the preset policy pair `initial`.
+  /// The pair of Experiment 1 agents in their Society.
+  typealias PairSociety = Society<OneStepMemoryAgent, ClosedEnvironment<OneStepMemoryAgent>>
+
+  /// Runs the pair from `initial` until both greedy policies have stood still for the convergence
+  /// window, or the step cap; then, if unsettled, follows the policy changes to the cycle.
   public static func run<Source: UniformRandomSource>(
     _ initial: OneStepSociety, protocol settings: ExperimentOneProtocol, random: inout Source
   ) -> ExperimentOneRun {
+    var society = startingSociety(initial, settings)
+    society.step(random: &random)  // time 0: the starting moves are in transit
+    let progress = runToConvergence(&society, settings, random: &random)
+    let end = progress.marks.last!
+    let start = progress.marks.last { $0.step <= max(0, progress.steps - settings.convergenceWindow) } ?? progress.marks[0]
+    let windowWellbeing = end.step > start.step ? (end.total - start.total) / Double(2 * (end.step - start.step)) : .nan
+    let atEnd = current(society)
+    let (cycle, closed) =
+      progress.converged ? ([], false) : followCycle(&society, from: atEnd, limit: settings.cycleSearchLimit, random: &random)
+    let a = society[0].learner
+    let b = society[1].learner
+    return ExperimentOneRun(
+      initial: initial, final: atEnd, steps: progress.steps, converged: progress.converged, cycle: cycle, cycleClosed: closed,
+      finalExploration: end.exploration, windowStartExploration: start.exploration, windowWellbeing: windowWellbeing,
+      greedyChanges: (a.greedyChanges, b.greedyChanges), finalQ: ((0..<8).map { a.q[$0] }, (0..<8).map { b.q[$0] }),
+      samples: progress.samples)
+  }
+
+  /// The two agents on their preset policies (Q = `presetHigh` for each state's policy action,
+  /// `presetLow` for the other), each having sent its starting move.
+  static func startingSociety(_ initial: OneStepSociety, _ settings: ExperimentOneProtocol) -> PairSociety {
     let c = settings.constants
     let agents = [
       OneStepMemoryAgent(
@@ -76,26 +102,37 @@ public struct ExperimentOneRun: Sendable {
     var society = Society(agents: agents)
     society.withAgent(0) { agent, schedule in agent.start(schedule: &schedule) }
     society.withAgent(1) { agent, schedule in agent.start(schedule: &schedule) }
-    society.step(random: &random)  // time 0: the starting moves are in transit
+    return society
+  }
 
-    let window = settings.convergenceWindow
-    var samples: [Sample] = []
-    // Wellbeing totals at the start of each block of window / 16 steps, to measure the final window.
-    let block = max(1, window / 16)
-    var marks: [(step: Int, total: Double, exploration: Double)] = [(0, 0, c.initialExploration)]
+  /// What the convergence loop returns: steps run, whether both policies stood still for the window,
+  /// the wellbeing totals at the start of each block of window / 16 steps (to measure the final
+  /// window), and the samples of the traced run.
+  struct Progress {
     var steps = 0
     var converged = false
-    func record() {
-      let a = society[0].learner
-      let b = society[1].learner
-      samples.append(
-        Sample(
-          step: steps, exploration: a.exploration, policies: (Int(a.policy), Int(b.policy)),
-          greedyChanges: (a.greedyChanges, b.greedyChanges), q: (0..<8).map { a.q[$0] }))
-    }
-    if settings.sampleInterval > 0 { record() }
+    var marks: [(step: Int, total: Double, exploration: Double)]
+    var samples: [Sample] = []
+  }
+
+  static func sample(_ society: borrowing PairSociety, step: Int) -> Sample {
+    let a = society[0].learner
+    let b = society[1].learner
+    return Sample(
+      step: step, exploration: a.exploration, policies: (Int(a.policy), Int(b.policy)),
+      greedyChanges: (a.greedyChanges, b.greedyChanges), q: (0..<8).map { a.q[$0] })
+  }
+
+  static func runToConvergence<Source: UniformRandomSource>(
+    _ society: inout PairSociety, _ settings: ExperimentOneProtocol, random: inout Source
+  ) -> Progress {
+    let window = settings.convergenceWindow
+    let block = max(1, window / 16)
+    var progress = Progress(marks: [(0, 0, settings.constants.initialExploration)])
+    if settings.sampleInterval > 0 { progress.samples.append(sample(society, step: 0)) }
     var nextSample = settings.sampleInterval > 0 ? settings.sampleInterval : Int.max
     var nextMark = block
+    var steps = 0
     while steps < settings.stepCap {
       let stop = min(settings.stepCap, nextSample, nextMark)
       // The hot loop: one step is one encounter and one decision of each agent.
@@ -103,56 +140,49 @@ public struct ExperimentOneRun: Sendable {
         society.step(random: &random)
         steps &+= 1
         if society[0].learner.stepsSinceGreedyChange > window && society[1].learner.stepsSinceGreedyChange > window {
-          converged = true
+          progress.converged = true
           break
         }
       }
-      if steps == nextMark || converged || steps == settings.stepCap {
-        marks.append((steps, society[0].totalWellbeing + society[1].totalWellbeing, society[0].learner.exploration))
+      if steps == nextMark || progress.converged || steps == settings.stepCap {
+        progress.marks.append((steps, society[0].totalWellbeing + society[1].totalWellbeing, society[0].learner.exploration))
         nextMark += block
       }
       if steps == nextSample {
-        record()
+        progress.samples.append(sample(society, step: steps))
         nextSample += settings.sampleInterval
       }
-      if converged { break }
+      if progress.converged { break }
     }
-    if settings.sampleInterval > 0 && samples.last?.step != steps { record() }
-    let end = marks.last!
-    let start = marks.last { $0.step <= max(0, steps - window) } ?? marks[0]
-    let windowWellbeing = end.step > start.step ? (end.total - start.total) / Double(2 * (end.step - start.step)) : .nan
+    if settings.sampleInterval > 0 && progress.samples.last?.step != steps { progress.samples.append(sample(society, step: steps)) }
+    progress.steps = steps
+    return progress
+  }
 
-    func current() -> OneStepSociety {
-      OneStepSociety(16 * Int(society[0].learner.policy) + Int(society[1].learner.policy))
-    }
-    let atEnd = current()
-    var cycle: [OneStepSociety] = []
-    var closed = false
-    if !converged {
-      cycle = [atEnd]
-      var extra = 0
-      var last = atEnd
-      while extra < settings.cycleSearchLimit {
-        society.step(random: &random)
-        extra &+= 1
-        let now = current()
-        if now != last {
-          cycle.append(now)
-          last = now
-          if now == atEnd {
-            closed = true
-            break
-          }
-        }
+  /// The society in the code's numbering, 16 · policy(agent 0) + policy(agent 1).
+  static func current(_ society: borrowing PairSociety) -> OneStepSociety {
+    OneStepSociety(16 * Int(society[0].learner.policy) + Int(society[1].learner.policy))
+  }
+
+  /// After the cap: the societies visited until the run returns to `start` (closed) or `limit` more
+  /// steps have passed.
+  static func followCycle<Source: UniformRandomSource>(
+    _ society: inout PairSociety, from start: OneStepSociety, limit: Int, random: inout Source
+  ) -> (cycle: [OneStepSociety], closed: Bool) {
+    var cycle = [start]
+    var last = start
+    var extra = 0
+    while extra < limit {
+      society.step(random: &random)
+      extra &+= 1
+      let now = current(society)
+      if now != last {
+        cycle.append(now)
+        last = now
+        if now == start { return (cycle, true) }
       }
     }
-    let a = society[0].learner
-    let b = society[1].learner
-    return ExperimentOneRun(
-      initial: initial, final: atEnd, steps: steps, converged: converged, cycle: cycle, cycleClosed: closed,
-      finalExploration: end.exploration, windowStartExploration: start.exploration, windowWellbeing: windowWellbeing,
-      greedyChanges: (a.greedyChanges, b.greedyChanges), finalQ: ((0..<8).map { a.q[$0] }, (0..<8).map { b.q[$0] }),
-      samples: samples)
+    return (cycle, false)
   }
 }
 

@@ -125,7 +125,7 @@ struct RepeatedPrisonersDilemmaExperiment: Experiment {
     let checked = try profiles.map { try Self.check($0, stage: stage, repeated: repeated) }
     let matrix = try profiles.map { row in try profiles.map { try repeated.play(row.first, $0.second).mutualCooperation } }
     let named =
-      try [Profile(name: "Grim / Grim", first: .grudger, second: .grudger), Profile(name: "AllD / AllD", first: .defector, second: .defector)]
+      [Profile(name: "Grim / Grim", first: .grudger, second: .grudger), Profile(name: "AllD / AllD", first: .defector, second: .defector)]
       + [try Self.cyclic(7)[0]]
     let impatient = try DiscountedRepeatedGame(stage: stage, discount: Self.controlDiscount)
     return Outcome(
