@@ -10,6 +10,22 @@ import ParserFuzzing
     return 0
   }
 
+  /// The process's entry. SwiftPM links an executable target with `main` aliased to `fuzz_main`, so
+  /// libFuzzer's own `main` is never linked; this one hands the arguments to libFuzzer's driver.
+  @_cdecl("fuzz_main")
+  public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
+  }
+
+  /// libFuzzer's `int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *, size_t))`.
+  @_silgen_name("LLVMFuzzerRunDriver")
+  func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+  ) -> CInt
+
   /// The target chosen once per process.
   enum FuzzSelection {
     static let target: ParserFuzzTarget = {

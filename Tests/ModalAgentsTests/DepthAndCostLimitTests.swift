@@ -54,7 +54,7 @@ import Testing
       _ = try ModalCommandLine.matrix(fileText: "A = \(formula)\n", fileName: "boxes.txt", format: .text)
       Issue.record("300 stacked [1000000] boxes were evaluated")
     } catch let error as LabError {
-      #expect("\(error)".contains("more than the limit of 200000000 node evaluations"), "\(error)")
+      #expect("\(error)".contains("more than the limit of 50000000 node evaluations"), "\(error)")
     }
     #expect(Date().timeIntervalSince(start) < 5)
   }

@@ -168,7 +168,11 @@ public struct Reproduction: Sendable {
   private func renderDerivedFiles(_ records: [String: PaperRecord], options: Options, tree: inout OutputTree) throws {
     let listed = Self.listedOutputs(root: options.root)
     for paper in catalog.papers {
-      guard let record = records[paper.id] else { continue }
+      guard let record = records[paper.id] else {
+        // A paper with no results under this root: its hand-written document is still expected.
+        if FileManager.default.fileExists(atPath: options.root + "/" + paper.documentPath) { tree.keep(paper.documentPath) }
+        continue
+      }
       tree.add(paper.reportPath, Report.text(record, title: paper.title))
       tree.add(paper.resultsPath, record.json.rendered())
       if let document = try AtomicFile.read(options.root + "/" + paper.documentPath) {

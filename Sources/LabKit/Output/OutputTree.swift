@@ -29,6 +29,9 @@ public struct OutputTree: Sendable {
       /// A committed run whose install was interrupted: the new outputs are complete in the staging
       /// folder and the next run moves the rest into place.
       case unfinishedInstall(filesToMove: Int)
+      /// The staging folder of a finished install, interrupted while being deleted: the new outputs
+      /// are in place and the next run deletes it.
+      case finishedStaging
       /// A temporary file of an interrupted write; the next run deletes it.
       case leftoverTemporary
     }
@@ -54,6 +57,8 @@ public struct OutputTree: Sendable {
       case .unfinishedInstall(let count):
         return
           "unfinished \(path) (a run interrupted while installing: the NEW outputs are complete there, \(count) file\(count == 1 ? "" : "s") still to move; the next run finishes the install)"
+      case .finishedStaging:
+        return "leftover   \(path) (a finished install interrupted while cleaning up: the NEW outputs are in place; the next run deletes it)"
       case .leftoverTemporary: return "leftover   \(path) (a temporary file of an interrupted write; the next run deletes it)"
       }
     }

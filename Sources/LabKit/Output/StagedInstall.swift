@@ -21,6 +21,10 @@ import Foundation
 enum StagedInstall {
   static let committedName = ".reproduce-staging"
   static let partialName = ".reproduce-staging.partial"
+  /// A committed staging folder whose install is complete, renamed so before it is deleted (a kill
+  /// during the recursive delete then leaves a folder that is plainly finished, never a committed
+  /// folder missing its plan).
+  static let finishedName = ".reproduce-staging.done"
   static let planName = "plan.txt"
 
   /// One step of a plan.
@@ -52,6 +56,8 @@ enum StagedInstall {
     var finished: [String] = []
     /// Whether an uncommitted staging folder was deleted.
     var discardedPartial = false
+    /// Whether the staging folder of a finished install, half deleted, was deleted.
+    var removedFinished = false
     /// Stray temporary files deleted.
     var removedTemporaries: [String] = []
   }
@@ -97,6 +103,10 @@ enum StagedInstall {
     if FileManager.default.fileExists(atPath: root + "/" + committedName) {
       recovery.finished = try apply(root: root)
     }
+    if FileManager.default.fileExists(atPath: root + "/" + finishedName) {
+      try removeItem(root + "/" + finishedName)
+      recovery.removedFinished = true
+    }
     for path in strayTemporaries(root: root) {
       try removeItem(root + "/" + path)
       recovery.removedTemporaries.append(path)
@@ -118,6 +128,9 @@ enum StagedInstall {
         return path
       }
       items.append(.init(path: committedName, reason: .unfinishedInstall(filesToMove: toMove.count)))
+    }
+    if FileManager.default.fileExists(atPath: root + "/" + finishedName) {
+      items.append(.init(path: finishedName, reason: .finishedStaging))
     }
     items += strayTemporaries(root: root).map { .init(path: $0, reason: .leftoverTemporary) }
     return items
@@ -148,7 +161,12 @@ enum StagedInstall {
         if FileManager.default.fileExists(atPath: target) { try removeItem(target) }
       }
     }
-    try removeItem(committed)
+    let finished = root + "/" + finishedName
+    if FileManager.default.fileExists(atPath: finished) { try removeItem(finished) }
+    guard rename(committed, finished) == 0 else {
+      throw LabError.fileSystem(path: committed, problem: "cannot retire the finished staging folder: \(String(cString: strerror(errno)))")
+    }
+    try removeItem(finished)
     return moved
   }
 

@@ -88,3 +88,22 @@ import Testing
     #expect(result.summary(title: "t").json.rendered().contains("null") == false)
   }
 }
+
+/// Strategy counts that cannot fit the file are refused before anything is allocated (found by
+/// fuzzing: `{ 3333333333333333 2 }` aborted allocating the strategy names, and counts whose product
+/// overflows trapped).
+@Suite struct NFGSizeLimitTests {
+  @Test(arguments: [
+    ("NFG 1 R \"x\" { \"A\" \"B\" } { 3333333333333333 2 }\n1 2\n", "3333333333333333 strategies, more profiles than the file has numbers for"),
+    ("NFG 1 R \"x\" { \"A\" \"B\" \"C\" } { 100000 100000 100000 }\n1 2\n", "100000 strategies, more profiles than the file has numbers for (16 tokens)"),
+    ("NFG 1 R \"x\" { \"A\" \"B\" \"C\" } { 10 10 10 }\n1 2\n", "the strategy counts [10, 10, 10] give more profiles than the file has numbers for (16 tokens)"),
+  ])
+  func hugeStrategyCountsAreRefused(text: String, message: String) throws {
+    do {
+      _ = try GambitStrategicGame(nfg: text, source: "big.nfg")
+      Issue.record("accepted")
+    } catch let error as LabError {
+      #expect("\(error)".contains(message), "\(error)")
+    }
+  }
+}
