@@ -25,7 +25,8 @@ extension Reproduce.IBHagglingCommand {
     @Option(parsing: .unconditional, help: "Master seed.") var seed: UInt64 = Reproduction.defaultSeed
     @Option(parsing: .unconditional, help: "Rank hypotheses by their value at this discount instead of the exact γ → 1 limit.") var discount: Double?
     @Option(help: "The complexity prior: descriptionLength, geometricStates or uniform.") var prior: PriorCoding = .descriptionLength
-    @Option(name: .customLong("max-steps"), parsing: .unconditional, help: "Rounds per run before giving up on a stable cycle.") var maximumSteps: Int = 1_000_000
+    @Option(name: .customLong("max-steps"), parsing: .unconditional, help: "Rounds per run before giving up on a stable cycle.") var maximumSteps:
+      Int = 1_000_000
     @Flag(help: "Print every switch of hypothesis of the first run.") var trace = false
     @Option(help: "text or json.") var format: IBHagglingCommandLine.Format = .text
 

@@ -23,6 +23,7 @@ import Testing
     (["run", "--output", "/dev/null"], "under /dev"),
     (["check", "--output", "input.txt"], "exists and is not a folder"),
     (["run", "--jobs", "-1"], "--jobs must be at least 1, not -1"),
+    (["run", "ma.cost", "--scale", "smoke", "--set", "systemSize=100000"], "100000 is out of range: expected an integer in 2...4096"),
     (["run", "--seed", "-1"], "'-1' is invalid for '--seed"),
     (["game", "tournament", "--jobs", "-2"], "--jobs must be at least 1, not -2"),
     (["game", "tournament", "--turns", "-5"], "turns must be at least 1, got -5"),
@@ -37,7 +38,8 @@ import Testing
   }
 
   @Test func gamesGLPKCannotSolveAndGamesTooLargeToEnumerate() throws {
-    try Self.expectRefused(["game", "solve", Self.fixtures + "/huge-payoff.nfg"], "player 1's payoff at profile [0, 1] is -1e+300; payoffs must lie within")
+    try Self.expectRefused(
+      ["game", "solve", Self.fixtures + "/huge-payoff.nfg"], "player 1's payoff at profile [0, 1] is -1e+300; payoffs must lie within")
     try Self.expectRefused(["game", "solve", Self.fixtures + "/zero-20x20.nfg"], "support enumeration would try 137847000000 support pairs")
     try Self.expectRefused(["game", "solve", "/dev/null"], "/dev/null: is not a regular file")
     try Self.expectRefused(["game", "solve", "/tmp"], "/tmp: is a folder, not a file")

@@ -34,7 +34,8 @@ public struct GameAnalysis: Sendable {
         throw LabError.invalidInput(
           place: "game \(m) × \(n)",
           problem:
-            "support enumeration would try \(DecimalFormat.compact(pairs)) support pairs, more than the limit of \(Self.largestSupportPairs) (a 12 × 12 game); it would run for hours")
+            "support enumeration would try \(DecimalFormat.compact(pairs)) support pairs, more than the limit of \(Self.largestSupportPairs) (a 12 × 12 game); it would run for hours"
+        )
       }
     }
     self.game = game

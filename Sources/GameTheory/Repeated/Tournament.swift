@@ -51,7 +51,8 @@ public struct Tournament: Sendable {
       throw LabError.invalidInput(
         place: "tournament",
         problem:
-          "\(pairs) pairs × \(repetitions) repetitions × \(turns) turns is more than \(Self.largestTotalTurns) rounds in all; ask for fewer turns or repetitions")
+          "\(pairs) pairs × \(repetitions) repetitions × \(turns) turns is more than \(Self.largestTotalTurns) rounds in all; ask for fewer turns or repetitions"
+      )
     }
     self.strategies = strategies
     self.match = try RepeatedMatch(turns: turns, noise: noise, game: game)

@@ -152,7 +152,9 @@ enum StagedInstall {
           let problem = String(cString: strerror(errno))
           throw LabError.fileSystem(
             path: target,
-            problem: "cannot move the new file into place: \(problem); the new outputs stay complete in \(committed) and the next run finishes installing them")
+            problem:
+              "cannot move the new file into place: \(problem); the new outputs stay complete in \(committed) and the next run finishes installing them"
+          )
         }
         moved.append(path)
         pauseForKillTests()

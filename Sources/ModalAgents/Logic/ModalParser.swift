@@ -92,7 +92,8 @@ public enum ModalParser {
     mutating func deeper() throws(ModalParseError) {
       nesting += 1
       guard nesting <= ModalParser.maximumNesting else {
-        throw error("the formula nests more than \(ModalParser.maximumNesting) levels deep (parentheses, operators and chained operands each count one)")
+        throw error(
+          "the formula nests more than \(ModalParser.maximumNesting) levels deep (parentheses, operators and chained operands each count one)")
       }
     }
 

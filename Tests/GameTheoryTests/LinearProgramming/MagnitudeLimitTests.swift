@@ -57,17 +57,20 @@ import Testing
   }
 
   @Test func supportEnumerationBeyondItsLimitIsRefusedAtOnce() throws {
-    let zero = try NormalFormGame(actions: [Array(repeating: "a", count: 20), Array(repeating: "b", count: 20)], payoffVectors: Array(repeating: [0, 0], count: 400))
+    let zero = try NormalFormGame(
+      actions: [Array(repeating: "a", count: 20), Array(repeating: "b", count: 20)], payoffVectors: Array(repeating: [0, 0], count: 400))
     let start = Date()
     do {
       _ = try GameAnalysis(zero)
       Issue.record("a 20 × 20 game was analysed")
     } catch let error as LabError {
-      #expect("\(error)".contains("game 20 × 20: support enumeration would try 137847000000 support pairs, more than the limit of 3000000"), "\(error)")
+      #expect(
+        "\(error)".contains("game 20 × 20: support enumeration would try 137847000000 support pairs, more than the limit of 3000000"), "\(error)")
     }
     #expect(Date().timeIntervalSince(start) < 1)
     // A 4 × 4 game is within the limit (C(8, 4) − 1 = 69 pairs).
-    let small = try NormalFormGame(actions: [Array(repeating: "a", count: 4), Array(repeating: "b", count: 4)], payoffVectors: Array(repeating: [0, 0], count: 16))
+    let small = try NormalFormGame(
+      actions: [Array(repeating: "a", count: 4), Array(repeating: "b", count: 4)], payoffVectors: Array(repeating: [0, 0], count: 16))
     #expect(try GameAnalysis(small).security.count == 2)
   }
 
@@ -95,8 +98,14 @@ import Testing
 @Suite struct NFGSizeLimitTests {
   @Test(arguments: [
     ("NFG 1 R \"x\" { \"A\" \"B\" } { 3333333333333333 2 }\n1 2\n", "3333333333333333 strategies, more profiles than the file has numbers for"),
-    ("NFG 1 R \"x\" { \"A\" \"B\" \"C\" } { 100000 100000 100000 }\n1 2\n", "100000 strategies, more profiles than the file has numbers for (16 tokens)"),
-    ("NFG 1 R \"x\" { \"A\" \"B\" \"C\" } { 10 10 10 }\n1 2\n", "the strategy counts [10, 10, 10] give more profiles than the file has numbers for (16 tokens)"),
+    (
+      "NFG 1 R \"x\" { \"A\" \"B\" \"C\" } { 100000 100000 100000 }\n1 2\n",
+      "100000 strategies, more profiles than the file has numbers for (16 tokens)"
+    ),
+    (
+      "NFG 1 R \"x\" { \"A\" \"B\" \"C\" } { 10 10 10 }\n1 2\n",
+      "the strategy counts [10, 10, 10] give more profiles than the file has numbers for (16 tokens)"
+    ),
   ])
   func hugeStrategyCountsAreRefused(text: String, message: String) throws {
     do {

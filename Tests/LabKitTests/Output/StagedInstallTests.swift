@@ -26,7 +26,9 @@ import Testing
   @Test func aWriteReplacesEverythingAndLeavesNoStaging() throws {
     let (root, old, new) = try Self.oldRootAndNewTree()
     let changed = try new.write(root: root)
-    #expect(changed.sorted() == ["Papers/Toy.md", "Reproduce/MANIFEST.json", "Reproduce/Toy/report.txt", "Reproduce/Toy/results.json"].filter { old[$0] != new.files[$0] })
+    #expect(
+      changed.sorted()
+        == ["Papers/Toy.md", "Reproduce/MANIFEST.json", "Reproduce/Toy/report.txt", "Reproduce/Toy/results.json"].filter { old[$0] != new.files[$0] })
     #expect(Self.snapshot(root) == new.files)
     #expect(!FileManager.default.fileExists(atPath: root + "/" + StagedInstall.committedName))
     #expect(try new.staleFiles(root: root).isEmpty)
