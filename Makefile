@@ -2,7 +2,8 @@
 #   make reproduce   install what is missing, build in release mode, regenerate every output
 #   make test        install what is missing, run the test suite, then check the committed outputs
 # Also: make check (are the committed outputs current?), make bench (throughput), make deps, make build,
-#       make format (apply .swift-format), make lint (report what make format would change).
+#       make format (apply .swift-format), make lint (report what make format would change),
+#       make fuzz (every parser under libFuzzer for FUZZ_SECONDS each, default 60).
 
 SWIFT    ?= swift
 RELEASE  := .build/release/reproduce
@@ -10,7 +11,7 @@ APT      := libgsl-dev libglpk-dev pkg-config librsvg2-bin
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: deps build reproduce test check bench clean format lint
+.PHONY: deps build reproduce test check bench clean format lint fuzz
 
 # Install the system libraries when one is missing (apt-get update runs once, first).
 deps:
@@ -36,10 +37,18 @@ reproduce: build
 # that checks the committed outputs.
 TESTFLAGS := -c release -Xswiftc -enable-testing
 
+# The test suite replays the committed fuzz corpora (Tests/Fuzz); the last step fuzzes every parser
+# for FUZZ_SECONDS each, two at a time (about 4 minutes to build with the sanitizer, then 2 minutes).
+FUZZ_SECONDS ?= 60
+
 test: deps
 	$(SWIFT) build $(TESTFLAGS) --build-tests
 	$(SWIFT) test $(TESTFLAGS) --skip-build
 	$(RELEASE) check --jobs $(JOBS)
+	SWIFT=$(SWIFT) .ci/fuzz $(FUZZ_SECONDS)
+
+fuzz: deps
+	SWIFT=$(SWIFT) .ci/fuzz $(FUZZ_SECONDS)
 
 check: build
 	$(RELEASE) check --jobs $(JOBS)

@@ -43,9 +43,15 @@ let package = Package(
           .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ] + paperModules.map { .target(name: $0) }
       ),
+      // Fuzz targets for every parser a user's input reaches (.nfg, modal formulas and agent files,
+      // --set values), and `fuzz`: libFuzzer's entry when built with -sanitize=fuzzer -DFUZZING
+      // (.ci/fuzz), a replayer of inputs otherwise.
+      .target(name: "ParserFuzzing", dependencies: ["LabKit", "GameTheory", "ModalAgents"]),
+      .executableTarget(name: "fuzz", dependencies: ["ParserFuzzing"]),
       .testTarget(name: "LabKitTests", dependencies: ["LabKit", "CGSL"], exclude: ["Golden"]),
       .testTarget(name: "GameTheoryTests", dependencies: ["GameTheory"]),
       .testTarget(name: "ReproduceTests", dependencies: ["reproduce", "LabKit"], exclude: ["Golden"]),
+      .testTarget(name: "ParserFuzzingTests", dependencies: ["ParserFuzzing"]),
     ]
     + paperModules.map { module in
       .testTarget(

@@ -52,12 +52,12 @@ extension Reproduce.GameCommand {
         valueName: "A,B,..."))
     var strategies: String?
 
-    @Option(help: "Turns per match.") var turns: Int = 200
-    @Option(help: "Repetitions of every match.") var repetitions: Int = 10
-    @Option(help: "Probability that each intended move is flipped.") var noise: Double = 0
-    @Option(help: "Master seed of the random streams (only stochastic strategies and noise draw).") var seed: UInt64 = 0
-    @Option(help: "Matches played at once (the result does not depend on it).") var jobs: Int = 1
-    @Option(help: "Stage-game payoffs R,S,T,P (reward, sucker, temptation, punishment).") var payoffs: String = "3,0,5,1"
+    @Option(parsing: .unconditional, help: "Turns per match.") var turns: Int = 200
+    @Option(parsing: .unconditional, help: "Repetitions of every match.") var repetitions: Int = 10
+    @Option(parsing: .unconditional, help: "Probability that each intended move is flipped.") var noise: Double = 0
+    @Option(parsing: .unconditional, help: "Master seed of the random streams (only stochastic strategies and noise draw).") var seed: UInt64 = 0
+    @Option(parsing: .unconditional, help: "Matches played at once (the result does not depend on it).") var jobs: Int = 1
+    @Option(parsing: .unconditional, help: "Stage-game payoffs R,S,T,P (reward, sucker, temptation, punishment).") var payoffs: String = "3,0,5,1"
     @Option(help: "text or json.") var format: OutputFormat = .text
 
     func validate() throws {

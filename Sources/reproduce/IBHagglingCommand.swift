@@ -19,13 +19,14 @@ extension Reproduce.IBHagglingCommand {
       abstract: "Let infra-Bayesian hagglers play the repeated game in a Gambit .nfg file and report their stable cycles.")
 
     @Argument(help: "A Gambit strategic-form file (.nfg) with exact small-fraction payoffs (or give --discount).") var file: String
-    @Option(help: "Largest number of states of a hypothesis (1...9).") var states: Int = 5
+    @Option(parsing: .unconditional, help: "Largest number of states of a hypothesis (1...9).") var states: Int = 5
     @Flag(help: "Also offer hypotheses in which the others play autonomous cycles.") var opponentCycles = false
-    @Option(help: "Independent runs.") var runs: Int = 100
-    @Option(help: "Master seed.") var seed: UInt64 = Reproduction.defaultSeed
-    @Option(help: "Rank hypotheses by their value at this discount instead of the exact γ → 1 limit.") var discount: Double?
+    @Option(parsing: .unconditional, help: "Independent runs.") var runs: Int = 100
+    @Option(parsing: .unconditional, help: "Master seed.") var seed: UInt64 = Reproduction.defaultSeed
+    @Option(parsing: .unconditional, help: "Rank hypotheses by their value at this discount instead of the exact γ → 1 limit.") var discount: Double?
     @Option(help: "The complexity prior: descriptionLength, geometricStates or uniform.") var prior: PriorCoding = .descriptionLength
-    @Option(name: .customLong("max-steps"), help: "Rounds per run before giving up on a stable cycle.") var maximumSteps: Int = 1_000_000
+    @Option(name: .customLong("max-steps"), parsing: .unconditional, help: "Rounds per run before giving up on a stable cycle.") var maximumSteps:
+      Int = 1_000_000
     @Flag(help: "Print every switch of hypothesis of the first run.") var trace = false
     @Option(help: "text or json.") var format: IBHagglingCommandLine.Format = .text
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LabKit
 
 @main
@@ -12,4 +13,19 @@ struct Reproduce: ParsableCommand {
       """,
     subcommands: [Run.self, Check.self, List.self, Bench.self, GameCommand.self, ModalCommand.self, IBHagglingCommand.self],
     defaultSubcommand: Run.self)
+
+  /// ArgumentParser's `main`, except that a usage error (a malformed or out-of-range option value,
+  /// exit 64 by default) exits 2 like every other bad input, with ArgumentParser's message and usage.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }

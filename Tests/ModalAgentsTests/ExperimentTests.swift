@@ -140,7 +140,10 @@ import Testing
     #expect(abs(waiting - 2) < 0.2)
     #expect(random > 0.8 && random < 1.6)
     // The evaluator never exceeds the proven bound (K + B + 2) · size.
-    guard case .real(let ratio, _) = fit.rows[0][4] else { return }
+    guard case .real(let ratio, _) = fit.rows[0][4] else {
+      Issue.record("no cost / bound ratio in \(fit.rows[0][4])")
+      return
+    }
     #expect(ratio <= 1)
   }
 

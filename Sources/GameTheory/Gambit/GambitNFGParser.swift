@@ -113,7 +113,16 @@ struct GambitNFGParser {
     }
 
     let counts = actions.map(\.count)
-    let profileCount = counts.reduce(1, *)
+    var profileCount = 1
+    for count in counts {
+      let (product, overflow) = profileCount.multipliedReportingOverflow(by: count)
+      // Every profile needs a payoff or an outcome number in the file: more profiles than tokens
+      // cannot be complete, and would only allocate.
+      guard !overflow, product <= tokens.count else {
+        throw error(at: nil, "the strategy counts \(counts) give more profiles than the file has numbers for (\(tokens.count) tokens)")
+      }
+      profileCount = product
+    }
     let gambitVectors: [[Double]]
     switch peek?.kind {
     case .openBrace?: gambitVectors = try outcomeBody(playerCount: players.count, profileCount: profileCount)
@@ -169,6 +178,11 @@ struct GambitNFGParser {
           throw error(at: peek, "the number of strategies '\(text)' is not a positive integer")
         }
         guard actions.count < playerCount else { throw error(at: peek, "more strategy counts than the \(playerCount) players") }
+        // Every profile needs a payoff or an outcome number in the file, so no count can exceed its
+        // number of tokens; checking it here keeps a huge count from allocating its names.
+        guard count <= tokens.count else {
+          throw error(at: peek, "\(count) strategies, more profiles than the file has numbers for (\(tokens.count) tokens)")
+        }
         actions.append(NormalFormGame.defaultActionNames(count))
         position += 1
       }

@@ -19,7 +19,7 @@ extension LinearProgram {
   ///   Infeasible and unbounded programs are statuses, not errors.
   /// - Throws: ``LabError/invalidInput(place:problem:)`` naming the variable, constraint or objective
   ///   term at fault, for anything GLPK would abort the process on or misread: a NaN or infinite
-  ///   coefficient, a variable index out of range, a NaN bound, a lower bound above the upper bound,
+  ///   coefficient, a coefficient, bound or constant of magnitude above ``largestMagnitude``, a variable index out of range, a NaN bound, a lower bound above the upper bound,
   ///   a lower bound of +∞ or an upper bound of −∞.
   ///
   /// Rows and columns are scaled first (`glp_scale_prob` with geometric-mean and equilibration
@@ -40,6 +40,12 @@ extension LinearProgram {
       return solution
     }
   }
+
+  /// The largest magnitude of a coefficient, finite bound or objective constant GLPK is given.
+  /// GLPK's tolerances are absolute (1e-7 primal, 1e-9 dual) and its LU factorisation aborts the
+  /// process on some huge values (a 2×2 game with payoff −1e300 did), so larger numbers are refused
+  /// with the place named rather than solved wrongly (−1e20 was reported infeasible, 1e38 unbounded).
+  public static let largestMagnitude = 1e12
 
   /// The program with every number checked, bounds normalised and coefficients sorted by variable.
   func validated() throws -> ValidatedLinearProgram {
@@ -67,6 +73,11 @@ extension LinearProgram {
           throw LabError.invalidInput(
             place: place(constraint: i), problem: "coefficient \(value) on variable \(j) '\(variables[j].name)' is not finite")
         }
+        guard abs(value) <= Self.largestMagnitude else {
+          throw LabError.invalidInput(
+            place: place(constraint: i),
+            problem: "coefficient \(value) on variable \(j) '\(variables[j].name)' exceeds ±\(Self.largestMagnitude), more than GLPK solves reliably")
+        }
         if value != 0 { row.append((j, value)) }
       }
       matrix.append(row)
@@ -77,14 +88,16 @@ extension LinearProgram {
         throw LabError.invalidInput(
           place: "LinearProgram objective", problem: "coefficient on variable \(j), but there are \(variables.count) variables")
       }
-      guard value.isFinite else {
+      guard value.isFinite, abs(value) <= Self.largestMagnitude else {
         throw LabError.invalidInput(
-          place: "LinearProgram objective", problem: "coefficient \(value) on variable \(j) '\(variables[j].name)' is not finite")
+          place: "LinearProgram objective",
+          problem: "coefficient \(value) on variable \(j) '\(variables[j].name)' is not a finite number within ±\(Self.largestMagnitude)")
       }
       costs[j] = value
     }
-    guard objective.constant.isFinite else {
-      throw LabError.invalidInput(place: "LinearProgram objective", problem: "constant \(objective.constant) is not finite")
+    guard objective.constant.isFinite, abs(objective.constant) <= Self.largestMagnitude else {
+      throw LabError.invalidInput(
+        place: "LinearProgram objective", problem: "constant \(objective.constant) is not a finite number within ±\(Self.largestMagnitude)")
     }
     return ValidatedLinearProgram(
       columns: columns, rows: rows, matrix: matrix, costs: costs, constant: objective.constant,
@@ -103,6 +116,11 @@ extension LinearProgram {
       guard !u.isNaN else { throw LabError.invalidInput(place: place, problem: "upper bound is NaN") }
       guard u != -.infinity else { throw LabError.invalidInput(place: place, problem: "upper bound is -infinity") }
       if u == .infinity { upper = nil }
+    }
+    for (name, value) in [("lower", lower), ("upper", upper)] {
+      if let value, value.isFinite, abs(value) > largestMagnitude {
+        throw LabError.invalidInput(place: place, problem: "\(name) bound \(value) exceeds ±\(largestMagnitude), more than GLPK solves reliably")
+      }
     }
     if let l = lower, let u = upper, l > u {
       throw LabError.invalidInput(place: place, problem: "lower bound \(l) exceeds upper bound \(u)")

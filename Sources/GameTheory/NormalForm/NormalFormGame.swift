@@ -17,6 +17,12 @@ public struct NormalFormGame: Sendable, Equatable {
   /// Payoff vectors, profile after profile in ``profiles`` order, one entry per player.
   let payoffTable: [Double]
 
+  /// The largest payoff magnitude a game read from input may have. GLPK's simplex works with absolute
+  /// tolerances (1e-7 on feasibility, 1e-9 on reduced costs), so payoffs many orders above them make it
+  /// report valid programs infeasible (−1e20) or unbounded (1e38), or abort the process (1e300);
+  /// 1e9 leaves nine digits of room either side. Rescale a game with larger numbers before reading it.
+  public static let largestPayoffMagnitude = 1e9
+
   /// A game whose payoff vector at each profile is `payoff(profile)`; players are named "Player 1",
   /// "Player 2", ….
   ///
@@ -50,7 +56,8 @@ public struct NormalFormGame: Sendable, Equatable {
   ///   - playerNames: one name per player; `nil` gives "Player 1", "Player 2", ….
   ///   - actions: each player's action names (at least one each).
   ///   - payoffVectors: one vector of one finite payoff per player for each profile.
-  /// - Throws: ``LabError/invalidInput(place:problem:)`` naming the first problem.
+  /// - Throws: ``LabError/invalidInput(place:problem:)`` naming the first problem, including a payoff
+  ///   that is not finite or whose magnitude exceeds ``largestPayoffMagnitude``.
   public init(playerNames: [String]? = nil, actions: [[String]], payoffVectors: [[Double]]) throws {
     let place = "normal-form game"
     guard !actions.isEmpty else { throw LabError.invalidInput(place: place, problem: "a game needs at least one player") }
@@ -73,6 +80,13 @@ public struct NormalFormGame: Sendable, Equatable {
       if let player = vector.firstIndex(where: { !$0.isFinite }) {
         throw LabError.invalidInput(
           place: place, problem: "player \(player + 1)'s payoff at profile \(profiles[index]) is \(vector[player]), not a finite number")
+      }
+      if let player = vector.firstIndex(where: { abs($0) > Self.largestPayoffMagnitude }) {
+        throw LabError.invalidInput(
+          place: place,
+          problem:
+            "player \(player + 1)'s payoff at profile \(profiles[index]) is \(vector[player]); payoffs must lie within ±\(Self.largestPayoffMagnitude), beyond which the linear programs (GLPK, absolute tolerances near 1e-9) give wrong answers or abort"
+        )
       }
     }
     self.init(unchecked: names, actions: actions, payoffTable: payoffVectors.flatMap { $0 })

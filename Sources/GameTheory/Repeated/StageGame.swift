@@ -24,11 +24,16 @@ public struct StageGame: Sendable, Equatable, CustomStringConvertible {
   /// its own action first; axelrod's `Game(r:s:t:p:)`. No ordering is imposed (axelrod imposes none):
   /// ``isPrisonersDilemma`` tells whether T > R > P > S and 2R > T + S.
   ///
-  /// - Throws: ``LabError/invalidInput(place:problem:)`` if a payoff is not finite.
+  /// - Throws: ``LabError/invalidInput(place:problem:)`` if a payoff is not finite or its magnitude
+  ///   exceeds ``NormalFormGame/largestPayoffMagnitude`` (a tournament's sums would overflow to ∞).
   public init(reward: Double = 3, sucker: Double = 0, temptation: Double = 5, punishment: Double = 1) throws {
     for (name, value) in [("reward R", reward), ("sucker S", sucker), ("temptation T", temptation), ("punishment P", punishment)]
-    where !value.isFinite {
-      throw LabError.invalidInput(place: "stage game", problem: "\(name) is \(value), not a finite number")
+    where !value.isFinite || abs(value) > NormalFormGame.largestPayoffMagnitude {
+      throw LabError.invalidInput(
+        place: "stage game",
+        problem: value.isFinite
+          ? "\(name) is \(value); payoffs must lie within ±\(NormalFormGame.largestPayoffMagnitude) so that sums over a tournament stay exact enough and finite"
+          : "\(name) is \(value), not a finite number")
     }
     self.init(unchecked: reward, sucker, temptation, punishment)
   }

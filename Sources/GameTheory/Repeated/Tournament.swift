@@ -28,8 +28,12 @@ public struct Tournament: Sendable {
   /// The master seed of the tournament's random streams.
   public let seed: UInt64
 
+  /// The most rounds a tournament plays in all (pairs × repetitions × turns): about a minute at the
+  /// engine's throughput; a request beyond it is refused rather than left running for hours.
+  public static let largestTotalTurns = 10_000_000_000
+
   /// - Throws: ``LabError/invalidInput(place:problem:)`` for fewer than two strategies, `turns` < 1,
-  ///   `repetitions` < 1, or `noise` outside [0, 1].
+  ///   `repetitions` < 1, `noise` outside [0, 1], or more than ``largestTotalTurns`` rounds in all.
   public init(
     strategies: [FiniteMemoryStrategy], turns: Int = 200, repetitions: Int = 10, noise: Double = 0,
     game: StageGame = .axelrod, seed: UInt64 = 0
@@ -39,6 +43,16 @@ public struct Tournament: Sendable {
     }
     guard repetitions >= 1 else {
       throw LabError.invalidInput(place: "tournament", problem: "repetitions must be at least 1, got \(repetitions)")
+    }
+    let pairs = strategies.count * (strategies.count + 1) / 2
+    let (perPair, overflowA) = repetitions.multipliedReportingOverflow(by: max(turns, 1))
+    let (total, overflowB) = perPair.multipliedReportingOverflow(by: pairs)
+    guard !overflowA, !overflowB, total <= Self.largestTotalTurns else {
+      throw LabError.invalidInput(
+        place: "tournament",
+        problem:
+          "\(pairs) pairs × \(repetitions) repetitions × \(turns) turns is more than \(Self.largestTotalTurns) rounds in all; ask for fewer turns or repetitions"
+      )
     }
     self.strategies = strategies
     self.match = try RepeatedMatch(turns: turns, noise: noise, game: game)

@@ -78,13 +78,36 @@ public struct Reproduction: Sendable {
   /// Runs the selection and returns the files it produces, without writing anything.
   public func run(_ ids: [String], options: Options, log: (String) -> Void = { _ in }) throws -> Outcome {
     precondition(options.jobs >= 1)
+    try OutputRoot.checked(options.root)
     let plan = try plan(ids)
     let selectedClaims = ids.filter {
       if case .claim = try? catalog.select($0) { return true }; return false
     }
-
     // 1. Validate every override and resolve every experiment's parameters before any work.
-    let selected = plan.flatMap(\.experiments)
+    let resolved = try resolveParameters(of: plan.flatMap(\.experiments), options: options)
+    // 2. Load the stored results the run merges with, and refuse a mix of scales or seeds.
+    var records = try storedRecords(except: Set(plan.filter(\.whole).map(\.paper.id)), options: options)
+    // 3. Run.
+    var tree = OutputTree()
+    var ran: [(paper: Paper, experiments: [ExperimentRecord])] = []
+    for (paper, experiments, whole) in plan {
+      let done = try runExperiments(experiments, of: paper, resolved: resolved, options: options, tree: &tree, log: log)
+      ran.append((paper, done))
+      // Merge: the paper's experiments in catalog order, fresh where run, stored otherwise.
+      let stored = whole ? [] : records[paper.id]?.experiments ?? []
+      let merged = paper.experiments.compactMap { experiment in
+        done.first { $0.id == experiment.id } ?? stored.first { $0.id == experiment.id }
+      }
+      records[paper.id] = PaperRecord(paper: paper, scale: options.scale, seed: options.seed, experiments: merged)
+      if whole { try markObsoleteFigures(of: paper, records[paper.id]!, root: options.root, tree: &tree) }
+    }
+    // 4. Render every derived file from the merged records.
+    try renderDerivedFiles(records, options: options, tree: &tree)
+    return Outcome(tree: tree, ran: ran, selectedClaims: selectedClaims)
+  }
+
+  /// Checks every `--set` key against the selected experiments and resolves their parameters.
+  private func resolveParameters(of selected: [any Experiment], options: Options) throws -> [String: Parameters] {
     for key in options.overrides.values.keys.sorted() where !selected.contains(where: { $0.parameters.contains { $0.name == key } }) {
       let names = Set(selected.flatMap { $0.parameters.map(\.name) }).sorted()
       throw LabError.invalidInput(
@@ -97,10 +120,12 @@ public struct Reproduction: Sendable {
       resolved[experiment.id] = try Parameters(
         experiment.parameters, scale: options.scale, overrides: options.overrides.restricted(to: experiment.parameters))
     }
+    return resolved
+  }
 
-    // 2. Load the stored results the run merges with, and refuse a mix of scales or seeds.
+  /// The stored records of the papers not run whole, refusing any made at another scale or seed.
+  private func storedRecords(except wholePapers: Set<String>, options: Options) throws -> [String: PaperRecord] {
     var records: [String: PaperRecord] = [:]
-    let wholePapers = Set(plan.filter(\.whole).map(\.paper.id))
     for paper in catalog.papers where !wholePapers.contains(paper.id) {
       let path = options.root + "/" + paper.resultsPath
       guard let text = try AtomicFile.read(path) else { continue }
@@ -114,36 +139,40 @@ public struct Reproduction: Sendable {
       }
       records[paper.id] = record
     }
+    return records
+  }
 
-    // 3. Run.
-    var tree = OutputTree()
-    var ran: [(paper: Paper, experiments: [ExperimentRecord])] = []
-    for (paper, experiments, whole) in plan {
-      var done: [ExperimentRecord] = []
-      for experiment in experiments {
-        log("running \(experiment.id): \(experiment.title)")
-        let parameters = resolved[experiment.id]!
-        let context = RunContext(
-          experimentID: experiment.id, scale: options.scale, seed: options.seed, parameters: parameters,
-          jobs: options.jobs, showProgress: options.showProgress)
-        let result = try experiment.run(in: context)
-        try Reproduction.verify(result, of: experiment)
-        for figure in result.figures { tree.add(figure.path(paper: paper.id), figure.svg) }
-        done.append(ExperimentRecord(experiment: experiment, parameters: parameters, result: result, paper: paper.id, scale: options.scale))
-      }
-      ran.append((paper, done))
-      // Merge: the paper's experiments in catalog order, fresh where run, stored otherwise.
-      let stored = whole ? [] : records[paper.id]?.experiments ?? []
-      let merged = paper.experiments.compactMap { experiment in
-        done.first { $0.id == experiment.id } ?? stored.first { $0.id == experiment.id }
-      }
-      records[paper.id] = PaperRecord(paper: paper, scale: options.scale, seed: options.seed, experiments: merged)
-      if whole { try markObsoleteFigures(of: paper, records[paper.id]!, root: options.root, tree: &tree) }
+  /// Runs `experiments` of `paper`, adds their figures to `tree` and returns their records.
+  private func runExperiments(
+    _ experiments: [any Experiment], of paper: Paper, resolved: [String: Parameters], options: Options, tree: inout OutputTree,
+    log: (String) -> Void
+  ) throws -> [ExperimentRecord] {
+    var done: [ExperimentRecord] = []
+    for experiment in experiments {
+      log("running \(experiment.id): \(experiment.title)")
+      let parameters = resolved[experiment.id]!
+      let context = RunContext(
+        experimentID: experiment.id, scale: options.scale, seed: options.seed, parameters: parameters,
+        jobs: options.jobs, showProgress: options.showProgress)
+      let result = try experiment.run(in: context)
+      try Reproduction.verify(result, of: experiment)
+      for figure in result.figures { tree.add(figure.path(paper: paper.id), figure.svg) }
+      done.append(ExperimentRecord(experiment: experiment, parameters: parameters, result: result, paper: paper.id, scale: options.scale))
     }
+    return done
+  }
 
-    // 4. Render every derived file from the merged records.
+  /// Adds the reports, results, woven documents and manifest rendered from the merged `records`.
+  /// A literate document the stored manifest lists but that is gone is recorded as missing, so that
+  /// `check` names it and `run` refuses, rather than silently dropping it from the outputs.
+  private func renderDerivedFiles(_ records: [String: PaperRecord], options: Options, tree: inout OutputTree) throws {
+    let listed = Self.listedOutputs(root: options.root)
     for paper in catalog.papers {
-      guard let record = records[paper.id] else { continue }
+      guard let record = records[paper.id] else {
+        // A paper with no results under this root: its hand-written document is still expected.
+        if FileManager.default.fileExists(atPath: options.root + "/" + paper.documentPath) { tree.keep(paper.documentPath) }
+        continue
+      }
       tree.add(paper.reportPath, Report.text(record, title: paper.title))
       tree.add(paper.resultsPath, record.json.rendered())
       if let document = try AtomicFile.read(options.root + "/" + paper.documentPath) {
@@ -152,6 +181,8 @@ public struct Reproduction: Sendable {
           try LiterateDocument.weave(document, place: paper.documentPath) {
             try MarkdownBlocks.block($0, paper: paper, record: record)
           })
+      } else if listed.contains(paper.documentPath) {
+        tree.markMissingDocument(paper.documentPath)
       }
     }
     let indexPath = "Papers/README.md"
@@ -165,10 +196,22 @@ public struct Reproduction: Sendable {
           default: throw LabError.unknownIdentifier(id, known: ["papers", "dashboard"])
           }
         })
+    } else if listed.contains(indexPath) {
+      tree.markMissingDocument(indexPath)
     }
     let figurePaths = records.values.flatMap { $0.experiments.flatMap(\.figures) }
-    tree.add("Reproduce/MANIFEST.json", manifest(options: options, outputs: Set(tree.paths + figurePaths).sorted()))
-    return Outcome(tree: tree, ran: ran, selectedClaims: selectedClaims)
+    for path in figurePaths { tree.keep(path) }
+    let outputs = Set(tree.paths + figurePaths + tree.missingDocuments).sorted()
+    tree.add("Reproduce/MANIFEST.json", manifest(options: options, outputs: outputs))
+  }
+
+  /// The outputs the manifest on disk lists (empty when there is none or it cannot be read: a
+  /// damaged manifest is a generated file the run replaces).
+  static func listedOutputs(root: String) -> Set<String> {
+    guard let text = try? AtomicFile.read(root + "/Reproduce/MANIFEST.json"), let manifest = try? JSONValue.parse(text),
+      let outputs = manifest["outputs"]?.arrayValue
+    else { return [] }
+    return Set(outputs.compactMap(\.stringValue))
   }
 
   /// `Reproduce/MANIFEST.json`: master seed, scale, library versions, generator, list of outputs.

@@ -83,25 +83,42 @@ public enum ModalCommandLine {
 
   /// `moves[i][j]`: agent i's move against agent j. Rank-0 populations use the fast tournament.
   ///
-  /// - Throws: `LabError.invalidInput` when two different agents involved share a name.
+  /// - Throws: `LabError.invalidInput` when two different agents involved share a name, or when the
+  ///   matchups together may take more than ``ModalCircuit/largestCost`` node evaluations.
   public static func moves(_ agents: [ModalAgent]) throws -> [[Move]] {
     var moves = [[Move]](repeating: [Move](repeating: .defect, count: agents.count), count: agents.count)
-    if agents.allSatisfy({ $0.rank == 0 }), let tournament = try? RankZeroTournament(agents) {
+    // The fast tournament, unless an agent's grades are beyond its 64-world window: such matchups
+    // go to Competition below, whose cost check gives an error rather than a long run.
+    if agents.allSatisfy({ $0.rank == 0 }), let tournament = try? RankZeroTournament(agents), !tournament.outsideWindow.contains(true) {
       tournament.forEachPair { i, j, a, b in
         moves[i][j] = Move(cooperates: a)
         moves[j][i] = Move(cooperates: b)
       }
       return moves
     }
+    // Build every matchup first, so that a matrix whose matchups together would take too long is
+    // refused before any is solved.
+    var competitions: [(i: Int, j: Int, competition: Competition)] = []
+    var totalCost = 0
     for i in agents.indices {
       for j in i..<agents.count {
-        let matchup: Matchup
-        do { matchup = try Competition(agents[i], agents[j]).solve() } catch {
+        do { competitions.append((i, j, try Competition(agents[i], agents[j]))) } catch {
           throw LabError.invalidInput(place: "\(agents[i].name) vs \(agents[j].name)", problem: error.description)
         }
-        moves[i][j] = matchup.firstMove
-        moves[j][i] = matchup.secondMove
+        totalCost = totalCost.addingReportingOverflow(competitions.last!.competition.circuit.worstCaseCost.cost).partialValue
+        guard totalCost >= 0, totalCost <= ModalCircuit.largestCost else {
+          throw LabError.invalidInput(
+            place: "matrix of \(agents.count) agents",
+            problem:
+              "solving every matchup may take more than the limit of \(ModalCircuit.largestCost) node evaluations (a few seconds); use smaller grades [k], fewer boxes or fewer agents"
+          )
+        }
       }
+    }
+    for (i, j, competition) in competitions {
+      let matchup = competition.solve()
+      moves[i][j] = matchup.firstMove
+      moves[j][i] = matchup.secondMove
     }
     return moves
   }

@@ -14,7 +14,9 @@ public struct Competition: Sendable {
 
   /// The system for `first` against `second`.
   ///
-  /// - Throws: ``ModalDefinitionError`` when two different agents involved share a name.
+  /// - Throws: ``ModalDefinitionError`` when two different agents involved share a name, or when the
+  ///   system would take more than ``ModalCircuit/largestCost`` node evaluations to solve (so that
+  ///   ``solve()`` always finishes quickly).
   public init(_ first: ModalAgent, _ second: ModalAgent) throws(ModalDefinitionError) {
     var builder = Builder()
     _ = try builder.variable(try builder.agent(first), try builder.agent(second))
@@ -23,6 +25,9 @@ public struct Competition: Sendable {
     agents = builder.agents
     pairs = builder.pairs
     circuit = builder.circuit
+    do { try circuit.checkCost() } catch {
+      throw ModalDefinitionError(place: "\(first.name) vs \(second.name)", problem: error.description)
+    }
   }
 
   /// "X(Y)" for each variable.
@@ -48,7 +53,8 @@ public struct Competition: Sendable {
   /// Solves the system on the chain: the moves, the trace and the stabilisation world.
   public func solve() -> Matchup {
     let names = variableNames
-    let solution = try! circuit.solve(names: { names[$0] })  // agents are fully modalized
+    // Agents are fully modalized and init checked the cost, so the solve cannot fail.
+    let solution = try! circuit.solve(names: { names[$0] })
     return Matchup(competition: self, solution: solution)
   }
 

@@ -52,7 +52,9 @@ struct CostExperiment: Experiment {
     [
       Parameter(Self.family, "Which family of systems the cost is measured on.", default: .waiting),
       Parameter(
-        Self.systemSize, "K of WaitFairBot_K, or the number of symbols of each random agent.", domain: .integer(2...100_000),
+        // At most 4096 (twice the paper grid's largest): WaitFairBot_100000's formula is 100,000
+        // levels deep, and walking it overflowed a thread's stack (issue 20).
+        Self.systemSize, "K of WaitFairBot_K, or the number of symbols of each random agent.", domain: .integer(2...4096),
         smoke: 128, standard: 256, paper: 1024),
       Parameter(Self.replicates, "Random pairs per size.", domain: .integer(2...10_000), smoke: 4, standard: 12, paper: 32),
       Parameter(

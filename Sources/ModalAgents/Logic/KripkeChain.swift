@@ -17,6 +17,13 @@
 /// letterless normal form; Robust Cooperation Thm 4.7 and the uniqueness of fixed points, Thm 4.3)
 /// that constant value is the truth value in the standard model ℕ.
 struct ModalCircuit: Sendable {
+  /// The most node evaluations (worlds × circuit nodes) an evaluation may need: a fraction of a
+  /// second (about 1.5 s under the fuzzer's instrumentation). The paper-scale cost experiment
+  /// (WaitFairBot_2048) stays well below it.
+  /// Graded boxes [k] with k up to 10^6 are allowed, so one box can demand a million worlds; a file
+  /// of many such boxes would otherwise run for minutes.
+  static let largestCost = 50_000_000
+
   /// One node of the circuit; children are node indices.
   enum Operation: Hashable, Sendable {
     case constant(Bool)
@@ -114,6 +121,9 @@ public enum ModalSystemError: Error, Equatable, Sendable, CustomStringConvertibl
   case severalConsistentAssignments(world: Int, count: Int)
   /// More variables than the exhaustive search for systems that are not fully modalized handles.
   case tooManyVariables(count: Int, limit: Int)
+  /// The evaluation would take more than ``ModalCircuit/largestCost`` node evaluations: `worlds`
+  /// worlds (at most the largest grade plus the number of boxes, plus 2) times `nodes` circuit nodes.
+  case tooCostly(worlds: Int, nodes: Int, limit: Int)
 
   public var description: String {
     switch self {
@@ -126,6 +136,9 @@ public enum ModalSystemError: Error, Equatable, Sendable, CustomStringConvertibl
       return "\(count) consistent assignments at world \(world): the loop does not determine the values"
     case .tooManyVariables(let count, let limit):
       return "\(count) variables in a system that is not fully modalized; the exhaustive search handles at most \(limit)"
+    case .tooCostly(let worlds, let nodes, let limit):
+      return
+        "evaluating may take up to \(worlds) worlds × \(nodes) circuit nodes, more than the limit of \(limit) node evaluations (a few seconds); use smaller grades [k] or fewer boxes"
     }
   }
 }
@@ -270,13 +283,14 @@ extension ModalCircuit {
       return nil
     }
     let largestGrade = boxes.map(\.grade).max() ?? 0
+    let limit = largestGrade + boxes.count + 2
+    try checkCost()
     var values = [Bool](repeating: false, count: operations.count)
     var state = [Bool](repeating: true, count: boxes.count)
     var next = state
     var liveCounts: [Int] = []
     var trace: [[Bool]] = []
     var world = 0
-    let limit = largestGrade + boxes.count + 2
     while true {
       precondition(world <= limit, "the stopping bound K + B was passed: the circuit is not fully modalized")
       for (j, box) in boxes.enumerated() { values[box.node] = state[j] }
@@ -302,6 +316,31 @@ extension ModalCircuit {
     return ModalSolution(
       variables: variableNodes.indices.map(names), trace: trace, stabilisationWorld: stabilisation,
       cost: trace.count * operations.count, circuitSize: operations.count, boxCount: boxes.count)
+  }
+
+  /// Refuses a circuit whose evaluation may pass ``largestCost`` node evaluations: at most K + B + 2
+  /// worlds (K the largest grade, B the number of boxes) of one pass over the nodes each.
+  func checkCost() throws(ModalSystemError) {
+    let (worlds, cost) = worstCaseCost
+    guard cost <= Self.largestCost else {
+      throw .tooCostly(worlds: worlds, nodes: operations.count, limit: Self.largestCost)
+    }
+  }
+
+  /// The most worlds an evaluation visits, K + B + 2, and that many passes over the nodes (capped
+  /// at `Int.max`).
+  var worstCaseCost: (worlds: Int, cost: Int) {
+    var largestGrade = 0
+    var boxCount = 0
+    for operation in operations {
+      if case .box(_, let grade) = operation {
+        largestGrade = max(largestGrade, grade)
+        boxCount += 1
+      }
+    }
+    let worlds = largestGrade + boxCount + 2
+    let (cost, overflow) = worlds.multipliedReportingOverflow(by: operations.count)
+    return (worlds, overflow ? Int.max : cost)
   }
 
   /// Evaluates every non-box node in `order` at one world (box values already set).

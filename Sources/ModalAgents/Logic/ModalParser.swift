@@ -37,7 +37,16 @@ public struct ParsedFormula: Sendable {
 /// Atoms: `them(me)`, `me(them)`, `them(X)` for an agent named X, and bare names (p, q, ...) for the
 /// variables of a system of equations. Names are letters, digits and `_`, starting with a letter
 /// or `_`; `T` and `F` are the constants. Precedence as in ``ModalFormula/printed(_:)``.
+///
+/// Depth limit: a formula may nest at most ``maximumNesting`` levels (parentheses, prefix operators,
+/// and each further operand of a chain such as `a & b & c` or `a -> b -> c` count one level each).
+/// Every walk over a formula (printing, evaluation, hashing) recurses on its depth, so deeper input is
+/// refused with the column where the limit was passed rather than overflowing the stack.
 public enum ModalParser {
+  /// The deepest nesting a formula may have. Hand-written agents nest a few levels; 500 levels keep
+  /// the recursive walks far inside a thread's stack.
+  public static let maximumNesting = 500
+
   /// Parses `text` as one formula.
   public static func parse(_ text: String) throws(ModalParseError) -> ModalFormula {
     try parseWithPositions(text).formula
@@ -68,12 +77,24 @@ public enum ModalParser {
     var position = 0
     var modalDepth = 0
     var occurrences: [ParsedFormula.AtomOccurrence] = []
+    /// Levels of nesting open at the current position (see ``ModalParser/maximumNesting``).
+    var nesting = 0
     /// Characters before the text on its line.
     let offset: Int
 
     init(characters: [Character], offset: Int) {
       self.characters = characters
       self.offset = offset
+    }
+
+    /// Opens one more level of nesting, refusing to pass ``ModalParser/maximumNesting``. Callers
+    /// restore `nesting` when they return.
+    mutating func deeper() throws(ModalParseError) {
+      nesting += 1
+      guard nesting <= ModalParser.maximumNesting else {
+        throw error(
+          "the formula nests more than \(ModalParser.maximumNesting) levels deep (parentheses, operators and chained operands each count one)")
+      }
     }
 
     func error(_ message: String, at index: Int? = nil) -> ModalParseError {
@@ -117,10 +138,13 @@ public enum ModalParser {
 
     // iff := implies (↔ implies)*
     mutating func parseFormula() throws(ModalParseError) -> ModalFormula {
+      let saved = nesting
+      defer { nesting = saved }
       var left = try parseImplication()
       while true {
         skipSpaces()
         if peek() == "↔" { position += 1 } else if looking(at: "<->") { position += 3 } else { return left }
+        try deeper()
         let right = try parseImplication()
         left = .iff(left, right)
       }
@@ -131,25 +155,34 @@ public enum ModalParser {
       let left = try parseDisjunction()
       skipSpaces()
       if peek() == "→" { position += 1 } else if looking(at: "->") { position += 2 } else { return left }
+      let saved = nesting
+      defer { nesting = saved }
+      try deeper()
       return .implies(left, try parseImplication())
     }
 
     // or := and (∨ and)*
     mutating func parseDisjunction() throws(ModalParseError) -> ModalFormula {
+      let saved = nesting
+      defer { nesting = saved }
       var left = try parseConjunction()
       while true {
         skipSpaces()
         if peek() == "∨" { position += 1 } else if looking(at: "||") { position += 2 } else if peek() == "|" { position += 1 } else { return left }
+        try deeper()
         left = .or(left, try parseConjunction())
       }
     }
 
     // and := unary (∧ unary)*
     mutating func parseConjunction() throws(ModalParseError) -> ModalFormula {
+      let saved = nesting
+      defer { nesting = saved }
       var left = try parseUnary()
       while true {
         skipSpaces()
         if peek() == "∧" { position += 1 } else if looking(at: "&&") { position += 2 } else if peek() == "&" { position += 1 } else { return left }
+        try deeper()
         left = .and(left, try parseUnary())
       }
     }
@@ -180,6 +213,9 @@ public enum ModalParser {
       switch c {
       case "¬", "~", "!":
         position += 1
+        let saved = nesting
+        defer { nesting = saved }
+        try deeper()
         return .not(try parseUnary())
       case "□":
         position += 1
@@ -212,7 +248,12 @@ public enum ModalParser {
 
     mutating func modal(_ make: (ModalFormula) -> ModalFormula) throws(ModalParseError) -> ModalFormula {
       modalDepth += 1
-      defer { modalDepth -= 1 }
+      let saved = nesting
+      defer {
+        modalDepth -= 1
+        nesting = saved
+      }
+      try deeper()
       return make(try parseUnary())
     }
 
@@ -230,6 +271,9 @@ public enum ModalParser {
         return .bottom
       case "(":
         position += 1
+        let saved = nesting
+        defer { nesting = saved }
+        try deeper()
         let inner = try parseFormula()
         skipSpaces()
         guard peek() == ")" else {

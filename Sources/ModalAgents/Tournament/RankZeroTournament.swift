@@ -45,7 +45,7 @@ public struct RankZeroTournament: Sendable {
   private let lengths: [Int]
   private let scratchSize: Int
   /// Agents whose grades are too large for the 64-world window (solved by ``Competition``).
-  private let outsideWindow: [Bool]
+  let outsideWindow: [Bool]
 
   /// The largest grade the 64-world window handles.
   static let largestWindowGrade = 62

@@ -1,0 +1,61 @@
+import GameTheory
+import LabKit
+import ModalAgents
+
+/// The parsers a user's input reaches, each as a fuzz target: bytes in, no crash and no hang out.
+///
+/// Every target feeds the bytes (as UTF-8, invalid sequences replaced) to one parser and, when it
+/// accepts them, to what the command line does next with the result, so that a value the parser lets
+/// through but a later stage cannot handle (a payoff GLPK aborts on, a formula too deep to walk) is
+/// found too. Errors are the expected outcome for most inputs and are ignored; a crash, a trap or an
+/// input that takes more than 5 seconds is a finding. Used by libFuzzer (`Sources/fuzz`, built with
+/// `-sanitize=fuzzer`) and by the regression-corpus test, which replays `Tests/Fuzz/<target>/`.
+public enum ParserFuzzTarget: String, CaseIterable, Sendable {
+  /// Gambit `.nfg` files, then `reproduce game solve`'s analysis (equilibria, maxmin LPs, Pareto LPs).
+  case nfg
+  /// One modal formula, then a match against FairBot with the trace (`reproduce modal compete`).
+  case formula
+  /// A file of agent definitions, then the matrix of moves (`reproduce modal matrix`).
+  case agents
+  /// `--set KEY=VALUE` lines, then each value parsed against parameters of every domain kind.
+  case set
+
+  /// Runs the target on `bytes`.
+  public func run(_ bytes: [UInt8]) {
+    let text = String(decoding: bytes, as: UTF8.self)
+    switch self {
+    case .nfg: Self.solveGame(text)
+    case .formula: _ = try? ModalCommandLine.compete(text, "FairBot", trace: true)
+    case .agents: _ = try? ModalCommandLine.matrix(fileText: text, fileName: "fuzz.txt", format: .text)
+    case .set: Self.parseAssignments(text)
+    }
+  }
+
+  /// Parses `.nfg` text and, for games small enough to be quick, analyses them as `game solve` does.
+  static func solveGame(_ text: String) {
+    guard let gambit = try? GambitStrategicGame(nfg: text, source: "fuzz.nfg") else { return }
+    let profiles = gambit.game.actions.reduce(1) { $0 * $1.count }
+    guard profiles <= 64 else { return }
+    _ = try? GameAnalysis(gambit.game, title: gambit.title)
+  }
+
+  /// Parameters of every domain kind, as experiments declare them.
+  static let declarations: [Parameter] = [
+    Parameter("steps", "An integer.", domain: .integer(1...1_000_000), default: .integer(10)),
+    Parameter("rate", "A real in (0, 1].", domain: .real(lower: 0, upper: 1, lowerIncluded: false, upperIncluded: true), default: .real(0.5)),
+    Parameter("payoff", "A real in [-1e9, 1e9].", domain: .real(-1e9...1e9), default: .real(0)),
+    Parameter("flag", "A boolean.", domain: .boolean, default: .boolean(true)),
+    Parameter("rule", "A choice.", domain: .choice(["uniform", "squared"]), default: .choice("uniform")),
+  ]
+
+  /// Parses each line as a `--set` assignment, then resolves the declarations with the overrides.
+  static func parseAssignments(_ text: String) {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    guard let overrides = try? ParameterOverrides(parsing: lines) else { return }
+    for declaration in declarations {
+      for value in overrides.values.values { _ = try? declaration.parse(value) }
+    }
+    let known = overrides.values.filter { key, _ in declarations.contains { $0.name == key } }
+    _ = try? Parameters(declarations, scale: .smoke, overrides: known)
+  }
+}
