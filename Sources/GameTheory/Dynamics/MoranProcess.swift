@@ -1,3 +1,4 @@
+import Foundation
 import LabKit
 
 /// The frequency-dependent Moran process of a finite population (Moran 1958; Nowak, Sasaki, Taylor
@@ -113,18 +114,35 @@ extension MoranProcess {
     guard (0...populationSize).contains(initialCount) else {
       throw LabError.invalidInput(place: "fixation probability", problem: "initial count \(initialCount) is not in 0...\(populationSize)")
     }
-    var numerator = 1.0
-    var denominator = 1.0
-    var product = 1.0
+    if initialCount == 0 { return 0 }
+    if initialCount == populationSize { return 1 }
+    // log Π_{j ≤ k} γⱼ for k = 0 … N − 1, restarted after the last state J whose mutants cannot
+    // reproduce (fⱼ = 0: the chain never climbs past J, so xᵢ = 0 for i ≤ J); sums in log space, so
+    // that neither overflow nor 0 · ∞ occurs.
+    var logProducts: [Double] = [0]
+    var floor = 0
     for k in 1..<populationSize {
       var counts = [Int](repeating: 0, count: typeCount)
       (counts[type], counts[resident]) = (k, populationSize - k)
-      product *= fitness(of: resident, counts: counts) / fitness(of: type, counts: counts)
-      if k < initialCount { numerator += product }
-      denominator += product
+      let (f, g) = (fitness(of: type, counts: counts), fitness(of: resident, counts: counts))
+      if f == 0 {
+        floor = k
+        logProducts.append(0)
+      } else {
+        logProducts.append(logProducts[k - 1] + log(g / f))
+      }
     }
-    if initialCount == 0 { return 0 }
-    return initialCount == populationSize ? 1 : numerator / denominator
+    guard initialCount > floor else { return 0 }
+    let numerator = MoranProcess.logSumExp(logProducts[floor..<initialCount])
+    let denominator = MoranProcess.logSumExp(logProducts[floor..<populationSize])
+    return exp(numerator - denominator)
+  }
+
+  /// log Σ exp(vᵢ), computed stably.
+  static func logSumExp(_ values: ArraySlice<Double>) -> Double {
+    let top = values.max()!
+    guard top.isFinite else { return top }
+    return top + log(values.reduce(0) { $0 + exp($1 - top) })
   }
 
   /// Runs the process from `counts` until one type has taken over, or `maximumSteps` steps have

@@ -37,6 +37,21 @@ import Testing
     }
   }
 
+  /// Cooperators among defectors (total payoff, R, S, T, P = 3, 0, 5, 1): a lone cooperator earns 0
+  /// and cannot reproduce, so it never fixes; with i ≥ 2 the formula restarts above that state. Strong
+  /// selection (w = 1, N = 400) stays finite.
+  @Test func unreproducibleStatesAndExtremeSelection() throws {
+    let process = try MoranProcess(payoffs: [[3, 0], [5, 1]], populationSize: 5)
+    #expect(try process.fixationProbability(of: 0, against: 1, initialCount: 1) == 0)
+    // i = 2: f₂ = 3, g₂ = 2·5 + 2·1 = 12, and from 3 on γ = g/f: x₂ = 1 / (1 + γ₂ + γ₂γ₃ + γ₂γ₃γ₄) with
+    // γ₂ = 12/3, γ₃ = (3·5 + 1)/6 = 16/6, γ₄ = 20/9.
+    let (g2, g3, g4) = (12.0 / 3, 16.0 / 6, 20.0 / 9)
+    #expect(abs(try process.fixationProbability(of: 0, against: 1, initialCount: 2) - 1 / (1 + g2 + g2 * g3 + g2 * g3 * g4)) < 1e-12)
+    let strong = try MoranProcess(payoffs: [[1, 1], [1e-3, 1e-3]], populationSize: 400, fitness: .selectionIntensity(1))
+    let value = try strong.fixationProbability(of: 1, against: 0)
+    #expect(value.isFinite && value >= 0 && value < 1e-300)
+  }
+
   /// Fitness of an individual: the payoffs from the N − 1 others.
   @Test func fitnessCountsTheOthers() throws {
     let process = try MoranProcess(payoffs: [[3, 0], [5, 1]], populationSize: 5)
