@@ -8,11 +8,13 @@ import LabKit
 ///
 /// what it would have gained by always playing k instead of what it played, and plays k with
 /// probability proportional to max(Rₜ(k), 0), uniformly when no regret is positive. Whatever the
-/// opponent does, the largest average regret falls at least as fast as Δ √(m / t) for m actions and
-/// payoff range Δ (Blackwell's approachability; Cesa-Bianchi and Lugosi 2006, *Prediction, Learning,
-/// and Games*, §2.4 with the polynomial potential p = 2), so the empirical joint distribution of play
-/// approaches the set of coarse correlated equilibria, and in two-player zero-sum games each
-/// player's empirical strategy approaches the maxmin strategies.
+/// opponent does, the expected squared norm of the positive regrets grows by at most m Δ² per
+/// iteration for m actions and payoff range Δ (the cross term has mean zero: Blackwell's
+/// approachability, as in Hart and Mas-Colell 2000; Cesa-Bianchi and Lugosi 2006, *Prediction,
+/// Learning, and Games*, ch. 2, for the polynomial potential with p = 2), so the largest average
+/// regret falls like Δ √(m / t): the empirical joint distribution of play approaches the set of coarse
+/// correlated equilibria, and in two-player zero-sum games each player's empirical strategy approaches
+/// the maxmin strategies.
 ///
 /// (nashpy's `regret_minimization` is another procedure: it adds positive "regrets" computed as
 /// payoff minus current probability to the current mixed strategy, and is not reproduced here.)

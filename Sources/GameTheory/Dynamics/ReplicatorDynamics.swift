@@ -15,7 +15,7 @@ import LabKit
 /// nashpy's `asymmetric_replicator_dynamics`.
 ///
 /// **Integrator.** GSL's ODE solvers (`gsl_odeiv2`) are not exposed by the CGSL module map, so the
-/// system is integrated by classical RK4 (Press et al., *Numerical Recipes*, 3rd ed., eq. 17.1.3):
+/// system is integrated by classical RK4 (Press et al., *Numerical Recipes*, 3rd ed., §17.1):
 /// from each requested time to the next, n = ⌈Δt / h⌉ equal steps of Δt / n ≤ h. The global error
 /// is O(h⁴); at the default h = 0.01 it is below 1e-8 on the games of the tests, where the values
 /// agree with nashpy's (scipy `odeint`, LSODA, relative tolerance 1.5e-8) within 1e-6.
