@@ -11,7 +11,7 @@ APT      := libgsl-dev libglpk-dev pkg-config librsvg2-bin
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: deps build reproduce test check bench clean format lint fuzz
+.PHONY: deps build reproduce test check bench bench-dynamics clean format lint fuzz
 
 # Install the system libraries when one is missing (apt-get update runs once, first).
 deps:
@@ -62,6 +62,22 @@ bench: build
 	  SW=$$($(RELEASE) bench game.tournament.deterministic | awk '{print $$2 * 1000000}'); \
 	  awk -v a="$$AX" -v s="$$SW" 'BEGIN { printf "tournament of the 8 deterministic classics, 200 turns: axelrod %.3g turns/s, CooperationLab %.3g turns/s, ratio %.0fx\n", a, s, s / a }'; \
 	else echo "(pip install axelrod to compare the tournament with axelrod)"; fi
+	@$(MAKE) --no-print-directory bench-dynamics
+
+# Replicator dynamics against nashpy and the Moran process against axelrod, on the same workloads
+# (Tests/Fixtures/nashpy/benchmark_replicator.py, Tests/Fixtures/axelrod/benchmark_moran.py), timed in
+# CPU time and interleaved A B A B in one sitting; each line gives both rates and their ratio.
+bench-dynamics: build
+	@if python3 -c "import nashpy" 2>/dev/null; then for round in 1 2; do \
+	  SW=$$($(RELEASE) bench game.replicator --clock cpu | awk '{print $$2 * 1000000}'); \
+	  PY=$$(python3 Tests/Fixtures/nashpy/benchmark_replicator.py | awk '{print $$3}'); \
+	  awk -v p="$$PY" -v s="$$SW" -v r="$$round" 'BEGIN { printf "replicator dynamics, round %d: nashpy %.4g trajectories/s, CooperationLab %.4g trajectories/s (CPU time), ratio %.0fx\n", r, p, s, s / p }'; \
+	done; else echo "(pip install nashpy to compare the replicator dynamics with nashpy)"; fi
+	@if python3 -c "import axelrod" 2>/dev/null; then for round in 1 2; do \
+	  SW=$$($(RELEASE) bench game.moran --clock cpu | awk '{print $$2 * 1000000}'); \
+	  PY=$$(python3 Tests/Fixtures/axelrod/benchmark_moran.py | awk '{print $$3}'); \
+	  awk -v p="$$PY" -v s="$$SW" -v r="$$round" 'BEGIN { printf "Moran process, round %d: axelrod %.4g runs/s, CooperationLab %.4g runs/s (CPU time), ratio %.0fx\n", r, p, s, s / p }'; \
+	done; else echo "(pip install axelrod to compare the Moran process with axelrod)"; fi
 
 clean:
 	rm -rf .build

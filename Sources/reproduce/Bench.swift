@@ -16,23 +16,34 @@ extension Reproduce {
     @Option(help: "Multiply every benchmark's amount of work by this factor.")
     var workScale: Double = 1
 
+    @Option(help: "wall (elapsed time) or cpu (CPU time of the process, for comparisons on a busy machine).")
+    var clock: BenchClock = .wall
+
     func validate() throws {
       guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1") }
       guard workScale > 0, workScale.isFinite else { throw ValidationError("--work-scale must be a positive number") }
     }
 
     func run() throws {
-      let all = Random.benchmarks + Tournament.benchmarks + Catalog.all.papers.flatMap(\.benchmarks)
+      let all = Random.benchmarks + Tournament.benchmarks + DynamicsBenchmarks.all + Catalog.all.papers.flatMap(\.benchmarks)
       let chosen = ids.isEmpty ? all : all.filter { benchmark in ids.contains { benchmark.id.hasPrefix($0) } }
       guard !chosen.isEmpty else {
         throw ValidationError("no benchmark matches \(ids.joined(separator: ", ")); known: \(all.map(\.id).joined(separator: ", "))")
       }
       let width = chosen.map(\.id.count).max()!
       for benchmark in chosen {
-        let (rate, _) = benchmark.measure(repetitions: repetitions, scale: workScale)
+        let (rate, _) =
+          clock == .cpu
+          ? benchmark.measureCPUTime(repetitions: repetitions, scale: workScale)
+          : benchmark.measure(repetitions: repetitions, scale: workScale)
         let pad = String(repeating: " ", count: width - benchmark.id.count)
         print("\(benchmark.id)\(pad)  \(DecimalFormat.compact(rate / 1e6, significant: 4)) million \(benchmark.unit)/s  (\(benchmark.summary))")
       }
     }
   }
+}
+
+/// The clock `reproduce bench` times with.
+enum BenchClock: String, ExpressibleByArgument {
+  case wall, cpu
 }

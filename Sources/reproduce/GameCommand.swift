@@ -12,7 +12,9 @@ extension Reproduce {
   struct GameCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "game", abstract: "Analyse normal-form games and play repeated-game tournaments.",
-      subcommands: [Solve.self, TournamentCommand.self])
+      subcommands: [
+        Solve.self, TournamentCommand.self, StrategiesCommand.self, DynamicsCommand.self, MoranCommand.self,
+      ])
   }
 }
 
@@ -48,9 +50,12 @@ extension Reproduce.GameCommand {
 
     @Option(
       help: ArgumentHelp(
-        "Comma-separated strategy names (axelrod's: Cooperator, Defector, TitForTat, Grudger, WinStayLoseShift, TitFor2Tats, SuspiciousTitForTat, Alternator, Random, GTFT); all ten when omitted.",
+        "Comma-separated strategy names (axelrod's: Cooperator, Defector, TitForTat, Grudger, WinStayLoseShift, TitFor2Tats, SuspiciousTitForTat, Alternator, Random, GTFT, and the library of `game strategies`); the ten classics when neither this nor --strategy is given.",
         valueName: "A,B,..."))
     var strategies: String?
+
+    @Option(name: .customLong("strategy"), help: ArgumentHelp("A strategy file (see the README; repeatable).", valueName: "FILE"))
+    var strategyFiles: [String] = []
 
     @Option(parsing: .unconditional, help: "Turns per match.") var turns: Int = 200
     @Option(parsing: .unconditional, help: "Repetitions of every match.") var repetitions: Int = 10
@@ -71,10 +76,12 @@ extension Reproduce.GameCommand {
           throw LabError.invalidInput(place: "--payoffs \(payoffs)", problem: "expected four numbers R,S,T,P such as 3,0,5,1")
         }
         let game = try StageGame(reward: r, sucker: s, temptation: t, punishment: p)
-        let names = strategies.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? FiniteMemoryStrategy.classicNames
-        let tournament = try Tournament(names: names, turns: turns, repetitions: repetitions, noise: noise, game: game, seed: seed)
+        let selection = StrategySelection(names: StrategySelection.split(strategies), files: strategyFiles)
+        let players = try selection.strategies(game: game, defaults: FiniteMemoryStrategy.classicNames)
+        let tournament = try Tournament(
+          strategies: players, turns: turns, repetitions: repetitions, noise: noise, game: game, seed: seed)
         let title =
-          "Round-robin tournament: \(names.count) strategies, \(turns) turns, \(repetitions) repetitions, noise \(DecimalFormat.compact(noise)), payoffs \(payoffs), seed \(seed)"
+          "Round-robin tournament: \(players.count) strategies, \(turns) turns, \(repetitions) repetitions, noise \(DecimalFormat.compact(noise)), payoffs \(payoffs), seed \(seed)"
         let summary = tournament.play(jobs: jobs).summary(title: title)
         print(format == .json ? summary.json.rendered() : summary.renderedText(), terminator: "")
       }
