@@ -1,24 +1,30 @@
 import LabKit
 
-/// What `reproduce game solve` reports for a game: its pure Nash equilibria, all its Nash equilibria
-/// when it has two players (support enumeration, with the degeneracy policy of
-/// ``EquilibriumEnumeration``), each player's maxmin (security) value and strategy (von Neumann's LP),
-/// and the Pareto-optimal pure profiles (those no feasible payoff vector dominates).
+/// What `reproduce game solve` reports for a game: its pure Nash equilibria, its Nash equilibria in
+/// mixed strategies when it has two players (by an ``EquilibriumMethod``; support enumeration, with the
+/// degeneracy policy of ``EquilibriumEnumeration``, by default), each player's maxmin (security) value
+/// and strategy (von Neumann's LP), and the Pareto-optimal pure profiles (those no feasible payoff
+/// vector dominates).
 public struct GameAnalysis: Sendable {
   public let game: NormalFormGame
   public let title: String
   public let pureEquilibria: [[Int]]
-  /// All Nash equilibria of a 2-player game; nil for other player counts (say so, never guess).
-  public let mixedEquilibria: EquilibriumEnumeration?
+  /// The Nash equilibria of a 2-player game; nil for other player counts (say so, never guess).
+  public let mixedEquilibria: EquilibriumReport?
   public let security: [SecurityLevel]
   public let paretoOptimalProfiles: [[Int]]
 
-  /// Analyses `game`; `exact` solves the linear programs with GLPK's rational simplex.
-  public init(_ game: NormalFormGame, title: String = "", exact: Bool = false) throws {
+  /// Analyses `game`. `exact` solves the linear programs with GLPK's rational simplex and gives the
+  /// equilibria as fractions (see ``EquilibriumReport/init(_:method:exact:limits:)``); `method` and
+  /// `limits` choose how the mixed equilibria of a 2-player game are computed.
+  public init(
+    _ game: NormalFormGame, title: String = "", exact: Bool = false, method: EquilibriumMethod = .support,
+    limits: SearchLimits = .none
+  ) throws {
     self.game = game
     self.title = title
     pureEquilibria = game.pureNashEquilibria()
-    mixedEquilibria = game.playerCount == 2 ? game.supportEnumeration() : nil
+    mixedEquilibria = game.playerCount == 2 ? EquilibriumReport(game, method: method, exact: exact, limits: limits) : nil
     security = try (0..<game.playerCount).map { try game.maxmin($0, exact: exact) }
     paretoOptimalProfiles = try game.paretoOptimalProfiles(exact: exact)
   }
@@ -37,7 +43,7 @@ public struct GameAnalysis: Sendable {
 
     out += "\nNash equilibria in mixed strategies:\n"
     if let mixed = mixedEquilibria {
-      out += mixed.description.split(separator: "\n", omittingEmptySubsequences: false).map { "  \($0)\n" }.joined()
+      out += mixed.textLines().map { "  \($0)\n" }.joined()
     } else {
       out += "  not computed: support enumeration covers 2-player games, and this game has \(game.playerCount) players\n"
     }
@@ -67,7 +73,7 @@ public struct GameAnalysis: Sendable {
 
   /// The analysis as JSON: `{"title", "players", "pureEquilibria", "mixedEquilibria", "maxmin",
   /// "paretoOptimalProfiles"}`; profiles are given by action names, strategies as probability lists in
-  /// the order of the player's actions.
+  /// the order of the player's actions; "mixedEquilibria" is ``EquilibriumReport/json``.
   public var json: JSONValue {
     func profileJSON(_ profile: [Int]) -> JSONValue {
       .object([
@@ -75,24 +81,7 @@ public struct GameAnalysis: Sendable {
         ("payoffs", .array(game.payoffs(profile).map { .number($0) })),
       ])
     }
-    var mixed: JSONValue = .null
-    if let enumeration = mixedEquilibria {
-      mixed = .object([
-        ("complete", .bool(enumeration.isComplete)),
-        ("listsEveryEquilibrium", .bool(enumeration.listsEveryEquilibrium)),
-        ("degeneracy", enumeration.degeneracy.map { .string($0.description) } ?? .null),
-        (
-          "equilibria",
-          .array(
-            enumeration.equilibria.map { equilibrium in
-              .object([
-                ("strategies", .array(equilibrium.strategies.map { .array($0.probabilities.map { .number($0) }) })),
-                ("payoffs", .array(equilibrium.payoffs.map { .number($0) })),
-              ])
-            })
-        ),
-      ])
-    }
+    let mixed = mixedEquilibria?.json ?? .null
     return .object([
       ("title", .string(title)),
       (
