@@ -55,4 +55,27 @@ import Testing
       #expect(every.equilibria.count == 1 && every.labels == [Array(0..<10)])
     }
   }
+
+  /// A time limit already passed stops every method before its first step, and the report says the
+  /// answer is partial rather than complete.
+  @Test func anExpiredTimeLimitGivesAPartialAnswerThatSaysSo() throws {
+    let game = NormalFormGame.battleOfTheSexes()
+    for method in EquilibriumMethod.allCases {
+      let report = EquilibriumReport(game, method: method, limits: SearchLimits(timeLimit: 0))
+      #expect(report.isPartial && !report.listsEveryEquilibrium && report.subsets == nil && !report.isComplete, "\(method)")
+      #expect(report.notes.contains { $0.hasPrefix("Time limit reached") }, "\(method): \(report.notes)")
+    }
+    let unlimited = EquilibriumReport(game, method: .support, limits: SearchLimits(timeLimit: 1000))
+    #expect(!unlimited.isPartial && unlimited.listsEveryEquilibrium && unlimited.equilibria.count == 3)
+  }
+
+  /// Exact output for support and vertex enumeration re-solves each equilibrium in rationals; the
+  /// maximal Nash subsets of a nondegenerate game are its equilibria as single points.
+  @Test func enumerationsRationalizeExactly() throws {
+    for method in [EquilibriumMethod.support, .vertex] {
+      let report = EquilibriumReport(LemkeHowsonTests.issue83, method: method, exact: true)
+      #expect(report.exactEquilibria?.map { $0?.description } == ["(0, 0, 0, 0, 1/2, 1/2, 0, 0) × (22/27, 5/27), payoffs (133/18, 3/20)"])
+      #expect(report.subsets?.count == 1 && report.subsets?[0].isSingleton == true && report.isComplete)
+    }
+  }
 }
