@@ -59,7 +59,7 @@ bench: build
 	    $(RELEASE) bench game.lemke-howson.15x15 game.lemke-howson.50x50 --repetitions 3 \
 	      | awk '{printf "CooperationLab %s: %.4g ms per equilibrium\n", $$1, 1000 / ($$2 * 1000000)}'; \
 	    python3 Tests/Fixtures/nashpy/benchmark_lemke_howson.py \
-	      | awk '{printf "nashpy %s: %.4g ms per equilibrium\n", $$3, 1000 / $$5}'; \
+	      | awk '{printf "nashpy %s: %.4g ms per equilibrium %s\n", $$3, 1000 / $$5, substr($$0, index($$0, "("))}'; \
 	  done; \
 	else echo "(pip install nashpy to compare Lemke-Howson with nashpy)"; fi
 

@@ -2,7 +2,7 @@
 /// search stops and returns what it found, marked partial, and a callback told how far it has got.
 ///
 /// A time limit makes the answer depend on the machine's speed, so a search cut short always says
-/// so (``EquilibriumSearch/isPartial``); without one, the same game gives the same answer.
+/// so (``EquilibriumReport/isPartial``); without one, the same game gives the same answer.
 public struct SearchLimits: Sendable {
   /// When the search must stop, if ever.
   let deadline: ContinuousClock.Instant?
