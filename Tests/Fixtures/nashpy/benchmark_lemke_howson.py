@@ -5,7 +5,8 @@ The games, bit for bit the Swift ones: payoffs from the Park-Miller generator x 
 seed 1, payoff x / (2^31 - 1), one stream for all games, each game its row player's matrix then its
 column player's, row-major; 100 games of 15x15, then (a new stream) 20 games of 50x50. One path per
 game, initial_dropped_label=0, as the Swift benchmark. A first untimed pass leaves out the games on
-which nashpy's path does not end within 10 s (it cycles) or returns NaN, and says how many; then the
+which nashpy's path does not end within 10 s (it cycles) or returns NaN or vectors of the wrong
+length (as in nashpy issue 35), and says how many; then the
 best of `--runs` timed passes (3 by default) over the rest, timed with time.process_time() (CPU time
 of this process).
 
@@ -55,7 +56,8 @@ def finishing(games, seconds=10):
         signal.alarm(seconds)
         try:
             x, y = game.lemke_howson(initial_dropped_label=0)
-            if np.all(np.isfinite(x)) and np.all(np.isfinite(y)):
+            rows, columns = game.payoff_matrices[0].shape
+            if x.shape == (rows,) and y.shape == (columns,) and np.all(np.isfinite(x)) and np.all(np.isfinite(y)):
                 kept.append(game)
         except Exception:
             pass
@@ -82,7 +84,7 @@ def main():
         games, left_out = finishing(park_miller_games(size, count))
         best = min(one_pass(games)[0] for _ in range(args.runs))
         print(f"nashpy lemke-howson {size}x{size} equilibria/s: {len(games) / best:.6g}"
-              f" ({left_out} of {count} games left out: no answer within 10 s, or NaN)")
+              f" ({left_out} of {count} games left out: no answer within 10 s, NaN or wrong length)")
 
 
 if __name__ == "__main__":
