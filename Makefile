@@ -62,6 +62,15 @@ bench: build
 	  SW=$$($(RELEASE) bench game.tournament.deterministic | awk '{print $$2 * 1000000}'); \
 	  awk -v a="$$AX" -v s="$$SW" 'BEGIN { printf "tournament of the 8 deterministic classics, 200 turns: axelrod %.3g turns/s, CooperationLab %.3g turns/s, ratio %.0fx\n", a, s, s / a }'; \
 	else echo "(pip install axelrod to compare the tournament with axelrod)"; fi
+	@# Lemke-Howson against nashpy on the same games, A B A B (Swift: best wall-clock run of a serial loop; nashpy: CPU time).
+	@if python3 -c "import nashpy" 2>/dev/null; then \
+	  for round in 1 2; do \
+	    $(RELEASE) bench game.lemke-howson.15x15 game.lemke-howson.50x50 --repetitions 3 \
+	      | awk '{printf "CooperationLab %s: %.4g ms per equilibrium\n", $$1, 1000 / ($$2 * 1000000)}'; \
+	    python3 Tests/Fixtures/nashpy/benchmark_lemke_howson.py \
+	      | awk '{printf "nashpy %s: %.4g ms per equilibrium %s\n", $$3, 1000 / $$5, substr($$0, index($$0, "("))}'; \
+	  done; \
+	else echo "(pip install nashpy to compare Lemke-Howson with nashpy)"; fi
 	@$(MAKE) --no-print-directory bench-dynamics
 
 # Replicator dynamics against nashpy and the Moran process against axelrod, on the same workloads

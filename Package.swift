@@ -22,7 +22,9 @@ let package = Package(
     .library(name: "GameTheory", targets: ["GameTheory"]),
   ] + paperModules.map { .library(name: $0, targets: [$0]) },
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // Arbitrary-precision integers for exact (rational) Lemke–Howson pivoting.
+    .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
   ],
   targets: [
     // C libraries from Debian: GNU Scientific Library (random numbers, statistics) and GLPK (linear programs).
@@ -32,7 +34,8 @@ let package = Package(
     // Reproducibility machinery: randomness, statistics, claims, experiments, output, figures.
     .target(name: "LabKit", dependencies: ["CGSL"]),
     // The game-theoretic vocabulary the five texts share.
-    .target(name: "GameTheory", dependencies: ["LabKit", "CGLPK"]),
+    .target(
+      name: "GameTheory", dependencies: ["LabKit", "CGLPK", .product(name: "BigInt", package: "BigInt")]),
   ]
     + paperModules.map { .target(name: $0, dependencies: ["LabKit", "GameTheory"]) }
     + [

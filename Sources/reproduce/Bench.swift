@@ -25,7 +25,9 @@ extension Reproduce {
     }
 
     func run() throws {
-      let all = Random.benchmarks + Tournament.benchmarks + DynamicsBenchmarks.all + Catalog.all.papers.flatMap(\.benchmarks)
+      let all =
+        Random.benchmarks + Tournament.benchmarks + DynamicsBenchmarks.all + NormalFormGame.lemkeHowsonBenchmarks
+        + Catalog.all.papers.flatMap(\.benchmarks)
       let chosen = ids.isEmpty ? all : all.filter { benchmark in ids.contains { benchmark.id.hasPrefix($0) } }
       guard !chosen.isEmpty else {
         throw ValidationError("no benchmark matches \(ids.joined(separator: ", ")); known: \(all.map(\.id).joined(separator: ", "))")

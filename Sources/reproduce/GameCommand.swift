@@ -21,7 +21,18 @@ extension Reproduce {
 extension Reproduce.GameCommand {
   struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Pure and mixed Nash equilibria, maxmin values and Pareto-optimal pure profiles of a game in a Gambit .nfg file.")
+      abstract: "Pure and mixed Nash equilibria, maxmin values and Pareto-optimal pure profiles of a game in a Gambit .nfg file.",
+      discussion: """
+        Mixed equilibria of 2-player games, by --method:
+          support       (default) support enumeration with the degeneracy check: every equilibrium of a \
+        nondegenerate game; for a degenerate one, a witness, the extreme equilibria and the maximal Nash \
+        subsets. Exponential in the number of actions.
+          vertex        vertex enumeration: every extreme equilibrium and the maximal Nash subsets, \
+        degenerate or not. Exponential too.
+          lemke-howson  Lemke-Howson with lexicographic pivoting from every label: some equilibria in \
+        milliseconds, each checked, degenerate games included (no cycling); never promises all of them.
+        Games with 3 or more players get pure equilibria only; their mixed equilibria are not computed.
+        """)
 
     @Argument(help: "A Gambit strategic-form file (.nfg, payoff or outcome version).")
     var file: String
@@ -29,16 +40,86 @@ extension Reproduce.GameCommand {
     @Option(help: "text or json.")
     var format: OutputFormat = .text
 
-    @Flag(help: "Solve the linear programs with GLPK's exact rational simplex.")
+    @Flag(
+      help:
+        "Exact rational arithmetic: GLPK's rational simplex for the LPs, and equilibria as fractions (Lemke-Howson pivots on big integers; support and vertex enumeration re-solve each equilibrium exactly)."
+    )
     var exact = false
+
+    @Option(help: ArgumentHelp("support, vertex or lemke-howson (2-player games).", valueName: "method"))
+    var method: String?
+
+    @Option(
+      help: ArgumentHelp(
+        "Stop the equilibrium search after this many seconds and print what it found, marked partial.", valueName: "seconds"))
+    var timeLimit: String?
 
     func run() throws {
       try reportingErrors {
+        let chosen = try parsedMethod()
+        let seconds = try parsedTimeLimit()
         let gambit = try GambitStrategicGame.read(path: file)
-        let analysis = try GameAnalysis(gambit.game, title: gambit.title, exact: exact)
+        if let chosen, gambit.game.playerCount != 2 {
+          throw LabError.invalidInput(
+            place: "--method \(chosen.rawValue)",
+            problem: "it solves 2-player games, and \(file) has \(gambit.game.playerCount) players")
+        }
+        let progress = SolveProgress.start()
+        var report: (@Sendable (Int, Int) -> Void)?
+        if let progress { report = { done, total in progress.draw(done, total) } }
+        let limits = SearchLimits(timeLimit: seconds, progress: report)
+        let analysis = try GameAnalysis(
+          gambit.game, title: gambit.title, exact: exact, method: chosen ?? .support, limits: limits)
+        progress?.finish()
         print(format == .json ? analysis.json.rendered() : analysis.text(), terminator: "")
       }
     }
+
+    private func parsedMethod() throws -> EquilibriumMethod? {
+      guard let method else { return nil }
+      guard let chosen = EquilibriumMethod(rawValue: method) else {
+        throw LabError.invalidInput(
+          place: "--method \(method)", problem: "unknown method; known: \(EquilibriumMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      return chosen
+    }
+
+    private func parsedTimeLimit() throws -> Double? {
+      guard let timeLimit else { return nil }
+      guard let seconds = Double(timeLimit), seconds.isFinite, seconds > 0 else {
+        throw LabError.invalidInput(place: "--time-limit \(timeLimit)", problem: "expected a positive number of seconds, such as 10")
+      }
+      return seconds
+    }
+  }
+}
+
+/// A progress bar for long equilibrium searches, on standard error and only when it is a terminal:
+/// `solving [#####.......] 1234/5678`, redrawn at most ten times a second.
+final class SolveProgress: @unchecked Sendable {
+  private let lock = NSLock()
+  private var lastDrawn = ContinuousClock.now
+  private var drawn = false
+
+  static func start() -> SolveProgress? { isatty(2) == 1 ? SolveProgress() : nil }
+
+  func draw(_ done: Int, _ total: Int) {
+    lock.lock()
+    defer { lock.unlock() }
+    let now = ContinuousClock.now
+    guard now - lastDrawn > .milliseconds(100) else { return }
+    lastDrawn = now
+    drawn = true
+    let width = 24
+    let filled = total > 0 ? min(width, Int(Double(width) * Double(done) / Double(total))) : 0
+    let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+    FileHandle.standardError.write(Data("\r\u{1B}[2Ksolving [\(bar)] \(done)/\(total)".utf8))
+  }
+
+  func finish() {
+    lock.lock()
+    defer { lock.unlock() }
+    if drawn { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
   }
 }
 

@@ -1,49 +1,61 @@
 import LabKit
 
-/// What `reproduce game solve` reports for a game: its pure Nash equilibria, all its Nash equilibria
-/// when it has two players (support enumeration, with the degeneracy policy of
-/// ``EquilibriumEnumeration``), each player's maxmin (security) value and strategy (von Neumann's LP),
-/// and the Pareto-optimal pure profiles (those no feasible payoff vector dominates).
+/// What `reproduce game solve` reports for a game: its pure Nash equilibria, its Nash equilibria in
+/// mixed strategies when it has two players (by an ``EquilibriumMethod``; support enumeration, with the
+/// degeneracy policy of ``EquilibriumEnumeration``, by default), each player's maxmin (security) value
+/// and strategy (von Neumann's LP), and the Pareto-optimal pure profiles (those no feasible payoff
+/// vector dominates).
 public struct GameAnalysis: Sendable {
   public let game: NormalFormGame
   public let title: String
   public let pureEquilibria: [[Int]]
-  /// All Nash equilibria of a 2-player game; nil for other player counts (say so, never guess).
-  public let mixedEquilibria: EquilibriumEnumeration?
+  /// The Nash equilibria of a 2-player game; nil for other player counts (say so, never guess).
+  public let mixedEquilibria: EquilibriumReport?
   public let security: [SecurityLevel]
   public let paretoOptimalProfiles: [[Int]]
 
   /// The most pairs of equal-size supports the enumeration of a 2-player game may have to try,
   /// C(m + n, m) − 1 for an m × n game: 12 × 12 (2.7 million, about two seconds on a degenerate game)
   /// passes, 13 × 13 does not. The work grows about ninefold per two more strategies each, so a 20 × 20
-  /// game would run for hours; it is refused at once instead.
+  /// game would run for hours; it is refused at once instead, unless a time limit bounds the search or
+  /// the method is Lemke–Howson (polynomial per path in practice).
   public static let largestSupportPairs = 3_000_000
 
-  /// Analyses `game`; `exact` solves the linear programs with GLPK's rational simplex.
+  /// Analyses `game`. `exact` solves the linear programs with GLPK's rational simplex and gives the
+  /// equilibria as fractions (see ``EquilibriumReport/init(_:method:exact:limits:)``); `method` and
+  /// `limits` choose how the mixed equilibria of a 2-player game are computed.
   ///
-  /// - Throws: ``LabError/invalidInput(place:problem:)`` when the support enumeration would pass
-  ///   ``largestSupportPairs``, and as the linear programs do.
-  public init(_ game: NormalFormGame, title: String = "", exact: Bool = false) throws {
-    if game.playerCount == 2 {
-      let (m, n) = (game.actions[0].count, game.actions[1].count)
-      // C(m + n, m) as a double: exact well past the limit, and no integer overflow for any size.
-      var combinations = 1.0
-      for step in 0..<min(m, n) { combinations = combinations * Double(m + n - step) / Double(step + 1) }
-      let pairs = combinations - 1
-      guard pairs <= Double(Self.largestSupportPairs) else {
-        throw LabError.invalidInput(
-          place: "game \(m) × \(n)",
-          problem:
-            "support enumeration would try \(DecimalFormat.compact(pairs)) support pairs, more than the limit of \(Self.largestSupportPairs) (a 12 × 12 game); it would run for hours"
-        )
-      }
+  /// - Throws: ``LabError/invalidInput(place:problem:)`` when an enumeration without a time limit
+  ///   would pass ``largestSupportPairs``, and as the linear programs do.
+  public init(
+    _ game: NormalFormGame, title: String = "", exact: Bool = false, method: EquilibriumMethod = .support,
+    limits: SearchLimits = .none
+  ) throws {
+    if game.playerCount == 2, method != .lemkeHowson, limits.deadline == nil {
+      try Self.checkSupportPairs(game)
     }
     self.game = game
     self.title = title
     pureEquilibria = game.pureNashEquilibria()
-    mixedEquilibria = game.playerCount == 2 ? game.supportEnumeration() : nil
+    mixedEquilibria = game.playerCount == 2 ? EquilibriumReport(game, method: method, exact: exact, limits: limits) : nil
     security = try (0..<game.playerCount).map { try game.maxmin($0, exact: exact) }
     paretoOptimalProfiles = try game.paretoOptimalProfiles(exact: exact)
+  }
+
+  /// Refuses a game whose support enumeration would pass ``largestSupportPairs``.
+  static func checkSupportPairs(_ game: NormalFormGame) throws {
+    let (m, n) = (game.actions[0].count, game.actions[1].count)
+    // C(m + n, m) as a double: exact well past the limit, and no integer overflow for any size.
+    var combinations = 1.0
+    for step in 0..<min(m, n) { combinations = combinations * Double(m + n - step) / Double(step + 1) }
+    let pairs = combinations - 1
+    guard pairs <= Double(Self.largestSupportPairs) else {
+      throw LabError.invalidInput(
+        place: "game \(m) × \(n)",
+        problem:
+          "support enumeration would try \(DecimalFormat.compact(pairs)) support pairs, more than the limit of \(Self.largestSupportPairs) (a 12 × 12 game); it would run for hours: use --method lemke-howson for some equilibria, or --time-limit for a partial enumeration"
+      )
+    }
   }
 
   // MARK: - Text
@@ -60,7 +72,7 @@ public struct GameAnalysis: Sendable {
 
     out += "\nNash equilibria in mixed strategies:\n"
     if let mixed = mixedEquilibria {
-      out += mixed.description.split(separator: "\n", omittingEmptySubsequences: false).map { "  \($0)\n" }.joined()
+      out += mixed.textLines().map { "  \($0)\n" }.joined()
     } else {
       out += "  not computed: support enumeration covers 2-player games, and this game has \(game.playerCount) players\n"
     }
@@ -90,7 +102,7 @@ public struct GameAnalysis: Sendable {
 
   /// The analysis as JSON: `{"title", "players", "pureEquilibria", "mixedEquilibria", "maxmin",
   /// "paretoOptimalProfiles"}`; profiles are given by action names, strategies as probability lists in
-  /// the order of the player's actions.
+  /// the order of the player's actions; "mixedEquilibria" is ``EquilibriumReport/json``.
   public var json: JSONValue {
     func profileJSON(_ profile: [Int]) -> JSONValue {
       .object([
@@ -98,24 +110,7 @@ public struct GameAnalysis: Sendable {
         ("payoffs", .array(game.payoffs(profile).map { .number($0) })),
       ])
     }
-    var mixed: JSONValue = .null
-    if let enumeration = mixedEquilibria {
-      mixed = .object([
-        ("complete", .bool(enumeration.isComplete)),
-        ("listsEveryEquilibrium", .bool(enumeration.listsEveryEquilibrium)),
-        ("degeneracy", enumeration.degeneracy.map { .string($0.description) } ?? .null),
-        (
-          "equilibria",
-          .array(
-            enumeration.equilibria.map { equilibrium in
-              .object([
-                ("strategies", .array(equilibrium.strategies.map { .array($0.probabilities.map { .number($0) }) })),
-                ("payoffs", .array(equilibrium.payoffs.map { .number($0) })),
-              ])
-            })
-        ),
-      ])
-    }
+    let mixed = mixedEquilibria?.json ?? .null
     return .object([
       ("title", .string(title)),
       (

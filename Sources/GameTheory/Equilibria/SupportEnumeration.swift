@@ -93,7 +93,11 @@ struct BimatrixAnalysis {
   private(set) var witness: Degeneracy?
   private var vertexIndex: [[[Int]: Int]] = [[:], [:]]
 
-  init(_ game: NormalFormGame, tolerance: Double) {
+  /// Whether the time limit stopped the pass before every support pair was solved: the vertices,
+  /// pairs and witness are then those of the pairs solved so far.
+  private(set) var isPartial = false
+
+  init(_ game: NormalFormGame, tolerance: Double, limits: SearchLimits = .none) {
     precondition(game.playerCount == 2, "support enumeration: a 2-player game (this one has \(game.playerCount))")
     precondition(tolerance.isFinite && tolerance >= 0, "support enumeration: the tolerance must be finite and ≥ 0")
     self.game = game
@@ -106,17 +110,54 @@ struct BimatrixAnalysis {
       let high = values.max()!
       return values.map { high > low ? ($0 - low) / (high - low) : 0 }
     }
-    for size in 1...min(rows, columns) {
-      let rowSets = BimatrixAnalysis.combinations(rows, size)
-      let columnSets = BimatrixAnalysis.combinations(columns, size)
-      for rowSet in rowSets {
-        for columnSet in columnSets {
+    let total = (1...min(rows, columns)).reduce(0) {
+      $0 + BimatrixAnalysis.binomial(rows, $1) * BimatrixAnalysis.binomial(columns, $1)
+    }
+    var done = 0
+    for size in 1...min(rows, columns) where !isPartial {
+      let columnSetCount = BimatrixAnalysis.binomial(columns, size)
+      BimatrixAnalysis.forEachCombination(rows, size) { rowSet in
+        if limits.hasExpired {
+          isPartial = true
+          return false
+        }
+        BimatrixAnalysis.forEachCombination(columns, size) { columnSet in
           let x = solve(player: 0, support: rowSet, indifferent: columnSet)
           let y = solve(player: 1, support: columnSet, indifferent: rowSet)
           if let x, let y, x.fullSupport, y.fullSupport { supportPairs.append((row: x.index, column: y.index)) }
+          return true
         }
+        done += columnSetCount
+        limits.report(done, of: total)
+        return true
       }
     }
+  }
+
+  /// Calls `body` with each `size`-element subset of 0..<count in lexicographic order, without
+  /// storing them, until `body` returns false.
+  static func forEachCombination(_ count: Int, _ size: Int, _ body: ([Int]) -> Bool) {
+    guard size <= count else { return }
+    var current = Array(0..<size)
+    while body(current) {
+      var position = size - 1
+      while position >= 0 && current[position] == count - size + position { position -= 1 }
+      if position < 0 { return }
+      current[position] += 1
+      for later in (position + 1)..<size { current[later] = current[position] + later - position }
+    }
+  }
+
+  /// C(n, k), saturating at Int.max.
+  static func binomial(_ n: Int, _ k: Int) -> Int {
+    guard k >= 0, k <= n else { return 0 }
+    var result = 1
+    for step in 0..<min(k, n - k) {
+      let (product, overflow) = result.multipliedReportingOverflow(by: n - step)
+      if overflow { return Int.max }
+      result = product / (step + 1)
+    }
+    return result
   }
 
   /// The payoff to the other player when `player` plays `own` and the other plays `other`.
