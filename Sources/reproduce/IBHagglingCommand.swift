@@ -9,7 +9,7 @@ extension Reproduce {
   struct IBHagglingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "ibh", abstract: "Infra-Bayesian haggling in repeated games.",
-      subcommands: [Haggle.self])
+      subcommands: [Haggle.self, Counterexamples.self])
   }
 }
 
@@ -37,6 +37,27 @@ extension Reproduce.IBHagglingCommand {
           states: states, opponentCycles: opponentCycles, runs: runs, seed: seed, discount: discount, prior: prior,
           maximumSteps: maximumSteps, trace: trace, format: format)
         print(try IBHagglingCommandLine.haggle(nfgText: text, fileName: file, options: options), terminator: "")
+      }
+    }
+  }
+}
+
+extension Reproduce.IBHagglingCommand {
+  struct Counterexamples: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract:
+        "Write the counterexample games of ibh.two-player-cycles, ranked by robustness, as .nfg files (each reruns with `reproduce ibh haggle FILE --states N`)."
+    )
+
+    @Option(help: "The results.json of an IBHaggling run.") var results: String = "Reproduce/IBHaggling/results.json"
+    @Option(help: "The folder to write counterexample-KK.nfg into.") var output: String = "Reproduce/IBHaggling/counterexamples"
+
+    func run() throws {
+      try reportingErrors {
+        guard let text = try AtomicFile.read(results) else { throw LabError.fileSystem(path: results, problem: "no such file") }
+        let files = try IBHagglingCommandLine.counterexampleFiles(resultsJSON: text, source: results)
+        for file in files { try AtomicFile.write(file.nfg, to: output + "/" + file.name) }
+        print("Wrote \(files.count) files under \(output).")
       }
     }
   }

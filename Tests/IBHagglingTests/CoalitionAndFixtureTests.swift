@@ -67,6 +67,32 @@ import Testing
     }
   }
 
+  @Test func upwardRelaxedDealsAllowEveryObservationPayingAtLeastAsMuch() throws {
+    // PD (2, 0, 3, 1): after C the deal (C, D) allows both observations (0 ≤ 2), (C, C) only C; after
+    // D the deal (D, D) allows both (1 ≤ 3), (D, C) only C. Values are those of the literal hypotheses.
+    let pd = HagglingGames.prisonersDilemma()
+    let view = try AgentView(game: pd, player: 0)
+    let options = HypothesisSpace.Options(maximumStates: 4, relaxedRewards: view.reward, relaxation: .atLeastReward)
+    let space = try HypothesisSpace(actionCount: 2, observationCount: 2, options: options)
+    let literal = try HypothesisSpace(actionCount: 2, observationCount: 2, options: .init(maximumStates: 4))
+    #expect(space.count == literal.count)
+    // Letters by action, then by reward: (C, D) allows {C, D}, (C, C) {C}, (D, D) {C, D}, (D, C) {C}.
+    #expect(space.dealAlphabet.map(\.mask) == [0b11, 0b01, 0b11, 0b01])
+    #expect(space.dealAlphabet.map(\.observation) == [1, 0, 1, 0])
+    let valuation = try HypothesisValuation(space: space, view: view)
+    let literalValuation = try HypothesisValuation(space: literal, view: view)
+    for h in 0..<space.count {
+      let rdp = space.hypothesis(h)
+      for (k, step) in space.loop(h).enumerated() {
+        let s = space.password(h).count + k
+        let allowed = rdp.possibleObservations(state: s, action: step.action)
+        #expect(allowed == (0..<2).filter { view.reward[step.action][$0] >= view.reward[step.action][step.observation] })
+      }
+      #expect(valuation.limitValues![h] == rdp.limitValue(reward: view.exactReward!))
+    }
+    #expect(valuation.limitValues!.sorted() == literalValuation.limitValues!.sorted())
+  }
+
   @Test func valuesAgreeWithTheIndependentPythonImplementation() throws {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Fixtures/ib-haggling/hypothesis_values.json")
@@ -127,5 +153,34 @@ import Testing
     #expect(
       try IBHagglingCommandLine.haggle(nfgText: irrational, fileName: "pi.nfg", options: .init(states: 3, runs: 2, discount: 0.99)).contains(
         "γ = 0.99"))
+  }
+}
+
+/// The counterexamples of the two-player conjecture, written as .nfg files, rerun with `haggle`.
+@Suite struct CounterexampleFileTests {
+  @Test func theStrongestCounterexampleIsWrittenAndReruns() throws {
+    let result = try RandomTwoPlayerExperiment().run(scale: .smoke, seed: 1, jobs: 2)
+    let table = try #require(result.tables.first { $0.id == "ibh.random-two-player.robust" })
+    try #require(!table.rows.isEmpty, "no counterexample at smoke scale")
+    let json = JSONValue.object([
+      ("seed", .number(1)),
+      (
+        "experiments",
+        .array([
+          .object([("id", .string("ibh.random-two-player")), ("parameters", .object([("payoffMax", .number(5))])), ("tables", .array([table.json]))])
+        ])
+      ),
+    ]).rendered()
+    let files = try IBHagglingCommandLine.counterexampleFiles(resultsJSON: json, source: "results.json")
+    #expect(files.count == table.rows.count)
+    #expect(files[0].name == "counterexample-01.nfg")
+    // The file is the game the experiment drew: its first row's game, regenerated from its stream.
+    let size = Int(table.column("size")![0])!, game = Int(table.column("game")![0])!, states = Int(table.column("N of the farthest run")![0])!
+    let drawn = RandomTwoPlayerExperiment.game(size: size, index: game - 1, payoffMax: 5, seed: 1)
+    #expect(try GambitStrategicGame(nfg: files[0].nfg, source: "counterexample-01.nfg").game.payoffVectors == drawn.payoffVectors)
+    // It reruns: haggling on the file reports stable cycles, among them the counterexample's payoffs.
+    let output = try IBHagglingCommandLine.haggle(
+      nfgText: files[0].nfg, fileName: files[0].name, options: .init(states: states, runs: 200, format: .text))
+    #expect(output.contains(table.column("payoffs")![0]))
   }
 }

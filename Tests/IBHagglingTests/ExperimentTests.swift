@@ -42,6 +42,16 @@ import Testing
     #expect(Self.measured(result, "ibh.grim-trap", "largest reward after a defection")?.numberValue == 1)
   }
 
+  /// Regression: under the discounted ranking demands are not exact; the opening check compares them as
+  /// numbers, so (D, D) openings with exploitation first hold there too.
+  @Test func pdOpeningUnderTheDiscountedRanking() throws {
+    let result = try Self.run(
+      PrisonersDilemmaExperiment(), overrides: ["ranking": "discounted", "deals": "literal", "prior": "descriptionLength", "maximumStates": "4"])
+    #expect(Self.measured(result, "ibh.pd-opening", "runs with exploitation first")?.numberValue == 20)
+    #expect(Self.measured(result, "ibh.pd-opening", "runs with falling demands")?.numberValue == 20)
+    #expect(result.claims.first { $0.claim.id == "ibh.pd-opening" }?.map.cells.map(\.verdict) == [.holds])
+  }
+
   @Test func guarantees() throws {
     let result = try Self.run(GuaranteesExperiment())
     #expect(result.claims.map(\.verdict) == [.reproduced, .reproduced])
@@ -55,11 +65,16 @@ import Testing
     let result = try Self.run(GeneralisedStagHuntExperiment())
     #expect(result.claims.map(\.claim.id) == ["ibh.stag-hunt"])
     let table = result.tables[0]
-    #expect(table.rows.count == 4 + 3)
-    // N = 2: every password has one symbol, so every run converges.
-    let rows = table.rows.filter { $0[1].text == "2" }
-    #expect(rows.map { $0[5].text } == ["1.000", "1.000"])
-    #expect(Self.column(table, "hypotheses per agent") == ["9", "49", "249", "1129", "17", "161", "1457"])
+    // Synchronous and asynchronous starts, each over N = 2 … 5 (2 players) and 2 … 4 (3 players).
+    #expect(table.rows.count == 2 * (4 + 3))
+    #expect(Self.column(table, "start") == Array(repeating: "synchronous", count: 7) + Array(repeating: "asynchronous", count: 7))
+    // N = 2, synchronous: every password has one symbol, so every run converges.
+    let rows = table.rows.filter { $0[0].text == "synchronous" && $0[2].text == "2" }
+    #expect(rows.map { $0[6].text } == ["1.000", "1.000"])
+    #expect(Self.column(table, "hypotheses per agent").prefix(7) == ["9", "49", "249", "1129", "17", "161", "1457"])
+    // One trend per (start, players) with at least three N ≥ 3: at smoke scale the 3-player sweep
+    // (N = 2 … 4) has only two, so only the 2-player trends are fitted.
+    #expect(result.claims[0].map.trends.map { $0.reading.map(\.value) } == [["synchronous", "2"], ["asynchronous", "2"]])
   }
 
   @Test func prisonersDilemma() throws {
@@ -91,9 +106,14 @@ import Testing
     #expect(result.claims.map(\.claim.id) == ["ibh.two-player-cycles"])
     let table = result.tables[0]
     #expect(Self.column(table, "runs") == ["16", "16"])
-    // Judged on the trend of the 3 × 3 counterexample rate over N = 2, 3, 4 (smoke sizes).
-    #expect(result.claims[0].map.trends.map(\.sizes) == [[2, 3, 4]])
-    #expect(result.claims[0].map.cells.count == 3)
+    // Judged on the trend of the 3 × 3 counterexample rate over N = 2, 3, 4 (smoke sizes), under each
+    // of the four judgement readings ("close" 0.05 or 0.2 of the range × pure or mixed minimax).
+    #expect(result.claims[0].map.trends.map(\.sizes) == Array(repeating: [2, 3, 4], count: 4))
+    #expect(
+      result.claims[0].map.trends.map { $0.reading.map(\.value) } == [
+        ["0.05 × range", "pure"], ["0.05 × range", "mixed"], ["0.2 × range", "pure"], ["0.2 × range", "mixed"],
+      ])
+    #expect(result.claims[0].map.cells.count == 4 * 3)
   }
 
   @Test func schelling() throws {
@@ -116,8 +136,11 @@ import Testing
     #expect(Self.column(examples, "in U_C") == ["yes", "no", "yes", "yes", "yes", "yes", "no", "yes", "yes", "no", "yes"])
     #expect(Self.column(examples, "in U′_C") == ["yes", "no", "yes", "no", "yes", "yes", "no", "yes", "yes", "no", "yes"])
     #expect(result.figures.map(\.id) == ["ibh.cake-splitting-outcomes"])
-    // Both examples are judged under both readings of a deal.
-    #expect(result.claims[0].map.cells.map(\.reading) == [[SettingItem("deals", "literal")], [SettingItem("deals", "partner-only")]])
-    #expect(result.claims[3].map.trends.count == 2)
+    // Both examples are judged under the three readings of a deal.
+    #expect(
+      result.claims[0].map.cells.map(\.reading) == [
+        [SettingItem("deals", "literal")], [SettingItem("deals", "partner-only")], [SettingItem("deals", "upward-relaxed")],
+      ])
+    #expect(result.claims[3].map.trends.count == 3)
   }
 }

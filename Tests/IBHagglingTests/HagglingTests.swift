@@ -8,10 +8,10 @@ import Testing
 @Suite struct HagglingTests {
   static let pd = HagglingGames.prisonersDilemma()
 
-  static func specs(_ game: NormalFormGame, states: Int, opponentCycles: Bool = false, relaxed: Bool = false) throws -> [HagglerSpec] {
+  static func specs(_ game: NormalFormGame, states: Int, opponentCycles: Bool = false, deals: DealSemantics = .literal) throws -> [HagglerSpec] {
     try HagglingSetup(
       game: game, options: .init(maximumStates: states, opponentCycles: opponentCycles), ranking: .limit, policyDiscount: 0.999, jobs: 1,
-      relaxed: relaxed
+      deals: deals
     ).hagglers(prior: .descriptionLength)
   }
 

@@ -114,4 +114,24 @@ import Testing
     #expect(Rational(6, -4) == Rational(-3, 2))
     #expect(DeterministicGraph.minimumMeanCycle(edges: [[(3, 1)], [(1, 0), (5, 1)]], source: 0) == Rational(2))
   }
+
+  /// The exact worst case of Proposition 1 on closed forms: an agent holding ⊤, "the other always
+  /// cooperates" and "the other always defects" in the PD (2, 0, 3, 1). Against ⊤ the environment
+  /// answers D from the start: the agent exploits (D), is falsified, then holds a hypothesis playing D
+  /// forever, so the least expected utility is P = 1 at every γ. Against "always cooperates" the answer
+  /// is forced: T = 3. The policy iteration's linear solves agree with the closed forms.
+  @Test func exactWorstCaseCopolicyMatchesClosedForms() throws {
+    let view = try AgentView(game: HagglingGames.prisonersDilemma(), player: 0)
+    let space = try HypothesisSpace(actionCount: 2, observationCount: 2, options: .init(maximumStates: 1, passwords: false, opponentCycles: true))
+    #expect(space.count == 3)
+    for γ in [0.9, 0.99, 0.999] {
+      let spec = HagglerSpec(valuation: try HypothesisValuation(space: space, view: view, ranking: .discounted(γ)), view: view, prior: .uniform)
+      let top = SharpInfraRDP.top(actionCount: 2, observationCount: 2)
+      let cooperates = try SharpInfraRDP.opponentCycle([0], actionCount: 2, observationCount: 2)
+      #expect(abs(try WorstCaseCopolicy.value(agent: spec, truth: top, discount: γ).utility - 1) < 1e-9)
+      #expect(abs(try WorstCaseCopolicy.value(agent: spec, truth: cooperates, discount: γ).utility - 3) < 1e-9)
+    }
+    // A 2 × 2 system solved by the elimination: x + y = 3, x − y = 1.
+    #expect(try WorstCaseCopolicy.gaussianElimination([1, 1, 1, -1], [3, 1], size: 2) == [2, 1])
+  }
 }

@@ -145,6 +145,11 @@ public struct HypothesesExperiment: Experiment {
     let epsilon = try epsilonResult(o, p)
     return ExperimentResult(
       tables: [Self.countsTable(o), try Self.examplesTable(), epsilon.table, epsilon.bots],
+      figures: [
+        Figure(id: "ibh.h-p-diagram", title: "The simple password hypothesis h_p (p = p₁p₂p₃)", svg: try StateDiagram.simplePassword().svg),
+        Figure(
+          id: "ibh.h-pl-diagram", title: "The password hypothesis h_{p,l} (p = p₁p₂p₃, l = a⁽¹⁾a⁽²⁾)", svg: try StateDiagram.passwordWithLoop().svg),
+      ],
       claims: [try titForTatResult(o, p), epsilon.claim, try grimResult(), topResult(o)])
   }
 

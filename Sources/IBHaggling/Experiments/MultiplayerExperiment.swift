@@ -99,7 +99,8 @@ public struct MultiplayerExperiment: Experiment {
   public var sizes: [Size] {
     [
       Size(
-        Self.randomStates, "bound N on the hypothesis states of the random games' agents", smoke: [2, 3, 4], standard: [2, 3, 4], paper: [3, 4, 5])
+        Self.randomStates, "bound N on the hypothesis states of the random games' agents", smoke: [2, 3, 4], standard: [2, 3, 4, 5],
+        paper: [2, 3, 4, 5, 6])
     ]
   }
 
@@ -158,30 +159,30 @@ public struct MultiplayerExperiment: Experiment {
     var outcome = Outcome(
       runs: p[Self.runs], deals: p[Self.deals], randomStates: p[Self.randomStates], cakeStates: p[Self.cakeStates], demandStates: p[Self.demandStates]
     )
-    let relaxed = outcome.deals == .partnerOnly
+    let deals = outcome.deals
     if context.serves(Self.cakeClaim) || context.isBaseCell {
       outcome.cake = try Self.batch(
-        context, game: HagglingGames.cakeSplitting(), states: outcome.cakeStates, relaxed: relaxed, stream: "cake", runs: outcome.runs)
+        context, game: HagglingGames.cakeSplitting(), states: outcome.cakeStates, deals: deals, stream: "cake", runs: outcome.runs)
     }
     if context.serves(Self.demandsClaim) || context.isBaseCell {
       outcome.demands = try Self.batch(
-        context, game: HagglingGames.threePlayerDemands(), states: outcome.demandStates, relaxed: relaxed, stream: "demands", runs: outcome.runs)
+        context, game: HagglingGames.threePlayerDemands(), states: outcome.demandStates, deals: deals, stream: "demands", runs: outcome.runs)
     }
     if context.isBaseCell {
       outcome.cakeControl = try Self.batch(
-        context, game: HagglingGames.cakeSplitting(), states: outcome.cakeStates, relaxed: false, stream: "cake-control",
+        context, game: HagglingGames.cakeSplitting(), states: outcome.cakeStates, deals: .literal, stream: "cake-control",
         runs: p[Self.controlRuns], passwords: false)
       outcome.demandsControl = try Self.batch(
-        context, game: HagglingGames.threePlayerDemands(), states: outcome.demandStates, relaxed: false,
+        context, game: HagglingGames.threePlayerDemands(), states: outcome.demandStates, deals: .literal,
         stream: "demands-control", runs: p[Self.controlRuns], passwords: false)
       outcome.examples = try Self.coalitionExamples()
     }
     if context.serves(Self.cyclesClaim) || context.serves(Self.coalitionClaim) {
-      outcome.randomGames = try randomGames(context, relaxed: relaxed)
+      outcome.randomGames = try randomGames(context, deals: deals)
     }
     if context.serves(Self.cyclesClaim) {
       let runs = try Self.batch(
-        context, game: HagglingGames.cakeSplitting(), states: outcome.randomStates, relaxed: relaxed, stream: "cycle-cake",
+        context, game: HagglingGames.cakeSplitting(), states: outcome.randomStates, deals: deals, stream: "cycle-cake",
         runs: p[Self.cycleCakeRuns])
       outcome.cycleCake = try Self.explained(context, runs, game: HagglingGames.cakeSplitting())
     }
@@ -194,14 +195,14 @@ public struct MultiplayerExperiment: Experiment {
   /// `runs` runs of `game`, every player a haggler holding ⊤ and (unless `passwords` is false) the
   /// password hypotheses with at most `states` states, literal or partner-only.
   static func batch(
-    _ context: RunContext, game: NormalFormGame, states: Int, relaxed: Bool, stream: String, runs: Int, passwords: Bool = true
+    _ context: RunContext, game: NormalFormGame, states: Int, deals: DealSemantics, stream: String, runs: Int, passwords: Bool = true
   ) throws -> [HagglingRun] {
     let p = context.parameters
     let setup = try HagglingSetup(
       game: game, options: .init(maximumStates: states, passwords: passwords), ranking: HagglingParameters.ranking(p),
-      policyDiscount: p[HagglingParameters.discountKey], jobs: context.jobs, relaxed: relaxed)
+      policyDiscount: p[HagglingParameters.discountKey], jobs: context.jobs, deals: deals)
     let specs = setup.hagglers(prior: HagglingParameters.prior(p))
-    let suffix = relaxed ? "-partner-only" : ""
+    let suffix = deals.streamSuffix
     return try HagglingBatch.run(context, stream: stream + suffix, runs: runs, game: game, options: HagglingParameters.options(p)) { _, _ in
       specs.map { .haggler($0) }
     }
@@ -244,7 +245,7 @@ public struct MultiplayerExperiment: Experiment {
 
   /// Random 3-player games: U′_C ⊆ U_C (when the coalition claim is served), and one haggling run each,
   /// by agents of the cell's N and deals.
-  func randomGames(_ context: RunContext, relaxed: Bool) throws -> [RandomGame] {
+  func randomGames(_ context: RunContext, deals: DealSemantics) throws -> [RandomGame] {
     let p = context.parameters
     let states = p[Self.randomStates]
     let relations = context.serves(Self.coalitionClaim)
@@ -255,7 +256,7 @@ public struct MultiplayerExperiment: Experiment {
       func haggle(passwords: Bool, stream: String) throws -> HagglingRun {
         let setup = try HagglingSetup(
           game: game, options: .init(maximumStates: states, passwords: passwords), ranking: HagglingParameters.ranking(p),
-          policyDiscount: p[HagglingParameters.discountKey], jobs: 1, relaxed: relaxed && passwords)
+          policyDiscount: p[HagglingParameters.discountKey], jobs: 1, deals: passwords ? deals : .literal)
         let specs = setup.hagglers(prior: HagglingParameters.prior(p))
         let generators = (0..<3).map { context.random(stream: "\(stream)/game\(g)/agent\($0 + 1)", replicate: 0) }
         return try Haggling.run(game: game, participants: specs.map { .haggler($0) }, generators: generators, options: HagglingParameters.options(p))

@@ -32,6 +32,15 @@ import LabKit
 ///   share of (1, 1) among them.
 /// - downward closure: in every run, each agent's final demand is at most its average payoff in the
 ///   stable cycle (exactly), so the final demands lie in the downward closure of the realizable payoffs.
+///
+/// Readings and sizes (issue 14). Every claim is judged under the three hypothesis classes
+/// (``DealSemantics``: literal, partner-only, upward-relaxed deals; in this 2 × 2 game partner-only
+/// deals equal literal ones, since the four rewards differ, and differ only by their random streams).
+/// pd-opening is also judged under the priors and the two rankings, one reading at a time. The three
+/// lines, whose text concerns growing hypothesis spaces, are judged on the trend over N
+/// (``sizes``): the fitted limit (regression on 1/N of the runs' 0/1 outcomes) with its 95% interval
+/// above 1/2 in every reading; pd-different's trend is on the runs ending at (1, 1), whose probability
+/// above 1/2 implies both parts of its check.
 public struct PrisonersDilemmaExperiment: Experiment {
   public init() {}
 
@@ -50,26 +59,33 @@ public struct PrisonersDilemmaExperiment: Experiment {
   static let greenKeep = ParameterKey<Double>("greenKeep")
   static let violetLevel = ParameterKey<Double>("violetLevel")
   static let violetKeep = ParameterKey<Double>("violetKeep")
+  static let deals = HagglingParameters.dealsKey
+  static let prior = HagglingParameters.priorKey
+  static let ranking = HagglingParameters.rankingKey
 
   public static let openingClaim = Claim(
     id: "ibh.pd-opening", source: "§Prisoner's dilemma", kind: .claim,
     statement:
       "Exploitation is a very simple hypothesis, so both agents start by defecting; their hypotheses are falsified and they lower their demands.",
-    class: .empirical, control: Control("agents holding password hypotheses only, without the one-state \"the other cooperates whatever I do\""))
+    class: .empirical, control: Control("agents holding password hypotheses only, without the one-state \"the other cooperates whatever I do\""),
+    readings: [deals.erased, prior.erased, ranking.erased], design: .oneAtATime)
   public static let similarClaim = Claim(
     id: "ibh.pd-similar", source: "§Prisoner's dilemma (red line)", kind: .claim,
     statement: "If the agents are similar enough, they eventually play (C, C) together.",
-    class: .empirical, control: Control("dissimilar agents: the violet pair, agent 1 keeping 5% of its ambitious hypotheses"))
+    class: .empirical, control: Control("dissimilar agents: the violet pair, agent 1 keeping 5% of its ambitious hypotheses"),
+    readings: [deals.erased], sizes: [maximumStates.erased])
   public static let slightlyFewerClaim = Claim(
     id: "ibh.pd-slightly-fewer", source: "§Prisoner's dilemma (green line)", kind: .claim,
     statement:
       "If agent 1 has slightly fewer ambitious hypotheses than agent 2, they probably converge to playing (C, C) some of the time and (C, D) otherwise.",
-    class: .empirical, control: Control("the same check on two similar agents (the red pair), who must not mix"))
+    class: .empirical, control: Control("the same check on two similar agents (the red pair), who must not mix"),
+    readings: [deals.erased], sizes: [maximumStates.erased])
   public static let differentClaim = Claim(
     id: "ibh.pd-different", source: "§Prisoner's dilemma (violet line)", kind: .claim,
     statement:
       "If agent 1's prior is vastly different, with much less ambitious hypotheses, the agents end at (1, 1) or (1, 2.5), and (1, 1) is more probable because ⊤ cannot be falsified and is simple.",
-    class: .empirical, control: Control("the same check on two similar agents (the red pair)"))
+    class: .empirical, control: Control("the same check on two similar agents (the red pair)"),
+    readings: [deals.erased], sizes: [maximumStates.erased])
   public static let downwardClosureClaim = Claim(
     id: "ibh.downward-closure", source: "§Prisoner's dilemma, Remark", kind: .claim,
     statement:
@@ -78,7 +94,7 @@ public struct PrisonersDilemmaExperiment: Experiment {
       because:
         "a demand is the γ → 1 value of a hypothesis that has survived the stable cycle, so it is at most the payoff the cycle realises, which is feasible; the check can fail only through a bug"
     ),
-    control: Control("each run's final demands replaced by (T, T), a vector outside the downward closure"))
+    control: Control("each run's final demands replaced by (T, T), a vector outside the downward closure"), readings: [deals.erased])
 
   public var claims: [Claim] { [Self.openingClaim, Self.similarClaim, Self.slightlyFewerClaim, Self.differentClaim, Self.downwardClosureClaim] }
 
@@ -101,7 +117,16 @@ public struct PrisonersDilemmaExperiment: Experiment {
       Parameter(Self.greenKeep, "Green: agent 1 keeps each ambitious hypothesis with this probability.", domain: .unitInterval(), default: 0.5),
       Parameter(Self.violetLevel, "Violet: hypotheses worth more than this count as ambitious (P).", domain: .real(-100...100), default: 1.0),
       Parameter(Self.violetKeep, "Violet: agent 1 keeps each of them with this probability.", domain: .unitInterval(), default: 0.05),
+      HagglingParameters.deals,
     ] + HagglingParameters.common
+  }
+
+  public var readings: [Reading] { [HagglingParameters.dealsReading, HagglingParameters.priorReading, HagglingParameters.rankingReading] }
+  public var sizes: [Size] {
+    [
+      Size(
+        Self.maximumStates, "bound N on the hypothesis states of both agents", smoke: [3, 4, 5], standard: [4, 5, 6, 7, 8], paper: [4, 5, 6, 7, 8, 9])
+    ]
   }
 
   /// The scenarios: name, colour. The last one is reported but judges no claim.
@@ -117,11 +142,14 @@ public struct PrisonersDilemmaExperiment: Experiment {
     let reward: Double
     let temptation: Double
     let punishment: Double
-    /// Runs of each scenario, in the order of ``scenarios``.
+    let deals: DealSemantics
+    let prior: PriorCoding
+    /// Runs of each scenario, in the order of ``scenarios``; empty for a scenario the cell's claims do
+    /// not need.
     let results: [[HagglingRun]]
-    /// Red runs with password hypotheses only (the opening's control).
+    /// Red runs with password hypotheses only (the opening's control; base cell only).
     let passwordsOnly: [HagglingRun]
-    /// Green with other keep fractions.
+    /// Green with other keep fractions (base cell only).
     let sweep: [(keep: Double, runs: [HagglingRun])]
   }
 
@@ -133,13 +161,16 @@ public struct PrisonersDilemmaExperiment: Experiment {
     let runs = p[Self.runs]
     let options = HagglingParameters.options(p)
     let n = p[Self.maximumStates]
+    let deals = p[Self.deals]
+    let base = context.isBaseCell
     let setup = try HagglingSetup(
       game: game, options: .init(maximumStates: n, opponentCycles: p[Self.opponentCycles]), ranking: HagglingParameters.ranking(p),
-      policyDiscount: p[HagglingParameters.discountKey], jobs: context.jobs)
+      policyDiscount: p[HagglingParameters.discountKey], jobs: context.jobs, deals: deals)
     let full = setup.hagglers(prior: prior)
+    let suffix = deals.streamSuffix
     // Agent 1's thinning: hypotheses worth more than (strict) or at least the level are kept with probability keep.
     func thinned(_ stream: String, level: Double, strict: Bool, keep: Double) throws -> [HagglingRun] {
-      try HagglingBatch.run(context, stream: stream, runs: runs, game: game, options: options) { _, random in
+      try HagglingBatch.run(context, stream: stream + suffix, runs: runs, game: game, options: options) { _, random in
         let valuation = setup.valuations[0]
         let kept = (0..<valuation.space.count).map { h in
           let value = valuation.rankingValue(h)
@@ -148,32 +179,43 @@ public struct PrisonersDilemmaExperiment: Experiment {
         return [.haggler(HagglerSpec(valuation: valuation, view: setup.views[0], prior: prior) { kept[$0] }), .haggler(full[1])]
       }
     }
-    let red = try HagglingBatch.run(context, stream: "red", runs: runs, game: game, options: options) { _, _ in full.map { .haggler($0) } }
+    let closure = context.serves(Self.downwardClosureClaim)
+    let needsRed = base || closure || context.serves(Self.openingClaim) || context.serves(Self.similarClaim)
+    let needsGreen = base || closure || context.serves(Self.slightlyFewerClaim)
+    let needsViolet = base || closure || context.serves(Self.differentClaim)
+    let red =
+      needsRed
+      ? try HagglingBatch.run(context, stream: "red" + suffix, runs: runs, game: game, options: options) { _, _ in full.map { .haggler($0) } } : []
     let results = [
-      red, try thinned("green", level: p[Self.ambitionLevel], strict: false, keep: p[Self.greenKeep]),
-      try thinned("violet", level: p[Self.violetLevel], strict: true, keep: p[Self.violetKeep]),
-      try thinned("green, > R", level: p[Self.ambitionLevel], strict: true, keep: p[Self.greenKeep]),
+      red, needsGreen ? try thinned("green", level: p[Self.ambitionLevel], strict: false, keep: p[Self.greenKeep]) : [],
+      needsViolet ? try thinned("violet", level: p[Self.violetLevel], strict: true, keep: p[Self.violetKeep]) : [],
+      base ? try thinned("green, > R", level: p[Self.ambitionLevel], strict: true, keep: p[Self.greenKeep]) : [],
     ]
-    let passwords = try HagglingSetup(
-      game: game, options: .init(maximumStates: n), ranking: HagglingParameters.ranking(p), policyDiscount: p[HagglingParameters.discountKey],
-      jobs: context.jobs
-    ).hagglers(prior: prior)
-    let passwordsOnly = try HagglingBatch.run(context, stream: "passwords-only", runs: runs, game: game, options: options) { _, _ in
-      passwords.map { .haggler($0) }
-    }
-    let sweep = try [0.1, 0.25, 0.75, 0.9].map { keep in
-      (keep: keep, runs: try thinned("green-keep-\(keep)", level: p[Self.ambitionLevel], strict: false, keep: keep))
+    var passwordsOnly: [HagglingRun] = []
+    var sweep: [(keep: Double, runs: [HagglingRun])] = []
+    if base {
+      let passwords = try HagglingSetup(
+        game: game, options: .init(maximumStates: n), ranking: HagglingParameters.ranking(p), policyDiscount: p[HagglingParameters.discountKey],
+        jobs: context.jobs, deals: deals
+      ).hagglers(prior: prior)
+      passwordsOnly = try HagglingBatch.run(context, stream: "passwords-only" + suffix, runs: runs, game: game, options: options) { _, _ in
+        passwords.map { .haggler($0) }
+      }
+      sweep = try [0.1, 0.25, 0.75, 0.9].map { keep in
+        (keep: keep, runs: try thinned("green-keep-\(keep)", level: p[Self.ambitionLevel], strict: false, keep: keep))
+      }
     }
     return Outcome(
-      game: game, runs: runs, n: n, reward: p[Self.reward], temptation: p[Self.temptation], punishment: p[Self.punishment],
-      results: results, passwordsOnly: passwordsOnly, sweep: sweep)
+      game: game, runs: runs, n: n, reward: p[Self.reward], temptation: p[Self.temptation], punishment: p[Self.punishment], deals: deals,
+      prior: prior, results: results, passwordsOnly: passwordsOnly, sweep: sweep)
   }
 
   public func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let o = outcomes.base
-    let red = o.results[0], green = o.results[1], violet = o.results[2]
-    let similar = try shareResult(Self.similarClaim, runs: red, control: violet, o) { Self.outcomeClass($0, game: o.game) == "(C,C) only" }
-    let mixed = try shareResult(Self.slightlyFewerClaim, runs: green, control: red, o) { Self.outcomeClass($0, game: o.game) == "(C,C) and (C,D)" }
+    let similar = try shareResult(Self.similarClaim, outcomes, scenario: 0, control: 2) { Self.outcomeClass($0, game: o.game) == "(C,C) only" }
+    let mixed = try shareResult(Self.slightlyFewerClaim, outcomes, scenario: 1, control: 0) {
+      Self.outcomeClass($0, game: o.game) == "(C,C) and (C,D)"
+    }
     return ExperimentResult(
       tables: try Self.outcomeTables(o) + [Self.diagnosisTable(o), Self.sweepTable(o)],
       figures: [
@@ -184,7 +226,7 @@ public struct PrisonersDilemmaExperiment: Experiment {
           id: "ibh.pd-final-payoffs", title: "Final payoffs of the prisoner's dilemma runs with the Pareto frontier and minimax lines",
           svg: try Self.finals(o)),
       ],
-      claims: [try openingResult(o), similar, mixed, try differentResult(o), try closureResult(o)])
+      claims: [try openingResult(outcomes), similar, mixed, try differentResult(outcomes), try closureResult(outcomes)])
   }
 
   static func outcomeClass(_ run: HagglingRun, game: NormalFormGame) -> String {
@@ -218,12 +260,19 @@ public struct PrisonersDilemmaExperiment: Experiment {
     return (verdict, exploitation, falling, dd, interval)
   }
 
-  func openingResult(_ o: Outcome) throws -> ClaimResult {
+  func openingResult(_ outcomes: Outcomes<Outcome>) throws -> ClaimResult {
+    let o = outcomes.base
     let check = try Self.openingCheck(o.results[0], o)
     let control = try Self.openingCheck(o.passwordsOnly, o)
+    let cells = try outcomes.cells(of: Self.openingClaim).map { cell, outcome in
+      let c = try Self.openingCheck(outcome.results[0], outcome)
+      return VerdictMap.Cell(
+        reading: cell.readingSetting, size: cell.sizeSetting, verdict: c.verdict, estimate: c.interval.estimate, lower: c.interval.lower,
+        upper: c.interval.upper, n: outcome.results[0].count)
+    }
     let evidence = Evidence(
       summary:
-        "In \(check.exploitation) of \(o.runs) red runs both agents' first hypotheses promise T = \(DecimalFormat.compact(o.temptation)) (exploitation), and in \(check.falling) their demands only fall, ending below T. The first round is (D, D) in \(check.dd) runs (\(DecimalFormat.fixed(check.interval.estimate, digits: 3)), 95% interval \(HagglingText.interval(check.interval))). With password hypotheses only (no autonomous opponents, so no one-state \"the other always cooperates\"), it is (D, D) in \(control.dd) of \(o.runs): a password starting with C must be typed first, even by an agent planning to exploit.",
+        "Base reading (deals = \(o.deals.rawValue), prior = \(o.prior.rawValue)): in \(check.exploitation) of \(o.runs) red runs both agents' first hypotheses promise T = \(DecimalFormat.compact(o.temptation)) (exploitation), and in \(check.falling) their demands only fall, ending below T. The first round is (D, D) in \(check.dd) runs (\(DecimalFormat.fixed(check.interval.estimate, digits: 3)), 95% interval \(HagglingText.interval(check.interval))). Each reading: \(ShareMap.describe(cells)). With password hypotheses only (no autonomous opponents, so no one-state \"the other always cooperates\"), it is (D, D) in \(control.dd) of \(o.runs): a password starting with C must be typed first, even by an agent planning to exploit.",
       measurements: [
         .init("runs with exploitation first", check.exploitation), .init("runs with falling demands", check.falling),
         .init("runs opening with (D, D)", check.dd), .init("fraction opening with (D, D)", lower: check.interval.lower, upper: check.interval.upper),
@@ -231,28 +280,36 @@ public struct PrisonersDilemmaExperiment: Experiment {
       ],
       tolerance: "all runs start at demand T and only lower it; the fraction of (D, D) openings above 1/2 (95% Wilson interval)", sampleSize: o.runs)
     return ClaimResult(
-      Self.openingClaim,
-      map: .single(check.verdict, estimate: check.interval.estimate, lower: check.interval.lower, upper: check.interval.upper, n: o.runs),
+      Self.openingClaim, map: VerdictMap(design: Self.openingClaim.design, cells: cells),
       control: ControlResult(Self.openingClaim.control!, verdict: control.verdict), evidence: evidence)
   }
 
-  /// A claim judged on the fraction of `runs` passing `test` against 1/2, with its control the same
-  /// check on `control`.
-  func shareResult(_ claim: Claim, runs: [HagglingRun], control: [HagglingRun], _ o: Outcome, _ test: (HagglingRun) -> Bool) throws -> ClaimResult {
+  /// A claim judged on the fraction of runs of `scenario` passing `test` against 1/2 in every cell
+  /// (deals × N), with a trend over N per reading; its control is the same check on the base cell's
+  /// `control` scenario.
+  func shareResult(
+    _ claim: Claim, _ outcomes: Outcomes<Outcome>, scenario: Int, control: Int, _ test: @escaping (HagglingRun) -> Bool
+  ) throws -> ClaimResult {
+    let o = outcomes.base
+    let runs = o.results[scenario]
     let interval = try wilson(runs.filter(test).count, runs.count)
-    let controlInterval = try wilson(control.filter(test).count, control.count)
-    let scenario =
+    let controlInterval = try wilson(o.results[control].filter(test).count, o.results[control].count)
+    let shares = try ShareMap(
+      design: claim.design,
+      cells: outcomes.cells(of: claim).map { cell, outcome in (cell, Double(outcome.n), outcome.results[scenario].map(test)) },
+      sizeName: Self.maximumStates.name, bar: .atLeast(0.5))
+    let name =
       claim == Self.similarClaim ? "red (similar agents)" : "green (agent 1 keeps each hypothesis worth at least R with the green probability)"
     let classes = OutcomeTally.counting(runs.map { Self.outcomeClass($0, game: o.game) })
     let evidence = Evidence(
       summary:
-        "\(runs.filter(test).count) of \(o.runs) \(scenario) runs end as the text says: \(DecimalFormat.fixed(interval.estimate, digits: 3)), 95% interval \(HagglingText.interval(interval)). Stable cycles: \(classes). The same check on the control's runs: \(HagglingText.interval(controlInterval)).",
+        "Base cell (deals = \(o.deals.rawValue), N = \(o.n)): \(runs.filter(test).count) of \(o.runs) \(name) runs end as the text says: \(DecimalFormat.fixed(interval.estimate, digits: 3)), 95% interval \(HagglingText.interval(interval)). Stable cycles: \(classes). Trends over N: \(shares.trendsDescribed). Each cell: \(shares.cellsDescribed). The same check on the control's runs: \(HagglingText.interval(controlInterval)).",
       measurements: [.init("runs as the text says", runs.filter(test).count), .init("fraction", lower: interval.lower, upper: interval.upper)],
-      tolerance: "fraction above 1/2 (95% Wilson interval)", sampleSize: runs.count)
+      tolerance:
+        "the fitted limit over N (regression on 1/N) of the fraction, with its 95% interval above 1/2; each cell: fraction above 1/2 (95% Wilson interval)",
+      sampleSize: shares.map.cells.map(\.n).reduce(0, +))
     return ClaimResult(
-      claim,
-      map: .single(.comparing(interval, .atLeast(0.5)), estimate: interval.estimate, lower: interval.lower, upper: interval.upper, n: runs.count),
-      control: ControlResult(claim.control!, verdict: .comparing(controlInterval, .atLeast(0.5))), evidence: evidence)
+      claim, map: shares.map, control: ControlResult(claim.control!, verdict: .comparing(controlInterval, .atLeast(0.5))), evidence: evidence)
   }
 
   /// The violet check: runs at (P, P) or (P, (R + T)/2) above 1/2, and (P, P) above 1/2 of those.
@@ -272,22 +329,36 @@ public struct PrisonersDilemmaExperiment: Experiment {
     return (verdicts.contains(.fails) ? .fails : VerdictMap.combine(verdicts), ones, onesAndHalf, either, share)
   }
 
-  func differentResult(_ o: Outcome) throws -> ClaimResult {
+  func differentResult(_ outcomes: Outcomes<Outcome>) throws -> ClaimResult {
+    let o = outcomes.base
     let check = try Self.differentCheck(o.results[2], o)
     let control = try Self.differentCheck(o.results[0], o)
+    // The trend: runs ending at (P, P), whose probability above 1/2 implies both parts of the check.
+    let shares = try ShareMap(
+      design: Self.differentClaim.design,
+      cells: outcomes.cells(of: Self.differentClaim).map { cell, outcome in
+        (cell, Double(outcome.n), outcome.results[2].map { run in Self.endsAt(run, [outcome.punishment, outcome.punishment]) })
+      }, sizeName: Self.maximumStates.name, bar: .atLeast(0.5))
     let evidence = Evidence(
       summary:
-        "Of \(o.runs) violet runs, \(check.ones) end at (1, 1) and \(check.onesAndHalf) at (1, 2.5): together \(DecimalFormat.fixed(check.either.estimate, digits: 3)) \(HagglingText.interval(check.either)); (1, 1) is \(DecimalFormat.fixed(check.share.estimate, digits: 3)) \(HagglingText.interval(check.share)) of those. Red runs (control): \(control.ones + control.onesAndHalf) at either.",
+        "Base cell (deals = \(o.deals.rawValue), N = \(o.n)): of \(o.runs) violet runs, \(check.ones) end at (1, 1) and \(check.onesAndHalf) at (1, 2.5): together \(DecimalFormat.fixed(check.either.estimate, digits: 3)) \(HagglingText.interval(check.either)); (1, 1) is \(DecimalFormat.fixed(check.share.estimate, digits: 3)) \(HagglingText.interval(check.share)) of those. Trends over N of the fraction ending at (1, 1) (above 1/2 implies both parts): \(shares.trendsDescribed). Each cell: \(shares.cellsDescribed). Red runs (control): \(control.ones + control.onesAndHalf) at either.",
       measurements: [
         .init("runs at (1, 1)", check.ones), .init("runs at (1, 2.5)", check.onesAndHalf),
         .init("fraction at either", lower: check.either.lower, upper: check.either.upper),
         .init("share of (1, 1) among them", lower: check.share.lower, upper: check.share.upper),
       ],
-      tolerance: "both fractions above 1/2 (95% Wilson intervals)", sampleSize: o.runs)
+      tolerance:
+        "the fitted limit over N (regression on 1/N) of the fraction ending at (1, 1), with its 95% interval above 1/2 (which implies both fractions above 1/2); the base cell's two fractions are reported",
+      sampleSize: shares.map.cells.map(\.n).reduce(0, +))
     return ClaimResult(
-      Self.differentClaim,
-      map: .single(check.verdict, estimate: check.either.estimate, lower: check.either.lower, upper: check.either.upper, n: o.runs),
-      control: ControlResult(Self.differentClaim.control!, verdict: control.verdict), evidence: evidence)
+      Self.differentClaim, map: shares.map, control: ControlResult(Self.differentClaim.control!, verdict: control.verdict), evidence: evidence)
+  }
+
+  /// Whether a run's stable cycle pays exactly `payoffs` (compared as rationals).
+  static func endsAt(_ run: HagglingRun, _ payoffs: [Double]) -> Bool {
+    guard let exact = run.exactAveragePayoffs else { return false }
+    let target = payoffs.compactMap { Rational(approximating: $0) }
+    return target.count == payoffs.count && exact == target
   }
 
   /// The downward-closure check over every run of every scenario: each final demand at most the payoff
@@ -338,12 +409,17 @@ public struct PrisonersDilemmaExperiment: Experiment {
     return vectors
   }
 
-  func closureResult(_ o: Outcome) throws -> ClaimResult {
+  func closureResult(_ outcomes: Outcomes<Outcome>) throws -> ClaimResult {
+    let o = outcomes.base
     let check = try Self.closureCheck(o)
+    let cells = try outcomes.cells(of: Self.downwardClosureClaim).map { cell, outcome in
+      let c = try Self.closureCheck(outcome)
+      return VerdictMap.Cell(reading: cell.readingSetting, verdict: c.verdict, n: c.checked)
+    }
     let control = try Self.closureCheck(o, replace: [o.temptation, o.temptation])
     let evidence = Evidence(
       summary:
-        "In \(check.checked) runs (all scenarios), every agent's final demand is at most its average payoff in the stable cycle (exceptions: \(check.above.count)), so every final demand vector lies in the downward closure of the realizable payoffs (LP check; exceptions: \(check.outside.count)). Of the \(check.segments) demand vectors held between switches, \(check.segmentsOutside) lay outside the downward closure, and each of them was ended by a falsification (only a run's last demand vector is never falsified, and none of those lay outside). With (T, T) in place of the final demands, the check finds \(control.outside.count) outside.",
+        "In \(check.checked) runs (all scenarios), every agent's final demand is at most its average payoff in the stable cycle (exceptions: \(check.above.count)), so every final demand vector lies in the downward closure of the realizable payoffs (LP check; exceptions: \(check.outside.count)). Of the \(check.segments) demand vectors held between switches, \(check.segmentsOutside) lay outside the downward closure, and each of them was ended by a falsification (only a run's last demand vector is never falsified, and none of those lay outside). With (T, T) in place of the final demands, the check finds \(control.outside.count) outside. Each reading: \(ShareMap.describe(cells)).",
       measurements: [
         .init("runs", check.checked), .init("final demand above the payoff realised", check.above.count),
         .init("final demands outside the downward closure", check.outside.count),
@@ -352,7 +428,7 @@ public struct PrisonersDilemmaExperiment: Experiment {
       tolerance: "exact (rational demands and payoffs); the LP with δ = 10⁻⁹", sampleSize: check.checked,
       counterexample: (check.above + check.outside).first)
     return ClaimResult(
-      Self.downwardClosureClaim, map: .single(check.verdict, n: check.checked),
+      Self.downwardClosureClaim, map: VerdictMap(design: Self.downwardClosureClaim.design, cells: cells),
       control: ControlResult(Self.downwardClosureClaim.control!, verdict: control.verdict), evidence: evidence)
   }
 

@@ -33,6 +33,19 @@ public struct RandomTwoPlayerExperiment: Experiment {
   static let statesTwoByTwo = ParameterKey<Int>("statesTwoByTwo")
   static let statesThreeByThree = ParameterKey<Int>("statesThreeByThree")
   static let tolerance = ParameterKey<Double>("tolerance")
+  static let minimaxValue = ParameterKey<MinimaxValue>("minimaxValue")
+
+  /// What "the utility of its minimax strategy" is (§Prisoner's dilemma, Conjecture).
+  enum MinimaxValue: String, ParameterChoice {
+    /// The pure maxmin max_a min_b r_i: what ⊤ guarantees here, where the others see the agent's action.
+    case pure
+    /// The mixed minimax value of the one-shot game (the textbook reading).
+    case mixed
+  }
+
+  /// The second tolerance of "close to Pareto-optimal" judged beside `tolerance` (a fraction of the
+  /// payoff range): four times the base one, still well inside the box.
+  static let wideTolerance = 0.2
 
   public static let conjecture = Claim(
     id: "ibh.two-player-cycles", source: "§Prisoner's dilemma, Conjecture", kind: .conjecture,
@@ -56,11 +69,18 @@ public struct RandomTwoPlayerExperiment: Experiment {
       Parameter(
         Self.tolerance, "\"Close to Pareto-optimal\": distance to the Pareto frontier at most this fraction of the game's payoff range.",
         domain: .real(0...2), default: 0.05),
+      Parameter(
+        Self.minimaxValue,
+        "\"The utility of its minimax strategy\": 'pure' = the pure maxmin (what ⊤ guarantees when the others see one's action), 'mixed' = the mixed minimax value.",
+        default: .pure),
     ] + HagglingParameters.common
   }
 
   public var sizes: [Size] {
-    [Size(Self.statesThreeByThree, "bound N on hypothesis states in the 3 × 3 games", smoke: [2, 3, 4], standard: [2, 3, 4], paper: [4, 5, 6])]
+    [
+      Size(
+        Self.statesThreeByThree, "bound N on hypothesis states in the 3 × 3 games", smoke: [2, 3, 4], standard: [2, 3, 4, 5], paper: [3, 4, 5, 6])
+    ]
   }
 
   struct Classified: Sendable {
@@ -72,9 +92,19 @@ public struct RandomTwoPlayerExperiment: Experiment {
     let bothAtMaxmin: Bool
     let capped: Bool
     let description: String
+    /// Which game and run: size × size game `game` (0-based index of its stream), agents of N = `states`.
+    var size = 0
+    var game = 0
+    var states = 0
+    var run = 0
+    /// The stable cycle's payoffs, exactly ("(3, 0)").
+    var payoffs = ""
 
-    /// A counterexample at the given tolerance (a fraction of the payoff range).
-    func counterexample(tolerance: Double) -> Bool { !capped && !minimaxBestResponse && relativeDistance > tolerance }
+    /// A counterexample at the given tolerance (a fraction of the payoff range), with the minimax
+    /// utility read as the pure maxmin (or the mixed value).
+    func counterexample(tolerance: Double, minimax: MinimaxValue = .pure) -> Bool {
+      !capped && !(minimax == .pure ? minimaxBestResponse : mixedMinimaxBestResponse) && relativeDistance > tolerance
+    }
   }
 
   /// What one cell simulates: the classified runs of each size of game (2 × 2 in the base cell only).
@@ -98,7 +128,7 @@ public struct RandomTwoPlayerExperiment: Experiment {
     let space = try HypothesisSpace(actionCount: size, observationCount: size, options: .init(maximumStates: states))
     return try context.map(Array(0..<p[Self.games]), stream: "\(size)x\(size)/games", label: "\(id): \(size) × \(size) games") {
       g, _, random -> [Classified] in
-      let game = NormalFormGame.random(actionCounts: [size, size], integerPayoffs: 0...p[Self.payoffMax], using: random)
+      let game = Self.game(size: size, payoffMax: p[Self.payoffMax], random: random)
       let views = try (0..<2).map { try AgentView(game: game, player: $0) }
       let specs = try views.map {
         HagglerSpec(
@@ -110,9 +140,69 @@ public struct RandomTwoPlayerExperiment: Experiment {
         let generators = (0..<2).map { context.random(stream: "\(size)x\(size)/game\(g)/agent\($0 + 1)", replicate: r) }
         let run = try Haggling.run(
           game: game, participants: specs.map { .haggler($0) }, generators: generators, options: HagglingParameters.options(p))
-        return try Self.classify(run, game: game, views: views, label: "\(size) × \(size) game \(g + 1) (N = \(states)), run \(r + 1)")
+        var classified = try Self.classify(run, game: game, views: views, label: "\(size) × \(size) game \(g + 1) (N = \(states)), run \(r + 1)")
+        classified.size = size
+        classified.game = g
+        classified.states = states
+        classified.run = r
+        classified.payoffs = HagglingText.payoffs(run)
+        return classified
       }
     }.flatMap { $0 }
+  }
+
+  /// Random game g of a size: integer payoffs 0 … `payoffMax` drawn from `random`, the generator of
+  /// (seed, "ibh.random-two-player/<size>x<size>/games", g).
+  static func game(size: Int, payoffMax: Int, random: Random) -> NormalFormGame {
+    NormalFormGame.random(actionCounts: [size, size], integerPayoffs: 0...payoffMax, using: random)
+  }
+
+  /// Random game `index` (0-based) of a size under master seed `seed`, as the experiment draws it.
+  static func game(size: Int, index: Int, payoffMax: Int, seed: UInt64) -> NormalFormGame {
+    game(size: size, payoffMax: payoffMax, random: Random(master: seed, stream: "ibh.random-two-player/\(size)x\(size)/games", replicate: index))
+  }
+
+  /// A counterexample game with how robust it is: in how many (N, reading) cells one of its runs is a
+  /// counterexample, and its largest distance from the frontier.
+  struct RobustCounterexample: Sendable {
+    let size: Int
+    let game: Int
+    let cells: Int
+    let sizes: [Int]
+    let distance: Double
+    let example: Classified
+  }
+
+  /// Counterexample games ranked by robustness: recurrence across N and the judgement readings first,
+  /// then distance from the Pareto frontier.
+  static func robustCounterexamples(
+    _ byCell: [(states: Int, runs: [Classified])], readings: [(tolerance: Double, minimax: MinimaxValue)]
+  ) -> [RobustCounterexample] {
+    var found: [String: (cells: Int, sizes: Set<Int>, best: Classified)] = [:]
+    var order: [String] = []
+    for (states, runs) in byCell {
+      for reading in readings {
+        var seen = Set<String>()
+        for run in runs where run.counterexample(tolerance: reading.tolerance, minimax: reading.minimax) {
+          let key = "\(run.size)/\(run.game)"
+          if found[key] == nil {
+            found[key] = (0, [], run)
+            order.append(key)
+          }
+          if seen.insert(key).inserted {
+            found[key]!.cells += 1
+            found[key]!.sizes.insert(states)
+          }
+          if run.relativeDistance > found[key]!.best.relativeDistance { found[key]!.best = run }
+        }
+      }
+    }
+    return order.map { key in
+      let entry = found[key]!
+      return RobustCounterexample(
+        size: entry.best.size, game: entry.best.game, cells: entry.cells, sizes: entry.sizes.sorted(), distance: entry.best.relativeDistance,
+        example: entry.best)
+    }.sorted { ($0.cells, $0.distance, -$0.game) > ($1.cells, $1.distance, -$1.game) }
   }
 
   /// A run's stable cycle: its distance to the Pareto frontier and whether one agent gets its maxmin
@@ -155,49 +245,82 @@ public struct RandomTwoPlayerExperiment: Experiment {
     )
   }
 
+  /// The judgement's readings: "close" at `tolerance` and at ``wideTolerance``, × the two minimax
+  /// values. They change only the classification of the same runs, so they are judged from one
+  /// simulation per N (declared readings would simulate every cell again); `--set tolerance=…` and
+  /// `--set minimaxValue=…` pin the base reading.
+  static func judgementReadings(_ parameters: Parameters) -> [(tolerance: Double, minimax: MinimaxValue)] {
+    let base = (tolerance: parameters[tolerance], minimax: parameters[minimaxValue])
+    var readings = [base]
+    for t in [parameters[tolerance], wideTolerance] {
+      for m in MinimaxValue.allCases where !(t == base.tolerance && m == base.minimax) {
+        if !readings.contains(where: { $0.tolerance == t && $0.minimax == m }) { readings.append((t, m)) }
+      }
+    }
+    return readings
+  }
+
+  static func setting(_ reading: (tolerance: Double, minimax: MinimaxValue)) -> Setting {
+    [SettingItem("close", DecimalFormat.compact(reading.tolerance) + " × range"), SettingItem("minimax", reading.minimax.rawValue)]
+  }
+
   public func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let tolerance = context.parameters[Self.tolerance]
+    let minimax = context.parameters[Self.minimaxValue]
     let base = outcomes.base
     let entries = outcomes.cells(of: Self.conjecture)
-    func trend(_ tolerance: Double) -> Trend? {
+    let readings = Self.judgementReadings(context.parameters)
+    func trend(_ reading: (tolerance: Double, minimax: MinimaxValue)) -> Trend? {
       let observations = entries.flatMap { _, outcome in
         outcome.sizes.filter { $0.size == 3 }.flatMap(\.runs).filter { !$0.capped }.map {
-          (size: Double(outcome.statesThreeByThree), value: $0.counterexample(tolerance: tolerance) ? 1.0 : 0.0)
+          (size: Double(outcome.statesThreeByThree), value: $0.counterexample(tolerance: reading.tolerance, minimax: reading.minimax) ? 1.0 : 0.0)
         }
       }
-      return try? Trend(reading: [], sizeName: Self.statesThreeByThree.name, observations: observations, statistic: .limit, bar: .atMost(0))
+      return try? Trend(
+        reading: Self.setting(reading), sizeName: Self.statesThreeByThree.name, observations: observations, statistic: .limit, bar: .atMost(0))
     }
-    let cells = entries.map { cell, outcome in
-      let runs = outcome.sizes.filter { $0.size == 3 }.flatMap(\.runs).filter { !$0.capped }
-      let bad = runs.filter { $0.counterexample(tolerance: tolerance) }.count
-      return VerdictMap.Cell(
-        reading: cell.readingSetting, size: cell.sizeSetting, verdict: .checking(bad == 0),
-        estimate: runs.isEmpty ? 0 : Double(bad) / Double(runs.count), n: runs.count)
+    let cells = readings.flatMap { reading in
+      entries.map { cell, outcome in
+        let runs = outcome.sizes.filter { $0.size == 3 }.flatMap(\.runs).filter { !$0.capped }
+        let bad = runs.filter { $0.counterexample(tolerance: reading.tolerance, minimax: reading.minimax) }.count
+        return VerdictMap.Cell(
+          reading: Self.setting(reading) + cell.readingSetting, size: cell.sizeSetting, verdict: .checking(bad == 0),
+          estimate: runs.isEmpty ? 0 : Double(bad) / Double(runs.count), n: runs.count)
+      }
     }
-    let judged = trend(tolerance)
+    let trends = readings.compactMap(trend)
+    let judged = trends.first
     let all =
       base.sizes.flatMap(\.runs)
       + entries.filter { $0.outcome.statesThreeByThree != base.statesThreeByThree }.flatMap { $0.outcome.sizes.flatMap(\.runs) }
-    let ranked = all.filter { $0.counterexample(tolerance: tolerance) }.sorted { $0.relativeDistance > $1.relativeDistance }
+    let ranked = all.filter { $0.counterexample(tolerance: tolerance, minimax: minimax) }.sorted { $0.relativeDistance > $1.relativeDistance }
+    let byCell =
+      entries.map { (states: $0.outcome.statesThreeByThree, runs: $0.outcome.sizes.filter { $0.size == 3 }.flatMap(\.runs)) }
+      + base.sizes.filter { $0.size == 2 }.map { (states: $0.states, runs: $0.runs) }
+    let robust = Self.robustCounterexamples(byCell, readings: readings)
+    let strongest = robust.first.map {
+      "\($0.example.description) (a counterexample in \($0.cells) of the \(readings.count * entries.count) (reading, N) cells of its size, at N = \($0.sizes.map(String.init).joined(separator: ", ")))"
+    }
     let baseRuns = base.sizes.flatMap(\.runs)
     let evidence = Evidence(
       summary:
-        "Counterexamples (neither within \(DecimalFormat.compact(tolerance)) of the payoff range of the Pareto frontier nor an agent at its pure maxmin with the other at its best-response payoff) among the runs of random 3 × 3 games, by N: \(MultiplayerExperiment.describe(cells)). \(judged.map { "Trend: " + $0.described + "." } ?? "No trend: fewer than three sizes.") In the base cell (2 × 2 at N = \(base.sizes.first?.states ?? 0) and 3 × 3 at N = \(base.statesThreeByThree)), \(baseRuns.filter { $0.counterexample(tolerance: tolerance) }.count) of \(baseRuns.count) runs are counterexamples. The strongest counterexample lies \(DecimalFormat.compact(ranked.first?.relativeDistance ?? 0, significant: 3)) of the payoff range from the frontier.",
+        "Counterexamples (neither within the tolerance × the payoff range of the Pareto frontier nor an agent at its minimax utility with the other at its best-response payoff) among the runs of random 3 × 3 games, by reading and N: \(ShareMap.describe(cells)). \(trends.isEmpty ? "No trend: fewer than three sizes." : "Trends: " + trends.map { VerdictMap.describe($0.reading) + ": " + $0.described + ": " + $0.verdict.rawValue }.joined(separator: "; ") + ".") In the base cell (2 × 2 at N = \(base.sizes.first?.states ?? 0) and 3 × 3 at N = \(base.statesThreeByThree)), \(baseRuns.filter { $0.counterexample(tolerance: tolerance, minimax: minimax) }.count) of \(baseRuns.count) runs are counterexamples at the base reading. The strongest counterexample (recurring in the most (reading, N) cells, then farthest from the frontier) is quoted below; the farthest from the frontier at the base reading lies \(DecimalFormat.compact(ranked.first?.relativeDistance ?? 0, significant: 3)) of the payoff range from it.",
       measurements: [.init("runs", all.count), .init("counterexamples", ranked.count)]
         + (judged.map { [.init("fitted limit of the counterexample rate", lower: $0.lower, upper: $0.upper)] } ?? []),
       tolerance:
-        "near Pareto: distance ≤ \(DecimalFormat.compact(tolerance)) × payoff range; minimax and best response: exact; the fitted limit over N of the 3 × 3 counterexample rate at most 0 supports, a 95% interval above 0 refutes",
-      sampleSize: all.count, counterexample: ranked.first?.description)
-    let map = VerdictMap(design: Self.conjecture.design, cells: cells, trends: judged.map { [$0] } ?? [])
+        "near Pareto: distance ≤ \(DecimalFormat.compact(tolerance)) (or \(DecimalFormat.compact(Self.wideTolerance))) × payoff range; minimax (pure or mixed) and best response: exact; in each reading, the fitted limit over N of the 3 × 3 counterexample rate at most 0 supports, a 95% interval above 0 refutes",
+      sampleSize: all.count, counterexample: strongest)
+    let map = VerdictMap(design: .product, cells: cells, trends: trends)
+    let control = trend((tolerance: 2.0, minimax: minimax))
     return ExperimentResult(
-      tables: Self.tables(base, tolerance: tolerance, ranked: ranked),
+      tables: Self.tables(base, tolerance: tolerance, ranked: ranked) + [Self.robustTable(robust, cellCount: readings.count * entries.count)],
       figures: [
         Figure(
           id: "ibh.two-player-classes", title: "Classes of the stable cycles of random 2-player games", svg: Self.figure(base, tolerance: tolerance))
       ],
       claims: [
         ClaimResult(
-          Self.conjecture, map: map, control: ControlResult(Self.conjecture.control!, verdict: trend(2.0)?.verdict ?? .inconclusive),
+          Self.conjecture, map: map, control: ControlResult(Self.conjecture.control!, verdict: control?.verdict ?? .inconclusive),
           evidence: evidence)
       ])
   }
@@ -233,8 +356,25 @@ public struct RandomTwoPlayerExperiment: Experiment {
     var farthest = Table(
       id: "ibh.random-two-player.farthest", title: "The counterexamples farthest from the Pareto frontier (every N run)",
       columns: ["distance / payoff range", "run"])
-    for c in ranked.prefix(5) { farthest.append([.real(c.relativeDistance, digits: 3), .text(c.description)]) }
+    for c in ranked.prefix(10) { farthest.append([.real(c.relativeDistance, digits: 3), .text(c.description)]) }
     return [table, sensitivity, farthest]
+  }
+
+  /// The top 10 counterexample games by robustness; `reproduce ibh counterexamples` writes them as
+  /// `.nfg` files from this table (columns "size" and "game" identify the game's stream).
+  static func robustTable(_ robust: [RobustCounterexample], cellCount: Int) -> Table {
+    var table = Table(
+      id: "ibh.random-two-player.robust",
+      title:
+        "Counterexample games ranked by robustness: (reading, N) cells of the 3 × 3 grid in which one of its runs is a counterexample (of \(cellCount); 2 × 2 games: of the 4 readings at one N), then distance from the frontier",
+      columns: ["rank", "size", "game", "cells", "at N", "distance / payoff range", "N of the farthest run", "payoffs", "farthest run"])
+    for (k, c) in robust.prefix(10).enumerated() {
+      table.append([
+        .integer(k + 1), .integer(c.size), .integer(c.game + 1), .integer(c.cells), .text(c.sizes.map(String.init).joined(separator: ", ")),
+        .real(c.distance, digits: 3), .integer(c.example.states), .text(c.example.payoffs), .text(c.example.description),
+      ])
+    }
+    return table
   }
 
   static func figure(_ base: Outcome, tolerance: Double) -> String {

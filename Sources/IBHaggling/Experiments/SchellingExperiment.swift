@@ -37,12 +37,14 @@ public struct SchellingExperiment: Experiment {
   static let maximumStates = ParameterKey<Int>("maximumStates")
   static let runs = ParameterKey<Int>("runs")
   static let sizeRuns = ParameterKey<Int>("sizeRuns")
+  static let topTieBreak = HagglingParameters.topTieBreakKey
 
   public static let pubClaim = Claim(
     id: "ibh.schelling-pub", source: "§Schelling Pub (Battle of the sexes)", kind: .claim,
     statement:
       "The agents reach a Pareto-optimal payoff, both going to pub X some of the time and both to pub Y otherwise; if one plays its minimax strategy (going to its pub no matter what), the other joins it, and both end better off than if both played their minimax strategies.",
-    class: .empirical, control: Control("friends holding ⊤ only (no password hypotheses): each goes to its own pub"), sizes: [maximumStates.erased])
+    class: .empirical, control: Control("friends holding ⊤ only (no password hypotheses): each goes to its own pub"),
+    readings: [apart.erased, topTieBreak.erased], sizes: [maximumStates.erased], design: .oneAtATime)
   public static let pointsClaim = Claim(
     id: "ibh.schelling-points", source: "§Schelling points", kind: .claim,
     statement: "With a simplicity prior, simpler outcomes are more likely to arise as the result of haggling.",
@@ -54,16 +56,34 @@ public struct SchellingExperiment: Experiment {
     [
       Parameter(Self.preferred, "Schelling pub: together at one's preferred pub.", domain: .real(-100...100), default: 2.0),
       Parameter(Self.compromise, "Schelling pub: together at the other pub.", domain: .real(-100...100), default: 1.0),
-      Parameter(Self.apart, "Schelling pub: apart.", domain: .real(-100...100), default: 0.0),
+      Parameter(Self.apart, "Schelling pub: apart (the text orders the outcomes but gives no numbers).", domain: .real(-100...100), default: 0.0),
       Parameter(Self.maximumStates, "N: the bound on hypothesis states.", domain: .integer(2...9), smoke: 5, standard: 6, paper: 8),
       Parameter(Self.runs, "Runs per set-up.", domain: .integer(2...100_000), smoke: 20, standard: 200, paper: 1000),
       Parameter(
         Self.sizeRuns, "Runs of the pub (and of its ⊤-only control) at each size of the trend other than the base N.", domain: .integer(2...100_000),
-        smoke: 10, standard: 40, paper: 1000),
+        smoke: 10, standard: 200, paper: 1000),
+      HagglingParameters.topTieBreak,
     ] + HagglingParameters.common
   }
 
-  public var sizes: [Size] { [Size(Self.maximumStates, "bound N on hypothesis states", smoke: [3, 4, 5], standard: [4, 5, 6], paper: [6, 8, 9])] }
+  public var readings: [Reading] {
+    [
+      Reading(
+        Self.apart,
+        [
+          .init(0.0, reason: "apart is the worst outcome, and 0 keeps the story's ordering (2, 1, 0) with equal steps", source: "§Schelling Pub"),
+          .init(
+            -1.0, reason: "being apart costs something (a wasted evening): below the compromise by more than one step",
+            source: "a careful reader; the battle of the sexes is often written with a negative miscoordination payoff"),
+          .init(0.5, reason: "apart is only slightly worse than the compromise", source: "a careful reader (the text gives no numbers)"),
+        ]),
+      HagglingParameters.topTieBreakReading,
+    ]
+  }
+
+  public var sizes: [Size] {
+    [Size(Self.maximumStates, "bound N on hypothesis states", smoke: [3, 4, 5], standard: [4, 5, 6, 7, 8], paper: [4, 5, 6, 7, 8, 9])]
+  }
 
   /// What one cell simulates.
   public struct Outcome: Sendable {
@@ -89,10 +109,11 @@ public struct SchellingExperiment: Experiment {
     let pub = NormalFormGame.schellingPub(preferred: p[Self.preferred], compromise: p[Self.compromise], apart: p[Self.apart])
     let setup = try HagglingSetup(
       game: pub, options: .init(maximumStates: n), ranking: HagglingParameters.ranking(p), policyDiscount: p[HagglingParameters.discountKey],
-      jobs: context.jobs)
+      jobs: context.jobs, topTieBreak: p[Self.topTieBreak])
     let specs = setup.hagglers(prior: HagglingParameters.prior(p))
     let pubRuns = try HagglingBatch.run(context, stream: "pub", runs: runs, game: pub, options: options) { _, _ in specs.map { .haggler($0) } }
-    let topActions = setup.views.map(\.topAction)
+    // The minimax friend plays ⊤'s action (hypothesis 0, its only state), with the cell's tie-break.
+    let topActions = setup.valuations.map { $0.action(0, state: 0) }
     let minimax = try (0..<2).map { fixed in
       let strategy = FixedStrategy.constant(topActions[fixed], name: "friend \(fixed + 1): minimax", profileCount: pub.profiles.count)
       return try HagglingBatch.run(context, stream: "minimax-\(fixed + 1)", runs: runs, game: pub, options: options) { _, _ in
@@ -101,7 +122,7 @@ public struct SchellingExperiment: Experiment {
     }
     let topSetup = try HagglingSetup(
       game: pub, options: .init(maximumStates: n, passwords: false), ranking: HagglingParameters.ranking(p),
-      policyDiscount: p[HagglingParameters.discountKey], jobs: context.jobs)
+      policyDiscount: p[HagglingParameters.discountKey], jobs: context.jobs, topTieBreak: p[Self.topTieBreak])
     let topSpecs = topSetup.hagglers(prior: HagglingParameters.prior(p))
     let topOnly = try HagglingBatch.run(context, stream: "pub-top-only", runs: runs, game: pub, options: options) { _, _ in
       topSpecs.map { .haggler($0) }
@@ -146,52 +167,69 @@ public struct SchellingExperiment: Experiment {
   func pubResult(_ outcomes: Outcomes<Outcome>) throws -> ClaimResult {
     let entries = outcomes.cells(of: Self.pubClaim)
     var cells: [VerdictMap.Cell] = []
-    var optimal: [(size: Double, value: Double)] = []
-    var joined: [(size: Double, value: Double)] = []
     var control: [(size: Double, value: Double)] = []
+    var order: [String] = []
+    var byReading: [String: (setting: Setting, entries: [Outcome])] = [:]
     for (cell, outcome) in entries {
       let count = outcome.pub.filter(Self.together).count
       cells.append(
         VerdictMap.Cell(
           reading: cell.readingSetting, size: cell.sizeSetting, interval: try wilson(count, outcome.runs), bar: .atLeast(0.9), n: outcome.runs))
-      let size = Double(outcome.n)
-      optimal += outcome.pub.map { (size: size, value: Self.together($0) ? 1.0 : 0.0) }
-      control += outcome.topOnly.map { (size: size, value: Self.together($0) ? 1.0 : 0.0) }
-      for fixed in 0..<2 {
-        joined += outcome.minimax[fixed].map { (size: size, value: Self.joins($0, fixed: fixed, action: outcome.topActions[fixed]) ? 1.0 : 0.0) }
+      let key = VerdictMap.describe(cell.readingSetting)
+      if byReading[key] == nil {
+        order.append(key)
+        byReading[key] = (cell.readingSetting, [])
+      }
+      byReading[key]!.entries.append(outcome)
+      if cell.readingSetting == entries[0].cell.readingSetting {
+        control += outcome.topOnly.map { (size: Double(outcome.n), value: Self.together($0) ? 1.0 : 0.0) }
       }
     }
+    let allTrends = order.flatMap { Self.pubTrends(reading: byReading[$0]!.setting, byReading[$0]!.entries) }
+    let trends = allTrends.filter { $0.reading.last?.value != "both pubs occur and joining pays both" }
     let name = Self.maximumStates.name
-    let trends = [
-      try? Trend(
-        reading: [SettingItem("measure", "runs ending Pareto-optimal")], sizeName: name, observations: optimal, statistic: .limit, bar: .atLeast(0.9)),
-      try? Trend(
-        reading: [SettingItem("measure", "runs joining a minimax friend")], sizeName: name, observations: joined, statistic: .limit, bar: .atLeast(1)),
-    ].compactMap { $0 }
     let controlTrend = try? Trend(reading: [], sizeName: name, observations: control, statistic: .limit, bar: .atLeast(0.9))
     let base = outcomes.base
     let good = base.pub.filter(Self.together)
     let meetsAtX = good.filter { $0.cycle.contains([0, 0]) }.count, meetsAtY = good.filter { $0.cycle.contains([1, 1]) }.count
     let mutual = base.game.payoffs(base.topActions)
     let better = Self.joiningPays(base)
-    let sides = entries.map { (size: Double($0.outcome.n), value: Self.bothPubs($0.outcome) && Self.joiningPays($0.outcome) ? 1.0 : 0.0) }
-    let allTrends =
-      trends
-      + [
-        try? Trend(
-          reading: [SettingItem("measure", "both pubs occur and joining pays both")], sizeName: name, observations: sides, statistic: .limit,
-          bar: .atLeast(1))
-      ].compactMap { $0 }
     let map = VerdictMap(design: Self.pubClaim.design, cells: cells, trends: allTrends)
     let evidence = Evidence(
       summary:
-        "Fraction of runs ending in a Pareto-optimal cycle (every round together) by N: \(MultiplayerExperiment.describe(cells)). Trends: \(allTrends.map { VerdictMap.describe($0.reading) + ": " + $0.described }.joined(separator: "; ")). At the base N = \(base.n), \(meetsAtX) of the \(good.count) Pareto-optimal runs meet at X at least sometimes and \(meetsAtY) at Y; joining a minimax friend beats the mutual-minimax payoffs (\(mutual.map { DecimalFormat.compact($0) }.joined(separator: ", "))) for both: \(better). Control (⊤ only): \(controlTrend?.described ?? "no trend").",
+        "Fraction of runs ending in a Pareto-optimal cycle (every round together) by reading and N: \(ShareMap.describe(cells)). Trends: \(allTrends.map { VerdictMap.describe($0.reading) + ": " + $0.described + ": " + $0.verdict.rawValue }.joined(separator: "; ")). At the base N = \(base.n), \(meetsAtX) of the \(good.count) Pareto-optimal runs meet at X at least sometimes and \(meetsAtY) at Y; joining a minimax friend beats the mutual-minimax payoffs (\(mutual.map { DecimalFormat.compact($0) }.joined(separator: ", "))) for both: \(better). Control (⊤ only, base reading): \(controlTrend?.described ?? "no trend").",
       measurements: [.init("runs meeting at X", meetsAtX), .init("runs meeting at Y", meetsAtY), .init("both beat mutual minimax", better)]
         + trends.map { .init(VerdictMap.describe($0.reading) + ", fitted limit", lower: $0.lower, upper: $0.upper) },
-      tolerance: "fitted limit over N of the Pareto-optimal fraction with a 95% interval above 0.9; joining in every run; both pubs occur",
+      tolerance:
+        "in each reading: fitted limit over N of the Pareto-optimal fraction with a 95% interval above 0.9; joining in every run; both pubs occur",
       sampleSize: cells.reduce(0) { $0 + 3 * $1.n })
     return ClaimResult(
       Self.pubClaim, map: map, control: ControlResult(Self.pubClaim.control!, verdict: controlTrend?.verdict ?? .inconclusive), evidence: evidence)
+  }
+
+  /// The three trends over N of one reading: Pareto-optimal runs (≥ 0.9), runs joining a minimax friend
+  /// (≥ 1), and both pubs occurring with joining paying both (≥ 1). Each trend's reading is the cell's
+  /// reading and the measure.
+  static func pubTrends(reading: Setting, _ outcomes: [Outcome]) -> [Trend] {
+    var optimal: [(size: Double, value: Double)] = []
+    var joined: [(size: Double, value: Double)] = []
+    var sides: [(size: Double, value: Double)] = []
+    for outcome in outcomes {
+      let size = Double(outcome.n)
+      optimal += outcome.pub.map { (size: size, value: Self.together($0) ? 1.0 : 0.0) }
+      for fixed in 0..<2 {
+        joined += outcome.minimax[fixed].map { (size: size, value: Self.joins($0, fixed: fixed, action: outcome.topActions[fixed]) ? 1.0 : 0.0) }
+      }
+      sides.append((size: size, value: Self.bothPubs(outcome) && Self.joiningPays(outcome) ? 1.0 : 0.0))
+    }
+    let name = maximumStates.name
+    return [
+      ("runs ending Pareto-optimal", optimal, 0.9), ("runs joining a minimax friend", joined, 1.0),
+      ("both pubs occur and joining pays both", sides, 1.0),
+    ].compactMap { measure, observations, bar in
+      try? Trend(
+        reading: reading + [SettingItem("measure", measure)], sizeName: name, observations: observations, statistic: .limit, bar: .atLeast(bar))
+    }
   }
 
   /// Both pubs occur among the Pareto-optimal stable cycles.

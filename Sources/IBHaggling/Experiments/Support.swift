@@ -25,6 +25,24 @@ enum DealSemantics: String, ParameterChoice {
   /// observation pays is allowed, so a deal predicts the partners' part of the outcome, not the
   /// outsider's exact action (``HypothesisSpace/Options/relaxedRewards``).
   case partnerOnly = "partner-only"
+  /// Upward-relaxed deals: after the deal's own action, any observation paying the agent at least what
+  /// the deal's observation pays is allowed (``HypothesisSpace/RewardRelaxation/atLeastReward``), the
+  /// text's "slight deviations at the end-cycle … that [don't] change the value of the hypothesis" read
+  /// as deviations in the agent's favour. It contains the partner-only relaxation's allowed sets.
+  case upwardRelaxed = "upward-relaxed"
+
+  /// The relaxation of the deal letters, or nil for literal deals.
+  var relaxation: HypothesisSpace.RewardRelaxation? {
+    switch self {
+    case .literal: return nil
+    case .partnerOnly: return .sameReward
+    case .upwardRelaxed: return .atLeastReward
+    }
+  }
+
+  /// The suffix of the random streams of runs under these deals ("" for literal, so that literal runs
+  /// keep the streams they always had).
+  var streamSuffix: String { self == .literal ? "" : "-" + rawValue }
 }
 
 /// The parameters every haggling experiment shares, with their meaning and default.
@@ -35,6 +53,7 @@ enum HagglingParameters {
   static let maximumStepsKey = ParameterKey<Int>("maximumSteps")
   static let rankAtKey = ParameterKey<RankingState>("rankAt")
   static let dealsKey = ParameterKey<DealSemantics>("deals")
+  static let topTieBreakKey = ParameterKey<TopTieBreak>("topTieBreak")
 
   static func ranking(default value: RankingRule = .limit) -> Parameter {
     Parameter(
@@ -60,8 +79,22 @@ enum HagglingParameters {
     default: .initial)
   static let deals = Parameter(
     dealsKey,
-    "What a deal predicts with more than two players: 'literal' = every other player's action (the definition of h_{p,l} read literally), 'partner-only' = only the agent's own payoff class, so the outsider's action is left free.",
+    "What a deal (the loop of h_{p,l}) predicts: 'literal' = every other player's action (the definition read literally), 'partner-only' = only the agent's own payoff class (any observation paying what the deal's pays), so the outsider's action is left free, 'upward-relaxed' = any observation paying the agent at least what the deal's pays (the text's relaxed password hypotheses for the green line).",
     default: .literal)
+  static let topTieBreak = Parameter(
+    topTieBreakKey,
+    "How ⊤'s policy chooses among equally good maxmin actions: 'bestCase' = the one whose best outcome pays most, then the lowest index (the notes' ambiguity 14), or 'lowestIndex' = the first listed action.",
+    default: .bestCase)
+  static let topTieBreakReading = Reading(
+    topTieBreakKey,
+    [
+      .init(
+        TopTieBreak.bestCase, reason: "the minimax friend \"goes to X no matter what\", X being its own preferred pub",
+        source: "§Schelling Pub; the notes' ambiguity 14"),
+      .init(
+        TopTieBreak.lowestIndex, reason: "the text fixes no tie-break among maxmin actions; the first listed action is the simplest rule",
+        source: "§Regular decision processes (⊤ has one state and any action is a policy)"),
+    ])
   static let dealsReading = Reading(
     dealsKey,
     [
@@ -72,6 +105,32 @@ enum HagglingParameters {
         DealSemantics.partnerOnly,
         reason: "the coalition reasoning talks of deals with partners, and the text proposes relaxed password hypotheses that predict less",
         source: "§Multiplayer games; §Prisoner's dilemma (\"relaxed password hypotheses\")"),
+      .init(
+        DealSemantics.upwardRelaxed,
+        reason:
+          "the text's remedy for accidentally falsified deals: allow deviations at the end-cycle that do not change the hypothesis's value; deviations in the agent's favour never do",
+        source: "§Prisoner's dilemma (\"we could relax the definition of password hypotheses\")"),
+    ])
+  static let priorReading = Reading(
+    priorKey,
+    [
+      .init(
+        PriorCoding.descriptionLength, reason: "a simplicity prior 2^−K(h) with the notes' self-delimiting coding",
+        source: "§Schelling points (\"simplicity prior\"); the notes §5.2"),
+      .init(
+        PriorCoding.geometricStates, reason: "another simplicity coding: weight 2^−|S| per size, shared within a size",
+        source: "§Which hypotheses are in the hypothesis space? (\"complexity under a specific threshold\")"),
+      .init(
+        PriorCoding.uniform, reason: "the text fixes no prior beyond \"ζ ∈ ΔH\"; uniform is the unbiased choice",
+        source: "§Learning-theoretic guarantee (the algorithm, step 3)"),
+    ])
+  static let rankingReading = Reading(
+    rankingKey,
+    [
+      .init(RankingRule.limit, reason: "the text's guarantees are γ → 1 limits, so step 2 compares limit values", source: "Proposition 1"),
+      .init(
+        RankingRule.discounted, reason: "step 2 reads \"the highest utility\" V_i(h, γ) at the agent's own γ",
+        source: "§Learning-theoretic guarantee (the algorithm, step 2)"),
     ])
 
   static func options(_ parameters: Parameters) -> Haggling.Options {
@@ -95,11 +154,11 @@ struct HagglingSetup: Sendable {
   let valuations: [HypothesisValuation]
 
   /// Builds the space once per distinct (|A_i|, |O|) and values it once per distinct reward table.
-  /// - Parameter relaxed: relax every agent's deal loops to its own rewards (an extension; see
-  ///   ``HypothesisSpace/Options/relaxedRewards``).
+  /// - Parameter deals: how every agent's deal loops are read (``DealSemantics``; relaxed deals are
+  ///   relaxed to the agent's own rewards, ``HypothesisSpace/Options/relaxedRewards``).
   init(
     game: NormalFormGame, options: HypothesisSpace.Options, ranking: Ranking, policyDiscount: Double, jobs: Int,
-    simplePasswordTargets: [HypothesisSpace.SimplePasswordTarget?]? = nil, relaxed: Bool = false
+    simplePasswordTargets: [HypothesisSpace.SimplePasswordTarget?]? = nil, deals: DealSemantics = .literal, topTieBreak: TopTieBreak = .bestCase
   ) throws {
     self.game = game
     views = try (0..<game.playerCount).map { try AgentView(game: game, player: $0) }
@@ -109,13 +168,17 @@ struct HagglingSetup: Sendable {
     for view in views {
       var o = options
       if let targets = simplePasswordTargets { o.simplePasswordTarget = targets[view.player] }
-      if relaxed { o.relaxedRewards = view.reward }
+      if let relaxation = deals.relaxation, o.passwords {
+        o.relaxedRewards = view.reward
+        o.relaxation = relaxation
+      }
       let spaceKey = "\(view.actionCount)/\(view.observationCount)/\(o)"
       let space = try spaces[spaceKey] ?? HypothesisSpace(actionCount: view.actionCount, observationCount: view.observationCount, options: o)
       spaces[spaceKey] = space
       let valueKey = spaceKey + "/\(view.reward)"
       let valuation =
-        try valued[valueKey] ?? HypothesisValuation(space: space, view: view, ranking: ranking, policyDiscount: policyDiscount, jobs: jobs)
+        try valued[valueKey]
+        ?? HypothesisValuation(space: space, view: view, ranking: ranking, policyDiscount: policyDiscount, topTieBreak: topTieBreak, jobs: jobs)
       valued[valueKey] = valuation
       valuations.append(valuation)
     }

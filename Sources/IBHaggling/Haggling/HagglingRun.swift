@@ -104,12 +104,20 @@ public enum Haggling {
     /// Stop at the stable cycle (for tests: when false, play all `maximumSteps` rounds, so that the
     /// cycle can be seen to repeat; the run is then reported as capped).
     public var detectLockIn: Bool
+    /// The round at which each haggler starts (empty: all at round 0). Before its start a haggler
+    /// plays ⊤'s action and neither observes nor selects; its hypotheses start in s₀ at its start
+    /// (asynchronous starts, §Generalised stag hunt's random walk of password ends). A stable cycle is
+    /// looked for only once every agent has started.
+    public var startRounds: [Int]
 
-    public init(maximumSteps: Int = 1_000_000, rankAtCurrentState: Bool = false, eager: Bool = false, detectLockIn: Bool = true) {
+    public init(
+      maximumSteps: Int = 1_000_000, rankAtCurrentState: Bool = false, eager: Bool = false, detectLockIn: Bool = true, startRounds: [Int] = []
+    ) {
       self.maximumSteps = maximumSteps
       self.rankAtCurrentState = rankAtCurrentState
       self.eager = eager
       self.detectLockIn = detectLockIn
+      self.startRounds = startRounds
     }
   }
 
@@ -125,6 +133,16 @@ public enum Haggling {
     guard participants.count == game.playerCount, generators.count == participants.count else {
       throw LabError.invalidInput(
         place: place, problem: "\(participants.count) participants and \(generators.count) generators for \(game.playerCount) players")
+    }
+    guard options.startRounds.isEmpty || (options.startRounds.count == participants.count && options.startRounds.allSatisfy { $0 >= 0 }) else {
+      throw LabError.invalidInput(place: place, problem: "start rounds \(options.startRounds) for \(participants.count) participants")
+    }
+    let start = options.startRounds.isEmpty ? Array(repeating: 0, count: participants.count) : options.startRounds
+    let latestStart = start.max() ?? 0
+    // What a haggler plays before its start: ⊤'s action (hypothesis 0 is ⊤).
+    let waitingAction = participants.map { participant -> Int in
+      if case .haggler(let spec) = participant { return spec.valuation.action(0, state: 0) }
+      return 0
     }
     let profiles = game.profiles
     var agents: [HagglerState?] = []
@@ -180,11 +198,12 @@ public enum Haggling {
     while t < options.maximumSteps {
       // Steps 1–3 for every agent without a consistent current hypothesis.
       var switched = false
-      for i in agents.indices where agents[i] != nil && agents[i]!.current < 0 {
+      for i in agents.indices where agents[i] != nil && agents[i]!.current < 0 && t >= start[i] {
+        let now = agents[i]!.actions.count
         let k =
           options.rankAtCurrentState
-          ? agents[i]!.selectByCurrentState(now: t, random: generators[i])
-          : agents[i]!.select(now: t, random: generators[i])
+          ? agents[i]!.selectByCurrentState(now: now, random: generators[i])
+          : agents[i]!.select(now: now, random: generators[i])
         let spec = agents[i]!.spec
         let h = Int(spec.members[k])
         let exact = spec.valuation.groupExactValues.map { $0[Int(spec.valuation.rank[h])] }
@@ -198,7 +217,7 @@ public enum Haggling {
         if !useArray { seenMap.removeAll(keepingCapacity: true) }
       }
       // Lock-in: the joint state repeats within a generation.
-      if options.detectLockIn {
+      if options.detectLockIn && t >= latestStart {
         var key = 0
         for i in participants.indices {
           let s = agents[i].map { Int($0.state[$0.current]) } ?? fixedState[i]
@@ -222,12 +241,16 @@ public enum Haggling {
       // Step 4: act.
       var index = 0
       for i in participants.indices {
-        joint[i] = agents[i]?.action ?? fixed[i]!.actions[fixedState[i]]
+        if agents[i] != nil {
+          joint[i] = t < start[i] ? waitingAction[i] : agents[i]!.action
+        } else {
+          joint[i] = fixed[i]!.actions[fixedState[i]]
+        }
         index += joint[i] * strides[i]
       }
       transcript.append(Int32(index))
       // Step 5: observe; a falsified hypothesis sends the agent back to step 1.
-      for i in participants.indices {
+      for i in participants.indices where t >= start[i] {
         if agents[i] != nil {
           if !agents[i]!.observe(action: joint[i], observation: observationOf[i][index]) { agents[i]!.current = -1 }
           if options.eager { agents[i]!.catchUpAll() }

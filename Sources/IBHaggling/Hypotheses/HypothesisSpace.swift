@@ -51,10 +51,13 @@ public struct HypothesisSpace: Sendable {
     /// dilemma), whose examples were in a lost figure. Loops that differ only in observations of equal
     /// reward become the same hypothesis and are kept once.
     public var relaxedRewards: [[Double]]?
+    /// Which observations a relaxed deal letter allows (used only with `relaxedRewards`).
+    public var relaxation: RewardRelaxation
 
     public init(
       maximumStates: Int, passwords: Bool = true, simplePasswordTarget: SimplePasswordTarget? = nil,
-      onePerNecklace: Bool = false, lengthBounds: LengthBounds? = nil, opponentCycles: Bool = false, relaxedRewards: [[Double]]? = nil
+      onePerNecklace: Bool = false, lengthBounds: LengthBounds? = nil, opponentCycles: Bool = false, relaxedRewards: [[Double]]? = nil,
+      relaxation: RewardRelaxation = .sameReward
     ) {
       self.maximumStates = maximumStates
       self.passwords = passwords
@@ -63,7 +66,20 @@ public struct HypothesisSpace: Sendable {
       self.lengthBounds = lengthBounds
       self.opponentCycles = opponentCycles
       self.relaxedRewards = relaxedRewards
+      self.relaxation = relaxation
     }
+  }
+
+  /// How a relaxed deal letter (a, o) widens its prediction {o} (§Prisoner's dilemma: "allow slight
+  /// deviations at the end-cycle of a password hypothesis that doesn't change the value of the
+  /// hypothesis"). Both keep V(h, γ): Murphy's worst allowed reward after a is still r(a, o).
+  public enum RewardRelaxation: String, Sendable, Hashable {
+    /// B = {o′ : r(a, o′) = r(a, o)}: the observations paying the agent exactly what o pays.
+    case sameReward
+    /// B = {o′ : r(a, o′) ≥ r(a, o)}: any observation paying the agent at least what o pays (upward
+    /// relaxation; in a 2 × 2 prisoner's dilemma it is the only relaxation that changes anything,
+    /// since the four rewards differ).
+    case atLeastReward
   }
 
   /// The Pareto-optimal (action, observation) of the simple password hypotheses.
@@ -166,8 +182,11 @@ public struct HypothesisSpace: Sendable {
     for a in 0..<actionCount {
       if let rewards = options.relaxedRewards {
         for value in Set(rewards[a]).sorted() {
-          let members = (0..<observationCount).filter { rewards[a][$0] == value }
-          alphabet.append((a, members[0], members.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) }))
+          let representative = (0..<observationCount).first { rewards[a][$0] == value }!
+          let members = (0..<observationCount).filter {
+            options.relaxation == .sameReward ? rewards[a][$0] == value : rewards[a][$0] >= value
+          }
+          alphabet.append((a, representative, members.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) }))
         }
       } else {
         for o in 0..<observationCount { alphabet.append((a, o, UInt64(1) << UInt64(o))) }
@@ -301,9 +320,9 @@ public struct HypothesisSpace: Sendable {
     switch kinds[h] {
     case .top: return "⊤"
     case .password:
-      let relaxed = options.relaxedRewards != nil
+      let mark = options.relaxedRewards == nil ? "" : (options.relaxation == .sameReward ? "≈" : "≥")
       return "p = " + password(h).map(a).joined(separator: " ") + ", l = "
-        + loop(h).map { "(\(a($0.action)),\(relaxed ? "≈" : "")\(o($0.observation)))" }.joined()
+        + loop(h).map { "(\(a($0.action)),\(mark)\(o($0.observation)))" }.joined()
     case .opponentCycle: return "opponent cycle " + opponentCycle(h).map(o).joined(separator: " ")
     case .custom: return "custom \(symbolStart[h])"
     }

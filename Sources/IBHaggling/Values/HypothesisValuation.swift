@@ -53,11 +53,37 @@ public struct HypothesisValuation: Sendable {
 
   /// - Parameters:
   ///   - policyDiscount: for the limit ranking, the discount whose optimal policies are used.
+  ///   - topTieBreak: how ⊤'s policy chooses among its equally good (maxmin) actions.
   ///   - jobs: threads used to value the hypotheses (the result does not depend on it).
   /// - Throws: ``LabError/invalidInput(place:problem:)`` when the space does not fit the view, the
   ///   discount is not in (0, 1), the limit ranking meets payoffs that are not small fractions, or no
   ///   discount up to 1 − 10⁻⁹ gives a limit-optimal policy.
-  public init(space: HypothesisSpace, view: AgentView, ranking: Ranking = .limit, policyDiscount: Double = 0.999, jobs: Int = 1) throws {
+  public init(
+    space: HypothesisSpace, view: AgentView, ranking: Ranking = .limit, policyDiscount: Double = 0.999, topTieBreak: TopTieBreak = .bestCase,
+    jobs: Int = 1
+  ) throws {
+    let γ = try Self.validatedDiscount(space: space, view: view, ranking: ranking, policyDiscount: policyDiscount)
+    let exact: [[Rational]]? = ranking == .limit ? try view.requireExactRewards() : nil
+    self.space = space
+    self.ranking = ranking
+    self.policyDiscount = γ
+    let solver = ActionDrivenSolver(space: space, reward: view.reward, exact: exact, topTieBreak: topTieBreak)
+    let solved = try Self.solveAll(solver, discount: γ, checkLimit: exact != nil, jobs: jobs)
+    self.values = solved.values
+    self.policy = solved.policy
+    self.limitValues = exact != nil ? solved.limits : nil
+    self.policyRetries = solved.retries
+    let groups = Self.groups(
+      space: space, values: solved.values, limits: exact != nil ? solved.limits : nil,
+      tolerance: 1e-12 * max(1, view.reward.joined().map(\.magnitude).max() ?? 1))
+    self.rank = groups.rank
+    self.groupValues = groups.values
+    self.groupExactValues = groups.exact
+    self.order = groups.order
+  }
+
+  /// The discount of the policies, after checking that the space fits the view.
+  private static func validatedDiscount(space: HypothesisSpace, view: AgentView, ranking: Ranking, policyDiscount: Double) throws -> Double {
     guard space.actionCount == view.actionCount, space.observationCount == view.observationCount else {
       throw LabError.invalidInput(
         place: "HypothesisValuation",
@@ -71,21 +97,21 @@ public struct HypothesisValuation: Sendable {
     case .discounted(let d): γ = d
     }
     guard γ > 0 && γ < 1 else { throw LabError.invalidInput(place: "HypothesisValuation", problem: "the discount \(γ) must be in (0, 1)") }
-    let exact: [[Rational]]? = ranking == .limit ? try view.requireExactRewards() : nil
-    self.space = space
-    self.ranking = ranking
-    self.policyDiscount = γ
-    let stride = space.stateStride
-    let count = space.count
-    let solver = ActionDrivenSolver(space: space, reward: view.reward, exact: exact)
+    return γ
+  }
 
-    // Value every hypothesis, in chunks on `jobs` threads.
+  /// Every hypothesis valued, in chunks on `jobs` threads (the result does not depend on `jobs`).
+  private static func solveAll(
+    _ solver: ActionDrivenSolver, discount γ: Double, checkLimit: Bool, jobs: Int
+  ) throws -> (values: [Double], policy: [UInt8], limits: [Rational], retries: Int) {
+    let count = solver.space.count
+    let stride = solver.space.stateStride
     let chunk = 2048
     let chunks = (count + chunk - 1) / chunk
     let parts = try Parallel.map(chunks, jobs: max(1, min(jobs, chunks))) { c -> ValuationChunk in
       var part = ValuationChunk()
       for h in c * chunk..<min(count, (c + 1) * chunk) {
-        do { try part.append(solver.solve(h, discount: γ, checkLimit: exact != nil), stride: stride) } catch {
+        do { try part.append(solver.solve(h, discount: γ, checkLimit: checkLimit), stride: stride) } catch {
           throw error as? LabError ?? LabError.numerical(routine: "HypothesisValuation", problem: "\(error)")
         }
       }
@@ -103,17 +129,20 @@ public struct HypothesisValuation: Sendable {
       limits += part.limits
       retries += part.retries
     }
-    self.values = values
-    self.policy = policy
-    self.limitValues = exact != nil ? limits : nil
-    self.policyRetries = retries
+    return (values, policy, limits, retries)
+  }
 
-    // Groups, best first.
+  /// The value groups, best first: exact limit values when given, else discounted values from s₀
+  /// within `tolerance`.
+  private static func groups(
+    space: HypothesisSpace, values: [Double], limits: [Rational]?, tolerance: Double
+  ) -> (rank: [Int32], values: [Double], exact: [Rational]?, order: [Int32]) {
+    let count = space.count
     var ids = Array(0..<count)
     var rank = [Int32](repeating: 0, count: count)
     var groupValues: [Double] = []
     var groupExact: [Rational] = []
-    if exact != nil {
+    if let limits {
       ids.sort { limits[$0] > limits[$1] || (limits[$0] == limits[$1] && $0 < $1) }
       for (position, h) in ids.enumerated() {
         if position == 0 || limits[h] != limits[ids[position - 1]] {
@@ -123,8 +152,7 @@ public struct HypothesisValuation: Sendable {
         rank[h] = Int32(groupValues.count - 1)
       }
     } else {
-      let initial = (0..<count).map { values[$0 * stride + space.initialState($0)] }
-      let tolerance = 1e-12 * max(1, view.reward.joined().map(\.magnitude).max() ?? 1)
+      let initial = (0..<count).map { values[$0 * space.stateStride + space.initialState($0)] }
       ids.sort { initial[$0] > initial[$1] || (initial[$0] == initial[$1] && $0 < $1) }
       var previous = Double.infinity
       for h in ids {
@@ -134,10 +162,7 @@ public struct HypothesisValuation: Sendable {
       }
       ids.sort { rank[$0] < rank[$1] || (rank[$0] == rank[$1] && $0 < $1) }
     }
-    self.rank = rank
-    self.groupValues = groupValues
-    self.groupExactValues = exact != nil ? groupExact : nil
-    self.order = ids.map(Int32.init)
+    return (rank, groupValues, limits != nil ? groupExact : nil, ids.map(Int32.init))
   }
 
   /// V(h) as the ranking uses it (the limit value, or V(h, γ) from s₀).
@@ -153,6 +178,17 @@ public struct HypothesisValuation: Sendable {
 extension HypothesisSpace {
   /// The initial state of hypothesis h (0 except for caller-given hypotheses).
   func initialState(_ h: Int) -> Int { kinds[h] == .custom ? customs[Int(symbolStart[h])].initialState : 0 }
+}
+
+/// How ⊤'s policy chooses among its maxmin actions when several guarantee the same (the text's
+/// minimax player in the Schelling pub "goes to X no matter what"; which action a tie gives is not
+/// fixed by the text).
+public enum TopTieBreak: String, ParameterChoice, Sendable {
+  /// The action whose best allowed outcome pays most, then the lowest index (the notes' ambiguity 14:
+  /// in the Schelling pub each friend's ⊤ goes to its own preferred pub).
+  case bestCase
+  /// The lowest-index action (a labelling convention: every ⊤ takes the first listed action).
+  case lowestIndex
 }
 
 /// The per-hypothesis solutions of one chunk.
@@ -179,9 +215,11 @@ struct ActionDrivenSolver: Sendable {
   let best: [Double]
   let exactWorst: [Rational]?
   let tolerance: Double
+  let topTieBreak: TopTieBreak
 
-  init(space: HypothesisSpace, reward: [[Double]], exact: [[Rational]]?) {
+  init(space: HypothesisSpace, reward: [[Double]], exact: [[Rational]]?, topTieBreak: TopTieBreak = .bestCase) {
     self.space = space
+    self.topTieBreak = topTieBreak
     self.reward = reward
     self.exact = exact
     worst = reward.map { $0.min()! }
@@ -229,14 +267,17 @@ struct ActionDrivenSolver: Sendable {
     var discount = γ
     for retry in 0...6 {
       var (values, policy) = DeterministicGraph.solve(choices: choices, discount: discount, maximise: true, tolerance: tolerance)
-      // Tie-break among optimal actions: best best-case outcome, then lowest index.
+      // Tie-break among optimal actions: best best-case outcome, then lowest index (⊤: as `topTieBreak` says).
       var changed = false
+      let byIndex = space.kind(h) == .top && topTieBreak == .lowestIndex
       for s in 0..<S {
         let q = choices[s].map { (1 - discount) * $0.weight + discount * values[$0.next] }
         let top = q.max()!
-        let chosen = (0..<A).filter { q[$0] >= top - tolerance }.max {
-          bestCase[s][$0] < bestCase[s][$1] || (bestCase[s][$0] == bestCase[s][$1] && $0 > $1)
-        }!
+        let optimal = (0..<A).filter { q[$0] >= top - tolerance }
+        let chosen =
+          byIndex
+          ? optimal[0]
+          : optimal.max { bestCase[s][$0] < bestCase[s][$1] || (bestCase[s][$0] == bestCase[s][$1] && $0 > $1) }!
         if chosen != policy[s] {
           policy[s] = chosen
           changed = true
