@@ -1,6 +1,6 @@
 # CooperationLab: two commands on a fresh Debian or Ubuntu machine.
 #   make reproduce   install what is missing, build in release mode, regenerate every output
-#   make test        install what is missing, run the test suite, then check the committed outputs
+#   make test        install what is missing, check the style, run the test suite, check the committed outputs, fuzz the parsers
 # Also: make check (are the committed outputs current?), make bench (throughput), make deps, make build,
 #       make format (apply .swift-format), make lint (report what make format would change),
 #       make fuzz (every parser under libFuzzer for FUZZ_SECONDS each, default 60).
@@ -42,6 +42,7 @@ TESTFLAGS := -c release -Xswiftc -enable-testing
 FUZZ_SECONDS ?= 60
 
 test: deps
+	$(SWIFT) format lint --configuration .swift-format --recursive --parallel --strict Sources Tests
 	$(SWIFT) build $(TESTFLAGS) --build-tests
 	$(SWIFT) test $(TESTFLAGS) --skip-build
 	$(RELEASE) check --jobs $(JOBS)

@@ -6,7 +6,9 @@ import Testing
 /// Every chapter 1–2 experiment at smoke scale: its declarations are complete, and every claim's
 /// negative control flips (the check, run on the perturbed model, gives the verdict the control expects).
 @Suite struct ChapterOneTwoControlsTests {
-  static let experiments: [any Experiment] = [SugarAndSpiceExperiment(), ZeroMemoryExperiment(), ExperimentOneExperiment(), ExperimentTwoExperiment()]
+  static let experiments: [any Experiment] = [
+    SugarAndSpiceExperiment(), ZeroMemoryExperiment(), ExperimentOneExperiment(), ExperimentTwoExperiment(),
+  ]
 
   @Test(arguments: 0..<4) func declarationsAreCompleteAndControlsFlip(_ index: Int) throws {
     let experiment = Self.experiments[index]

@@ -63,7 +63,7 @@ import Testing
     #expect(one.status == 2 && one.standardError.contains("the game is not symmetric"))
     let infinite = try Self.file("inf.nfg", "NFG 1 R \"a\" { \"1\" \"2\" } { 2 2 }\n1 2 3 4 5 6 7 1e300\n")
     let huge = try ReproduceCommand.run(["game", "dynamics", infinite])
-    #expect(huge.status == 2 && huge.standardError.contains("1e+300 is not a finite number of magnitude at most 1e150"), "\(huge.standardError)")
+    #expect(huge.status == 2 && huge.standardError.contains("player 2's payoff at profile [1, 1] is 1e+300"), "\(huge.standardError)")
   }
 
   @Test func moranRunsAndRefusesBadInput() throws {

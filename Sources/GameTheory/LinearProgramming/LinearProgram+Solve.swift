@@ -76,7 +76,7 @@ extension LinearProgram {
         guard abs(value) <= Self.largestMagnitude else {
           throw LabError.invalidInput(
             place: place(constraint: i),
-            problem: "coefficient \(value) on variable \(j) '\(variables[j].name)' exceeds ±\(Self.largestMagnitude), more than GLPK solves reliably")
+            problem: "coefficient \(value) on variable \(j) '\(variables[j].name)' exceeds ±1e12, more than GLPK solves reliably")
         }
         if value != 0 { row.append((j, value)) }
       }
@@ -119,7 +119,7 @@ extension LinearProgram {
     }
     for (name, value) in [("lower", lower), ("upper", upper)] {
       if let value, value.isFinite, abs(value) > largestMagnitude {
-        throw LabError.invalidInput(place: place, problem: "\(name) bound \(value) exceeds ±\(largestMagnitude), more than GLPK solves reliably")
+        throw LabError.invalidInput(place: place, problem: "\(name) bound \(value) exceeds ±1e12, more than GLPK solves reliably")
       }
     }
     if let l = lower, let u = upper, l > u {

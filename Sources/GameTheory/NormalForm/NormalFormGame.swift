@@ -85,7 +85,7 @@ public struct NormalFormGame: Sendable, Equatable {
         throw LabError.invalidInput(
           place: place,
           problem:
-            "player \(player + 1)'s payoff at profile \(profiles[index]) is \(vector[player]); payoffs must lie within ±\(Self.largestPayoffMagnitude), beyond which the linear programs (GLPK, absolute tolerances near 1e-9) give wrong answers or abort"
+            "player \(player + 1)'s payoff at profile \(profiles[index]) is \(vector[player]); payoffs must lie within ±1e9, beyond which the linear programs (GLPK, absolute tolerances near 1e-9) give wrong answers or abort"
         )
       }
     }

@@ -32,7 +32,7 @@ public struct StageGame: Sendable, Equatable, CustomStringConvertible {
       throw LabError.invalidInput(
         place: "stage game",
         problem: value.isFinite
-          ? "\(name) is \(value); payoffs must lie within ±\(NormalFormGame.largestPayoffMagnitude) so that sums over a tournament stay exact enough and finite"
+          ? "\(name) is \(value); payoffs must lie within ±1e9 so that sums over a tournament stay exact enough and finite"
           : "\(name) is \(value), not a finite number")
     }
     self.init(unchecked: reward, sucker, temptation, punishment)

@@ -155,7 +155,7 @@ struct ExperimentOneExperiment: Experiment {
         [
           .init(0.0, reason: "ε \"reduces exponentially with time\", without a floor", source: "§2.2; book-era commit 02526bb"),
           .init(0.0025, reason: "later code stops the decay at 0.0025", source: "danftang/NumericalPolitics f4d8200"),
-        ])
+        ]),
     ]
   }
 
