@@ -14,5 +14,18 @@ public enum IBHaggling {
       HypothesesExperiment(), GuaranteesExperiment(), GeneralisedStagHuntExperiment(), PrisonersDilemmaExperiment(), RandomTwoPlayerExperiment(),
       SchellingExperiment(), MultiplayerExperiment(),
     ],
-    benchmarks: benchmarks)
+    benchmarks: benchmarks, derivedFiles: counterexamples)
+
+  /// The counterexample games of ibh.two-player-cycles, ranked by robustness, as
+  /// `counterexamples/counterexample-KK.nfg` (each reruns with `reproduce ibh haggle FILE --states N`),
+  /// when the results hold ibh.random-two-player's robustness table.
+  @Sendable static func counterexamples(_ resultsJSON: String) throws -> [(path: String, content: String)] {
+    let source = "Reproduce/IBHaggling/results.json"
+    let json = try JSONValue.parse(resultsJSON, source: source)
+    let experiment = json["experiments"]?.arrayValue?.first { $0["id"]?.stringValue == "ibh.random-two-player" }
+    guard experiment?["tables"]?.arrayValue?.contains(where: { $0["id"]?.stringValue == "ibh.random-two-player.robust" }) == true else {
+      return []
+    }
+    return try IBHagglingCommandLine.counterexampleFiles(resultsJSON: resultsJSON, source: source).map { ("counterexamples/" + $0.name, $0.nfg) }
+  }
 }

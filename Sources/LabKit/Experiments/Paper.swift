@@ -12,10 +12,13 @@ public struct Paper: Sendable {
   public let experiments: [any Experiment]
   /// Throughput measurements of the module's hot loops, run by `reproduce bench`.
   public let benchmarks: [Benchmark]
+  /// Files derived from the paper's rendered `results.json` (paths relative to `Reproduce/<id>/`),
+  /// written by every run and compared by `check` like any other output.
+  public let derivedFiles: @Sendable (_ resultsJSON: String) throws -> [(path: String, content: String)]
 
   public init(
     id: String, prefix: String, title: String, citation: String, sourceText: String, experiments: [any Experiment],
-    benchmarks: [Benchmark] = []
+    benchmarks: [Benchmark] = [], derivedFiles: @escaping @Sendable (_ resultsJSON: String) throws -> [(path: String, content: String)] = { _ in [] }
   ) {
     self.id = id
     self.prefix = prefix
@@ -24,6 +27,7 @@ public struct Paper: Sendable {
     self.sourceText = sourceText
     self.experiments = experiments
     self.benchmarks = benchmarks
+    self.derivedFiles = derivedFiles
   }
 
   /// The literate document, relative to the output root.

@@ -174,7 +174,9 @@ public struct Reproduction: Sendable {
         continue
       }
       tree.add(paper.reportPath, Report.text(record, title: paper.title))
-      tree.add(paper.resultsPath, record.json.rendered())
+      let results = record.json.rendered()
+      tree.add(paper.resultsPath, results)
+      for file in try paper.derivedFiles(results) { tree.add("Reproduce/\(paper.id)/" + file.path, file.content) }
       if let document = try AtomicFile.read(options.root + "/" + paper.documentPath) {
         tree.add(
           paper.documentPath,
