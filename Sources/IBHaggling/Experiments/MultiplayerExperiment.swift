@@ -422,16 +422,7 @@ public struct MultiplayerExperiment: Experiment {
   }
 
   /// "deals=literal: fails (0.745 [0.680, 0.800]); …"
-  static func describe(_ cells: [VerdictMap.Cell]) -> String {
-    cells.map { cell in
-      let estimate =
-        cell.estimate.map {
-          " (\(DecimalFormat.fixed($0, digits: 3))"
-            + (cell.lower.map { l in " [\(DecimalFormat.fixed(l, digits: 3)), \(DecimalFormat.fixed(cell.upper!, digits: 3))]" } ?? "") + ")"
-        } ?? ""
-      return VerdictMap.describe(cell.reading + cell.size) + ": " + cell.verdict.rawValue + estimate
-    }.joined(separator: "; ")
-  }
+  static func describe(_ cells: [VerdictMap.Cell]) -> String { ShareMap.describe(cells) }
 
   /// The demand check on a batch: (2, 2, 0) the most frequent outcome, its fraction against 1/2, and
   /// (3, 3, 1) Pareto-dominating it.
