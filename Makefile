@@ -3,7 +3,8 @@
 #   make test        install what is missing, check the style, run the test suite, check the committed outputs, fuzz the parsers
 # Also: make check (are the committed outputs current?), make bench (throughput), make deps, make build,
 #       make format (apply .swift-format), make lint (report what make format would change),
-#       make fuzz (every parser under libFuzzer for FUZZ_SECONDS each, default 60).
+#       make fuzz (every parser under libFuzzer for FUZZ_SECONDS each, default 60),
+#       make python-test (pip install ./python and its pytest suite against the outputs and the built tool).
 
 SWIFT    ?= swift
 RELEASE  := .build/release/reproduce
@@ -11,7 +12,7 @@ APT      := libgsl-dev libglpk-dev pkg-config librsvg2-bin
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: deps build reproduce test check bench bench-dynamics clean format lint fuzz
+.PHONY: deps build reproduce test check bench bench-dynamics clean format lint fuzz python-test
 
 # Install the system libraries when one is missing (apt-get update runs once, first).
 deps:
@@ -46,7 +47,15 @@ test: deps
 	$(SWIFT) build $(TESTFLAGS) --build-tests
 	$(SWIFT) test $(TESTFLAGS) --skip-build
 	$(RELEASE) check --jobs $(JOBS)
+	$(MAKE) python-test
 	SWIFT=$(SWIFT) .ci/fuzz $(FUZZ_SECONDS)
+
+# The Python layer (python/): installed with its test extras, tested against the committed outputs and
+# the release tool built above (pandas, pytest and jsonschema come from PyPI).
+python-test:
+	@[ -x $(RELEASE) ] || $(SWIFT) build -c release --product reproduce
+	python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location "./python[test]"
+	COOPERATIONLAB_REPRODUCE=$(CURDIR)/$(RELEASE) python3 -m pytest -q -p no:cacheprovider python/tests
 
 fuzz: deps
 	SWIFT=$(SWIFT) .ci/fuzz $(FUZZ_SECONDS)

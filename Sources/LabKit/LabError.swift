@@ -18,6 +18,10 @@ public enum LabError: Error, Equatable, Sendable, CustomStringConvertible {
     case .invalidInput(let place, let problem):
       return "\(place): \(problem)"
     case .unknownIdentifier(let id, let known):
+      let nearest = NearestNames.suggestions(for: id, among: known)
+      if !nearest.isEmpty {
+        return "unknown id '\(id)'; did you mean " + nearest.map { "'\($0)'" }.joined(separator: ", ") + "? (`reproduce list` shows every id)"
+      }
       let list = known.count > 40 ? known.prefix(40).joined(separator: ", ") + ", ..." : known.joined(separator: ", ")
       return "unknown id '\(id)'; known ids: \(list)"
     case .fileSystem(let path, let problem):

@@ -34,7 +34,7 @@ extension Reproduce.GameCommand {
         Games with 3 or more players get pure equilibria only; their mixed equilibria are not computed.
         """)
 
-    @Argument(help: "A Gambit strategic-form file (.nfg, payoff or outcome version).")
+    @Argument(help: "A Gambit strategic-form file (.nfg, payoff or outcome version); - reads standard input.")
     var file: String
 
     @Option(help: "text or json.")

@@ -23,7 +23,7 @@ extension Reproduce.GameCommand {
       commandName: "dynamics",
       abstract: "Evolutionary and learning dynamics on a two-player game in a Gambit .nfg file (nashpy's algorithms).")
 
-    @Argument(help: "A Gambit strategic-form file (.nfg) of a two-player game.") var file: String
+    @Argument(help: "A Gambit strategic-form file (.nfg) of a two-player game; - reads standard input.") var file: String
     @Option(help: "replicator, discrete-replicator, fictitious-play, stochastic-fictitious-play or regret-matching.")
     var method: DynamicsMethod = .replicator
     @Option(help: "Replicator dynamics: one population (symmetric games) or two; one for symmetric games by default.")

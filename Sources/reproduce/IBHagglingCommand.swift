@@ -18,7 +18,8 @@ extension Reproduce.IBHagglingCommand {
     static let configuration = CommandConfiguration(
       abstract: "Let infra-Bayesian hagglers play the repeated game in a Gambit .nfg file and report their stable cycles.")
 
-    @Argument(help: "A Gambit strategic-form file (.nfg) with exact small-fraction payoffs (or give --discount).") var file: String
+    @Argument(help: "A Gambit strategic-form file (.nfg) with exact small-fraction payoffs (or give --discount); - reads standard input.") var file:
+      String
     @Option(parsing: .unconditional, help: "Largest number of states of a hypothesis (1...9).") var states: Int = 5
     @Flag(help: "Also offer hypotheses in which the others play autonomous cycles.") var opponentCycles = false
     @Option(parsing: .unconditional, help: "Independent runs.") var runs: Int = 100
@@ -32,11 +33,11 @@ extension Reproduce.IBHagglingCommand {
 
     func run() throws {
       try reportingErrors {
-        guard let text = try AtomicFile.read(file) else { throw LabError.fileSystem(path: file, problem: "no such file") }
+        let text = try InputFile.read(file)
         let options = IBHagglingCommandLine.Options(
           states: states, opponentCycles: opponentCycles, runs: runs, seed: seed, discount: discount, prior: prior,
           maximumSteps: maximumSteps, trace: trace, format: format)
-        print(try IBHagglingCommandLine.haggle(nfgText: text, fileName: file, options: options), terminator: "")
+        print(try IBHagglingCommandLine.haggle(nfgText: text, fileName: InputFile.displayName(file), options: options), terminator: "")
       }
     }
   }

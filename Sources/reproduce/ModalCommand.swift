@@ -5,6 +5,18 @@ import ModalAgents
 
 extension ModalCommandLine.Format: ExpressibleByArgument {}
 
+/// What `modal compete --help` and `modal matrix --help` say about agents: the library's names and
+/// the formula syntax.
+let modalAgentsHelp = """
+  Library agents: \(AgentLibrary.knownNames).
+
+  A formula says when an agent cooperates. Atoms: them(me) (the opponent cooperates with me), \
+  me(them), them(X) (the opponent cooperates with agent X). Connectives, in ASCII or Unicode: \
+  T ⊤, F ⊥, ~ ¬, & ∧, | ∨, -> →, <-> ↔; modalities [] □ (provable), <> ◇ (consistent), [k] and <k> \
+  (provable and consistent in PA + k). Example: FairBot is `[] them(me)`, PrudentBot is \
+  `[] them(me) & [1] ~them(DefectBot)`.
+  """
+
 extension Reproduce {
   struct ModalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +28,8 @@ extension Reproduce {
 extension Reproduce.ModalCommand {
   struct Compete: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Play two agents (library names such as FairBot or PrudentBot_2, or formulas) against each other.")
+      abstract: "Play two agents (library names such as FairBot or PrudentBot_2, or formulas) against each other.",
+      discussion: modalAgentsHelp)
 
     @Argument(help: "The first agent.") var first: String
     @Argument(help: "The second agent.") var second: String
@@ -30,15 +43,16 @@ extension Reproduce.ModalCommand {
   struct Matrix: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
-        "The matrix of moves of the agents in FILE (one `Name = formula` per line, `#` comments); entry = row agent's move against the column agent.")
+        "The matrix of moves of the agents in FILE (one `Name = formula` per line, `#` comments); entry = row agent's move against the column agent.",
+      discussion: modalAgentsHelp)
 
-    @Argument(help: "The file of agent definitions.") var file: String
+    @Argument(help: "The file of agent definitions; - reads standard input.") var file: String
     @Option(help: "text or json.") var format: ModalCommandLine.Format = .text
 
     func run() throws {
       try reportingErrors {
-        guard let text = try AtomicFile.read(file) else { throw LabError.fileSystem(path: file, problem: "no such file") }
-        print(try ModalCommandLine.matrix(fileText: text, fileName: file, format: format), terminator: "")
+        let text = try InputFile.read(file)
+        print(try ModalCommandLine.matrix(fileText: text, fileName: InputFile.displayName(file), format: format), terminator: "")
       }
     }
   }

@@ -35,7 +35,7 @@ struct RunOptions: ParsableArguments {
   func options() throws -> Reproduction.Options {
     Reproduction.Options(
       scale: scale, seed: seed, jobs: jobs, overrides: try ParameterOverrides(parsing: assignments),
-      showProgress: isatty(2) == 1, root: output)
+      showProgress: isatty(2) == 1, root: output, templateRoot: ".")
   }
 }
 

@@ -136,7 +136,7 @@ import Testing
   @Test func commandLine() throws {
     let text = try IBHagglingCommandLine.haggle(nfgText: Self.pdFile, fileName: "pd.nfg", options: .init(states: 4, runs: 10, seed: 1, trace: true))
     #expect(text.hasPrefix("pd.nfg: 2 players, 2 × 2 actions\n"))
-    #expect(text.contains("Row            249  1                   3               D\n"))
+    #expect(text.contains("Row            249                   1               3  D\n"))
     #expect(text.contains("Switches of run 1"))
     let again = try IBHagglingCommandLine.haggle(nfgText: Self.pdFile, fileName: "pd.nfg", options: .init(states: 4, runs: 10, seed: 1, trace: true))
     #expect(text == again)

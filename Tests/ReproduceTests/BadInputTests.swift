@@ -41,7 +41,8 @@ import Testing
     try Self.expectRefused(
       ["game", "solve", Self.fixtures + "/huge-payoff.nfg"], "player 1's payoff at profile [0, 1] is -1e+300; payoffs must lie within")
     try Self.expectRefused(["game", "solve", Self.fixtures + "/zero-20x20.nfg"], "support enumeration would try 137847000000 support pairs")
-    try Self.expectRefused(["game", "solve", "/dev/null"], "/dev/null: is not a regular file")
+    // A device is read like a file (so /dev/stdin works); /dev/null is then an empty game file.
+    try Self.expectRefused(["game", "solve", "/dev/null"], "/dev/null line 1 column 1: not a Gambit .nfg file")
     try Self.expectRefused(["game", "solve", "/tmp"], "/tmp: is a folder, not a file")
   }
 
@@ -57,6 +58,23 @@ import Testing
     // Many cheap agents whose matchups add up: 60 agents of two [1000000] boxes each.
     let many = (0..<60).map { "A\($0) = [1000000][1000000]them(me)\n" }.joined()
     try Self.expectRefused(["modal", "matrix", "input.txt"], "solving every matchup may take more than the limit", writing: many)
-    try Self.expectRefused(["modal", "matrix", "/dev/null"], "/dev/null: is not a regular file")
+    try Self.expectRefused(["modal", "matrix", "/dev/null"], "/dev/null: no agents defined")
+  }
+}
+
+/// File arguments read standard input for `-` (issue "For the researcher": a game built in Python
+/// goes to the tool without a temporary file).
+@Suite struct StandardInputTests {
+  @Test func gameSolveReadsStandardInput() throws {
+    let game = "NFG 1 R \"pd\" { \"1\" \"2\" }\n{ { \"C\" \"D\" } { \"C\" \"D\" } }\n\n3 3 5 0 0 5 1 1\n"
+    let result = try ReproduceCommand.run(["game", "solve", "-", "--format", "json"], input: game)
+    #expect(result.status == 0)
+    #expect(result.standardOutput.contains("\"profile\": [\"D\", \"D\"]"))
+  }
+
+  @Test func errorsNameStandardInput() throws {
+    let result = try ReproduceCommand.run(["modal", "matrix", "-"], input: "Odd = [] them(Nobody)\n")
+    #expect(result.status == 2)
+    #expect(result.standardError.hasPrefix("error: standard input line 1"))
   }
 }

@@ -103,7 +103,9 @@ import Testing
   @Test func unknownIDAndBadOptionsAreUsageErrors() throws {
     let unknown = try ReproduceCommand.run(["run", "np.zero-memroy", "--output", "/nonexistent"])
     #expect(unknown.status == 2)
-    #expect(unknown.standardError.contains("unknown id 'np.zero-memroy'; known ids: NumericalPolitics, np.sugar-and-spice"))
+    #expect(unknown.standardError.contains("unknown id 'np.zero-memroy'; did you mean 'np.zero-memory'?"))
+    let unrelated = try ReproduceCommand.run(["run", "qqqqqqqqqqqq", "--output", "/nonexistent"])
+    #expect(unrelated.standardError.contains("unknown id 'qqqqqqqqqqqq'; known ids: NumericalPolitics, np.sugar-and-spice"))
     #expect(try ReproduceCommand.run(["run", "--jobs", "0"]).status == 2)
     #expect(try ReproduceCommand.run(["run", "--scale", "huge"]).status == 2)
   }

@@ -54,13 +54,12 @@ public struct GambitStrategicGame: Sendable, Equatable {
     self = try parser.parse()
   }
 
-  /// Reads and parses an `.nfg` file.
+  /// Reads and parses an `.nfg` file (`-` reads standard input).
   ///
   /// - Throws: ``LabError/fileSystem(path:problem:)`` when the file is missing or unreadable,
   ///   ``LabError/invalidInput(place:problem:)`` when it is not a valid `.nfg` file.
   public static func read(path: String) throws -> GambitStrategicGame {
-    guard let text = try AtomicFile.read(path) else { throw LabError.fileSystem(path: path, problem: "no such file") }
-    return try GambitStrategicGame(nfg: text, source: path)
+    try GambitStrategicGame(nfg: try InputFile.read(path), source: InputFile.displayName(path))
   }
 
   /// The game as `.nfg` text, payoff version, with strategy names, ending in a newline:

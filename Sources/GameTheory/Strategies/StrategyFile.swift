@@ -76,18 +76,12 @@ public enum StrategyFile {
     return strategies
   }
 
-  /// The strategies of the file at `path`.
+  /// The strategies of the file at `path` (`-` reads standard input).
   ///
   /// - Throws: ``LabError/fileSystem(path:problem:)`` if it cannot be read as UTF-8, and as
   ///   ``parse(_:source:)``.
   public static func read(path: String) throws -> [FiniteMemoryStrategy] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw LabError.fileSystem(path: path, problem: "cannot be read")
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw LabError.fileSystem(path: path, problem: "is not UTF-8 text")
-    }
-    return try parse(text, source: path)
+    try parse(try InputFile.read(path), source: InputFile.displayName(path))
   }
 
   private static func parseBlock(_ block: [[StrategyToken]], source: String) throws -> FiniteMemoryStrategy {

@@ -6,7 +6,9 @@
 /// exploratory question (``Claim/Kind/exploratory``) whose answer is the evidence itself, with nothing
 /// in the text to hold it to.
 public enum Verdict: String, Sendable, CaseIterable, Comparable {
-  case reproduced, notReproduced, supported, refuted, inconclusive, explored
+  case reproduced
+  case notReproduced = "not reproduced"
+  case supported, refuted, inconclusive, explored
   /// At smoke scale: the run tests the pipeline, and its verdicts are not findings.
   case smoke
 

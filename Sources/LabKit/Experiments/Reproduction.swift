@@ -18,10 +18,15 @@ public struct Reproduction: Sendable {
     public var showProgress: Bool
     /// The output root: `Reproduce/`, `Figures/` and `Papers/` are under it.
     public var root: String
+    /// Where the literate documents' templates are read when the output root has none (a fresh
+    /// `--output` folder); the command line passes the repository it runs in. A document already
+    /// under the output root is woven in place. Nil: only the output root's documents are woven.
+    public var templateRoot: String?
 
     public init(
       scale: Scale = .standard, seed: UInt64 = Reproduction.defaultSeed, jobs: Int = 1,
-      overrides: ParameterOverrides = ParameterOverrides(), showProgress: Bool = false, root: String = "."
+      overrides: ParameterOverrides = ParameterOverrides(), showProgress: Bool = false, root: String = ".",
+      templateRoot: String? = nil
     ) {
       self.scale = scale
       self.seed = seed
@@ -29,6 +34,7 @@ public struct Reproduction: Sendable {
       self.overrides = overrides
       self.showProgress = showProgress
       self.root = root
+      self.templateRoot = templateRoot
     }
   }
 
@@ -177,7 +183,7 @@ public struct Reproduction: Sendable {
       let results = record.json.rendered()
       tree.add(paper.resultsPath, results)
       for file in try paper.derivedFiles(results) { tree.add("Reproduce/\(paper.id)/" + file.path, file.content) }
-      if let document = try AtomicFile.read(options.root + "/" + paper.documentPath) {
+      if let document = try Self.template(paper.documentPath, options: options, listed: listed) {
         tree.add(
           paper.documentPath,
           try LiterateDocument.weave(document, place: paper.documentPath) {
@@ -188,7 +194,7 @@ public struct Reproduction: Sendable {
       }
     }
     let indexPath = "Papers/README.md"
-    if let index = try AtomicFile.read(options.root + "/" + indexPath) {
+    if let index = try Self.template(indexPath, options: options, listed: listed) {
       tree.add(
         indexPath,
         try LiterateDocument.weave(index, place: indexPath) { id in
@@ -205,6 +211,15 @@ public struct Reproduction: Sendable {
     for path in figurePaths { tree.keep(path) }
     let outputs = Set(tree.paths + figurePaths + tree.missingDocuments).sorted()
     tree.add("Reproduce/MANIFEST.json", manifest(options: options, outputs: outputs))
+  }
+
+  /// The template of the document at `path`: the one under the output root, or, when the output
+  /// root has none and its manifest does not list it (a fresh folder, not a deleted document), the
+  /// one under the template root.
+  static func template(_ path: String, options: Options, listed: Set<String>) throws -> String? {
+    if let document = try AtomicFile.read(options.root + "/" + path) { return document }
+    guard !listed.contains(path), let templateRoot = options.templateRoot, templateRoot != options.root else { return nil }
+    return try AtomicFile.read(templateRoot + "/" + path)
   }
 
   /// The outputs the manifest on disk lists (empty when there is none or it cannot be read: a

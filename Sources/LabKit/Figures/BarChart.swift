@@ -40,7 +40,7 @@ public struct BarChart: Sendable {
   }
 
   private(set) var series: [Series] = []
-  private var references: [(value: Double, label: String?)] = []
+  private(set) var references: [(value: Double, label: String?)] = []
 
   /// An empty bar chart over the given categories.
   public init(

@@ -7,9 +7,9 @@ enum FigureStyle {
   static let fontFamily = "DejaVu Sans, sans-serif"
   static let titleFontSize = 15.0
   static let axisLabelFontSize = 12.0
-  static let tickFontSize = 11.0
-  static let legendFontSize = 11.0
-  static let annotationFontSize = 11.0
+  static let tickFontSize = 12.0
+  static let legendFontSize = 12.0
+  static let annotationFontSize = 12.0
 
   static let textColour = "#222222"
   static let axisColour = "#444444"

@@ -36,6 +36,10 @@ public struct Heatmap: Sendable {
   public var valueRange: ClosedRange<Double>?
   /// The text beside the colour bar (may be empty).
   public var colourBarLabel: String = ""
+  /// Categories for data that take a few values (a move, an outcome class): each cell is coloured
+  /// by the category with its exact value, and a legend of swatches replaces the continuous colour
+  /// bar (``colourBarLabel`` titles it). Nil: the colours are continuous over ``valueRange``.
+  public var categories: [HeatmapCategory]?
   /// The figure width in pixels.
   public var width: Double
   /// The figure height in pixels.
@@ -90,7 +94,11 @@ public struct Heatmap: Sendable {
     writeCellLabels(layout, into: &writer)
     writeNames(layout, into: &writer)
     writeAxisLabels(layout, into: &writer)
-    writeColourBar(layout, into: &writer)
+    if let categories {
+      writeCategoryLegend(categories, layout, into: &writer)
+    } else {
+      writeColourBar(layout, into: &writer)
+    }
     return writer.finish()
   }
 
@@ -281,12 +289,47 @@ public struct Heatmap: Sendable {
     writer.close()
   }
 
-  /// The colour of a cell, or `nil` for a missing, NaN or infinite value.
+  /// The colour of a cell, or `nil` for a missing, NaN or infinite value (or, with categories, a
+  /// value that is none of them).
   private func cellColour(_ row: Int, _ column: Int, low: Double, high: Double) -> Colour? {
     guard row < values.count, column < values[row].count else { return nil }
     let value = values[row][column]
     guard value.isFinite else { return nil }
+    if let categories { return categories.first { $0.value == value }?.colour }
     return colourScale.colour(at: (value - low) / (high - low))
+  }
+
+  /// Writes the categories' legend right of the grid: its title, then one swatch and name per
+  /// category, top to bottom.
+  private func writeCategoryLegend(_ categories: [HeatmapCategory], _ layout: HeatmapLayout, into writer: inout SVGWriter) {
+    let font = FigureStyle.legendFontSize
+    let left = layout.barLeft
+    var y = layout.top
+    if !colourBarLabel.isEmpty {
+      writer.element(
+        "text",
+        [
+          ("x", SVGWriter.number(left)), ("y", SVGWriter.number(y + font)), ("font-size", SVGWriter.number(font)),
+          ("fill", FigureStyle.textColour), ("font-weight", "bold"),
+        ], text: colourBarLabel)
+      y += font + 8
+    }
+    for category in categories {
+      writer.element(
+        "rect",
+        [
+          ("x", SVGWriter.number(left)), ("y", SVGWriter.number(y)), ("width", SVGWriter.number(layout.barWidth)),
+          ("height", SVGWriter.number(layout.barWidth)), ("fill", category.colour.svgValue),
+          ("stroke", FigureStyle.axisColour), ("stroke-width", "0.5"),
+        ])
+      writer.element(
+        "text",
+        [
+          ("x", SVGWriter.number(left + layout.barWidth + 6)), ("y", SVGWriter.number(y + layout.barWidth / 2 + font * 0.35)),
+          ("font-size", SVGWriter.number(font)), ("fill", FigureStyle.textColour),
+        ], text: category.name)
+      y += layout.barWidth + 6
+    }
   }
 }
 
@@ -351,9 +394,17 @@ private struct HeatmapLayout {
     heading = FigureTitle(map.title, availableWidth: width - 2 * pad)
     top = pad + heading.height
     barTickWidth = barTicks.compactMap(\.label).map { FigureStyle.textWidth($0, fontSize: font) }.max() ?? 0
-    let rightBlock =
-      18 + barWidth + FigureStyle.tickLength + FigureStyle.tickLabelGap + barTickWidth
-      + (barLabel.isEmpty ? 0 : 8 + labelFont) + pad
+    let rightBlock: Double
+    if let categories = map.categories {
+      let swatch = 14.0
+      let names = categories.map { FigureStyle.textWidth($0.name, fontSize: FigureStyle.legendFontSize) + swatch + 6 }
+      let title = FigureStyle.textWidth(map.colourBarLabel, fontSize: FigureStyle.legendFontSize) * 1.1
+      rightBlock = 18 + max(names.max() ?? 0, title) + pad
+    } else {
+      rightBlock =
+        18 + barWidth + FigureStyle.tickLength + FigureStyle.tickLabelGap + barTickWidth
+        + (barLabel.isEmpty ? 0 : 8 + labelFont) + pad
+    }
     let widestRow = rowNames.map { FigureStyle.textWidth($0, fontSize: font) }.max() ?? 0
     let widestColumn = columnNames.map { FigureStyle.textWidth($0, fontSize: font) }.max() ?? 0
     (left, gridWidth, cellWidth, rotated) = HeatmapLayout.fitColumns(
@@ -403,5 +454,19 @@ private struct HeatmapLayout {
   func barPosition(_ value: Double) -> Double? {
     let t = (value - low) / (high - low)
     return t.isFinite ? gridBottom - t * gridHeight : nil
+  }
+}
+
+/// One category of a categorical ``Heatmap``: the cell value it stands for, its name in the legend
+/// and its colour.
+public struct HeatmapCategory: Sendable {
+  public var value: Double
+  public var name: String
+  public var colour: Colour
+
+  public init(value: Double, name: String, colour: Colour) {
+    self.value = value
+    self.name = name
+    self.colour = colour
   }
 }

@@ -17,7 +17,7 @@ public struct HistogramChart: Sendable {
   /// The height of each bin; `counts.count == edges.count - 1`.
   public let counts: [Double]
   /// The underlying chart, which holds the axes, the bars and any reference lines.
-  private var chart: Chart
+  private(set) var chart: Chart
 
   /// A histogram of given bins: `counts[i]` is the height of the bin from `edges[i]` to `edges[i + 1]`.
   ///

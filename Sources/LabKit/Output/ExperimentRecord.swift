@@ -1,5 +1,5 @@
 /// One experiment's results as stored in results.json: `{"id", "title", "sections", "parameters",
-/// "claims", "tables", "figures"}`.
+/// "claims", "tables", "figures": [{"path", "title", "data"}]}`.
 public struct ExperimentRecord: Sendable, Equatable {
   public let id: String
   public let title: String
@@ -10,8 +10,10 @@ public struct ExperimentRecord: Sendable, Equatable {
   public let tables: [Table]
   /// Paths of the figures, relative to the output root.
   public let figures: [String]
-  /// Figure titles by path, for captions (not stored in results.json; read back as the file name).
+  /// Figure titles by path, for captions.
   public let figureTitles: [String]
+  /// What each figure plots (``FigureDrawing/data``), null for a drawing that is not a plot.
+  public let figureData: [JSONValue]
 
   public init(experiment: any Experiment, parameters: Parameters, result: ExperimentResult, paper: String, scale: Scale) {
     id = experiment.id
@@ -22,13 +24,20 @@ public struct ExperimentRecord: Sendable, Equatable {
     tables = result.tables
     figures = result.figures.map { $0.path(paper: paper) }
     figureTitles = result.figures.map(\.title)
+    figureData = result.figures.map { $0.data ?? .null }
   }
 
   public var json: JSONValue {
     .object([
       ("id", .string(id)), ("title", .string(title)), ("sections", .array(sections.map { .string($0) })),
       ("parameters", parameters), ("claims", .array(claims.map(\.json))), ("tables", .array(tables.map(\.json))),
-      ("figures", .array(zip(figures, figureTitles).map { .object([("path", .string($0)), ("title", .string($1))]) })),
+      (
+        "figures",
+        .array(
+          figures.indices.map { index in
+            .object([("path", .string(figures[index])), ("title", .string(figureTitles[index])), ("data", figureData[index])])
+          })
+      ),
     ])
   }
 
@@ -45,6 +54,7 @@ public struct ExperimentRecord: Sendable, Equatable {
     self.tables = try tables.map { try Table(json: $0, place: "\(place), experiment \(id)") }
     self.figures = figures.compactMap { $0["path"]?.stringValue }
     self.figureTitles = figures.compactMap { $0["title"]?.stringValue }
+    self.figureData = figures.map { $0["data"] ?? .null }
     guard self.figures.count == figures.count, self.figureTitles.count == figures.count else {
       throw LabError.invalidInput(place: "\(place), experiment \(id)", problem: "a figure needs path and title")
     }

@@ -56,8 +56,15 @@ public enum Report {
     return out
   }
 
-  /// `text` wrapped at `width` columns, each line prefixed with `indent`.
+  /// `text` wrapped at `width` columns, each line prefixed with `indent`; a line break in `text`
+  /// starts a new line (evidence keeps its line breaks).
   static func wrap(_ text: String, indent: String, width: Int = 100) -> String {
+    let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard paragraphs.count == 1 else {
+      return paragraphs.enumerated().map { index, paragraph in
+        wrap(String(paragraph), indent: index == 0 ? indent : indent + "  ", width: width)
+      }.joined()
+    }
     var lines: [String] = []
     var line = indent
     for word in text.split(separator: " ", omittingEmptySubsequences: true) {

@@ -6,6 +6,12 @@ public struct Table: Sendable, Equatable {
     case integer(Int)
     /// A real number and the decimals it prints with; JSON keeps the rounded value.
     case real(Double, digits: Int)
+    /// An estimate with its interval, printed `0.395 [0.349, 0.441]` (or `[0.349, 0.441]` without
+    /// an estimate); the numbers are kept as printed. JSON: `{"estimate", "lower", "upper"}`.
+    case interval(estimate: String?, lower: String, upper: String)
+    /// A count of successes in trials with the interval of the proportion, printed
+    /// `4/4 [0.51, 1.00]`. JSON: `{"successes", "trials", "lower", "upper"}`.
+    case count(successes: Int, trials: Int, lower: String, upper: String)
 
     public init(stringLiteral value: String) { self = .text(value) }
     public init(integerLiteral value: Int) { self = .integer(value) }
@@ -16,6 +22,9 @@ public struct Table: Sendable, Equatable {
       case .text(let s): return s
       case .integer(let n): return String(n)
       case .real(let x, let digits): return DecimalFormat.fixed(x, digits: digits)
+      case .interval(let estimate?, let lower, let upper): return "\(estimate) [\(lower), \(upper)]"
+      case .interval(nil, let lower, let upper): return "[\(lower), \(upper)]"
+      case .count(let successes, let trials, let lower, let upper): return "\(successes)/\(trials) [\(lower), \(upper)]"
       }
     }
 
@@ -27,12 +36,24 @@ public struct Table: Sendable, Equatable {
       case .real(let x, let digits):
         guard x.isFinite else { return .null }
         return .numberLiteral(DecimalFormat.fixed(x, digits: digits))
+      case .interval(let estimate, let lower, let upper):
+        return .object([
+          ("estimate", estimate.map(JSONValue.numberLiteral) ?? .null), ("lower", .numberLiteral(lower)),
+          ("upper", .numberLiteral(upper)),
+        ])
+      case .count(let successes, let trials, let lower, let upper):
+        return .object([
+          ("successes", .number(Double(successes))), ("trials", .number(Double(trials))), ("lower", .numberLiteral(lower)),
+          ("upper", .numberLiteral(upper)),
+        ])
       }
     }
 
     var isNumeric: Bool {
-      if case .text = self { return false }
-      return true
+      switch self {
+      case .integer, .real: return true
+      case .text, .interval, .count: return false
+      }
     }
   }
 
@@ -50,10 +71,11 @@ public struct Table: Sendable, Equatable {
     for row in rows { append(row) }
   }
 
-  /// Adds a row; it must have one cell per column.
+  /// Adds a row; it must have one cell per column. A text cell that prints an estimate with its
+  /// interval or a count with one (``Cell/typed``) is stored typed, so results.json carries numbers.
   public mutating func append(_ row: [Cell]) {
     precondition(row.count == columns.count, "Table \(id): row has \(row.count) cells for \(columns.count) columns")
-    rows.append(row)
+    rows.append(row.map(\.typed))
   }
 
   /// The printed cells of the column named `name`, top to bottom; nil when there is no such column.
@@ -140,7 +162,75 @@ extension Table.Cell {
         self = .real(x, digits: 0)
       }
     case .null: self = .real(.nan, digits: 0)
+    case .object:
+      if let successes = json["successes"]?.numberValue, let trials = json["trials"]?.numberValue,
+        let lower = json["lower"]?.literalText, let upper = json["upper"]?.literalText
+      {
+        self = .count(successes: Int(successes), trials: Int(trials), lower: lower, upper: upper)
+      } else if let lower = json["lower"]?.literalText, let upper = json["upper"]?.literalText {
+        self = .interval(estimate: json["estimate"]?.literalText, lower: lower, upper: upper)
+      } else {
+        self = .text(json.inline)
+      }
     default: self = .text(json.inline)
+    }
+  }
+
+  /// The cell with its numbers typed: a text cell that is a decimal number becomes ``integer(_:)`` or
+  /// ``real(_:digits:)``; one that prints `E [L, U]`, `[L, U]` or `K/N [L, U]` becomes
+  /// ``interval(estimate:lower:upper:)`` or ``count(successes:trials:lower:upper:)``. Anything else,
+  /// and any text that would not print back exactly the same, stays as it is.
+  var typed: Table.Cell {
+    guard case .text(let text) = self else { return self }
+    if Substring(text).isDecimalLiteral {
+      let candidate: Table.Cell =
+        text.contains(".")
+        ? .real(Double(text) ?? .nan, digits: text.count - 1 - text.distance(from: text.startIndex, to: text.firstIndex(of: ".")!))
+        : Int(text).map(Table.Cell.integer) ?? self
+      return candidate.text == text ? candidate : self
+    }
+    guard text.hasSuffix("]"), let open = text.lastIndex(of: "[") else { return self }
+    let bounds = text[text.index(after: open)..<text.index(before: text.endIndex)].split(separator: ", ", omittingEmptySubsequences: false)
+    guard bounds.count == 2, bounds.allSatisfy(\.isDecimalLiteral) else { return self }
+    let (lower, upper) = (String(bounds[0]), String(bounds[1]))
+    let head = text[..<open]
+    let candidate: Table.Cell
+    if head.isEmpty {
+      candidate = .interval(estimate: nil, lower: lower, upper: upper)
+    } else if head.hasSuffix(" "), head.dropLast().isDecimalLiteral {
+      candidate = .interval(estimate: String(head.dropLast()), lower: lower, upper: upper)
+    } else if head.hasSuffix(" "), case let parts = head.dropLast().split(separator: "/", omittingEmptySubsequences: false),
+      parts.count == 2, let successes = Int(parts[0]), let trials = Int(parts[1])
+    {
+      candidate = .count(successes: successes, trials: trials, lower: lower, upper: upper)
+    } else {
+      return self
+    }
+    return candidate.text == text ? candidate : self
+  }
+}
+
+extension Substring {
+  /// An optional minus, digits, and optionally a point and digits: a number JSON can hold as written.
+  var isDecimalLiteral: Bool {
+    let body = hasPrefix("-") ? dropFirst() : self[...]
+    let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+    guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return false }
+    return parts[0].count == 1 || parts[0].first != "0"
+  }
+}
+
+extension Character {
+  var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+extension JSONValue {
+  /// A number as it is written in the JSON text.
+  var literalText: String? {
+    switch self {
+    case .numberLiteral(let literal): return literal
+    case .number(let x): return JSONValue.numberText(x)
+    default: return nil
     }
   }
 }

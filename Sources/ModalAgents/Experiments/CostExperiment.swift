@@ -171,7 +171,7 @@ struct CostExperiment: Experiment {
       chart.line("fit: b = \(DecimalFormat.fixed(trend.estimate, digits: 2))", line, dashed: true, colour: colour)
     }
     return ExperimentResult(
-      tables: [table], figures: [Figure(id: "ma.cost", title: "Cost of solving a matchup against the size of its system", svg: chart.svg())],
+      tables: [table], figures: [Figure(id: "ma.cost", title: "Cost of solving a matchup against the size of its system", drawing: chart)],
       claims: [claimResult(cells: mapCells, trends: trends, controlTrends: controlTrends, points: cells.flatMap(\.outcome.points), bar: bar)])
   }
 

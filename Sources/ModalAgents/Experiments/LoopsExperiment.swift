@@ -409,12 +409,11 @@ struct LoopsExperiment: Experiment {
       values.append((0..<worlds).map { m.solution.value(m.firstVariable, atWorld: $0) ? 1 : 0 })
     }
     var map = Heatmap(
-      title: "Traces: the value of [X(Y) = C] at the worlds of GL's linear Kripke chain (1 = cooperates)",
+      title: "Traces: the value of [X(Y) = C] at the worlds of GL's linear Kripke chain",
       rows: names, columns: (0..<worlds).map(String.init), values: values, xLabel: "world n (sees exactly the worlds m < n)",
       cellLabelDigits: 0, width: 720, height: 440)
-    map.colourScale = moveColours
-    map.valueRange = 0...1
-    map.colourBarLabel = "value (1 = C, 0 = D)"
-    return Figure(id: "ma.traces", title: "Traces of selected matchups on the linear Kripke chain", svg: map.svg())
+    map.categories = moveCategories
+    map.colourBarLabel = "value"
+    return Figure(id: "ma.traces", title: "Traces of selected matchups on the linear Kripke chain", drawing: map)
   }
 }

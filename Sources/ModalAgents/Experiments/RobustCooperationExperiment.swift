@@ -200,7 +200,7 @@ struct RobustCooperationExperiment: Experiment {
     ]
     return ExperimentResult(
       tables: tables,
-      figures: [Figure(id: "ma.library-matrix", title: "The library's matchups: the row agent's move against the column agent", svg: heatmap.svg())],
+      figures: [Figure(id: "ma.library-matrix", title: "The library's matchups: the row agent's move against the column agent", drawing: heatmap)],
       claims: claims)
   }
 
@@ -270,12 +270,11 @@ struct RobustCooperationExperiment: Experiment {
       values.append(row.map { $0 == .cooperate ? 1 : 0 })
     }
     var map = Heatmap(
-      title: "Modal agents: the row agent's move against the column agent (1 = cooperates, 0 = defects)",
+      title: "Modal agents: the row agent's move against the column agent",
       rows: library.map(\.name), columns: short, values: values, xLabel: "opponent", yLabel: "",
       cellLabelDigits: 0, width: 720, height: 560)
-    map.colourScale = moveColours
-    map.valueRange = 0...1
-    map.colourBarLabel = "move (1 = C, 0 = D)"
+    map.categories = moveCategories
+    map.colourBarLabel = "move"
     return (table, map)
   }
 

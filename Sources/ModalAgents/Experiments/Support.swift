@@ -106,4 +106,9 @@ func rangesText(_ values: [Int]) -> String {
 }
 
 /// The two colours of move heatmaps: Okabe–Ito vermillion for defect (0), blue for cooperate (1).
-let moveColours = ColourScale(stops: [Colour(hex: 0xD55E00), Colour(hex: 0x0072B2)])
+/// A move is categorical: cooperate (1, blue) or defect (0, vermillion), shown with a legend of
+/// the two, not a continuous colour bar.
+let moveCategories = [
+  HeatmapCategory(value: 1, name: "C: cooperates", colour: Colour(hex: 0x0072B2)),
+  HeatmapCategory(value: 0, name: "D: defects", colour: Colour(hex: 0xD55E00)),
+]

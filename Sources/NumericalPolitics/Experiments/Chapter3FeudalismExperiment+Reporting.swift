@@ -106,7 +106,7 @@ extension Chapter3FeudalismExperiment {
       if runs.count > 1 { chart.band(nil, x: x, lower: series.map { $0.min()! }, upper: series.map { $0.max()! }) }
       chart.line("\(name) Gini", x: x, y: series.map { (try? Statistics.mean($0)) ?? .nan })
     }
-    return Figure(id: "np.ch3.gini", title: "Gini of land and corn over time", svg: chart.svg())
+    return Figure(id: "np.ch3.gini", title: "Gini of land and corn over time", drawing: chart)
   }
 
   static func sweepFigure(id: String, title: String, xLabel: String, groups: [(String, [SweepRow])]) -> Figure {
@@ -118,6 +118,6 @@ extension Chapter3FeudalismExperiment {
         colour: colour)
       chart.line(name, x: rows.map(\.x), y: rows.map(\.wellbeing.estimate), colour: colour)
     }
-    return Figure(id: id, title: title, svg: chart.svg())
+    return Figure(id: id, title: title, drawing: chart)
   }
 }

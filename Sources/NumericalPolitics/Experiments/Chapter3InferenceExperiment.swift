@@ -541,13 +541,13 @@ struct Chapter3InferenceExperiment: Experiment {
         id: "np.ch3.deviant-posterior",
         title:
           "Posterior density of the fraction of deviants Δ at π̂_n, one buffer per size (solid: Δ = \(DecimalFormat.compact(fractions[0])), dashed: Δ = \(DecimalFormat.compact(fractions[1])))",
-        svg: posteriorChart.svg()),
+        drawing: posteriorChart),
       Figure(
         id: "np.ch3.norm-deviant-error", title: "Error of the MAP fraction of deviants against buffer size (mean and 95% interval over buffers)",
-        svg: deviantChart.svg()),
+        drawing: deviantChart),
       Figure(
         id: "np.ch3.norm-policy-error", title: "Visit-weighted total variation between π̂_n and the true norm against buffer size",
-        svg: policyChart.svg()),
+        drawing: policyChart),
     ]
     return (
       table, figures,
@@ -634,7 +634,7 @@ struct Chapter3InferenceExperiment: Experiment {
       sampleSize: errors.count)
     let figure = Figure(
       id: "np.ch3.empirical-policy-error",
-      title: "Visit-weighted total variation between the empirical policy and the population's behaviour against buffer size", svg: chart.svg())
+      title: "Visit-weighted total variation between the empirical policy and the population's behaviour against buffer size", drawing: chart)
     return (
       table, figure,
       ClaimResult(

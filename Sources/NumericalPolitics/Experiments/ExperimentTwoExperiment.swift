@@ -311,9 +311,9 @@ struct ExperimentTwoExperiment: Experiment {
     chart.referenceLine(y: 2, label: "breakdown threshold")
     byProbability.referenceLine(y: 2, label: "breakdown threshold")
     return [
-      Figure(id: "\(id).wellbeing", title: "Experiment 2: wellbeing against population size", svg: chart.svg()),
+      Figure(id: "\(id).wellbeing", title: "Experiment 2: wellbeing against population size", drawing: chart),
       Figure(
-        id: "\(id).re-meeting", title: "Experiment 2: wellbeing against the probability of meeting a remembered partner", svg: byProbability.svg()),
+        id: "\(id).re-meeting", title: "Experiment 2: wellbeing against the probability of meeting a remembered partner", drawing: byProbability),
     ]
   }
 

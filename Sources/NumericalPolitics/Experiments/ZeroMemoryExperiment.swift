@@ -503,6 +503,6 @@ struct ZeroMemoryExperiment: Experiment {
       chart.line(name, x.indices.map { (x: x[$0], y: (try? Statistics.mean(values[$0])) ?? .nan) })
     }
     for (y, label) in references { chart.referenceLine(y: y, label: label) }
-    return Figure(id: id, title: title, svg: chart.svg())
+    return Figure(id: id, title: title, drawing: chart)
   }
 }

@@ -159,10 +159,14 @@ struct ExperimentOneAnalysis {
       steps[run.initial.first.id][run.initial.second.id] = Double(run.steps) / 1e6
     }
     var map = Heatmap(
-      title: "Experiment 1: final society of each initial policy pair (1 = point attractor 0x66, 0.5 = another point attractor, 0 = cycle)",
+      title: "Experiment 1: final society of each initial policy pair",
       rows: labels, columns: labels, values: outcome, xLabel: "initial policy of agent 1", yLabel: "initial policy of agent 0",
       width: 640, height: 600)
-    map.valueRange = 0...1
+    map.categories = [
+      HeatmapCategory(value: 1, name: "point attractor 0x66", colour: .blue),
+      HeatmapCategory(value: 0.5, name: "another point attractor", colour: .orange),
+      HeatmapCategory(value: 0, name: "cycle", colour: .vermillion),
+    ]
     map.colourBarLabel = "final society"
     var time = Heatmap(
       title: "Experiment 1: steps until both policies stood still for the convergence window (millions)",
@@ -196,12 +200,12 @@ struct ExperimentOneAnalysis {
       }
     }
     return [
-      Figure(id: "np.exp1.attractor-map", title: "Experiment 1: initial policy pair to final society", svg: map.svg()),
-      Figure(id: "np.exp1.convergence-time", title: "Experiment 1: steps to convergence of each initial pair", svg: time.svg()),
-      Figure(id: "np.exp1.trace-exploration", title: "Experiment 1: exploration rate of the traced pair", svg: exploration.svg()),
-      Figure(id: "np.exp1.trace-policies", title: "Experiment 1: greedy policies of the traced pair", svg: policies.svg()),
-      Figure(id: "np.exp1.trace-changes", title: "Experiment 1: greedy-policy changes of the traced pair", svg: changes.svg()),
-      Figure(id: "np.exp1.trace-q", title: "Experiment 1: Q values of the traced pair's agent 0", svg: q.svg()),
+      Figure(id: "np.exp1.attractor-map", title: "Experiment 1: initial policy pair to final society", drawing: map),
+      Figure(id: "np.exp1.convergence-time", title: "Experiment 1: steps to convergence of each initial pair", drawing: time),
+      Figure(id: "np.exp1.trace-exploration", title: "Experiment 1: exploration rate of the traced pair", drawing: exploration),
+      Figure(id: "np.exp1.trace-policies", title: "Experiment 1: greedy policies of the traced pair", drawing: policies),
+      Figure(id: "np.exp1.trace-changes", title: "Experiment 1: greedy-policy changes of the traced pair", drawing: changes),
+      Figure(id: "np.exp1.trace-q", title: "Experiment 1: Q values of the traced pair's agent 0", drawing: q),
     ]
   }
 

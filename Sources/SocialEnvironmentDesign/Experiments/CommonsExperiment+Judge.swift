@@ -215,7 +215,7 @@ extension CommonsExperiment {
         check.gains.enumerated().map { (x: Double($0.offset), y: $0.element.estimate) })
     }
     chart.referenceLine(y: 0, label: "no gain")
-    return Figure(id: "sed.commons.payoff-curve", title: "The switching gain D(g) per regrowth rule and horizon", svg: chart.svg())
+    return Figure(id: "sed.commons.payoff-curve", title: "The switching gain D(g) per regrowth rule and horizon", drawing: chart)
   }
 
   func liveFigure(_ base: Outcome) -> Figure {
@@ -230,6 +230,6 @@ extension CommonsExperiment {
       }
       chart.line(g == n ? "all greedy" : (g == 0 ? "all restrained (k = \(base.restrained))" : "one greedy"), points)
     }
-    return Figure(id: "sed.commons.live-apples", title: "Live apples over time per population", svg: chart.svg())
+    return Figure(id: "sed.commons.live-apples", title: "Live apples over time per population", drawing: chart)
   }
 }

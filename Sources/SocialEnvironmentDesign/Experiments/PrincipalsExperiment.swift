@@ -219,8 +219,8 @@ struct PrincipalsExperiment: Experiment {
     }
     rates.referenceLine(x: Double(o.phaseOne * 20) + 0.5, label: "phase 2")
     return [
-      Figure(id: "sed.principals.objective", title: "The voted objective against rounds for each principal", svg: objective.svg()),
-      Figure(id: "sed.principals.rates", title: "Tax rates per period as the principal learns", svg: rates.svg()),
+      Figure(id: "sed.principals.objective", title: "The voted objective against rounds for each principal", drawing: objective),
+      Figure(id: "sed.principals.rates", title: "Tax rates per period as the principal learns", drawing: rates),
     ]
   }
 }

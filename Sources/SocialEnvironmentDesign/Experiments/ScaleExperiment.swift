@@ -133,14 +133,14 @@ struct ScaleExperiment: Experiment {
     chart.scatter(nil, x: players, y: sized.map(\.bytes), colour: .blue)
     chart.line("work per step (units)", x: players, y: sized.map(\.work), colour: .vermillion)
     chart.scatter(nil, x: players, y: sized.map(\.work), colour: .vermillion)
-    var figures = [Figure(id: "sed.scale.memory-work", title: "Memory and work per step against the number of players", svg: chart.svg())]
+    var figures = [Figure(id: "sed.scale.memory-work", title: "Memory and work per step against the number of players", drawing: chart)]
     if timed {
       var speed = Chart(
         title: "Steps per second against the number of players (this machine)", x: Axis(label: "players", scale: .logarithmic),
         y: Axis(label: "steps per second", scale: .logarithmic))
       speed.line("steps per second", x: players, y: sized.map { 1 / $0.seconds })
       speed.line("player-steps per second", x: players, y: sized.map { Double($0.players) / $0.seconds })
-      figures.append(Figure(id: "sed.scale.throughput", title: "Steps per second against the number of players", svg: speed.svg()))
+      figures.append(Figure(id: "sed.scale.throughput", title: "Steps per second against the number of players", drawing: speed))
     }
     let cells = outcomes.cells(of: Self.scalingClaim).map { cell, o in
       VerdictMap.Cell(reading: [], size: cell.sizeSetting, verdict: .inconclusive, estimate: o.work / Double(o.players), n: 1)

@@ -48,7 +48,7 @@ extension ScheduleGridExperiment {
     let (ruleTable, bars) = try rulesTable(o, context)
     return ExperimentResult(
       tables: [votingTable, ruleTable, equilibriumTable(o)],
-      figures: [Figure(id: "sed.schedule-grid.gini-sustainability", title: "Gini and sustainability per voting rule", svg: bars.svg())],
+      figures: [Figure(id: "sed.schedule-grid.gini-sustainability", title: "Gini and sustainability per voting rule", drawing: bars)],
       claims: [voting, equilibriumResult(o)])
   }
 

@@ -95,6 +95,6 @@ import Testing
   /// Reading a file that is missing or not UTF-8 is an error naming the path.
   @Test func unreadableFiles() {
     let missing = RepeatedTestSupport.labError { _ = try StrategyFile.read(path: "/nonexistent/strategy.txt") }
-    #expect(missing == .fileSystem(path: "/nonexistent/strategy.txt", problem: "cannot be read"))
+    #expect(missing == .fileSystem(path: "/nonexistent/strategy.txt", problem: "no such file"))
   }
 }

@@ -49,6 +49,6 @@ public enum SocialGraphDrawing {
       let points = order.filter { test(outcome.lands[$0]) }.map { position[$0]! }
       if !points.isEmpty { chart.scatter(name, points, colour: colour) }
     }
-    return Figure(id: "np.ch3.social-graph", title: "The social graph at the end of a run, ties coloured by net labour flow", svg: chart.svg())
+    return Figure(id: "np.ch3.social-graph", title: "The social graph at the end of a run, ties coloured by net labour flow", drawing: chart)
   }
 }
