@@ -33,11 +33,11 @@ public struct ReplicatorDynamics: Sendable {
   /// The largest RK4 step h.
   public let step: Double
 
-  private let rows: Int
-  private let columns: Int
+  let rows: Int
+  let columns: Int
   /// Row-major A (rows × columns) and B (rows × columns); for one population B is unused.
-  private let a: [Double]
-  private let b: [Double]
+  let a: [Double]
+  let b: [Double]
 
   /// The default step h.
   public static let defaultStep = 0.01
@@ -72,16 +72,8 @@ public struct ReplicatorDynamics: Sendable {
   /// - Returns: one state per time (the first is `initial`).
   /// - Throws: ``LabError/invalidInput(place:problem:)`` for a malformed state or times.
   public func trajectory(from initial: [Double], times: [Double]) throws -> [[Double]] {
-    try checkState(initial)
-    guard let first = times.first else {
-      throw LabError.invalidInput(place: "replicator dynamics", problem: "no times given")
-    }
-    if let bad = times.firstIndex(where: { !$0.isFinite }) {
-      throw LabError.invalidInput(place: "replicator dynamics, time \(bad + 1)", problem: "\(times[bad]) is not a finite number")
-    }
-    if let bad = times.indices.dropFirst().first(where: { times[$0] < times[$0 - 1] }) {
-      throw LabError.invalidInput(place: "replicator dynamics, time \(bad + 1)", problem: "the times must not decrease")
-    }
+    try checkInput(initial, times)
+    let first = times[0]
     var state = initial
     var workspace = Workspace(dimension: dimension)
     var result = [state]
@@ -104,6 +96,20 @@ public struct ReplicatorDynamics: Sendable {
     var scratch = [Double](repeating: 0, count: dimension)
     derivative(state, into: &output, scratch: &scratch)
     return output
+  }
+
+  /// Validates a starting state and the times (at least one, finite, non-decreasing).
+  func checkInput(_ initial: [Double], _ times: [Double]) throws {
+    try checkState(initial)
+    guard !times.isEmpty else {
+      throw LabError.invalidInput(place: "replicator dynamics", problem: "no times given")
+    }
+    if let bad = times.firstIndex(where: { !$0.isFinite }) {
+      throw LabError.invalidInput(place: "replicator dynamics, time \(bad + 1)", problem: "\(times[bad]) is not a finite number")
+    }
+    if let bad = times.indices.dropFirst().first(where: { times[$0] < times[$0 - 1] }) {
+      throw LabError.invalidInput(place: "replicator dynamics, time \(bad + 1)", problem: "the times must not decrease")
+    }
   }
 
   private func checkState(_ state: [Double]) throws {
