@@ -32,31 +32,43 @@ extension ReplicatorDynamics {
       table.withUnsafeMutableBufferPointer { smallInterpolatedTrajectory(from: initial, times: times, into: $0.baseAddress!) }
       return table
     }
+    return withRungeKutta(from: initial, rows: times.count) { output, buffers in
+      guard steps > 0 else {
+        for row in 0..<times.count { for i in 0..<n { output[row * n + i] = initial[i] } }
+        return
+      }
+      buffers.evaluateLeft()
+      var next = 0
+      for gridStep in 0..<steps {
+        let leftTime = start + Double(gridStep) * h
+        let isLast = gridStep + 1 == steps
+        buffers.step(h: h)
+        while next < times.count && (isLast || times[next] <= leftTime + h) {
+          let s = min(max((times[next] - leftTime) / h, 0), 1)
+          buffers.interpolate(s, h: h, into: output + next * n)
+          next += 1
+        }
+        buffers.advance()
+      }
+    }
+  }
+
+  /// Runs `body` with a zeroed output table of `rows` states and RK4 buffers whose left state is
+  /// `initial`, bound to this game's matrices; returns the table.
+  func withRungeKutta(
+    from initial: [Double], rows count: Int, _ body: (UnsafeMutablePointer<Double>, inout RungeKuttaBuffers) -> Void
+  ) -> [Double] {
+    let n = dimension
+    var table = [Double](repeating: 0, count: count * n)
     var work = [Double](repeating: 0, count: 8 * n)
     let field = VelocityField(rows: rows, columns: columns, twoPopulations: !b.isEmpty)
     table.withUnsafeMutableBufferPointer { output in
       work.withUnsafeMutableBufferPointer { buffer in
         a.withUnsafeBufferPointer { aEntries in
           b.withUnsafeBufferPointer { bEntries in
-            var pointers = RungeKuttaBuffers(buffer.baseAddress!, dimension: n)
-            for i in 0..<n { pointers.left[i] = initial[i] }
-            guard steps > 0 else {
-              for row in 0..<times.count { for i in 0..<n { output[row * n + i] = initial[i] } }
-              return
-            }
-            field.evaluate(pointers.left, pointers.leftVelocity, pointers.scratch, aEntries.baseAddress, bEntries.baseAddress)
-            var next = 0
-            for gridStep in 0..<steps {
-              let leftTime = start + Double(gridStep) * h
-              let isLast = gridStep + 1 == steps
-              pointers.step(field, h: h, aEntries.baseAddress, bEntries.baseAddress)
-              while next < times.count && (isLast || times[next] <= leftTime + h) {
-                let s = min(max((times[next] - leftTime) / h, 0), 1)
-                pointers.interpolate(s, h: h, into: output.baseAddress! + next * n)
-                next += 1
-              }
-              pointers.advance()
-            }
+            var buffers = RungeKuttaBuffers(buffer.baseAddress!, dimension: n, field: field, a: aEntries.baseAddress, b: bEntries.baseAddress)
+            for i in 0..<n { buffers.left[i] = initial[i] }
+            body(output.baseAddress!, &buffers)
           }
         }
       }
@@ -114,16 +126,26 @@ struct VelocityField {
 struct RungeKuttaBuffers {
   var left, leftVelocity, right, rightVelocity, second, third, probe, scratch: UnsafeMutablePointer<Double>
   let dimension: Int
+  let field: VelocityField
+  let a: UnsafePointer<Double>?
+  let b: UnsafePointer<Double>?
 
-  init(_ base: UnsafeMutablePointer<Double>, dimension n: Int) {
+  init(
+    _ base: UnsafeMutablePointer<Double>, dimension n: Int, field: VelocityField, a: UnsafePointer<Double>?, b: UnsafePointer<Double>?
+  ) {
     (left, leftVelocity, right, rightVelocity) = (base, base + n, base + 2 * n, base + 3 * n)
     (second, third, probe, scratch) = (base + 4 * n, base + 5 * n, base + 6 * n, base + 7 * n)
     dimension = n
+    (self.field, self.a, self.b) = (field, a, b)
   }
+
+  /// leftVelocity = ẋ(left).
+  @inline(__always)
+  func evaluateLeft() { field.evaluate(left, leftVelocity, scratch, a, b) }
 
   /// right = one RK4 step of size h from left (whose velocity is known); rightVelocity = ẋ(right).
   @inline(__always)
-  func step(_ field: VelocityField, h: Double, _ a: UnsafePointer<Double>?, _ b: UnsafePointer<Double>?) {
+  func step(h: Double) {
     let n = dimension
     for i in 0..<n { probe[i] = left[i] + h / 2 * leftVelocity[i] }
     field.evaluate(probe, second, scratch, a, b)
