@@ -31,12 +31,14 @@ public enum ParserFuzzTarget: String, CaseIterable, Sendable {
     }
   }
 
-  /// Parses `.nfg` text and, for games small enough to be quick, analyses them as `game solve` does.
+  /// Parses `.nfg` text and, for games small enough to be quick, analyses them as `game solve` does
+  /// (simplicial subdivision of a game with 3 or more players under a 1-second limit: its paths can be
+  /// long on adversarial payoffs).
   static func solveGame(_ text: String) {
     guard let gambit = try? GambitStrategicGame(nfg: text, source: "fuzz.nfg") else { return }
     let profiles = gambit.game.actions.reduce(1) { $0 * $1.count }
     guard profiles <= 64 else { return }
-    _ = try? GameAnalysis(gambit.game, title: gambit.title)
+    _ = try? GameAnalysis(gambit.game, title: gambit.title, limits: SearchLimits(timeLimit: 1))
   }
 
   /// Parameters of every domain kind, as experiments declare them.

@@ -31,7 +31,9 @@ extension Reproduce.GameCommand {
         degenerate or not. Exponential too.
           lemke-howson  Lemke-Howson with lexicographic pivoting from every label: some equilibria in \
         milliseconds, each checked, degenerate games included (no cycling); never promises all of them.
-        Games with 3 or more players get pure equilibria only; their mixed equilibria are not computed.
+          simpdiv       simplicial subdivision (van der Laan-Talman, as Gambit's simpdiv), for any number of \
+        players and the default for 3 or more: one approximate equilibrium, every player's regret at most \
+        1e-7 of the payoff range; not every equilibrium, nor an exact one.
         """)
 
     @Argument(help: "A Gambit strategic-form file (.nfg, payoff or outcome version); - reads standard input.")
@@ -46,7 +48,9 @@ extension Reproduce.GameCommand {
     )
     var exact = false
 
-    @Option(help: ArgumentHelp("support, vertex or lemke-howson (2-player games).", valueName: "method"))
+    @Option(
+      help: ArgumentHelp(
+        "support, vertex or lemke-howson (2-player games); simpdiv (any number of players, the default for 3 or more).", valueName: "method"))
     var method: String?
 
     @Option(
@@ -59,7 +63,7 @@ extension Reproduce.GameCommand {
         let chosen = try parsedMethod()
         let seconds = try parsedTimeLimit()
         let gambit = try GambitStrategicGame.read(path: file)
-        if let chosen, gambit.game.playerCount != 2 {
+        if let chosen, chosen != .simplicialSubdivision, gambit.game.playerCount != 2 {
           throw LabError.invalidInput(
             place: "--method \(chosen.rawValue)",
             problem: "it solves 2-player games, and \(file) has \(gambit.game.playerCount) players")
@@ -69,7 +73,7 @@ extension Reproduce.GameCommand {
         if let progress { report = { done, total in progress.draw(done, total) } }
         let limits = SearchLimits(timeLimit: seconds, progress: report)
         let analysis = try GameAnalysis(
-          gambit.game, title: gambit.title, exact: exact, method: chosen ?? .support, limits: limits)
+          gambit.game, title: gambit.title, exact: exact, method: chosen, limits: limits)
         progress?.finish()
         print(format == .json ? analysis.json.rendered() : analysis.text(), terminator: "")
       }

@@ -1,15 +1,16 @@
 import LabKit
 
 /// What `reproduce game solve` reports for a game: its pure Nash equilibria, its Nash equilibria in
-/// mixed strategies when it has two players (by an ``EquilibriumMethod``; support enumeration, with the
-/// degeneracy policy of ``EquilibriumEnumeration``, by default), each player's maxmin (security) value
+/// mixed strategies by an ``EquilibriumMethod`` (for two players support enumeration, with the
+/// degeneracy policy of ``EquilibriumEnumeration``, by default; for three or more, simplicial
+/// subdivision, the only method that applies), each player's maxmin (security) value
 /// and strategy (von Neumann's LP), and the Pareto-optimal pure profiles (those no feasible payoff
 /// vector dominates).
 public struct GameAnalysis: Sendable {
   public let game: NormalFormGame
   public let title: String
   public let pureEquilibria: [[Int]]
-  /// The Nash equilibria of a 2-player game; nil for other player counts (say so, never guess).
+  /// The mixed Nash equilibria; nil for a 1-player game.
   public let mixedEquilibria: EquilibriumReport?
   public let security: [SecurityLevel]
   public let paretoOptimalProfiles: [[Int]]
@@ -23,21 +24,24 @@ public struct GameAnalysis: Sendable {
 
   /// Analyses `game`. `exact` solves the linear programs with GLPK's rational simplex and gives the
   /// equilibria as fractions (see ``EquilibriumReport/init(_:method:exact:limits:)``); `method` and
-  /// `limits` choose how the mixed equilibria of a 2-player game are computed.
+  /// `limits` choose how the mixed equilibria are computed; `method` nil is support enumeration for
+  /// two players and simplicial subdivision for more.
   ///
   /// - Throws: ``LabError/invalidInput(place:problem:)`` when an enumeration without a time limit
   ///   would pass ``largestSupportPairs``, and as the linear programs do.
   public init(
-    _ game: NormalFormGame, title: String = "", exact: Bool = false, method: EquilibriumMethod = .support,
+    _ game: NormalFormGame, title: String = "", exact: Bool = false, method chosen: EquilibriumMethod? = nil,
     limits: SearchLimits = .none
   ) throws {
-    if game.playerCount == 2, method != .lemkeHowson, limits.deadline == nil {
+    let method = chosen ?? (game.playerCount == 2 ? .support : .simplicialSubdivision)
+    if game.playerCount == 2, method == .support || method == .vertex, limits.deadline == nil {
       try Self.checkSupportPairs(game)
     }
     self.game = game
     self.title = title
     pureEquilibria = game.pureNashEquilibria()
-    mixedEquilibria = game.playerCount == 2 ? EquilibriumReport(game, method: method, exact: exact, limits: limits) : nil
+    let solvable = game.playerCount == 2 || (game.playerCount > 2 && method == .simplicialSubdivision)
+    mixedEquilibria = solvable ? EquilibriumReport(game, method: method, exact: exact, limits: limits) : nil
     security = try (0..<game.playerCount).map { try game.maxmin($0, exact: exact) }
     paretoOptimalProfiles = try game.paretoOptimalProfiles(exact: exact)
   }
@@ -74,7 +78,7 @@ public struct GameAnalysis: Sendable {
     if let mixed = mixedEquilibria {
       out += mixed.textLines().map { "  \($0)\n" }.joined()
     } else {
-      out += "  not computed: support enumeration covers 2-player games, and this game has \(game.playerCount) players\n"
+      out += "  not computed: this game has \(game.playerCount) player\(game.playerCount == 1 ? "" : "s")\n"
     }
 
     out += "\nMaxmin (security) values, against every pure profile of the others:\n"

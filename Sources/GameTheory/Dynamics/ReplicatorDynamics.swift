@@ -33,11 +33,11 @@ public struct ReplicatorDynamics: Sendable {
   /// The largest RK4 step h.
   public let step: Double
 
-  private let rows: Int
-  private let columns: Int
+  let rows: Int
+  let columns: Int
   /// Row-major A (rows × columns) and B (rows × columns); for one population B is unused.
-  private let a: [Double]
-  private let b: [Double]
+  let a: [Double]
+  let b: [Double]
 
   /// The default step h.
   public static let defaultStep = 0.01
@@ -72,8 +72,38 @@ public struct ReplicatorDynamics: Sendable {
   /// - Returns: one state per time (the first is `initial`).
   /// - Throws: ``LabError/invalidInput(place:problem:)`` for a malformed state or times.
   public func trajectory(from initial: [Double], times: [Double]) throws -> [[Double]] {
+    try checkInput(initial, times)
+    let n = dimension
+    let table = withRungeKutta(from: initial, rows: times.count) { output, buffers in
+      for (index, time) in times.enumerated() {
+        let span = index > 0 ? time - times[index - 1] : 0
+        if span > 0 {
+          let steps = max(1, Int((span / step).rounded(.up)))
+          let h = span / Double(steps)
+          buffers.evaluateLeft()
+          for _ in 0..<steps {
+            buffers.step(h: h)
+            buffers.advance()
+          }
+        }
+        for i in 0..<n { output[index * n + i] = buffers.left[i] }
+      }
+    }
+    return stride(from: 0, to: table.count, by: n).map { Array(table[$0..<$0 + n]) }
+  }
+
+  /// The velocity ẋ at `state`.
+  public func velocity(at state: [Double]) -> [Double] {
+    withRungeKutta(from: state, rows: 1) { output, buffers in
+      buffers.evaluateLeft()
+      for i in 0..<dimension { output[i] = buffers.leftVelocity[i] }
+    }
+  }
+
+  /// Validates a starting state and the times (at least one, finite, non-decreasing).
+  func checkInput(_ initial: [Double], _ times: [Double]) throws {
     try checkState(initial)
-    guard let first = times.first else {
+    guard !times.isEmpty else {
       throw LabError.invalidInput(place: "replicator dynamics", problem: "no times given")
     }
     if let bad = times.firstIndex(where: { !$0.isFinite }) {
@@ -82,28 +112,6 @@ public struct ReplicatorDynamics: Sendable {
     if let bad = times.indices.dropFirst().first(where: { times[$0] < times[$0 - 1] }) {
       throw LabError.invalidInput(place: "replicator dynamics, time \(bad + 1)", problem: "the times must not decrease")
     }
-    var state = initial
-    var workspace = Workspace(dimension: dimension)
-    var result = [state]
-    result.reserveCapacity(times.count)
-    var now = first
-    for time in times.dropFirst() {
-      let span = time - now
-      let steps = max(1, Int((span / step).rounded(.up)))
-      let h = span / Double(steps)
-      if span > 0 { for _ in 0..<steps { rungeKuttaStep(&state, h: h, workspace: &workspace) } }
-      result.append(state)
-      now = time
-    }
-    return result
-  }
-
-  /// The velocity ẋ at `state`.
-  public func velocity(at state: [Double]) -> [Double] {
-    var output = [Double](repeating: 0, count: dimension)
-    var scratch = [Double](repeating: 0, count: dimension)
-    derivative(state, into: &output, scratch: &scratch)
-    return output
   }
 
   private func checkState(_ state: [Double]) throws {
@@ -117,58 +125,5 @@ public struct ReplicatorDynamics: Sendable {
       try checkDistribution(Array(state[..<rows]), count: rows, place: "initial row population")
       try checkDistribution(Array(state[rows...]), count: columns, place: "initial column population")
     }
-  }
-
-  /// Buffers reused by every step, so the integration allocates nothing per step.
-  private struct Workspace {
-    var k1, k2, k3, k4, probe, scratch: [Double]
-    init(dimension: Int) {
-      let zero = [Double](repeating: 0, count: dimension)
-      (k1, k2, k3, k4, probe, scratch) = (zero, zero, zero, zero, zero, zero)
-    }
-  }
-
-  /// One classical RK4 step of size h.
-  private func rungeKuttaStep(_ state: inout [Double], h: Double, workspace w: inout Workspace) {
-    let n = state.count
-    derivative(state, into: &w.k1, scratch: &w.scratch)
-    for i in 0..<n { w.probe[i] = state[i] + h / 2 * w.k1[i] }
-    derivative(w.probe, into: &w.k2, scratch: &w.scratch)
-    for i in 0..<n { w.probe[i] = state[i] + h / 2 * w.k2[i] }
-    derivative(w.probe, into: &w.k3, scratch: &w.scratch)
-    for i in 0..<n { w.probe[i] = state[i] + h * w.k3[i] }
-    derivative(w.probe, into: &w.k4, scratch: &w.scratch)
-    for i in 0..<n { state[i] += h / 6 * (w.k1[i] + 2 * w.k2[i] + 2 * w.k3[i] + w.k4[i]) }
-  }
-
-  /// ẋ at `x`; `scratch` holds the payoffs (A x, or A y then Bᵀ x).
-  private func derivative(_ x: [Double], into output: inout [Double], scratch: inout [Double]) {
-    if b.isEmpty {
-      var mean = 0.0
-      for i in 0..<rows {
-        var payoff = 0.0
-        for j in 0..<rows { payoff += a[i * rows + j] * x[j] }
-        scratch[i] = payoff
-        mean += payoff * x[i]
-      }
-      for i in 0..<rows { output[i] = x[i] * (scratch[i] - mean) }
-      return
-    }
-    var rowMean = 0.0
-    for i in 0..<rows {
-      var payoff = 0.0
-      for j in 0..<columns { payoff += a[i * columns + j] * x[rows + j] }
-      scratch[i] = payoff
-      rowMean += payoff * x[i]
-    }
-    var columnMean = 0.0
-    for j in 0..<columns {
-      var payoff = 0.0
-      for i in 0..<rows { payoff += b[i * columns + j] * x[i] }
-      scratch[rows + j] = payoff
-      columnMean += payoff * x[rows + j]
-    }
-    for i in 0..<rows { output[i] = x[i] * (scratch[i] - rowMean) }
-    for j in 0..<columns { output[rows + j] = x[rows + j] * (scratch[rows + j] - columnMean) }
   }
 }

@@ -1,4 +1,5 @@
-/// How the Nash equilibria of a 2-player game are computed.
+/// How the mixed Nash equilibria of a game are computed: the first three for 2-player games,
+/// simplicial subdivision for any number of players.
 public enum EquilibriumMethod: String, Sendable, CaseIterable {
   /// Lemke–Howson from every label (``NormalFormGame/lemkeHowson(scope:arithmetic:limits:tolerance:)``):
   /// some equilibria, quickly (polynomial per pivot; exponential paths exist but are rare), never
@@ -11,4 +12,8 @@ public enum EquilibriumMethod: String, Sendable, CaseIterable {
   /// Vertex enumeration (``NormalFormGame/extremeEquilibria(tolerance:)``): every extreme
   /// equilibrium and the maximal Nash subsets, degenerate or not; exponential too.
   case vertex
+  /// Simplicial subdivision (``NormalFormGame/simplicialSubdivision(maximumRegret:refinement:leash:limits:)``,
+  /// Gambit's `simpdiv`): one ε-equilibrium of a game with any number of players, every player's
+  /// regret at most 1e-7 of the payoff range; the default for 3 or more players.
+  case simplicialSubdivision = "simpdiv"
 }

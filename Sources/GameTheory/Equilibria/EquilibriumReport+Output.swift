@@ -2,7 +2,7 @@ import LabKit
 
 extension EquilibriumReport {
   /// Whether the game was found nondegenerate by a finished support or vertex enumeration.
-  public var isComplete: Bool { method != .lemkeHowson && !isPartial && degeneracy == nil }
+  public var isComplete: Bool { (method == .support || method == .vertex) && !isPartial && degeneracy == nil }
 
   /// The report as lines of text: support enumeration's account as before when run to the end in
   /// floating point; otherwise the notes, then one equilibrium per line (fractions with `--exact`),
@@ -33,7 +33,9 @@ extension EquilibriumReport {
   /// "notes", "equilibria": [{"strategies", "payoffs", "exactStrategies", "exactPayoffs"}],
   /// "maximalNashSubsets": [{"rowStrategies", "columnStrategies"}]}`. The exact fields are strings
   /// such as "2/3", present with `--exact` (null where the exact form could not be recovered);
-  /// "maximalNashSubsets" is null for Lemke–Howson and for a search the time limit cut short.
+  /// "maximalNashSubsets" is null for Lemke–Howson, simplicial subdivision and a search the time limit
+  /// cut short; "regret" and "targetRegret" (the largest regret at the equilibrium found, and the bound
+  /// it had to meet) are present for simplicial subdivision only.
   public var json: JSONValue {
     func numbers(_ values: [Double]) -> JSONValue { .array(values.map { .number($0) }) }
     func fractions(_ values: [ExactRational]) -> JSONValue { .array(values.map { .string($0.description) }) }
@@ -58,15 +60,18 @@ extension EquilibriumReport {
             ])
           })
       } ?? .null
-    return .object([
-      ("method", .string(method.rawValue)),
-      ("complete", .bool(isComplete)),
-      ("listsEveryEquilibrium", .bool(listsEveryEquilibrium)),
-      ("partial", .bool(isPartial)),
-      ("degeneracy", degeneracy.map { .string($0.description) } ?? .null),
-      ("notes", .array(notes.map { .string($0) })),
-      ("equilibria", .array(equilibriaJSON)),
-      ("maximalNashSubsets", subsetsJSON),
-    ])
+    var regretMembers: [(String, JSONValue)] = []
+    if let regret { regretMembers = [("regret", .number(regret.found)), ("targetRegret", .number(regret.target))] }
+    return .object(
+      [
+        ("method", .string(method.rawValue)),
+        ("complete", .bool(isComplete)),
+        ("listsEveryEquilibrium", .bool(listsEveryEquilibrium)),
+        ("partial", .bool(isPartial)),
+        ("degeneracy", degeneracy.map { .string($0.description) } ?? .null),
+        ("notes", .array(notes.map { .string($0) })),
+        ("equilibria", .array(equilibriaJSON)),
+        ("maximalNashSubsets", subsetsJSON),
+      ] + regretMembers)
   }
 }

@@ -1,6 +1,6 @@
 import LabKit
 
-/// The Nash equilibria of a 2-player game by one ``EquilibriumMethod``, with what the method
+/// The Nash equilibria of a game by one ``EquilibriumMethod``, with what the method
 /// guarantees stated: whether the list is every equilibrium, the degeneracy witness when one was
 /// seen, the maximal Nash subsets (support and vertex enumeration), exact fractions when asked, and
 /// whether a time limit cut the search short.
@@ -21,6 +21,9 @@ public struct EquilibriumReport: Sendable {
   public let isPartial: Bool
   /// Sentences on what the list means (completeness, degeneracy, limits).
   public let notes: [String]
+  /// The largest regret at the equilibrium found and the target it had to reach (simplicial
+  /// subdivision, whose answer is an ε-equilibrium); nil for the other methods.
+  public let regret: (found: Double, target: Double)?
 
   /// Computes the equilibria of `game` by `method`.
   ///
@@ -29,11 +32,24 @@ public struct EquilibriumReport: Sendable {
   ///     re-solve each equilibrium exactly from its supports and best responses
   ///     (``ExactEquilibrium/init(rationalizing:of:tolerance:)``).
   ///   - limits: time limit and progress.
-  /// - Precondition: a 2-player game with finite payoffs (validated on input).
+  /// - Precondition: finite payoffs (validated on input); a 2-player game unless the method is
+  ///   ``EquilibriumMethod/simplicialSubdivision``.
   public init(_ game: NormalFormGame, method: EquilibriumMethod, exact: Bool = false, limits: SearchLimits = .none) {
+    if method == .simplicialSubdivision {
+      self.init(simplicialSubdivision: game.simplicialSubdivision(limits: limits), exact: exact)
+    } else {
+      self.init(bimatrix: game, method: method, exact: exact, limits: limits)
+    }
+  }
+
+  /// The report of a 2-player method.
+  private init(bimatrix game: NormalFormGame, method: EquilibriumMethod, exact: Bool, limits: SearchLimits) {
     precondition(game.playerCount == 2, "EquilibriumReport: a 2-player game")
     self.method = method
+    regret = nil
     switch method {
+    case .simplicialSubdivision:
+      preconditionFailure("EquilibriumReport: simplicial subdivision has its own initialiser")
     case .lemkeHowson:
       let search = game.lemkeHowson(scope: .everyLabel, arithmetic: exact ? .exact : .floatingPoint, limits: limits)
       equilibria = search.equilibria
@@ -56,6 +72,33 @@ public struct EquilibriumReport: Sendable {
       listsEveryEquilibrium = !analysis.isPartial && (subsets ?? []).allSatisfy(\.isSingleton)
       notes = EquilibriumReport.enumerationNotes(method, analysis, subsets)
     }
+  }
+
+  /// The report of a simplicial-subdivision search: one approximate equilibrium, never exact.
+  private init(simplicialSubdivision search: SimplicialSubdivisionResult, exact: Bool) {
+    method = .simplicialSubdivision
+    equilibria = [search.equilibrium]
+    exactEquilibria = nil
+    subsets = nil
+    degeneracy = nil
+    listsEveryEquilibrium = false
+    isPartial = search.isPartial
+    regret = (search.regret, search.targetRegret)
+    let regretText = DecimalFormat.compact(search.regret, significant: 3)
+    let targetText = DecimalFormat.compact(search.targetRegret, significant: 3)
+    var notes = [
+      "Simplicial subdivision (van der Laan–Talman, as Gambit's simpdiv) from every player's first strategy, "
+        + "\(search.grids) grid\(search.grids == 1 ? "" : "s") down to mesh 2^\(search.mesh.exponent): "
+        + "one approximate equilibrium, largest regret \(regretText) (target \(targetText), 1e-7 of the payoff range); "
+        + "it does not promise every equilibrium, nor an exact one."
+    ]
+    if exact { notes.append("--exact: simplicial subdivision is approximate, so no fractions are given.") }
+    if search.isPartial {
+      notes.append("Time limit reached before the target regret: the best profile found, not an equilibrium within the target.")
+    } else if !search.reachedTarget {
+      notes.append("The grid reached its finest mesh before the target regret: the best profile found.")
+    }
+    self.notes = notes
   }
 
   /// A degeneracy witness among the found equilibria: a strategy with more pure best responses of

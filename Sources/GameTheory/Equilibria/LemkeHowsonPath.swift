@@ -60,8 +60,8 @@ extension LemkeHowsonState where Tableau == FloatingTableau {
     let transposedB = (0..<(n * m)).map { index in scaled[1][(index % m) * n + index / m] }
     let rowLayout = TableauLayout(structuralLabels: Array(0..<m), slackLabels: Array(m..<(m + n)))
     let columnLayout = TableauLayout(structuralLabels: Array(m..<(m + n)), slackLabels: Array(0..<m))
-    row = FloatingTableau(matrix: transposedB, layout: rowLayout, tolerance: tolerance)
-    column = FloatingTableau(matrix: scaled[0], layout: columnLayout, tolerance: tolerance)
+    row = FloatingTableau(matrix: transposedB, layout: rowLayout, arithmetic: FloatingPivoting(tolerance: tolerance))
+    column = FloatingTableau(matrix: scaled[0], layout: columnLayout, arithmetic: FloatingPivoting(tolerance: tolerance))
     rowActions = m
   }
 
@@ -97,8 +97,8 @@ extension LemkeHowsonState where Tableau == IntegerPivotingTableau {
     let transposedB = (0..<(n * m)).map { index in integers[1][(index % m) * n + index / m] }
     let rowLayout = TableauLayout(structuralLabels: Array(0..<m), slackLabels: Array(m..<(m + n)))
     let columnLayout = TableauLayout(structuralLabels: Array(m..<(m + n)), slackLabels: Array(0..<m))
-    row = IntegerPivotingTableau(matrix: transposedB, layout: rowLayout)
-    column = IntegerPivotingTableau(matrix: integers[0], layout: columnLayout)
+    row = IntegerPivotingTableau(matrix: transposedB, layout: rowLayout, arithmetic: IntegerPivoting())
+    column = IntegerPivotingTableau(matrix: integers[0], layout: columnLayout, arithmetic: IntegerPivoting())
     rowActions = m
   }
 

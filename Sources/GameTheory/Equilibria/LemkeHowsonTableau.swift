@@ -50,22 +50,23 @@ struct TableauLayout {
   var slackColumns: Range<Int> { (variables - rows)..<variables }
 }
 
-/// The floating-point tableau: ordinary Gauss–Jordan pivoting on Doubles. Ratios within `tolerance`
-/// of each other count as equal in the lexicographic test, and entries at most `tolerance` as not
-/// positive; payoffs are rescaled to [1, 2] first, so the tolerance is relative to the payoff range.
-struct FloatingTableau: LemkeHowsonTableau {
+/// The Lemke–Howson tableau over one kind of arithmetic (``TableauArithmetic``): Doubles
+/// (``FloatingPivoting``) or big integers (``IntegerPivoting``). The entering step, the bookkeeping of
+/// the basis and the lexicographic minimum-ratio test are written once here; the arithmetic says which
+/// entries are positive, how two ratios compare and how a pivot updates the entries.
+struct PivotingTableau<Arithmetic: TableauArithmetic>: LemkeHowsonTableau {
   let layout: TableauLayout
-  let tolerance: Double
-  private var entries: [Double]
+  private(set) var arithmetic: Arithmetic
+  private var entries: [Arithmetic.Number]
   private(set) var basicLabels: [Int]
   private var basicFlags: [Bool]
 
   /// The tableau of M z + w = 1 for the rows × structural matrix `matrix` (row-major).
-  init(matrix: [Double], layout: TableauLayout, tolerance: Double) {
+  init(matrix: [Arithmetic.Number], layout: TableauLayout, arithmetic: Arithmetic) {
     self.layout = layout
-    self.tolerance = tolerance
+    self.arithmetic = arithmetic
     let structural = layout.variables - layout.rows
-    entries = [Double](repeating: 0, count: layout.rows * layout.width)
+    entries = [Arithmetic.Number](repeating: 0, count: layout.rows * layout.width)
     for row in 0..<layout.rows {
       for column in 0..<structural { entries[row * layout.width + column] = matrix[row * structural + column] }
       entries[row * layout.width + structural + row] = 1
@@ -81,16 +82,18 @@ struct FloatingTableau: LemkeHowsonTableau {
   func isBasic(_ label: Int) -> Bool { basicFlags[label] }
 
   /// The value of each basic variable, by label (nonbasic variables are 0).
-  func values() -> [Int: Double] {
-    var result: [Int: Double] = [:]
-    for (row, label) in basicLabels.enumerated() { result[label] = entries[row * layout.width + layout.rhs] }
+  func values() -> [Int: Arithmetic.Value] {
+    var result: [Int: Arithmetic.Value] = [:]
+    for (row, label) in basicLabels.enumerated() {
+      result[label] = arithmetic.value(ofRightHandSide: entries[row * layout.width + layout.rhs])
+    }
     return result
   }
 
   mutating func enter(_ label: Int) -> Int? {
     let column = layout.labelColumns[label]
     var best: Int?
-    for row in 0..<layout.rows where entries[row * layout.width + column] > tolerance {
+    for row in 0..<layout.rows where arithmetic.isPositive(entries[row * layout.width + column]) {
       if let current = best {
         if lexicographicallySmaller(row, than: current, column: column) { best = row }
       } else {
@@ -98,7 +101,7 @@ struct FloatingTableau: LemkeHowsonTableau {
       }
     }
     guard let pivotRow = best else { return nil }
-    pivot(row: pivotRow, column: column)
+    arithmetic.pivot(&entries, layout: layout, row: pivotRow, column: column)
     let leaving = basicLabels[pivotRow]
     basicFlags[leaving] = false
     basicFlags[label] = true
@@ -114,24 +117,14 @@ struct FloatingTableau: LemkeHowsonTableau {
     let firstSlack = layout.slackColumns.lowerBound
     for position in -1..<layout.rows {
       let compared = position < 0 ? layout.rhs : firstSlack + position
-      let ratioA = entries[a * width + compared] / pivotA
-      let ratioB = entries[b * width + compared] / pivotB
-      if ratioA < ratioB - tolerance { return true }
-      if ratioA > ratioB + tolerance { return false }
+      let order = arithmetic.compareRatios(entries[a * width + compared], pivotA, entries[b * width + compared], pivotB)
+      if order != 0 { return order < 0 }
     }
     return false
   }
-
-  private mutating func pivot(row pivotRow: Int, column: Int) {
-    let width = layout.width
-    let pivotValue = entries[pivotRow * width + column]
-    for k in 0..<width { entries[pivotRow * width + k] /= pivotValue }
-    entries[pivotRow * width + column] = 1
-    for row in 0..<layout.rows where row != pivotRow {
-      let factor = entries[row * width + column]
-      if factor == 0 { continue }
-      for k in 0..<width { entries[row * width + k] -= factor * entries[pivotRow * width + k] }
-      entries[row * width + column] = 0
-    }
-  }
 }
+
+/// The floating-point tableau.
+typealias FloatingTableau = PivotingTableau<FloatingPivoting>
+/// The exact tableau.
+typealias IntegerPivotingTableau = PivotingTableau<IntegerPivoting>
