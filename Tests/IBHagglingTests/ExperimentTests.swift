@@ -136,11 +136,19 @@ import Testing
     #expect(Self.column(examples, "in U_C") == ["yes", "no", "yes", "yes", "yes", "yes", "no", "yes", "yes", "no", "yes"])
     #expect(Self.column(examples, "in U′_C") == ["yes", "no", "yes", "no", "yes", "yes", "no", "yes", "yes", "no", "yes"])
     #expect(result.figures.map(\.id) == ["ibh.cake-splitting-outcomes"])
-    // Both examples are judged under the three readings of a deal.
+    // Both examples are judged under the three readings of a deal, the three priors and the two
+    // rankings, one reading at a time around the base reading.
+    let reading = { (deals: String, prior: String, ranking: String) in
+      [SettingItem("deals", deals), SettingItem("prior", prior), SettingItem("ranking", ranking)]
+    }
     #expect(
       result.claims[0].map.cells.map(\.reading) == [
-        [SettingItem("deals", "literal")], [SettingItem("deals", "partner-only")], [SettingItem("deals", "upward-relaxed")],
+        reading("literal", "descriptionLength", "limit"), reading("partner-only", "descriptionLength", "limit"),
+        reading("upward-relaxed", "descriptionLength", "limit"), reading("literal", "geometricStates", "limit"),
+        reading("literal", "uniform", "limit"), reading("literal", "descriptionLength", "discounted"),
       ])
-    #expect(result.claims[3].map.trends.count == 3)
+    #expect(result.claims[3].map.trends.count == 6)
+    // The cycle conjecture's counterexamples are ranked by robustness in their own table.
+    #expect(result.tables.contains { $0.id == "ibh.multiplayer.robust" })
   }
 }

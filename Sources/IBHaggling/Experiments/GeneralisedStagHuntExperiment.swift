@@ -23,20 +23,20 @@ import LabKit
 /// limit statement: with N = 2 every password has length 1, so every pair of password hypotheses
 /// enters its deal in the same round and convergence is certain; the 3-player fraction dips at N = 3
 /// and climbs back to 1 by N = 6 (the literate document records the change).
-public struct GeneralisedStagHuntExperiment: Experiment {
-  public init() {}
+struct GeneralisedStagHuntExperiment: Experiment {
+  init() {}
 
-  public let id = "ibh.generalised-stag-hunt"
-  public let title = "Generalised stag hunt: convergence to the unique Pareto optimum as hypothesis spaces grow"
-  public let sections = ["§Generalised stag hunt"]
+  let id = "ibh.generalised-stag-hunt"
+  let title = "Generalised stag hunt: convergence to the unique Pareto optimum as hypothesis spaces grow"
+  let sections = ["§Generalised stag hunt"]
 
-  public static let conjecture = Claim(
+  static let conjecture = Claim(
     id: "ibh.stag-hunt", source: "§Generalised stag hunt, Conjecture", kind: .conjecture,
     statement:
       "In a game with a unique Pareto-optimal outcome, if every agent's hypotheses are sharp infra-RDPs with at most N_i states, password hypotheses keep prior mass above some α and password lengths vary enough, the agents converge to the Pareto-optimal outcome with probability tending to 1 as max_i N_i grows.",
     class: .empirical, control: Control("agents holding ⊤ only (no password hypotheses): each hunts hare"), readings: [start.erased])
 
-  public var claims: [Claim] { [Self.conjecture] }
+  var claims: [Claim] { [Self.conjecture] }
 
   static let largestStatesTwoPlayers = ParameterKey<Int>("largestStatesTwoPlayers")
   static let largestStatesThreePlayers = ParameterKey<Int>("largestStatesThreePlayers")
@@ -62,7 +62,7 @@ public struct GeneralisedStagHuntExperiment: Experiment {
     case simple
   }
 
-  public var parameters: [Parameter] {
+  var parameters: [Parameter] {
     [
       Parameter(
         Self.largestStatesTwoPlayers, "The 2-player sweep is N = 2 … this (84,609 hypotheses per agent at 8, about 350,000 at 9).",
@@ -81,7 +81,7 @@ public struct GeneralisedStagHuntExperiment: Experiment {
     ] + HagglingParameters.common
   }
 
-  public var readings: [Reading] {
+  var readings: [Reading] {
     [
       Reading(
         Self.start,
@@ -112,14 +112,14 @@ public struct GeneralisedStagHuntExperiment: Experiment {
 
   /// What the simulation returns: the sweep, the other priors at the largest N, and ⊤-only agents
   /// (the last two at the base cell only).
-  public struct Outcome: Sendable {
+  struct Outcome: Sendable {
     let start: StartTiming
     let rows: [Row]
     let priorRows: [(players: Int, states: Int, coding: PriorCoding, converged: Int, interval: ConfidenceInterval, medianLockIn: Double)]
     let control: [Row]
   }
 
-  public func simulate(in context: RunContext) throws -> Outcome {
+  func simulate(in context: RunContext) throws -> Outcome {
     let p = context.parameters
     var rows: [Row] = [], control: [Row] = []
     var priorRows: [(players: Int, states: Int, coding: PriorCoding, converged: Int, interval: ConfidenceInterval, medianLockIn: Double)] = []
@@ -192,11 +192,11 @@ public struct GeneralisedStagHuntExperiment: Experiment {
       }
       return try? Trend(
         reading: [SettingItem("start", start.rawValue), SettingItem("players", "\(players)")], sizeName: "N", observations: observations,
-        statistic: .limit, bar: .atLeast(0.8))
+        statistic: .limit, bar: .atLeast(0.8), validRange: 0...1)
     }
   }
 
-  public func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
+  func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let o = outcomes.base
     let sweeps = outcomes.cells(of: Self.conjecture).map(\.outcome)
     let trends = sweeps.flatMap { Self.trends($0.rows, start: $0.start) }

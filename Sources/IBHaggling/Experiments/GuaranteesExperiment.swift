@@ -21,25 +21,25 @@ import LabKit
 /// Γ_j = 1 − 1/(3 j · j · N_j² R), and H_γ the largest G_j with t_j ≤ γ. For each γ of the sweep and
 /// each h_m ∈ H_γ, the three kinds of environment satisfying h_m are run. Standard, fixed in advance:
 /// u ≥ V(h_m, γ) − 1/|H_γ| in every run, and |H_γ| grows with γ.
-public struct GuaranteesExperiment: Experiment {
-  public init() {}
+struct GuaranteesExperiment: Experiment {
+  init() {}
 
-  public let id = "ibh.guarantees"
-  public let title = "Propositions 1 and 2: the algorithm's guarantee when some hypothesis holds"
-  public let sections = ["§Learning-theoretic guarantee", "Appendix"]
+  let id = "ibh.guarantees"
+  let title = "Propositions 1 and 2: the algorithm's guarantee when some hypothesis holds"
+  let sections = ["§Learning-theoretic guarantee", "Appendix"]
 
-  public static let propositionOne = Claim(
+  static let propositionOne = Claim(
     id: "ibh.proposition-1", source: "Proposition 1 and its proof (Appendix)", kind: .proposition,
     statement:
       "If the true environment satisfies a hypothesis h of positive prior (all hypotheses resettable), the algorithm's utility is at least V_i(h, γ) − (1 − γ) · 3|H|N²R, so lim_{γ→1} min u_i ≥ lim_{γ→1} V_i(h, γ).",
     class: .empirical, control: Control("the bound without its slack term: u ≥ V(h*, γ) in every run"))
-  public static let propositionTwo = Claim(
+  static let propositionTwo = Claim(
     id: "ibh.proposition-2", source: "Proposition 2 and its proof", kind: .proposition,
     statement:
       "For an ordering h₁, h₂, … of the sharp infra-RDPs there are finite sets H_γ (the largest G_j = {h₁ … h_j} whose threshold t_j ≤ γ) such that the algorithm with H_γ guarantees lim_{γ→1} min u_i ≥ lim_{γ→1} V_i(h, γ) for every h that holds.",
     class: .empirical, control: Control("the guarantee without its slack 1/|H_γ|: u ≥ V(h_m, γ) in every run"))
 
-  public var claims: [Claim] { [Self.propositionOne, Self.propositionTwo] }
+  var claims: [Claim] { [Self.propositionOne, Self.propositionTwo] }
 
   static let discounts = [0.9, 0.99, 0.999, 0.9999]
   static let familyDiscounts = [0.9, 0.99, 0.999, 0.9999, 0.99999, 0.999999]
@@ -49,7 +49,7 @@ public struct GuaranteesExperiment: Experiment {
   static let maximumStates = ParameterKey<Int>("maximumStates")
   static let orderedStates = ParameterKey<Int>("orderedStates")
 
-  public var parameters: [Parameter] {
+  var parameters: [Parameter] {
     [
       Parameter(
         Self.environments,
@@ -86,13 +86,13 @@ public struct GuaranteesExperiment: Experiment {
   }
 
   /// What the simulation returns.
-  public struct Outcome: Sendable {
+  struct Outcome: Sendable {
     let environments: Int
     let proposition1: [P1Run]
     let proposition2: [P2Row]
   }
 
-  public func simulate(in context: RunContext) throws -> Outcome {
+  func simulate(in context: RunContext) throws -> Outcome {
     Outcome(environments: context.parameters[Self.environments], proposition1: try proposition1(context), proposition2: try proposition2(context))
   }
 
@@ -207,7 +207,7 @@ public struct GuaranteesExperiment: Experiment {
     }
   }
 
-  public func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
+  func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let one = try propositionOneResult(outcomes.base)
     let two = propositionTwoResult(outcomes.base)
     return ExperimentResult(
@@ -319,10 +319,10 @@ public struct GuaranteesExperiment: Experiment {
 }
 
 /// Random sharp infra-RDPs for property checks.
-public enum RandomHypotheses {
+enum RandomHypotheses {
   /// A sharp infra-RDP with random non-empty B(s, a) and random T(s, a, o) (which may depend on the
   /// observation), redrawn until it is resettable.
-  public static func resettable(states: Int, actions: Int, observations: Int, random: Random) -> SharpInfraRDP {
+  static func resettable(states: Int, actions: Int, observations: Int, random: Random) -> SharpInfraRDP {
     while true {
       let masks = (0..<states * actions).map { _ in 1 + random.index(below: (1 << observations) - 1) }
       let next = (0..<states * actions * observations).map { _ in random.index(below: states) }

@@ -18,12 +18,12 @@ import LabKit
 /// - grim: not resettable; from the state after a defection the largest reward any allowed outcome
 ///   pays is 1, and the value there is 1, against R = 2 from the start.
 /// - ⊤: B(s, a) = O for every action, and ⊤ is consistent at the end of every history simulated here.
-public struct HypothesesExperiment: Experiment {
-  public init() {}
+struct HypothesesExperiment: Experiment {
+  init() {}
 
-  public let id = "ibh.hypotheses"
-  public let title = "Hypotheses: regular decision processes, ⊤, resettability, password spaces"
-  public let sections = ["§Regular decision processes", "§Resettable infra-RDPs", "§Which hypotheses are in the hypothesis space?"]
+  let id = "ibh.hypotheses"
+  let title = "Hypotheses: regular decision processes, ⊤, resettability, password spaces"
+  let sections = ["§Regular decision processes", "§Resettable infra-RDPs", "§Which hypotheses are in the hypothesis space?"]
 
   static let countUpTo = ParameterKey<Int>("countUpTo")
   static let maximumStates = ParameterKey<Int>("maximumStates")
@@ -33,7 +33,7 @@ public struct HypothesesExperiment: Experiment {
   static let largestBot = ParameterKey<Int>("largestBot")
   static let randomOpponents = ParameterKey<Int>("randomOpponents")
 
-  public static let titForTatClaim = Claim(
+  static let titForTatClaim = Claim(
     id: "ibh.tit-for-tat", source: "§Regular decision processes, Example", kind: .example,
     statement:
       "\"My opponent follows the tit-for-tat strategy\" can be represented as a sharp infra-RDP; it is just a deterministic RDP, with nothing \"infra\" in it.",
@@ -42,7 +42,7 @@ public struct HypothesesExperiment: Experiment {
         "a deterministic RDP has point-mass kernels, so its sharp infra-RDP has singleton B by construction, and no transcript of the machine it was built from can falsify it; the check can fail only through a bug"
     ),
     control: Control("transcripts of Suspicious TitForTat (defects first) checked against the tit-for-tat hypothesis"))
-  public static let epsilonDefectClaim = Claim(
+  static let epsilonDefectClaim = Claim(
     id: "ibh.epsilon-defect", source: "§Regular decision processes, Example", kind: .example,
     statement:
       "The ε-defect strategy cannot be a hypothesis on its own; it is represented as part of ⊤. The closest thing to the 1/n-defect bot in the hypothesis space is a deterministic bot that cooperates n − 1 times and then defects once.",
@@ -51,22 +51,22 @@ public struct HypothesesExperiment: Experiment {
         "a bot with full support allows every observation, which is ⊤'s definition, and a deterministic hypothesis tested k times survives with probability at most max(ε, 1 − ε)^k; the nearest bots are a finite enumeration; the check can fail only through a bug (or with probability below 10⁻⁹)"
     ),
     control: Control("a bot with ε = 0 (it always cooperates), which deterministic hypotheses describe, so tested hypotheses survive"))
-  public static let grimClaim = Claim(
+  static let grimClaim = Claim(
     id: "ibh.grim-trap", source: "§Resettable infra-RDPs", kind: .example,
     statement:
       "Against Grim, if you defect on the first try you will never be able to get a reward bigger than 1: a trap, so such hypotheses are not resettable.",
     class: .consistency(because: "resettability and the values of a 2-state machine are exact computations on its definition"),
     control: Control("tit-for-tat in place of Grim: it forgives, so it is resettable and no trap"))
-  public static let topClaim = Claim(
+  static let topClaim = Claim(
     id: "ibh.top-never-falsified", source: "§Regular decision processes, Remark", kind: .claim,
     statement:
       "⊤ (one state, B(s, a) = O) is in every agent's hypothesis space and always remains unfalsified, so the set C of consistent hypotheses is never empty.",
     class: .consistency(because: "⊤ allows every observation by definition, so no history can falsify it; the check can fail only through a bug"),
     control: Control("a hypothesis that is not ⊤ (\"the other always cooperates\") checked on the same ε-defect history"))
 
-  public var claims: [Claim] { [Self.titForTatClaim, Self.epsilonDefectClaim, Self.grimClaim, Self.topClaim] }
+  var claims: [Claim] { [Self.titForTatClaim, Self.epsilonDefectClaim, Self.grimClaim, Self.topClaim] }
 
-  public var parameters: [Parameter] {
+  var parameters: [Parameter] {
     [
       Parameter(
         Self.countUpTo, "Largest bound N for which the 2 × 2 spaces are enumerated (3-player spaces up to N − 2); larger N use the formula.",
@@ -90,7 +90,7 @@ public struct HypothesesExperiment: Experiment {
   }
 
   /// What the simulation returns.
-  public struct Outcome: Sendable {
+  struct Outcome: Sendable {
     /// Enumerated space sizes: N, 2-player count, 3-player count (nil beyond countUpTo).
     let counts: [(n: Int, two: Int?, three: Int?)]
     /// Histories (the agent's action, the opponent's move) of TitForTat, and of Suspicious TitForTat (the control).
@@ -105,7 +105,7 @@ public struct HypothesesExperiment: Experiment {
     let history: [(action: Int, observation: Int)]
   }
 
-  public func simulate(in context: RunContext) throws -> Outcome {
+  func simulate(in context: RunContext) throws -> Outcome {
     let p = context.parameters
     let counts = try (2...8).map { n in
       (
@@ -139,7 +139,7 @@ public struct HypothesesExperiment: Experiment {
       history: (0..<1000).map { _ in (action: historyRandom.index(below: 2), observation: historyRandom.bernoulli(p[Self.epsilon]) ? 1 : 0) })
   }
 
-  public func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
+  func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let o = outcomes.base
     let p = context.parameters
     let epsilon = try epsilonResult(o, p)

@@ -21,14 +21,22 @@ import LabKit
 ///   games over N: supported when the fitted limit (N → ∞) is at most 0, refuted when its 95%
 ///   interval lies above 0.
 ///
-/// Both the cake and the demand game are judged under two readings of what a deal predicts
-/// (``DealSemantics``): literal password deals and partner-only deals.
-public struct MultiplayerExperiment: Experiment {
-  public init() {}
+/// The cake, the demand game and the cycle conjecture are judged under the three hypothesis classes
+/// (``DealSemantics``: literal, partner-only and upward-relaxed deals), the three priors and the two
+/// rankings, one reading at a time. Under the discounted ranking a demand is V(h, γ), below its γ → 1
+/// limit whenever h has a password, so the cake's "initial demands 5/12" is checked on the γ → 1 limit
+/// of each agent's first hypothesis (exactly, as under the limit ranking).
+///
+/// Counterexamples to the cycle conjecture are ranked by robustness, as the two-player ones: first by
+/// the number of (reading, N) cells in which the same random game (or the same cake cycle) is a
+/// counterexample, then by the cycle's utilitarian gap (the best feasible payoff sum minus the cycle's,
+/// over the game's payoff range); the evidence quotes the strongest and a table lists the top 10.
+struct MultiplayerExperiment: Experiment {
+  init() {}
 
-  public let id = "ibh.multiplayer"
-  public let title = "Multiplayer games: cake splitting, the demand game, coalition sets and stable cycles"
-  public let sections = ["§Multiplayer games", "§When can a coalition be formed?", "§Stable cycles for multiplayer games"]
+  let id = "ibh.multiplayer"
+  let title = "Multiplayer games: cake splitting, the demand game, coalition sets and stable cycles"
+  let sections = ["§Multiplayer games", "§When can a coalition be formed?", "§Stable cycles for multiplayer games"]
 
   static let cakeStates = ParameterKey<Int>("cakeStates")
   static let demandStates = ParameterKey<Int>("demandStates")
@@ -38,18 +46,22 @@ public struct MultiplayerExperiment: Experiment {
   static let cycleCakeRuns = ParameterKey<Int>("cycleCakeRuns")
   static let controlRuns = ParameterKey<Int>("controlRuns")
   static let deals = HagglingParameters.dealsKey
+  static let prior = HagglingParameters.priorKey
+  static let ranking = HagglingParameters.rankingKey
 
-  public static let cakeClaim = Claim(
+  static let cakeClaim = Claim(
     id: "ibh.cake-splitting", source: "§Multiplayer games, Example (cake splitting)", kind: .example,
     statement:
       "The initial demands are (5/12, 5/12, 5/12); two players lock in at 5/12 each and the third gets 0. \"Trying to cooperate with someone mutually\" has expected utility 2/3 · 5/12 + 1/3 · 0 = 5/18 < 1/3: the reached payoff is Pareto-optimal, the meta-strategy is not.",
-    class: .empirical, control: Control("agents without password hypotheses (⊤ only): no deal can form"), readings: [deals.erased])
-  public static let demandsClaim = Claim(
+    class: .empirical, control: Control("agents without password hypotheses (⊤ only): no deal can form"),
+    readings: [deals.erased, prior.erased, ranking.erased], design: .oneAtATime)
+  static let demandsClaim = Claim(
     id: "ibh.three-player-demands", source: "§Multiplayer games, Example (Alice, Bob, Charlie)", kind: .example,
     statement:
       "If the three lower their demands at a similar rate, Alice and Bob eventually ask for 2 and the haggling stops at (2, 2, 0), which is not Pareto-optimal: (3, 3, 1) exists.",
-    class: .empirical, control: Control("agents without password hypotheses (⊤ only): no deal can form"), readings: [deals.erased])
-  public static let coalitionClaim = Claim(
+    class: .empirical, control: Control("agents without password hypotheses (⊤ only): no deal can form"),
+    readings: [deals.erased, prior.erased, ranking.erased], design: .oneAtATime)
+  static let coalitionClaim = Claim(
     id: "ibh.coalition-sets", source: "§When can a coalition be formed?", kind: .definition,
     statement:
       "U_C (outsiders' randomness independent of the coalition's) and U′_C (outsiders may synchronise with it) are the payoff vectors a coalition can guarantee its members; U′_C, not U_C, is the criterion for agents that play deterministic cycles.",
@@ -58,7 +70,7 @@ public struct MultiplayerExperiment: Experiment {
         "U_C and U′_C are definitions, computed by linear programs; the check compares them with hand-worked examples and with the inclusion U′_C ⊆ U_C that follows from the definitions, so it can fail only through a bug"
     ),
     control: Control("the two definitions swapped (outsiders synchronised for U_C, independent for U′_C)"))
-  public static let cyclesClaim = Claim(
+  static let cyclesClaim = Claim(
     id: "ibh.multiplayer-cycles", source: "§Stable cycles for multiplayer games", kind: .conjecture,
     statement:
       "In a stable cycle the players form coalitions C₁, …, C_n partitioning them; the payoffs of C_m's members are in U′_{C_m, α≤m−1}, and no C′ ⊆ C_m could guarantee each of its members strictly more given α≤m−1.",
@@ -66,11 +78,11 @@ public struct MultiplayerExperiment: Experiment {
     control: Control(
       "the admissible coalition structures replaced by the empty set, so that no stable cycle is explained: the same trend check on the runs, every one of them now a counterexample, must fail"
     ),
-    readings: [deals.erased], sizes: [randomStates.erased])
+    readings: [deals.erased, prior.erased, ranking.erased], sizes: [randomStates.erased], design: .oneAtATime)
 
-  public var claims: [Claim] { [Self.cakeClaim, Self.demandsClaim, Self.coalitionClaim, Self.cyclesClaim] }
+  var claims: [Claim] { [Self.cakeClaim, Self.demandsClaim, Self.coalitionClaim, Self.cyclesClaim] }
 
-  public var parameters: [Parameter] {
+  var parameters: [Parameter] {
     [
       Parameter(
         Self.cakeStates, "N for the cake-splitting agents (2 actions, 4 observations: 12,113 hypotheses at 5).", domain: .integer(2...7),
@@ -95,8 +107,8 @@ public struct MultiplayerExperiment: Experiment {
     ] + HagglingParameters.common
   }
 
-  public var readings: [Reading] { [HagglingParameters.dealsReading] }
-  public var sizes: [Size] {
+  var readings: [Reading] { [HagglingParameters.dealsReading, HagglingParameters.priorReading, HagglingParameters.rankingReading] }
+  var sizes: [Size] {
     [
       Size(
         Self.randomStates, "bound N on the hypothesis states of the random games' agents", smoke: [2, 3, 4], standard: [2, 3, 4, 5],
@@ -137,15 +149,18 @@ public struct MultiplayerExperiment: Experiment {
   }
 
   /// What one cell simulates; parts a cell's claims do not need are nil.
-  public struct Outcome: Sendable {
+  struct Outcome: Sendable {
     let runs: Int
     let deals: DealSemantics
     let randomStates: Int
     let cakeStates: Int
     let demandStates: Int
     var cake: [HagglingRun]?
+    /// The γ → 1 limit value of each agent's first hypothesis in each cake run.
+    var cakeFirstLimits: [[Rational?]]?
     var demands: [HagglingRun]?
     var cakeControl: [HagglingRun]?
+    var cakeControlFirstLimits: [[Rational?]]?
     var demandsControl: [HagglingRun]?
     var examples: [ExampleRow]?
     var randomGames: [RandomGame]?
@@ -154,24 +169,28 @@ public struct MultiplayerExperiment: Experiment {
     var cycleCake: [(run: HagglingRun, explained: Bool)]?
   }
 
-  public func simulate(in context: RunContext) throws -> Outcome {
+  func simulate(in context: RunContext) throws -> Outcome {
     let p = context.parameters
     var outcome = Outcome(
       runs: p[Self.runs], deals: p[Self.deals], randomStates: p[Self.randomStates], cakeStates: p[Self.cakeStates], demandStates: p[Self.demandStates]
     )
     let deals = outcome.deals
     if context.serves(Self.cakeClaim) || context.isBaseCell {
-      outcome.cake = try Self.batch(
+      let cake = try Self.batchWithSetup(
         context, game: HagglingGames.cakeSplitting(), states: outcome.cakeStates, deals: deals, stream: "cake", runs: outcome.runs)
+      outcome.cake = cake.runs
+      outcome.cakeFirstLimits = try Self.firstLimits(cake.runs, setup: cake.setup)
     }
     if context.serves(Self.demandsClaim) || context.isBaseCell {
       outcome.demands = try Self.batch(
         context, game: HagglingGames.threePlayerDemands(), states: outcome.demandStates, deals: deals, stream: "demands", runs: outcome.runs)
     }
     if context.isBaseCell {
-      outcome.cakeControl = try Self.batch(
+      let control = try Self.batchWithSetup(
         context, game: HagglingGames.cakeSplitting(), states: outcome.cakeStates, deals: .literal, stream: "cake-control",
         runs: p[Self.controlRuns], passwords: false)
+      outcome.cakeControl = control.runs
+      outcome.cakeControlFirstLimits = try Self.firstLimits(control.runs, setup: control.setup)
       outcome.demandsControl = try Self.batch(
         context, game: HagglingGames.threePlayerDemands(), states: outcome.demandStates, deals: .literal,
         stream: "demands-control", runs: p[Self.controlRuns], passwords: false)
@@ -197,14 +216,39 @@ public struct MultiplayerExperiment: Experiment {
   static func batch(
     _ context: RunContext, game: NormalFormGame, states: Int, deals: DealSemantics, stream: String, runs: Int, passwords: Bool = true
   ) throws -> [HagglingRun] {
+    try batchWithSetup(context, game: game, states: states, deals: deals, stream: stream, runs: runs, passwords: passwords).runs
+  }
+
+  /// ``batch(_:game:states:deals:stream:runs:passwords:)`` with the valued hypothesis spaces the agents held.
+  static func batchWithSetup(
+    _ context: RunContext, game: NormalFormGame, states: Int, deals: DealSemantics, stream: String, runs: Int, passwords: Bool = true
+  ) throws -> (runs: [HagglingRun], setup: HagglingSetup) {
     let p = context.parameters
     let setup = try HagglingSetup(
       game: game, options: .init(maximumStates: states, passwords: passwords), ranking: HagglingParameters.ranking(p),
       policyDiscount: p[HagglingParameters.discountKey], jobs: context.jobs, deals: deals)
     let specs = setup.hagglers(prior: HagglingParameters.prior(p))
     let suffix = deals.streamSuffix
-    return try HagglingBatch.run(context, stream: stream + suffix, runs: runs, game: game, options: HagglingParameters.options(p)) { _, _ in
+    let batch = try HagglingBatch.run(context, stream: stream + suffix, runs: runs, game: game, options: HagglingParameters.options(p)) { _, _ in
       specs.map { .haggler($0) }
+    }
+    return (batch, setup)
+  }
+
+  /// The γ → 1 limit value of each agent's first hypothesis in each run: the exact value the limit
+  /// ranking valued it at, or, under the discounted ranking, lim_{γ→1} V(h, γ) computed exactly.
+  static func firstLimits(_ runs: [HagglingRun], setup: HagglingSetup) throws -> [[Rational?]] {
+    var cache: [[Int]: Rational] = [:]
+    return try runs.map { run in
+      try setup.views.indices.map { agent -> Rational? in
+        guard let first = run.switches.first(where: { $0.agent == agent }) else { return nil }
+        if let exact = first.exactDemand { return exact }
+        if let known = cache[[agent, first.hypothesis]] { return known }
+        let valuation = setup.valuations[agent]
+        let value = valuation.space.hypothesis(first.hypothesis).limitValue(reward: try setup.views[agent].requireExactRewards())
+        cache[[agent, first.hypothesis]] = value
+        return value
+      }
     }
   }
 
@@ -335,15 +379,15 @@ public struct MultiplayerExperiment: Experiment {
     }
   }
 
-  public func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
+  func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let base = outcomes.base
     let cake = try cakeResult(outcomes)
     let demands = try demandsResult(outcomes)
     let coalition = try coalitionResult(base)
     let cycles = try cyclesResult(outcomes)
     var readingsTable = Table(
-      id: "ibh.multiplayer.readings", title: "Both examples under both readings of a deal (\(base.runs) runs each)",
-      columns: ["game", "deals", "N", "runs at the text's outcome", "fraction", "95% interval", "most frequent final payoffs"])
+      id: "ibh.multiplayer.readings", title: "Both examples under each reading, one reading at a time (\(base.runs) runs each)",
+      columns: ["game", "reading", "N", "runs at the text's outcome", "fraction", "95% interval", "most frequent final payoffs"])
     for (claim, name, target) in [
       (Self.cakeClaim, "cake splitting", "a pair at 5/12, the third at 0"), (Self.demandsClaim, "demand game", "(2, 2, 0)"),
     ] {
@@ -355,7 +399,7 @@ public struct MultiplayerExperiment: Experiment {
         for (r, run) in runs.enumerated() { tally.add(HagglingText.payoffs(run), run: r) }
         let interval = try wilson(count, runs.count)
         readingsTable.append([
-          .text(name), .text(cell.value(Self.deals)?.rawValue ?? outcome.deals.rawValue),
+          .text(name), .text(VerdictMap.describe(cell.readingSetting)),
           .integer(claim == Self.cakeClaim ? outcome.cakeStates : outcome.demandStates),
           .text("\(count) (\(target))"), .real(interval.estimate, digits: 3), .text(HagglingText.interval(interval)),
           .text(tally.sorted.first.map { "\($0.key) (\($0.count))" } ?? "–"),
@@ -363,7 +407,7 @@ public struct MultiplayerExperiment: Experiment {
       }
     }
     return ExperimentResult(
-      tables: [try Self.cakeTable(base), try Self.demandTable(base), readingsTable, Self.examplesTable(base.examples ?? []), cycles.table],
+      tables: [try Self.cakeTable(base), try Self.demandTable(base), readingsTable, Self.examplesTable(base.examples ?? [])] + cycles.tables,
       figures: [Figure(id: "ibh.cake-splitting-outcomes", title: "Cake splitting: which pair locks in", svg: Self.cakeFigure(outcomes))],
       claims: [cake, demands, coalition, cycles.claim])
   }
@@ -382,12 +426,12 @@ public struct MultiplayerExperiment: Experiment {
 
   /// The cake check on a batch: exact arithmetic, every first demand 5/12, and the pair fraction
   /// against 0.9.
-  static func cakeCheck(_ runs: [HagglingRun]) throws -> (verdict: Headline, paired: Int, interval: ConfidenceInterval, firstDemands: Bool) {
+  static func cakeCheck(
+    _ runs: [HagglingRun], firstLimits: [[Rational?]]
+  ) throws -> (verdict: Headline, paired: Int, interval: ConfidenceInterval, firstDemands: Bool) {
     let metaStrategy = Self.metaStrategy
     let arithmetic = metaStrategy == Rational(5, 18) && metaStrategy < Rational(1, 3)
-    let firstDemands = runs.allSatisfy { run in
-      (0..<3).allSatisfy { agent in run.switches.first { $0.agent == agent }?.exactDemand == Rational(5, 12) }
-    }
+    let firstDemands = firstLimits.count == runs.count && firstLimits.allSatisfy { $0.count == 3 && $0.allSatisfy { $0 == Rational(5, 12) } }
     let paired = runs.filter { pair(of: $0) != nil }.count
     let interval = try wilson(paired, runs.count)
     let verdict: Headline = arithmetic && firstDemands ? .comparing(interval, .atLeast(0.9)) : .fails
@@ -397,13 +441,13 @@ public struct MultiplayerExperiment: Experiment {
   func cakeResult(_ outcomes: Outcomes<Outcome>) throws -> ClaimResult {
     let base = outcomes.base
     let cells = try outcomes.cells(of: Self.cakeClaim).map { cell, outcome in
-      let check = try Self.cakeCheck(outcome.cake ?? [])
+      let check = try Self.cakeCheck(outcome.cake ?? [], firstLimits: outcome.cakeFirstLimits ?? [])
       return VerdictMap.Cell(
         reading: cell.readingSetting, verdict: check.verdict, estimate: check.interval.estimate, lower: check.interval.lower,
         upper: check.interval.upper, n: outcome.runs)
     }
-    let check = try Self.cakeCheck(base.cake ?? [])
-    let control = try Self.cakeCheck(base.cakeControl ?? [])
+    let check = try Self.cakeCheck(base.cake ?? [], firstLimits: base.cakeFirstLimits ?? [])
+    let control = try Self.cakeCheck(base.cakeControl ?? [], firstLimits: base.cakeControlFirstLimits ?? [])
     let runs = base.cake ?? []
     let playerOne = try ConfidenceInterval.mean(of: runs.filter { !$0.capped }.map(\.averagePayoffs[0]), level: 0.95)
     let inPair = (0..<3).map { player in runs.filter { Self.pair(of: $0)?.contains(player) ?? false }.count }
@@ -486,37 +530,30 @@ public struct MultiplayerExperiment: Experiment {
 
   /// The conjecture judged on the trend, over N, of the share of runs (random games and the cake) whose stable cycle no
   /// coalition structure explains (fitted limit at most 0 to hold), one trend per reading of deals.
-  func cyclesResult(_ outcomes: Outcomes<Outcome>) throws -> (claim: ClaimResult, table: Table) {
+  func cyclesResult(_ outcomes: Outcomes<Outcome>) throws -> (claim: ClaimResult, tables: [Table]) {
     let entries = outcomes.cells(of: Self.cyclesClaim)
     var table = Table(
       id: "ibh.multiplayer.stable-cycles",
       title:
         "Random 3-player games and cake runs whose stable cycle no ordered coalition structure meeting the text's conditions (i) and (ii) explains",
       columns: [
-        "deals", "N", "random games", "capped", "counterexamples", "cake runs", "cake counterexamples", "rate (both)",
+        "reading", "N", "random games", "capped", "counterexamples", "cake runs", "cake counterexamples", "rate (both)",
         "control (no admissible structure): counterexamples",
       ])
     var cells: [VerdictMap.Cell] = []
     var byReading: [(reading: Setting, observations: [(size: Double, value: Double)], control: [(size: Double, value: Double)])] = []
-    var counterexamples: [String] = []
     for (cell, outcome) in entries {
       let games = (outcome.randomGames ?? []).filter { !$0.run.capped }
       let bad = games.filter { !$0.explained }
       let cake = outcome.cycleCake ?? []
       let badCake = cake.filter { !$0.explained }
-      counterexamples += badCake.prefix(1).map {
-        "deals = \(outcome.deals.rawValue), N = \(outcome.randomStates): cake cycle \(HagglingText.cycle($0.run.cycle, game: HagglingGames.cakeSplitting())) paying \(HagglingText.payoffs($0.run)) (\(badCake.count) of \(cake.count) cake runs)"
-      }
-      counterexamples += bad.map {
-        "deals = \(outcome.deals.rawValue), N = \(outcome.randomStates): stable cycle \(HagglingText.cycle($0.run.cycle, game: $0.game)), payoffs \(HagglingText.payoffs($0.run)), in the game \(HagglingText.game($0.game))"
-      }
       let total = games.count + cake.count
       let rate = total == 0 ? 0 : Double(bad.count + badCake.count) / Double(total)
       cells.append(
         VerdictMap.Cell(
           reading: cell.readingSetting, size: cell.sizeSetting, verdict: .checking(bad.isEmpty && badCake.isEmpty), estimate: rate, n: total))
       table.append([
-        .text(outcome.deals.rawValue), .integer(outcome.randomStates), .integer(outcome.randomGames?.count ?? 0),
+        .text(VerdictMap.describe(cell.readingSetting)), .integer(outcome.randomStates), .integer(outcome.randomGames?.count ?? 0),
         .integer((outcome.randomGames?.count ?? 0) - games.count),
         .integer(bad.count), .integer(cake.count), .integer(badCake.count), .real(rate, digits: 3), .integer(games.count + cake.count),
       ])
@@ -537,11 +574,12 @@ public struct MultiplayerExperiment: Experiment {
     }
     let bar = Bar.atMost(0)
     let trends = byReading.compactMap {
-      try? Trend(reading: $0.reading, sizeName: Self.randomStates.name, observations: $0.observations, statistic: .limit, bar: bar)
+      try? Trend(reading: $0.reading, sizeName: Self.randomStates.name, observations: $0.observations, statistic: .limit, bar: bar, validRange: 0...1)
     }
     let controlTrend = byReading.first.flatMap {
-      try? Trend(reading: $0.reading, sizeName: Self.randomStates.name, observations: $0.control, statistic: .limit, bar: bar)
+      try? Trend(reading: $0.reading, sizeName: Self.randomStates.name, observations: $0.control, statistic: .limit, bar: bar, validRange: 0...1)
     }
+    let robust = Self.robustCounterexamples(entries)
     let base = outcomes.base
     let distinct = base.cycles ?? []
     let unexplained = distinct.filter { $0.partition == nil }
@@ -549,18 +587,100 @@ public struct MultiplayerExperiment: Experiment {
       summary:
         "Counterexample rate (random 3-player games, one run each, and cake-splitting runs, agents of the same N) by reading and N: \(Self.describe(cells)). Trends: \(trends.map { VerdictMap.describe($0.reading) + ": " + $0.described }.joined(separator: "; ")). Of the \(distinct.count) distinct stable cycles of the cake and the demand game (base reading), \(unexplained.count) have no explaining coalition structure\(unexplained.first.map { ", e.g. \($0.source): \(HagglingText.cycle($0.run.cycle, game: $0.game)) paying \(HagglingText.payoffs($0.run))" } ?? "").",
       measurements: [
-        .init("random-game runs", cells.reduce(0) { $0 + $1.n }), .init("counterexamples", counterexamples.count),
+        .init("random-game runs", cells.reduce(0) { $0 + $1.n }), .init("distinct counterexamples (random games and cake cycles)", robust.count),
         .init("cake and demand cycles unexplained", unexplained.count),
       ],
       tolerance:
         "the fitted limit (N → ∞, 1/N regression) of the counterexample rate: at most 0 supports, a 95% interval above 0 refutes; LP membership and blocking with δ = 10⁻⁹",
-      sampleSize: cells.reduce(0) { $0 + $1.n }, counterexample: counterexamples.first)
+      sampleSize: cells.reduce(0) { $0 + $1.n }, counterexample: robust.first.map { Self.describe($0, cellCount: entries.count) })
     let map = VerdictMap(design: Self.cyclesClaim.design, cells: cells, trends: trends)
     return (
       ClaimResult(
         Self.cyclesClaim, map: map, control: ControlResult(Self.cyclesClaim.control!, verdict: controlTrend?.verdict ?? .inconclusive),
-        evidence: evidence), table
+        evidence: evidence), [table, Self.robustTable(robust, cellCount: entries.count)]
     )
+  }
+
+  /// A counterexample to the cycle conjecture with how robust it is: the (reading, N) cells in which
+  /// the same random game (or the same cake cycle) is one, and its largest utilitarian gap.
+  struct RobustCycleCounterexample: Sendable {
+    let key: String
+    let cells: Int
+    let sizes: [Int]
+    let gap: Double
+    let example: String
+  }
+
+  /// The best feasible payoff sum minus the cycle's, over the game's payoff range (0 for a cycle on
+  /// the utilitarian frontier).
+  static func utilitarianGap(_ run: HagglingRun, game: NormalFormGame) -> Double {
+    let payoffs = game.profiles.flatMap { game.payoffs($0) }
+    let range = max((payoffs.max() ?? 0) - (payoffs.min() ?? 0), 1e-12)
+    let best = game.profiles.map { game.payoffs($0).reduce(0, +) }.max() ?? 0
+    return (best - run.averagePayoffs.reduce(0, +)) / range
+  }
+
+  /// Counterexamples ranked by robustness: recurrence across the (reading, N) cells first, then the
+  /// utilitarian gap, then first appearance.
+  static func robustCounterexamples(_ entries: [(cell: GridCell, outcome: Outcome)]) -> [RobustCycleCounterexample] {
+    var found: [String: (cells: Int, sizes: Set<Int>, gap: Double, example: String)] = [:]
+    var order: [String] = []
+    for (cell, outcome) in entries {
+      let setting = VerdictMap.describe(cell.readingSetting)
+      var cases: [(key: String, gap: Double, example: String)] = []
+      for (g, entry) in (outcome.randomGames ?? []).enumerated() where !entry.run.capped && !entry.explained {
+        cases.append(
+          (
+            "random game \(g + 1)", utilitarianGap(entry.run, game: entry.game),
+            "\(setting), N = \(outcome.randomStates): random game \(g + 1), stable cycle \(HagglingText.cycle(entry.run.cycle, game: entry.game)), payoffs \(HagglingText.payoffs(entry.run)), in the game \(HagglingText.game(entry.game))"
+          ))
+      }
+      let cake = HagglingGames.cakeSplitting()
+      for entry in outcome.cycleCake ?? [] where !entry.explained {
+        cases.append(
+          (
+            "cake " + HagglingText.canonicalCycle(entry.run.cycle, game: cake), utilitarianGap(entry.run, game: cake),
+            "\(setting), N = \(outcome.randomStates): cake cycle \(HagglingText.cycle(entry.run.cycle, game: cake)) paying \(HagglingText.payoffs(entry.run))"
+          ))
+      }
+      var seen = Set<String>()
+      for c in cases {
+        if found[c.key] == nil {
+          found[c.key] = (0, [], c.gap, c.example)
+          order.append(c.key)
+        }
+        if seen.insert(c.key).inserted {
+          found[c.key]!.cells += 1
+          found[c.key]!.sizes.insert(outcome.randomStates)
+        }
+        if c.gap > found[c.key]!.gap { (found[c.key]!.gap, found[c.key]!.example) = (c.gap, c.example) }
+      }
+    }
+    return order.enumerated().map { position, key in
+      let entry = found[key]!
+      return (position, RobustCycleCounterexample(key: key, cells: entry.cells, sizes: entry.sizes.sorted(), gap: entry.gap, example: entry.example))
+    }.sorted { ($0.1.cells, $0.1.gap, -$0.0) > ($1.1.cells, $1.1.gap, -$1.0) }.map(\.1)
+  }
+
+  /// "random game 7, a counterexample in 9 of 24 cells (N = 2, 3, 4, 5), gap 0.250: …".
+  static func describe(_ c: RobustCycleCounterexample, cellCount: Int) -> String {
+    "\(c.key), a counterexample in \(c.cells) of \(cellCount) (reading, N) cells (N = \(c.sizes.map(String.init).joined(separator: ", "))), utilitarian gap \(DecimalFormat.fixed(c.gap, digits: 3)); its widest case: \(c.example)"
+  }
+
+  /// The top 10 counterexamples of the cycle conjecture by robustness.
+  static func robustTable(_ robust: [RobustCycleCounterexample], cellCount: Int) -> Table {
+    var table = Table(
+      id: "ibh.multiplayer.robust",
+      title:
+        "Counterexamples to the stable-cycle conjecture ranked by robustness: (reading, N) cells in which the same random game or cake cycle is one (of \(cellCount)), then the utilitarian gap (best feasible payoff sum minus the cycle's, over the payoff range)",
+      columns: ["rank", "counterexample", "cells", "at N", "utilitarian gap", "widest case"])
+    for (k, c) in robust.prefix(10).enumerated() {
+      table.append([
+        .integer(k + 1), .text(c.key), .integer(c.cells), .text(c.sizes.map(String.init).joined(separator: ", ")), .real(c.gap, digits: 3),
+        .text(c.example),
+      ])
+    }
+    return table
   }
 
   /// Whether a run's stable cycle is explained when the admissible coalition structures are the empty
@@ -633,7 +753,10 @@ public struct MultiplayerExperiment: Experiment {
     var bars = BarChart(
       title: "Cake splitting: who ends in the pair", categories: ["{1, 2}", "{1, 3}", "{2, 3}", "other"], xLabel: "stable cycle",
       y: Axis(label: "runs"))
-    for (_, outcome) in outcomes.cells(of: cakeClaim) {
+    // The three hypothesis classes, at the base prior and ranking (the first cell is the base reading).
+    let cells = outcomes.cells(of: cakeClaim)
+    let first = cells.first?.cell
+    for (cell, outcome) in cells where cell.value(prior) == first?.value(prior) && cell.value(ranking) == first?.value(ranking) {
       let runs = outcome.cake ?? []
       let pairs = [[0, 1], [0, 2], [1, 2]].map { wanted in runs.filter { pair(of: $0) == wanted }.count }
       bars.bars("deals \(outcome.deals.rawValue), \(runs.count) runs", (pairs + [runs.count - pairs.reduce(0, +)]).map(Double.init))

@@ -35,18 +35,19 @@ import LabKit
 ///
 /// Readings and sizes (issue 14). Every claim is judged under the three hypothesis classes
 /// (``DealSemantics``: literal, partner-only, upward-relaxed deals; in this 2 × 2 game partner-only
-/// deals equal literal ones, since the four rewards differ, and differ only by their random streams).
-/// pd-opening is also judged under the priors and the two rankings, one reading at a time. The three
+/// deals equal literal ones, since the four rewards differ, and differ only by their random streams),
+/// the three priors and the two rankings, one reading at a time (the base reading, then each other
+/// value of one reading with the others at their base values). The three
 /// lines, whose text concerns growing hypothesis spaces, are judged on the trend over N
 /// (``sizes``): the fitted limit (regression on 1/N of the runs' 0/1 outcomes) with its 95% interval
 /// above 1/2 in every reading; pd-different's trend is on the runs ending at (1, 1), whose probability
 /// above 1/2 implies both parts of its check.
-public struct PrisonersDilemmaExperiment: Experiment {
-  public init() {}
+struct PrisonersDilemmaExperiment: Experiment {
+  init() {}
 
-  public let id = "ibh.prisoners-dilemma"
-  public let title = "Prisoner's dilemma: falling demands, and where similar and different agents end"
-  public let sections = ["§Prisoner's dilemma"]
+  let id = "ibh.prisoners-dilemma"
+  let title = "Prisoner's dilemma: falling demands, and where similar and different agents end"
+  let sections = ["§Prisoner's dilemma"]
 
   static let reward = ParameterKey<Double>("reward")
   static let sucker = ParameterKey<Double>("sucker")
@@ -63,30 +64,30 @@ public struct PrisonersDilemmaExperiment: Experiment {
   static let prior = HagglingParameters.priorKey
   static let ranking = HagglingParameters.rankingKey
 
-  public static let openingClaim = Claim(
+  static let openingClaim = Claim(
     id: "ibh.pd-opening", source: "§Prisoner's dilemma", kind: .claim,
     statement:
       "Exploitation is a very simple hypothesis, so both agents start by defecting; their hypotheses are falsified and they lower their demands.",
     class: .empirical, control: Control("agents holding password hypotheses only, without the one-state \"the other cooperates whatever I do\""),
     readings: [deals.erased, prior.erased, ranking.erased], design: .oneAtATime)
-  public static let similarClaim = Claim(
+  static let similarClaim = Claim(
     id: "ibh.pd-similar", source: "§Prisoner's dilemma (red line)", kind: .claim,
     statement: "If the agents are similar enough, they eventually play (C, C) together.",
     class: .empirical, control: Control("dissimilar agents: the violet pair, agent 1 keeping 5% of its ambitious hypotheses"),
-    readings: [deals.erased], sizes: [maximumStates.erased])
-  public static let slightlyFewerClaim = Claim(
+    readings: [deals.erased, prior.erased, ranking.erased], sizes: [maximumStates.erased], design: .oneAtATime)
+  static let slightlyFewerClaim = Claim(
     id: "ibh.pd-slightly-fewer", source: "§Prisoner's dilemma (green line)", kind: .claim,
     statement:
       "If agent 1 has slightly fewer ambitious hypotheses than agent 2, they probably converge to playing (C, C) some of the time and (C, D) otherwise.",
     class: .empirical, control: Control("the same check on two similar agents (the red pair), who must not mix"),
-    readings: [deals.erased], sizes: [maximumStates.erased])
-  public static let differentClaim = Claim(
+    readings: [deals.erased, prior.erased, ranking.erased], sizes: [maximumStates.erased], design: .oneAtATime)
+  static let differentClaim = Claim(
     id: "ibh.pd-different", source: "§Prisoner's dilemma (violet line)", kind: .claim,
     statement:
       "If agent 1's prior is vastly different, with much less ambitious hypotheses, the agents end at (1, 1) or (1, 2.5), and (1, 1) is more probable because ⊤ cannot be falsified and is simple.",
     class: .empirical, control: Control("the same check on two similar agents (the red pair)"),
-    readings: [deals.erased], sizes: [maximumStates.erased])
-  public static let downwardClosureClaim = Claim(
+    readings: [deals.erased, prior.erased, ranking.erased], sizes: [maximumStates.erased], design: .oneAtATime)
+  static let downwardClosureClaim = Claim(
     id: "ibh.downward-closure", source: "§Prisoner's dilemma, Remark", kind: .claim,
     statement:
       "The agents have a chance of not falsifying their current hypotheses only if their demands are in the downward closure of the realizable payoffs.",
@@ -94,11 +95,12 @@ public struct PrisonersDilemmaExperiment: Experiment {
       because:
         "a demand is the γ → 1 value of a hypothesis that has survived the stable cycle, so it is at most the payoff the cycle realises, which is feasible; the check can fail only through a bug"
     ),
-    control: Control("each run's final demands replaced by (T, T), a vector outside the downward closure"), readings: [deals.erased])
+    control: Control("each run's final demands replaced by (T, T), a vector outside the downward closure"),
+    readings: [deals.erased, prior.erased, ranking.erased], design: .oneAtATime)
 
-  public var claims: [Claim] { [Self.openingClaim, Self.similarClaim, Self.slightlyFewerClaim, Self.differentClaim, Self.downwardClosureClaim] }
+  var claims: [Claim] { [Self.openingClaim, Self.similarClaim, Self.slightlyFewerClaim, Self.differentClaim, Self.downwardClosureClaim] }
 
-  public var parameters: [Parameter] {
+  var parameters: [Parameter] {
     [
       Parameter(Self.reward, "R: both cooperate (inferred from the text, see the document).", domain: .real(-100...100), default: 2.0),
       Parameter(Self.sucker, "S: cooperate against a defector.", domain: .real(-100...100), default: 0.0),
@@ -121,8 +123,8 @@ public struct PrisonersDilemmaExperiment: Experiment {
     ] + HagglingParameters.common
   }
 
-  public var readings: [Reading] { [HagglingParameters.dealsReading, HagglingParameters.priorReading, HagglingParameters.rankingReading] }
-  public var sizes: [Size] {
+  var readings: [Reading] { [HagglingParameters.dealsReading, HagglingParameters.priorReading, HagglingParameters.rankingReading] }
+  var sizes: [Size] {
     [
       Size(
         Self.maximumStates, "bound N on the hypothesis states of both agents", smoke: [3, 4, 5], standard: [4, 5, 6, 7, 8], paper: [4, 5, 6, 7, 8, 9])
@@ -135,7 +137,7 @@ public struct PrisonersDilemmaExperiment: Experiment {
   ]
 
   /// What the simulation returns.
-  public struct Outcome: Sendable {
+  struct Outcome: Sendable {
     let game: NormalFormGame
     let runs: Int
     let n: Int
@@ -153,7 +155,7 @@ public struct PrisonersDilemmaExperiment: Experiment {
     let sweep: [(keep: Double, runs: [HagglingRun])]
   }
 
-  public func simulate(in context: RunContext) throws -> Outcome {
+  func simulate(in context: RunContext) throws -> Outcome {
     let p = context.parameters
     let game = HagglingGames.prisonersDilemma(
       reward: p[Self.reward], sucker: p[Self.sucker], temptation: p[Self.temptation], punishment: p[Self.punishment])
@@ -210,7 +212,7 @@ public struct PrisonersDilemmaExperiment: Experiment {
       prior: prior, results: results, passwordsOnly: passwordsOnly, sweep: sweep)
   }
 
-  public func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
+  func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let o = outcomes.base
     let similar = try shareResult(Self.similarClaim, outcomes, scenario: 0, control: 2) { Self.outcomeClass($0, game: o.game) == "(C,C) only" }
     let mixed = try shareResult(Self.slightlyFewerClaim, outcomes, scenario: 1, control: 0) {

@@ -20,12 +20,12 @@ import LabKit
 ///   trend of the counterexample rate of the 3 × 3 games over N (``sizes``): supported when the fitted
 ///   limit (regression on 1/N) is at most 0, refuted when its 95% interval lies above 0. The evidence
 ///   quotes the counterexample farthest from the Pareto frontier.
-public struct RandomTwoPlayerExperiment: Experiment {
-  public init() {}
+struct RandomTwoPlayerExperiment: Experiment {
+  init() {}
 
-  public let id = "ibh.random-two-player"
-  public let title = "Stable cycles of 2-player games: near Pareto, or minimax against a best response"
-  public let sections = ["§Prisoner's dilemma, Conjecture"]
+  let id = "ibh.random-two-player"
+  let title = "Stable cycles of 2-player games: near Pareto, or minimax against a best response"
+  let sections = ["§Prisoner's dilemma, Conjecture"]
 
   static let games = ParameterKey<Int>("games")
   static let runsPerGame = ParameterKey<Int>("runsPerGame")
@@ -47,7 +47,7 @@ public struct RandomTwoPlayerExperiment: Experiment {
   /// payoff range): four times the base one, still well inside the box.
   static let wideTolerance = 0.2
 
-  public static let conjecture = Claim(
+  static let conjecture = Claim(
     id: "ibh.two-player-cycles", source: "§Prisoner's dilemma, Conjecture", kind: .conjecture,
     statement:
       "In a 2-player game the stable cycle is either close to a Pareto-optimal outcome, or one agent gets the utility of its minimax strategy and the other plays a best response to the first agent's strategy.",
@@ -57,9 +57,9 @@ public struct RandomTwoPlayerExperiment: Experiment {
       expected: .holds),
     sizes: [statesThreeByThree.erased])
 
-  public var claims: [Claim] { [Self.conjecture] }
+  var claims: [Claim] { [Self.conjecture] }
 
-  public var parameters: [Parameter] {
+  var parameters: [Parameter] {
     [
       Parameter(Self.games, "Random games per size (2 × 2 and 3 × 3).", domain: .integer(1...100_000), smoke: 8, standard: 100, paper: 1000),
       Parameter(Self.runsPerGame, "Runs of each game.", domain: .integer(1...1000), smoke: 2, standard: 5, paper: 10),
@@ -76,7 +76,7 @@ public struct RandomTwoPlayerExperiment: Experiment {
     ] + HagglingParameters.common
   }
 
-  public var sizes: [Size] {
+  var sizes: [Size] {
     [
       Size(
         Self.statesThreeByThree, "bound N on hypothesis states in the 3 × 3 games", smoke: [2, 3, 4], standard: [2, 3, 4, 5], paper: [3, 4, 5, 6])
@@ -108,12 +108,12 @@ public struct RandomTwoPlayerExperiment: Experiment {
   }
 
   /// What one cell simulates: the classified runs of each size of game (2 × 2 in the base cell only).
-  public struct Outcome: Sendable {
+  struct Outcome: Sendable {
     let sizes: [(size: Int, states: Int, runs: [Classified])]
     let statesThreeByThree: Int
   }
 
-  public func simulate(in context: RunContext) throws -> Outcome {
+  func simulate(in context: RunContext) throws -> Outcome {
     let p = context.parameters
     var sizes: [(size: Int, states: Int, runs: [Classified])] = []
     for (size, states) in [(2, p[Self.statesTwoByTwo]), (3, p[Self.statesThreeByThree])] where size == 3 || context.isBaseCell {
@@ -264,7 +264,7 @@ public struct RandomTwoPlayerExperiment: Experiment {
     [SettingItem("close", DecimalFormat.compact(reading.tolerance) + " × range"), SettingItem("minimax", reading.minimax.rawValue)]
   }
 
-  public func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
+  func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let tolerance = context.parameters[Self.tolerance]
     let minimax = context.parameters[Self.minimaxValue]
     let base = outcomes.base
@@ -277,7 +277,8 @@ public struct RandomTwoPlayerExperiment: Experiment {
         }
       }
       return try? Trend(
-        reading: Self.setting(reading), sizeName: Self.statesThreeByThree.name, observations: observations, statistic: .limit, bar: .atMost(0))
+        reading: Self.setting(reading), sizeName: Self.statesThreeByThree.name, observations: observations, statistic: .limit, bar: .atMost(0),
+        validRange: 0...1)
     }
     let cells = readings.flatMap { reading in
       entries.map { cell, outcome in

@@ -24,12 +24,12 @@ import LabKit
 /// of runs per distinct outcome (cycles up to rotation) falls strictly with the period over the
 /// periods that occur, and the fraction of period-1 outcomes is higher than under the uniform prior
 /// (disjoint 95% Wilson intervals).
-public struct SchellingExperiment: Experiment {
-  public init() {}
+struct SchellingExperiment: Experiment {
+  init() {}
 
-  public let id = "ibh.schelling"
-  public let title = "Schelling pub and Schelling points"
-  public let sections = ["§Schelling Pub (Battle of the sexes)", "§Schelling points"]
+  let id = "ibh.schelling"
+  let title = "Schelling pub and Schelling points"
+  let sections = ["§Schelling Pub (Battle of the sexes)", "§Schelling points"]
 
   static let preferred = ParameterKey<Double>("preferred")
   static let compromise = ParameterKey<Double>("compromise")
@@ -39,20 +39,20 @@ public struct SchellingExperiment: Experiment {
   static let sizeRuns = ParameterKey<Int>("sizeRuns")
   static let topTieBreak = HagglingParameters.topTieBreakKey
 
-  public static let pubClaim = Claim(
+  static let pubClaim = Claim(
     id: "ibh.schelling-pub", source: "§Schelling Pub (Battle of the sexes)", kind: .claim,
     statement:
       "The agents reach a Pareto-optimal payoff, both going to pub X some of the time and both to pub Y otherwise; if one plays its minimax strategy (going to its pub no matter what), the other joins it, and both end better off than if both played their minimax strategies.",
     class: .empirical, control: Control("friends holding ⊤ only (no password hypotheses): each goes to its own pub"),
     readings: [apart.erased, topTieBreak.erased], sizes: [maximumStates.erased], design: .oneAtATime)
-  public static let pointsClaim = Claim(
+  static let pointsClaim = Claim(
     id: "ibh.schelling-points", source: "§Schelling points", kind: .claim,
     statement: "With a simplicity prior, simpler outcomes are more likely to arise as the result of haggling.",
     class: .empirical, control: Control("the priors swapped: the uniform prior judged as if it were the simplicity prior"))
 
-  public var claims: [Claim] { [Self.pubClaim, Self.pointsClaim] }
+  var claims: [Claim] { [Self.pubClaim, Self.pointsClaim] }
 
-  public var parameters: [Parameter] {
+  var parameters: [Parameter] {
     [
       Parameter(Self.preferred, "Schelling pub: together at one's preferred pub.", domain: .real(-100...100), default: 2.0),
       Parameter(Self.compromise, "Schelling pub: together at the other pub.", domain: .real(-100...100), default: 1.0),
@@ -66,7 +66,7 @@ public struct SchellingExperiment: Experiment {
     ] + HagglingParameters.common
   }
 
-  public var readings: [Reading] {
+  var readings: [Reading] {
     [
       Reading(
         Self.apart,
@@ -81,12 +81,12 @@ public struct SchellingExperiment: Experiment {
     ]
   }
 
-  public var sizes: [Size] {
+  var sizes: [Size] {
     [Size(Self.maximumStates, "bound N on hypothesis states", smoke: [3, 4, 5], standard: [4, 5, 6, 7, 8], paper: [4, 5, 6, 7, 8, 9])]
   }
 
   /// What one cell simulates.
-  public struct Outcome: Sendable {
+  struct Outcome: Sendable {
     let n: Int
     let runs: Int
     let game: NormalFormGame
@@ -101,7 +101,7 @@ public struct SchellingExperiment: Experiment {
     let points: [PriorCoding: [HagglingRun]]
   }
 
-  public func simulate(in context: RunContext) throws -> Outcome {
+  func simulate(in context: RunContext) throws -> Outcome {
     let p = context.parameters
     let runs = context.isBaseCell ? p[Self.runs] : p[Self.sizeRuns]
     let n = p[Self.maximumStates]
@@ -150,7 +150,7 @@ public struct SchellingExperiment: Experiment {
     return result
   }
 
-  public func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
+  func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
     let base = outcomes.base
     let points = try pointsResult(base)
     return ExperimentResult(
@@ -188,7 +188,7 @@ public struct SchellingExperiment: Experiment {
     let allTrends = order.flatMap { Self.pubTrends(reading: byReading[$0]!.setting, byReading[$0]!.entries) }
     let trends = allTrends.filter { $0.reading.last?.value != "both pubs occur and joining pays both" }
     let name = Self.maximumStates.name
-    let controlTrend = try? Trend(reading: [], sizeName: name, observations: control, statistic: .limit, bar: .atLeast(0.9))
+    let controlTrend = try? Trend(reading: [], sizeName: name, observations: control, statistic: .limit, bar: .atLeast(0.9), validRange: 0...1)
     let base = outcomes.base
     let good = base.pub.filter(Self.together)
     let meetsAtX = good.filter { $0.cycle.contains([0, 0]) }.count, meetsAtY = good.filter { $0.cycle.contains([1, 1]) }.count
@@ -228,7 +228,8 @@ public struct SchellingExperiment: Experiment {
       ("both pubs occur and joining pays both", sides, 1.0),
     ].compactMap { measure, observations, bar in
       try? Trend(
-        reading: reading + [SettingItem("measure", measure)], sizeName: name, observations: observations, statistic: .limit, bar: .atLeast(bar))
+        reading: reading + [SettingItem("measure", measure)], sizeName: name, observations: observations, statistic: .limit, bar: .atLeast(bar),
+        validRange: 0...1)
     }
   }
 

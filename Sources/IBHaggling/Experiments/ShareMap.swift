@@ -33,7 +33,9 @@ struct ShareMap {
       }
       for key in order where Set(byReading[key]!.observations.map(\.size)).count >= 3 {
         trends.append(
-          try Trend(reading: byReading[key]!.setting, sizeName: sizeName, observations: byReading[key]!.observations, statistic: .limit, bar: bar))
+          try Trend(
+            reading: byReading[key]!.setting, sizeName: sizeName, observations: byReading[key]!.observations, statistic: .limit, bar: bar,
+            validRange: 0...1))
       }
     }
     map = VerdictMap(design: design, cells: mapCells, trends: trends)

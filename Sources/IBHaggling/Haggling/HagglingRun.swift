@@ -129,161 +129,20 @@ public enum Haggling {
     game: NormalFormGame, participants: [Participant], generators: [Random],
     options: Options = Options()
   ) throws -> HagglingRun {
-    let place = "haggling run"
-    guard participants.count == game.playerCount, generators.count == participants.count else {
-      throw LabError.invalidInput(
-        place: place, problem: "\(participants.count) participants and \(generators.count) generators for \(game.playerCount) players")
-    }
-    guard options.startRounds.isEmpty || (options.startRounds.count == participants.count && options.startRounds.allSatisfy { $0 >= 0 }) else {
-      throw LabError.invalidInput(place: place, problem: "start rounds \(options.startRounds) for \(participants.count) participants")
-    }
-    let start = options.startRounds.isEmpty ? Array(repeating: 0, count: participants.count) : options.startRounds
-    let latestStart = start.max() ?? 0
-    // What a haggler plays before its start: ⊤'s action (hypothesis 0 is ⊤).
-    let waitingAction = participants.map { participant -> Int in
-      if case .haggler(let spec) = participant { return spec.valuation.action(0, state: 0) }
-      return 0
-    }
-    let profiles = game.profiles
-    var agents: [HagglerState?] = []
-    var fixed: [FixedStrategy?] = []
-    var fixedState: [Int] = []
-    var radix: [Int] = []
-    for (i, participant) in participants.enumerated() {
-      switch participant {
-      case .haggler(let spec):
-        guard spec.view.player == i, spec.view.game == game else {
-          throw LabError.invalidInput(
-            place: place, problem: "participant \(i + 1)'s hypotheses are for player \(spec.view.player + 1) of another game")
-        }
-        agents.append(HagglerState(spec: spec, capacity: min(options.maximumSteps, 1 << 16)))
-        fixed.append(nil)
-        fixedState.append(0)
-        radix.append(spec.valuation.space.stateStride)
-      case .fixed(let strategy):
-        guard strategy.next.allSatisfy({ $0.count == profiles.count }),
-          strategy.actions.allSatisfy({ (0..<game.actions[i].count).contains($0) })
-        else {
-          throw LabError.invalidInput(place: place, problem: "fixed player \(strategy.name) does not fit player \(i + 1) of the game")
-        }
-        agents.append(nil)
-        fixed.append(strategy)
-        fixedState.append(strategy.initialState)
-        radix.append(strategy.actions.count)
-      }
-    }
-    // Each agent's action and observation in every joint profile.
-    let views = participants.map { participant -> AgentView? in
-      if case .haggler(let spec) = participant { return spec.view }
-      return nil
-    }
-    let observationOf = views.map { view in view.map { v in profiles.map { v.observation(of: $0) } } ?? [] }
-    let strides = game.actions.indices.map { player in game.actions[(player + 1)...].reduce(1) { $0 * $1.count } }
-
-    // Visited joint states of the current generation (generation = number of switch rounds so far).
-    let keySpace = radix.reduce(1, *)
-    let useArray = keySpace <= 1 << 22
-    var seenGeneration = useArray ? [Int32](repeating: -1, count: keySpace) : []
-    var seenTime = useArray ? [Int32](repeating: 0, count: keySpace) : []
-    var seenMap: [Int: Int] = [:]
-    var generation: Int32 = 0
-
-    var switches: [HypothesisSwitch] = []
-    var transcript: [Int32] = []
-    transcript.reserveCapacity(min(options.maximumSteps, 1 << 16))
-    var lastSwitch = 0
+    var simulation = try HagglingSimulation(game: game, participants: participants, generators: generators, options: options)
+    var lockIn = LockInDetector(keySpace: simulation.radix.reduce(1, *))
     var cycleStart = -1
     var t = 0
-    var joint = [Int](repeating: 0, count: participants.count)
     while t < options.maximumSteps {
-      // Steps 1–3 for every agent without a consistent current hypothesis.
-      var switched = false
-      for i in agents.indices where agents[i] != nil && agents[i]!.current < 0 && t >= start[i] {
-        let now = agents[i]!.actions.count
-        let k =
-          options.rankAtCurrentState
-          ? agents[i]!.selectByCurrentState(now: now, random: generators[i])
-          : agents[i]!.select(now: now, random: generators[i])
-        let spec = agents[i]!.spec
-        let h = Int(spec.members[k])
-        let exact = spec.valuation.groupExactValues.map { $0[Int(spec.valuation.rank[h])] }
-        let demand = options.rankAtCurrentState ? spec.valuation.value(h, state: Int(agents[i]!.state[k])) : spec.valuation.rankingValue(h)
-        switches.append(HypothesisSwitch(time: t, agent: i, hypothesis: h, demand: demand, exactDemand: options.rankAtCurrentState ? nil : exact))
-        switched = true
-        lastSwitch = t
+      if simulation.switchHypotheses(at: t) { lockIn.startGeneration() }
+      if options.detectLockIn && t >= simulation.latestStart, let start = lockIn.visit(simulation.jointStateKey(), at: t) {
+        cycleStart = start
+        break
       }
-      if switched {
-        generation += 1
-        if !useArray { seenMap.removeAll(keepingCapacity: true) }
-      }
-      // Lock-in: the joint state repeats within a generation.
-      if options.detectLockIn && t >= latestStart {
-        var key = 0
-        for i in participants.indices {
-          let s = agents[i].map { Int($0.state[$0.current]) } ?? fixedState[i]
-          key = key * radix[i] + s
-        }
-        if useArray {
-          if seenGeneration[key] == generation {
-            cycleStart = Int(seenTime[key])
-            break
-          }
-          seenGeneration[key] = generation
-          seenTime[key] = Int32(t)
-        } else {
-          if let start = seenMap[key] {
-            cycleStart = start
-            break
-          }
-          seenMap[key] = t
-        }
-      }
-      // Step 4: act.
-      var index = 0
-      for i in participants.indices {
-        if agents[i] != nil {
-          joint[i] = t < start[i] ? waitingAction[i] : agents[i]!.action
-        } else {
-          joint[i] = fixed[i]!.actions[fixedState[i]]
-        }
-        index += joint[i] * strides[i]
-      }
-      transcript.append(Int32(index))
-      // Step 5: observe; a falsified hypothesis sends the agent back to step 1.
-      for i in participants.indices where t >= start[i] {
-        if agents[i] != nil {
-          if !agents[i]!.observe(action: joint[i], observation: observationOf[i][index]) { agents[i]!.current = -1 }
-          if options.eager { agents[i]!.catchUpAll() }
-        } else {
-          fixedState[i] = fixed[i]!.next[fixedState[i]][index]
-        }
-      }
+      let profile = simulation.act(at: t)
+      simulation.observe(at: t, profile: profile)
       t += 1
     }
-    let capped = cycleStart < 0
-    if capped { cycleStart = t }
-    let cycle = capped ? [] : transcript[cycleStart..<t].map { profiles[Int($0)] }
-    var average = [Double](repeating: .nan, count: game.playerCount)
-    var exactAverage: [Rational]?
-    if !cycle.isEmpty {
-      average = (0..<game.playerCount).map { player in cycle.reduce(0) { $0 + game.payoff(player, $1) } / Double(cycle.count) }
-      let exact = cycle.map { profile in game.payoffs(profile).map { Rational(approximating: $0) } }
-      if exact.allSatisfy({ $0.allSatisfy { $0 != nil } }) {
-        exactAverage = (0..<game.playerCount).map { player in Rational.mean(exact.map { $0[player]! }) }
-      }
-    }
-    var finalDemands: [Double?] = Array(repeating: nil, count: participants.count)
-    var exactFinal: [Rational?] = Array(repeating: nil, count: participants.count)
-    var finalHypotheses: [Int?] = Array(repeating: nil, count: participants.count)
-    for s in switches {
-      finalDemands[s.agent] = s.demand
-      exactFinal[s.agent] = s.exactDemand
-      finalHypotheses[s.agent] = s.hypothesis
-    }
-    return HagglingRun(
-      switches: switches, transcript: transcript, capped: capped, lockInTime: lastSwitch, cycleStart: cycleStart,
-      cycleLength: capped ? 0 : t - cycleStart, cycle: cycle, averagePayoffs: average, exactAveragePayoffs: exactAverage,
-      finalDemands: finalDemands, exactFinalDemands: exactFinal, finalHypotheses: finalHypotheses,
-      hypothesisUpdates: agents.reduce(0) { $0 + ($1?.updates ?? 0) })
+    return simulation.result(cycleStart: cycleStart, end: t)
   }
 }

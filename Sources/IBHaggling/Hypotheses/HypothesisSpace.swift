@@ -130,6 +130,15 @@ public struct HypothesisSpace: Sendable {
   /// For code 0xFE: T(s, a, o), at index (table index) · |O| + o.
   let generalNext: [UInt8]
   let customs: [SharpInfraRDP]
+  /// The password of each hypothesis as an index into ``passwordWords`` (−1 for other kinds), so that
+  /// the hypotheses sharing a password can share its tracking.
+  let passwordIDs: [Int32]
+  /// The distinct passwords (actions), in order of first appearance.
+  let passwordWords: [[UInt8]]
+  /// The same passwords flat, `passwordStride` letters each (padded), and their lengths.
+  let passwordLetters: [UInt8]
+  let passwordStride: Int
+  let passwordLengthsByID: [UInt8]
   /// The description length K(h) in bits (see ``complexity(_:)``).
   public let descriptionLengths: [Double]
   /// The letters of deal loops.
@@ -144,6 +153,48 @@ public struct HypothesisSpace: Sendable {
   public init(
     actionCount: Int, observationCount: Int, options: Options,
     custom: [(hypothesis: SharpInfraRDP, descriptionLength: Double)] = []
+  ) throws {
+    try Self.validate(actionCount: actionCount, observationCount: observationCount, options: options, custom: custom)
+    self.actionCount = actionCount
+    self.observationCount = observationCount
+    self.options = options
+    self.dealAlphabet = Self.dealAlphabet(actionCount: actionCount, observationCount: observationCount, options: options)
+
+    var builder = Builder(actionCount: actionCount, observationCount: observationCount, alphabet: dealAlphabet)
+    builder.addTop()
+    if options.passwords { try Self.addPasswordHypotheses(to: &builder, actionCount: actionCount, options: options, alphabet: dealAlphabet) }
+    if options.opponentCycles {
+      for m in 1...options.maximumStates {
+        for cycle in HypothesisSpace.primitiveWords(length: m, alphabet: observationCount, onePerNecklace: false) {
+          builder.addOpponentCycle(cycle)
+        }
+      }
+    }
+    for entry in custom { builder.addCustom(entry.hypothesis, descriptionLength: entry.descriptionLength) }
+    let built = builder.finish()
+    kinds = built.kinds
+    passwordLengths = built.passwordLengths
+    loopLengths = built.loopLengths
+    symbolStart = built.symbolStart
+    symbols = built.symbols
+    stateCounts = built.stateCounts
+    stateStride = built.stateStride
+    table = built.table
+    generalMasks = built.generalMasks
+    generalNext = built.generalNext
+    customs = built.customs
+    descriptionLengths = built.descriptionLengths
+    passwordIDs = built.passwordIDs
+    passwordWords = built.passwordWords
+    let longest = built.passwordWords.map(\.count).max() ?? 0
+    passwordStride = longest
+    passwordLengthsByID = built.passwordWords.map { UInt8($0.count) }
+    passwordLetters = built.passwordWords.flatMap { $0 + Array(repeating: 0, count: longest - $0.count) }
+  }
+
+  /// The checks of ``init(actionCount:observationCount:options:custom:)`` on its arguments.
+  private static func validate(
+    actionCount: Int, observationCount: Int, options: Options, custom: [(hypothesis: SharpInfraRDP, descriptionLength: Double)]
   ) throws {
     let place = "hypothesis space"
     guard (1...12).contains(options.maximumStates) else {
@@ -172,13 +223,12 @@ public struct HypothesisSpace: Sendable {
         throw LabError.invalidInput(place: place, problem: "relaxed deals need a \(actionCount) × \(observationCount) reward table")
       }
     }
-    self.actionCount = actionCount
-    self.observationCount = observationCount
-    self.options = options
+  }
 
-    // The deal alphabet: (action, observation) letters, or with relaxed deals (action, reward class)
-    // letters, each with a representative observation and the mask of observations it allows.
-    var alphabet: [(action: Int, observation: Int, mask: UInt64)] = []
+  /// The deal alphabet: (action, observation) letters, or with relaxed deals (action, reward class)
+  /// letters, each with a representative observation and the mask of observations it allows.
+  private static func dealAlphabet(actionCount: Int, observationCount: Int, options: Options) -> [DealLetter] {
+    var alphabet: [DealLetter] = []
     for a in 0..<actionCount {
       if let rewards = options.relaxedRewards {
         for value in Set(rewards[a]).sorted() {
@@ -186,76 +236,60 @@ public struct HypothesisSpace: Sendable {
           let members = (0..<observationCount).filter {
             options.relaxation == .sameReward ? rewards[a][$0] == value : rewards[a][$0] >= value
           }
-          alphabet.append((a, representative, members.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) }))
+          alphabet.append(DealLetter(action: a, observation: representative, mask: members.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) }))
         }
       } else {
-        for o in 0..<observationCount { alphabet.append((a, o, UInt64(1) << UInt64(o))) }
+        for o in 0..<observationCount { alphabet.append(DealLetter(action: a, observation: o, mask: UInt64(1) << UInt64(o))) }
       }
     }
-    self.dealAlphabet = alphabet.map { DealLetter(action: $0.action, observation: $0.observation, mask: $0.mask) }
+    return alphabet
+  }
 
-    var builder = Builder(actionCount: actionCount, observationCount: observationCount, alphabet: dealAlphabet)
-    builder.addTop()
-    let q = dealAlphabet.count
+  /// The deal loops of each length m (index m; index 0 is empty): the primitive words over the deal
+  /// alphabet (optionally one rotation each), or the single target letter of the simple passwords.
+  private static func loopsByLength(options: Options, alphabet: [DealLetter]) -> [[[UInt8]]] {
+    let maxLoop = options.lengthBounds?.loop ?? options.maximumStates - 1
+    var loops: [[[UInt8]]] = [[]]
+    for m in 1...max(1, maxLoop) {
+      if let target = options.simplePasswordTarget {
+        let letter = alphabet.firstIndex { $0.action == target.action && $0.mask & (1 << UInt64(target.observation)) != 0 }!
+        loops.append(m == 1 ? [[UInt8(letter)]] : [])
+      } else {
+        loops.append(m <= maxLoop ? primitiveWords(length: m, alphabet: alphabet.count, onePerNecklace: options.onePerNecklace) : [])
+      }
+    }
+    return loops
+  }
+
+  /// The (password length n, loop length m) pairs of the space, in the order they are enumerated:
+  /// n + m ≤ N by total, or with separate bounds by total and then n.
+  private static func lengthPairs(options: Options) -> [(n: Int, m: Int)] {
+    var pairs: [(n: Int, m: Int)] = []
+    if let bounds = options.lengthBounds {
+      for n in 1...max(1, bounds.password) { for m in 1...max(1, bounds.loop) { pairs.append((n, m)) } }
+      return pairs.sorted { ($0.n + $0.m, $0.n) < ($1.n + $1.m, $1.n) }
+    }
     let N = options.maximumStates
-    if options.passwords {
-      let maxLoop = options.lengthBounds?.loop ?? N - 1
-      let maxPassword = options.lengthBounds?.password ?? N - 1
-      // Loops by length: primitive words (optionally one rotation each), or the single target letter.
-      var loopsByLength: [[[UInt8]]] = [[]]
-      for m in 1...max(1, maxLoop) {
-        if let target = options.simplePasswordTarget {
-          let letter = dealAlphabet.firstIndex { $0.action == target.action && $0.mask & (1 << UInt64(target.observation)) != 0 }!
-          loopsByLength.append(m == 1 ? [[UInt8(letter)]] : [])
-        } else {
-          loopsByLength.append(m <= maxLoop ? HypothesisSpace.primitiveWords(length: m, alphabet: q, onePerNecklace: options.onePerNecklace) : [])
-        }
-      }
-      let totals: [(n: Int, m: Int)] = {
-        var pairs: [(Int, Int)] = []
-        if let bounds = options.lengthBounds {
-          for n in 1...max(1, bounds.password) { for m in 1...max(1, bounds.loop) { pairs.append((n, m)) } }
-          return pairs.sorted { ($0.0 + $0.1, $0.0) < ($1.0 + $1.1, $1.0) }
-        }
-        guard N >= 2 else { return [] }
-        for total in 2...N { for n in 1..<total { pairs.append((n, total - n)) } }
-        return pairs
-      }()
-      var count = 1
-      for (n, m) in totals where n <= maxPassword && m < loopsByLength.count {
-        count += Int(pow(Double(actionCount), Double(n))) * loopsByLength[m].count
-      }
-      guard count <= 50_000_000 else {
-        throw LabError.invalidInput(place: place, problem: "the bound gives \(count) hypotheses; at most 50 million are supported")
-      }
-      builder.reserve(count)
-      for (n, m) in totals where n <= maxPassword && m < loopsByLength.count && !loopsByLength[m].isEmpty {
-        for password in HypothesisSpace.allWords(length: n, alphabet: actionCount) {
-          for loop in loopsByLength[m] { builder.addPassword(password, loop) }
-        }
+    guard N >= 2 else { return [] }
+    for total in 2...N { for n in 1..<total { pairs.append((n, total - n)) } }
+    return pairs
+  }
+
+  /// Adds every password hypothesis h_{p,l} of the space to `builder`, after checking their number.
+  private static func addPasswordHypotheses(to builder: inout Builder, actionCount: Int, options: Options, alphabet: [DealLetter]) throws {
+    let maxPassword = options.lengthBounds?.password ?? options.maximumStates - 1
+    let loops = loopsByLength(options: options, alphabet: alphabet)
+    let pairs = lengthPairs(options: options).filter { $0.n <= maxPassword && $0.m < loops.count }
+    let count = pairs.reduce(1) { $0 + Int(pow(Double(actionCount), Double($1.n))) * loops[$1.m].count }
+    guard count <= 50_000_000 else {
+      throw LabError.invalidInput(place: "hypothesis space", problem: "the bound gives \(count) hypotheses; at most 50 million are supported")
+    }
+    builder.reserve(count)
+    for (n, m) in pairs where !loops[m].isEmpty {
+      for password in allWords(length: n, alphabet: actionCount) {
+        for loop in loops[m] { builder.addPassword(password, loop) }
       }
     }
-    if options.opponentCycles {
-      for m in 1...N {
-        for cycle in HypothesisSpace.primitiveWords(length: m, alphabet: observationCount, onePerNecklace: false) {
-          builder.addOpponentCycle(cycle)
-        }
-      }
-    }
-    for entry in custom { builder.addCustom(entry.hypothesis, descriptionLength: entry.descriptionLength) }
-    let built = builder.finish()
-    kinds = built.kinds
-    passwordLengths = built.passwordLengths
-    loopLengths = built.loopLengths
-    symbolStart = built.symbolStart
-    symbols = built.symbols
-    stateCounts = built.stateCounts
-    stateStride = built.stateStride
-    table = built.table
-    generalMasks = built.generalMasks
-    generalNext = built.generalNext
-    customs = built.customs
-    descriptionLengths = built.descriptionLengths
   }
 
   // MARK: - Reading hypotheses
@@ -428,6 +462,9 @@ private struct Builder {
   /// Per hypothesis, its rows of (next, code), state-major; padded to the stride at the end.
   var rows: [[UInt16]] = []
   var customs: [SharpInfraRDP] = []
+  var passwordIDs: [Int32] = []
+  var passwordWords: [[UInt8]] = []
+  var passwordIndex: [[UInt8]: Int32] = [:]
   var general: [Int: (masks: [UInt64], next: [UInt8])] = [:]
 
   /// Relaxed deal entries (code 0xFD): hypothesis → (row index, mask).
@@ -450,6 +487,7 @@ private struct Builder {
     passwordLengths.append(0)
     loopLengths.append(0)
     symbolStart.append(Int32(symbols.count))
+    passwordIDs.append(-1)
     stateCounts.append(1)
     descriptionLengths.append(1)
     rows.append(Array(repeating: UInt16(0xFF), count: actionCount))
@@ -458,6 +496,15 @@ private struct Builder {
   mutating func addPassword(_ password: [UInt8], _ loop: [UInt8]) {
     let n = password.count
     let m = loop.count
+    if let last = passwordWords.last, last == password {
+      passwordIDs.append(Int32(passwordWords.count - 1))
+    } else if let id = passwordIndex[password] {
+      passwordIDs.append(id)
+    } else {
+      passwordIndex[password] = Int32(passwordWords.count)
+      passwordIDs.append(Int32(passwordWords.count))
+      passwordWords.append(password)
+    }
     kinds.append(.password)
     passwordLengths.append(UInt8(n))
     loopLengths.append(UInt8(m))
@@ -496,6 +543,7 @@ private struct Builder {
     passwordLengths.append(0)
     loopLengths.append(UInt8(m))
     symbolStart.append(Int32(symbols.count))
+    passwordIDs.append(-1)
     symbols += cycle
     stateCounts.append(UInt8(m))
     descriptionLengths.append(1 + HypothesisSpace.lengthCode(m) + Double(m) * log2(Double(observationCount)))
@@ -512,6 +560,7 @@ private struct Builder {
     passwordLengths.append(0)
     loopLengths.append(0)
     symbolStart.append(Int32(customs.count))
+    passwordIDs.append(-1)
     customs.append(h)
     stateCounts.append(UInt8(h.stateCount))
     descriptionLengths.append(descriptionLength)
@@ -544,7 +593,7 @@ private struct Builder {
   func finish() -> (
     kinds: [HypothesisSpace.Kind], passwordLengths: [UInt8], loopLengths: [UInt8], symbolStart: [Int32], symbols: [UInt8],
     stateCounts: [UInt8], stateStride: Int, table: [UInt16], generalMasks: [UInt64], generalNext: [UInt8],
-    customs: [SharpInfraRDP], descriptionLengths: [Double]
+    customs: [SharpInfraRDP], descriptionLengths: [Double], passwordIDs: [Int32], passwordWords: [[UInt8]]
   ) {
     let stride = Int(stateCounts.max() ?? 1)
     let width = stride * actionCount
@@ -565,6 +614,9 @@ private struct Builder {
         for k in tables.next.indices { next[h * width * observationCount + k] = tables.next[k] }
       }
     }
-    return (kinds, passwordLengths, loopLengths, symbolStart, symbols, stateCounts, stride, table, masks, next, customs, descriptionLengths)
+    return (
+      kinds, passwordLengths, loopLengths, symbolStart, symbols, stateCounts, stride, table, masks, next, customs, descriptionLengths, passwordIDs,
+      passwordWords
+    )
   }
 }

@@ -131,18 +131,18 @@ extension SharpInfraRDP {
 }
 
 /// The regular decision processes of the text's examples, in the PD with C = 0 and D = 1.
-public enum ExampleProcesses {
+enum ExampleProcesses {
   /// "My opponent follows the tit-for-tat strategy", written as an RDP with point-mass kernels:
   /// state 0 = the opponent cooperates next, state 1 = it defects next; the next state copies the
   /// agent's action. Start in state 0 (tit-for-tat cooperates first).
-  public static let titForTat: RegularDecisionProcess = try! RegularDecisionProcess(
+  static let titForTat: RegularDecisionProcess = try! RegularDecisionProcess(
     stateCount: 2, actionCount: 2, observationCount: 2, initialState: 0,
     kernel: { s, _ in s == 0 ? [1, 0] : [0, 1] }, transition: { _, a, _ in a })
 
   /// The ε-defect bot of the text (defect with probability ε, cooperate otherwise), as an RDP with a
   /// single state. It is an RDP, but not a sharp infra-RDP: its support is all of O, so the only sharp
   /// hypothesis that never risks falsification by it is one allowing everything (⊤).
-  public static func epsilonDefect(_ ε: Double) throws -> RegularDecisionProcess {
+  static func epsilonDefect(_ ε: Double) throws -> RegularDecisionProcess {
     guard ε > 0 && ε < 1 else { throw LabError.invalidInput(place: "ε-defect bot", problem: "ε = \(ε) must be in (0, 1)") }
     return try RegularDecisionProcess(
       stateCount: 1, actionCount: 2, observationCount: 2, kernel: { _, _ in [1 - ε, ε] }, transition: { _, _, _ in 0 })

@@ -33,11 +33,14 @@ public struct Trend: Sendable, Equatable {
 
   /// Fits the trend of `observations` (size, value) and judges it against `bar`.
   ///
+  /// - Parameter validRange: the values the limit can take (0...1 for a probability or a fraction):
+  ///   a ``Statistic/limit`` estimate and its interval are clipped to it, and the verdict compares the
+  ///   clipped interval (for a bar inside the range the verdict is the same as without clipping).
   /// - Throws: ``LabError/invalidInput(place:problem:)`` for fewer than three distinct sizes or fewer
   ///   than three observations, or a non-finite value.
   public init(
     reading: Setting, sizeName: String, observations: [(size: Double, value: Double)], statistic: Statistic,
-    bar: Bar, level: Double = 0.95
+    bar: Bar, level: Double = 0.95, validRange: ClosedRange<Double>? = nil
   ) throws {
     let sizes = Array(Set(observations.map(\.size))).sorted()
     guard sizes.count >= 3, observations.count >= 3, observations.allSatisfy({ $0.size.isFinite && $0.value.isFinite && $0.size != 0 }) else {
@@ -46,7 +49,12 @@ public struct Trend: Sendable, Equatable {
     let xs = observations.map { statistic == .slope ? $0.size : 1 / $0.size }
     let ys = observations.map(\.value)
     let fit = try LeastSquaresLine(x: xs, y: ys, level: level, place: "Trend(\(sizeName))")
-    let (estimate, halfWidth) = statistic == .slope ? (fit.slope, fit.slopeHalfWidth) : (fit.intercept, fit.interceptHalfWidth)
+    let (fitted, halfWidth) = statistic == .slope ? (fit.slope, fit.slopeHalfWidth) : (fit.intercept, fit.interceptHalfWidth)
+    let clip = { (x: Double) -> Double in
+      guard statistic == .limit, let range = validRange else { return x }
+      return min(max(x, range.lowerBound), range.upperBound)
+    }
+    let (estimate, lower, upper) = (clip(fitted), clip(fitted - halfWidth), clip(fitted + halfWidth))
     self.reading = reading
     self.sizeName = sizeName
     self.sizes = sizes
@@ -55,10 +63,10 @@ public struct Trend: Sendable, Equatable {
     }
     self.statistic = statistic
     self.estimate = estimate
-    self.lower = estimate - halfWidth
-    self.upper = estimate + halfWidth
+    self.lower = lower
+    self.upper = upper
     self.bar = bar
-    self.verdict = .comparing(lower: estimate - halfWidth, upper: estimate + halfWidth, bar)
+    self.verdict = .comparing(lower: lower, upper: upper, bar)
     self.n = observations.count
   }
 
