@@ -15,7 +15,7 @@ extension LearnedCooperationExperiment {
       Parameter(Self.outputDimension, "m: the action space ℝᵐ (not given).", domain: .integer(1...1000), smoke: 2, standard: 4, paper: 10),
       Parameter(Self.targetWidth, "Hidden width of the random tanh maps g and v that define f_C and f_D.", domain: .integer(1...1000), default: 16),
       Parameter(
-        Self.hiddenSizes, "Hidden layers of the policy networks (the paper: 100, 50, 50, with biases and Leaky ReLU; a reading).", smoke: .tiny,
+        Self.hiddenSizes, "Hidden layers of the policy networks (the paper: 100, 50, 50, with biases and Leaky ReLU; a reading).", smoke: .standard,
         standard: .paper, paper: .paper),
       Parameter(
         Self.responseLength, "Best-response length: warm (stepsPerResponse steps) or long (twice as many); a reading.", default: .warm),
