@@ -8,7 +8,7 @@
 
 SWIFT    ?= swift
 RELEASE  := .build/release/reproduce
-APT      := libgsl-dev libglpk-dev pkg-config librsvg2-bin
+APT      := libgsl-dev libglpk-dev libopenblas-dev pkg-config librsvg2-bin
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 
@@ -19,6 +19,7 @@ deps:
 	@missing=""; \
 	[ -f /usr/include/gsl/gsl_rng.h ] || missing="$$missing libgsl-dev"; \
 	[ -f /usr/include/glpk.h ] || missing="$$missing libglpk-dev"; \
+	pkg-config --exists openblas 2>/dev/null || missing="$$missing libopenblas-dev"; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	command -v rsvg-convert >/dev/null || missing="$$missing librsvg2-bin"; \
 	if [ -n "$$missing" ]; then \

@@ -27,12 +27,15 @@ let package = Package(
     .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
   ],
   targets: [
-    // C libraries from Debian: GNU Scientific Library (random numbers, statistics) and GLPK (linear programs).
+    // C libraries from Debian: GNU Scientific Library (random numbers, statistics), GLPK (linear programs)
+    // and OpenBLAS (matrix products).
     .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
     .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+    // OpenBLAS (single-threaded) for the matrix products of LabKit's dense networks (README: why OpenBLAS).
+    .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
     // Reproducibility machinery: randomness, statistics, claims, experiments, output, figures.
-    .target(name: "LabKit", dependencies: ["CGSL"]),
+    .target(name: "LabKit", dependencies: ["CGSL", "COpenBLAS"]),
     // The game-theoretic vocabulary the five texts share.
     .target(
       name: "GameTheory", dependencies: ["LabKit", "CGLPK", .product(name: "BigInt", package: "BigInt")]),

@@ -19,9 +19,9 @@ public enum SimilarityCooperation {
 
 extension SimilarityCooperation {
   /// The learning experiment's standard-scale environment and settings, for the benchmark.
-  static func benchmarkSetup() -> (HighDimensionalPrisonersDilemma, MultilayerPerceptron, MultilayerPerceptron, LearningSettings) {
+  static func benchmarkSetup(_ scale: Scale = .standard) -> (HighDimensionalPrisonersDilemma, DenseNetwork, DenseNetwork, LearningSettings) {
     let experiment = LearnedCooperationExperiment()
-    let parameters = try! Parameters(experiment.parameters, scale: .standard)
+    let parameters = try! Parameters(experiment.parameters, scale: scale)
     let (env, settings) = try! LearnedCooperationExperiment.configuration(parameters, random: Random(seed: 1))
     let random = Random(seed: 2)
     return (
@@ -39,16 +39,35 @@ extension SimilarityCooperation {
     ) { n in
       var (env, trainee, opponent, settings) = benchmarkSetup()
       let random = Random(seed: 3)
-      var optimiser = AdamOptimiser(parameterCount: trainee.parameterCount, learningRate: settings.learningRate)
+      var optimiser = Adam(parameterCount: trainee.parameterCount, learningRate: settings.learningRate)
       var checksum = 0.0
       for _ in 0..<n {
         let batch = env.sampleBestResponseBatch(games: settings.batchSize, probes: settings.probeCount, random: random)
         let result = env.bestResponseObjective(trainee: trainee, opponent: opponent, batch: batch, throughDiff: true)
-        optimiser.step(&trainee.parameters, gradient: result.gradient.map { -$0 })
+        optimiser.ascend(&trainee.parameters, gradient: result.gradient)
         checksum += result.value
       }
       _ = opponent
       _ = env
+      return checksum
+    },
+    Benchmark(
+      id: "sbc.learning.step-paper",
+      summary:
+        "ABR gradient steps with the diff gradient at the paper's network size (n = 10, m = 10, hidden 100-50-50, 64 games, 32 probes, Adam)",
+      unit: "steps", count: 500
+    ) { n in
+      var (env, trainee, opponent, settings) = benchmarkSetup(.paper)
+      let random = Random(seed: 3)
+      var optimiser = Adam(parameterCount: trainee.parameterCount, learningRate: settings.learningRate)
+      var checksum = 0.0
+      for _ in 0..<n {
+        let batch = env.sampleBestResponseBatch(games: settings.batchSize, probes: settings.probeCount, random: random)
+        let result = env.bestResponseObjective(trainee: trainee, opponent: opponent, batch: batch, throughDiff: true)
+        optimiser.ascend(&trainee.parameters, gradient: result.gradient)
+        checksum += result.value
+      }
+      _ = opponent
       return checksum
     },
     Benchmark(

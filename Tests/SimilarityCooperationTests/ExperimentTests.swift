@@ -110,11 +110,15 @@ import Testing
     #expect(result.tables.map(\.id) == ["sbc.learning.summary", "sbc.learning.map", "sbc.learning.pretraining", "sbc.learning.seeds"])
     #expect(result.tables[3].rows.count == 4 * LearningMethod.allCases.count)
     #expect(result.figures.map(\.id) == ["sbc.learning-cooperation", "sbc.learning-payoffs", "sbc.cooperation-curves"])
-    // Three probe ranges, each judged after 1, 2 and 3 ABR rounds.
+    // One reading at a time around the base: 2 more probe ranges, 2 noise scales, 3 values of G, the other
+    // network size and the long best response: 10 reading cells, each judged after 1, 2 and 3 ABR rounds.
     let cells = result.claims[0].map.cells
-    #expect(cells.count == 9)
-    #expect(Set(cells.map { $0.reading.map(\.value) }) == [["0.2"], ["0.5"], ["1"]])
+    #expect(cells.count == 30)
+    #expect(Set(cells.map(\.reading)).count == 10)
     #expect(cells.allSatisfy { $0.n == 4 })
+    #expect(result.claims[1].map.cells.count == 30)
+    // The game control: with the noise inside the probe range the hand-built pair is an equilibrium in every reading.
+    #expect(Self.column(result.tables[1], "game control: best deviation gain").allSatisfy { $0 == "0.000" })
   }
 
   @Test func outputsDoNotDependOnTheNumberOfJobs() throws {

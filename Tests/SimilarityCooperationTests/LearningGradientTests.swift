@@ -21,46 +21,12 @@ import Testing
     return zip(analytic, numerical).map { abs($0 - $1) }.max()! / scale
   }
 
-  @Test func networkParameterAndInputGradientsMatchFiniteDifferences() throws {
-    let random = Random(seed: 3)
-    let net = try MultilayerPerceptron(layerSizes: [4, 6, 5, 3], leakySlope: 0.1, random: random)
-    let batch = 5
-    let input = (0..<(batch * 4)).map { _ in random.gaussian() }
-    let weights = (0..<(batch * 3)).map { _ in random.gaussian() }
-    // L = Σ weights · output.
-    func loss(_ network: MultilayerPerceptron, _ x: [Double]) -> Double {
-      zip(network.forward(x, batch: batch).output, weights).reduce(0) { $0 + $1.0 * $1.1 }
-    }
-    var gradient = [Double](repeating: 0, count: net.parameterCount)
-    let inputGradient = gradient.withUnsafeMutableBufferPointer { g in
-      net.backward(net.forward(input, batch: batch), outputGradient: weights, parameterGradient: g.baseAddress)
-    }
-    let h = 1e-6
-    var numerical: [Double] = []
-    for k in 0..<net.parameterCount {
-      var plus = net, minus = net
-      plus.parameters[k] += h
-      minus.parameters[k] -= h
-      numerical.append((loss(plus, input) - loss(minus, input)) / (2 * h))
-    }
-    #expect(Self.relativeError(gradient, numerical) < 1e-6)
-    var numericalInput: [Double] = []
-    for k in input.indices {
-      var plus = input, minus = input
-      plus[k] += h
-      minus[k] -= h
-      numericalInput.append((loss(net, plus) - loss(net, minus)) / (2 * h))
-    }
-    #expect(Self.relativeError(inputGradient, numericalInput) < 1e-6)
-    #expect(net.parameterCount == (4 + 1) * 6 + (6 + 1) * 5 + (5 + 1) * 3)
-  }
-
   @Test(arguments: HighDimensionalPrisonersDilemma.DiffMeasure.allCases)
   func bestResponseGradientThroughTheDiffMatchesFiniteDifferences(_ measure: HighDimensionalPrisonersDilemma.DiffMeasure) throws {
     let env = try Self.environment(measure)
     let random = Random(seed: 11)
-    let trainee = try MultilayerPerceptron(layerSizes: [4, 7, 5, 2], random: random)
-    let opponent = try MultilayerPerceptron(layerSizes: [4, 7, 5, 2], random: random)
+    let trainee = try DenseNetwork(layerSizes: [4, 7, 5, 2], random: random)
+    let opponent = try DenseNetwork(layerSizes: [4, 7, 5, 2], random: random)
     let batch = env.sampleBestResponseBatch(games: 16, probes: 12, random: random)
     let full = env.bestResponseObjective(trainee: trainee, opponent: opponent, batch: batch, throughDiff: true)
     let direct = env.bestResponseObjective(trainee: trainee, opponent: opponent, batch: batch, throughDiff: false)
@@ -84,8 +50,8 @@ import Testing
   @Test func pretrainingGradientMatchesFiniteDifferences() throws {
     let env = try Self.environment()
     let random = Random(seed: 5)
-    let network = try MultilayerPerceptron(layerSizes: [4, 6, 2], random: random)
-    let opponent = try MultilayerPerceptron(layerSizes: [4, 6, 2], random: random)
+    let network = try DenseNetwork(layerSizes: [4, 6, 2], random: random)
+    let opponent = try DenseNetwork(layerSizes: [4, 6, 2], random: random)
     let batch = env.samplePretrainingBatch(games: 10, probes: 8, random: random)
     let d = env.diffValue(network, opponent, probes: batch.probes)
     for weight in [1.0, 0.5, 0.0] {
@@ -102,15 +68,5 @@ import Testing
       }
       #expect(Self.relativeError(result.gradient, numerical) < 1e-5, "copy weight \(weight)")
     }
-  }
-
-  @Test func adamMatchesItsDefinitionOnAQuadratic() {
-    // Minimise (θ − 3)²: the first step moves by exactly the learning rate (m̂ / √v̂ = sign g).
-    var parameters = [0.0]
-    var adam = AdamOptimiser(parameterCount: 1, learningRate: 0.1)
-    adam.step(&parameters, gradient: [2 * (parameters[0] - 3)])
-    #expect(abs(parameters[0] - 0.1) < 1e-9)
-    for _ in 0..<2000 { adam.step(&parameters, gradient: [2 * (parameters[0] - 3)]) }
-    #expect(abs(parameters[0] - 3) < 1e-3)
   }
 }

@@ -17,7 +17,7 @@ import Testing
   // The catalog accepts the paper (ids unique across experiments and claims).
   let catalog = Catalog(papers: [paper])
   #expect(catalog.ids.count == 1 + 6 + 11)
-  #expect(paper.benchmarks.map(\.id) == ["sbc.learning.step", "sbc.thresholds.best-response"])
+  #expect(paper.benchmarks.map(\.id) == ["sbc.learning.step", "sbc.learning.step-paper", "sbc.thresholds.best-response"])
 }
 
 @Test func everyParameterDefaultIsValidAtEveryScale() throws {

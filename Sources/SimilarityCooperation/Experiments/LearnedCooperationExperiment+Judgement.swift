@@ -54,6 +54,22 @@ extension LearnedCooperationExperiment {
       claims: [learned, diff])
   }
 
+  /// A cell's readings, for evidence lines: "base reading" or "noiseScale=0.05".
+  static func readingText(_ cell: GridCell) -> String {
+    let changed = cell.reading.filter { assignment in !baseReadingValues.contains { $0 == (assignment.name, assignment.value.description) } }
+    return changed.isEmpty ? "base reading" : changed.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")
+  }
+
+  /// The base readings' values (the first alternative of each reading).
+  static var baseReadingValues: [(String, String)] {
+    LearnedCooperationExperiment().readings.map { ($0.name, $0.alternatives[0].value.description) }
+  }
+
+  /// The game control of a cell: the best deviation from the hand-built cooperative pair (``CooperativeControl``).
+  static func gameControl(_ outcome: Outcome) -> (gain: Double, cut: Double) {
+    CooperativeControl.bestDeviation(gain: outcome.gain, noiseWidth: outcome.noise.support.upperBound, probeMax: outcome.probeDiffMax)
+  }
+
   static func probeSetting(_ outcome: Outcome) -> Setting { [SettingItem(probeDiffMax.name, DecimalFormat.compact(outcome.probeDiffMax))] }
 
   func judgeLearned(_ outcomes: Outcomes<Outcome>) throws -> ClaimResult {
@@ -67,17 +83,21 @@ extension LearnedCooperationExperiment {
             reading: cell.readingSetting, size: [SettingItem("abrRounds", "\(round)")], verdict: verdict,
             estimate: cooperation.interval.estimate, lower: cooperation.interval.lower, upper: cooperation.interval.upper, n: cooperation.seeds))
         lines.append(
-          "probes on [0, \(DecimalFormat.compact(outcome.probeDiffMax))] after \(round) rounds: random init. defects \(defection.text), CCDR + ABR cooperates \(cooperation.text): \(verdict.rawValue)"
+          "\(Self.readingText(cell)) after \(round) rounds: random init. defects \(defection.text), CCDR + ABR cooperates \(cooperation.text): \(verdict.rawValue)"
         )
       }
     }
+    let controls = outcomes.cells(of: Self.learnedClaim).map { Self.gameControl($0.outcome) }
+    let worstControl = controls.max { $0.gain < $1.gain }
     let base = outcomes.base
     let (controlVerdict, _, withoutGradient) = try Self.learnedCheck(base, round: nil, cooperating: .pretrainedWithoutDiffGradient)
     let final = try Self.learnedCheck(base, round: nil)
     let evidence = Evidence(
       summary: "Per probe range and ABR length (the cell's estimate is the fraction of seeds whose CCDR-pretrained pair still cooperates): "
         + lines.joined(separator: "; ")
-        + ". Control at the base reading: without the diff gradient the pretrained pairs cooperate in \(withoutGradient.text) seeds.",
+        + ". Control at the base reading: without the diff gradient the pretrained pairs cooperate in \(withoutGradient.text) seeds."
+        + " Game control (does a cooperative equilibrium exist?): against the hand-built threshold pair the best deviation gains at most "
+        + "\(DecimalFormat.compact(worstControl?.gain ?? .nan, significant: 3)) over mutual cooperation in any reading (≤ 0: the pair is an equilibrium, so a cell that fails is \"not learned\", not \"does not exist\").",
       measurements: [
         .init("base: random initialisation, mutual defection", lower: final.1.interval.lower, upper: final.1.interval.upper),
         .init("base: CCDR then ABR, cooperation", lower: final.2.interval.lower, upper: final.2.interval.upper),
@@ -104,7 +124,7 @@ extension LearnedCooperationExperiment {
             reading: cell.readingSetting, size: [SettingItem("abrRounds", "\(round)")], interval: without.interval, bar: Self.majority,
             n: without.seeds))
         lines.append(
-          "probes on [0, \(DecimalFormat.compact(outcome.probeDiffMax))] after \(round) rounds: without the gradient \(without.text) end in mutual defection, with it \(with.text)"
+          "\(Self.readingText(cell)) after \(round) rounds: without the gradient \(without.text) end in mutual defection, with it \(with.text)"
         )
       }
     }

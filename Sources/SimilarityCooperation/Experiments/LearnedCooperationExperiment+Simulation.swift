@@ -7,7 +7,7 @@ extension LearnedCooperationExperiment {
     [
       Parameter(
         Self.seedCount,
-        "Independent seeds per cell (each: its own initialisations, pretraining, ABR runs and evaluation set). Standard scale: 4, the fewest whose Wilson interval can fall wholly on one side of 1/2, so that three probe ranges fit the time budget.",
+        "Independent seeds per cell (each: its own initialisations, pretraining, ABR runs and evaluation set). Standard scale: 4, the fewest whose Wilson interval can fall wholly on one side of 1/2, so that the ten cells of the readings fit the module's time budget at the paper's network size; paper scale: 16.",
         domain: .integer(1...10_000), smoke: 4, standard: 4, paper: 16),
       Parameter(
         Self.inputDimension, "n: the private input x ~ N(0, Iₙ) (not given in the available text).", domain: .integer(1...1000), smoke: 4,
@@ -15,8 +15,10 @@ extension LearnedCooperationExperiment {
       Parameter(Self.outputDimension, "m: the action space ℝᵐ (not given).", domain: .integer(1...1000), smoke: 2, standard: 4, paper: 10),
       Parameter(Self.targetWidth, "Hidden width of the random tanh maps g and v that define f_C and f_D.", domain: .integer(1...1000), default: 16),
       Parameter(
-        Self.hiddenSizes, "Hidden layers of the policy networks (the paper: 100, 50, 50, with biases and Leaky ReLU).", smoke: .tiny,
-        standard: .standard, paper: .paper),
+        Self.hiddenSizes, "Hidden layers of the policy networks (the paper: 100, 50, 50, with biases and Leaky ReLU; a reading).", smoke: .standard,
+        standard: .paper, paper: .paper),
+      Parameter(
+        Self.responseLength, "Best-response length: warm (stepsPerResponse steps) or long (twice as many); a reading.", default: .warm),
       Parameter(Self.leakySlope, "Leaky ReLU slope (PyTorch's default; the text does not give one).", domain: .real(0...1), default: 0.01),
       Parameter(
         Self.gain, "G of Table 1 in the HDPD payoffs (the experiments' G is not in the available text; the introduction's example uses 3).",
@@ -42,14 +44,15 @@ extension LearnedCooperationExperiment {
       Parameter(
         Self.probeCount, "Probe situations per diff evaluation during training.", domain: .integer(1...100_000), smoke: 8, standard: 32, paper: 32),
       Parameter(
-        Self.pretrainingSteps, "CCDR pretraining steps per network.", domain: .integer(0...10_000_000), smoke: 300, standard: 1500, paper: 4000),
+        Self.pretrainingSteps, "CCDR pretraining steps per network.", domain: .integer(0...10_000_000), smoke: 300, standard: 1000, paper: 4000),
       Parameter(Self.copyWeight, "w: weight of play against a copy in CCDR (1 − w against random networks).", domain: .real(0...1), default: 0.5),
       Parameter(
         Self.randomOpponents, "Random networks CCDR draws its opponents from.", domain: .integer(1...10_000), smoke: 4, standard: 16, paper: 64),
       Parameter(
-        Self.rounds, "ABR rounds (each trains player 1, then player 2); judged after a third, two thirds and all of them.",
+        Self.rounds,
+        "ABR rounds (each trains player 1, then player 2); judged after a third, two thirds and all of them (the training-length trend).",
         domain: .integer(1...10_000),
-        smoke: 3, standard: 9, paper: 30),
+        smoke: 3, standard: 6, paper: 30),
       Parameter(
         Self.stepsPerResponse, "Adam steps per best response (a fresh optimiser each time).", domain: .integer(1...10_000_000), smoke: 20,
         standard: 150, paper: 150),
@@ -76,7 +79,7 @@ extension LearnedCooperationExperiment {
       hiddenSizes: p[hiddenSizes].hiddenSizes, leakySlope: p[leakySlope], learningRate: p[learningRate],
       batchSize: p[batchSize], probeCount: p[probeCount], pretrainingSteps: p[pretrainingSteps],
       copyWeight: p[copyWeight], randomOpponentCount: p[randomOpponents], rounds: p[rounds],
-      stepsPerResponse: p[stepsPerResponse], evaluationInterval: p[evaluationInterval],
+      stepsPerResponse: p[stepsPerResponse] * p[responseLength].multiplier, evaluationInterval: p[evaluationInterval] * p[responseLength].multiplier,
       evaluationGames: p[evaluationGames], evaluationProbes: p[evaluationProbes])
     return (env, settings)
   }

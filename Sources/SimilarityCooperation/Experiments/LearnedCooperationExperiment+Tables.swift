@@ -37,24 +37,36 @@ extension LearnedCooperationExperiment {
   /// Every cell of the learned-cooperation grid: the three fractions per probe range and ABR length.
   func mapTable(_ outcomes: Outcomes<Outcome>) throws -> Table {
     var table = Table(
-      id: "sbc.learning.map", title: "Per probe range of the diff and ABR length: fractions of seeds (95% Wilson intervals)",
+      id: "sbc.learning.map", title: "Per reading and ABR length: the game control and fractions of seeds (95% Wilson intervals)",
       columns: [
-        "probe range", "ABR rounds", "seeds", "random init.: mutual defection", "CCDR + ABR: cooperation",
-        "CCDR + ABR without diff gradient: mutual defection", "learned-cooperation verdict",
+        "reading", "ABR rounds", "seeds", "game control: best deviation gain", "random init.: mutual defection", "CCDR + ABR: cooperation",
+        "CCDR + ABR: mean lower cooperation level (start → now)", "CCDR + ABR without diff gradient: mutual defection",
+        "learned-cooperation verdict",
       ])
-    for (_, outcome) in outcomes.cells(of: Self.learnedClaim) {
+    for (cell, outcome) in outcomes.cells(of: Self.learnedClaim) {
+      let control = Self.gameControl(outcome)
       for round in Self.checkpoints(outcome.settings) {
         let (verdict, defection, cooperation) = try Self.learnedCheck(outcome, round: round)
         let without =
           outcome.seeds.first?.run(.pretrainedWithoutDiffGradient) == nil
           ? "–" : try Self.fraction(outcome, .pretrainedWithoutDiffGradient, "mutual defection", afterRound: round).text
         table.append([
-          .text("[0, \(DecimalFormat.compact(outcome.probeDiffMax))]"), .integer(round), .integer(outcome.seeds.count),
-          .text(defection.text), .text(cooperation.text), .text(without), .text(verdict.rawValue),
+          .text(Self.readingText(cell)), .integer(round), .integer(outcome.seeds.count), .real(control.gain, digits: 3),
+          .text(defection.text), .text(cooperation.text), .text(Self.evaporation(outcome, round: round)), .text(without),
+          .text(verdict.rawValue),
         ])
       }
     }
     return table
+  }
+
+  /// The pretrained pairs' mean lower cooperation level before ABR and after `round` rounds ("0.81 → 0.66").
+  static func evaporation(_ outcome: Outcome, round: Int) -> String {
+    let runs = outcome.seeds.compactMap { $0.run(.pretrained) }
+    let start = runs.map(\.initial.lowerCooperation)
+    let now = runs.compactMap { $0.metrics(afterRound: round, stepsPerResponse: outcome.settings.stepsPerResponse)?.lowerCooperation }
+    guard let before = try? Statistics.mean(start), let after = try? Statistics.mean(now) else { return "–" }
+    return "\(f(before, 2)) → \(f(after, 2))"
   }
 
   func pretrainingTable(_ base: Outcome) -> Table {

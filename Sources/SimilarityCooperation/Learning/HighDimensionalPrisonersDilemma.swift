@@ -19,7 +19,7 @@ import LabKit
 ///   root mean square difference of their cooperation levels (``DiffMeasure/cooperation``, default) or
 ///   of their raw outputs per coordinate (``DiffMeasure/output``). Each player observes diff + Nᵢ with
 ///   its own noise draw.
-/// - **Policies** are ``MultilayerPerceptron``s from (x, y) ∈ ℝⁿ⁺¹ to ℝᵐ.
+/// - **Policies** are ``DenseNetwork``s from (x, y) ∈ ℝⁿ⁺¹ to ℝᵐ.
 struct HighDimensionalPrisonersDilemma: Sendable {
   /// What the diff compares between the two policies on the probes.
   enum DiffMeasure: String, Sendable, CaseIterable {
@@ -163,7 +163,7 @@ struct HighDimensionalPrisonersDilemma: Sendable {
   /// The diff between two policies on probe situations with probe observations, with the gradient of
   /// the diff with respect to the first policy's probe outputs (zero when the diff is zero).
   func diff(
-    first: MultilayerPerceptron.ForwardPass, second: MultilayerPerceptron.ForwardPass, probes: Situations
+    first: DenseNetwork.Pass, second: DenseNetwork.Pass, probes: Situations
   )
     -> (value: Double, firstGradient: [Double])
   {
@@ -203,10 +203,10 @@ struct HighDimensionalPrisonersDilemma: Sendable {
   }
 
   /// The diff value between two policies on the probes.
-  func diffValue(_ first: MultilayerPerceptron, _ second: MultilayerPerceptron, probes: Probes) -> Double {
+  func diffValue(_ first: DenseNetwork, _ second: DenseNetwork, probes: Probes) -> Double {
     let inputs = policyInputs(probes.situations, observations: probes.observations)
     return diff(
-      first: first.forward(inputs, batch: probes.situations.count), second: second.forward(inputs, batch: probes.situations.count),
+      first: first.forward(inputs, rows: probes.situations.count), second: second.forward(inputs, rows: probes.situations.count),
       probes: probes.situations
     ).value
   }

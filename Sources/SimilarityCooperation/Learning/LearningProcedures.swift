@@ -148,13 +148,13 @@ enum LearningProcedures {
 
   /// How the two policies play on the evaluation set.
   static func evaluate(
-    _ first: MultilayerPerceptron, _ second: MultilayerPerceptron, environment env: HighDimensionalPrisonersDilemma,
+    _ first: DenseNetwork, _ second: DenseNetwork, environment env: HighDimensionalPrisonersDilemma,
     on set: EvaluationSet
   ) -> PlayMetrics {
     let d = env.diffValue(first, second, probes: set.probes)
     let g = set.first.count
-    let o1 = first.forward(env.policyInputs(set.first, observations: set.firstNoise.map { d + $0 }), batch: g).output
-    let o2 = second.forward(env.policyInputs(set.second, observations: set.secondNoise.map { d + $0 }), batch: g).output
+    let o1 = first.forward(env.policyInputs(set.first, observations: set.firstNoise.map { d + $0 }), rows: g).output
+    let o2 = second.forward(env.policyInputs(set.second, observations: set.secondNoise.map { d + $0 }), rows: g).output
     let r1 = env.readout(o1, set.first)
     let r2 = env.readout(o2, set.second)
     func mean(_ values: [Double]) -> Double { (try? Statistics.mean(values)) ?? .nan }
@@ -168,21 +168,21 @@ enum LearningProcedures {
 
   /// The mean cooperation level of `network` at each observation of ``curveObservations``.
   static func cooperationCurve(
-    _ network: MultilayerPerceptron, environment env: HighDimensionalPrisonersDilemma,
+    _ network: DenseNetwork, environment env: HighDimensionalPrisonersDilemma,
     on situations: HighDimensionalPrisonersDilemma.Situations
   ) -> [Double] {
     curveObservations.map { y in
       let outputs = network.forward(
         env.policyInputs(situations, observations: [Double](repeating: y, count: situations.count)),
-        batch: situations.count
+        rows: situations.count
       ).output
       return (try? Statistics.mean(env.readout(outputs, situations).level)) ?? .nan
     }
   }
 
   /// A fresh network of the experiment's architecture.
-  static func network(_ env: HighDimensionalPrisonersDilemma, _ settings: LearningSettings, random: Random) throws -> MultilayerPerceptron {
-    try MultilayerPerceptron(
+  static func network(_ env: HighDimensionalPrisonersDilemma, _ settings: LearningSettings, random: Random) throws -> DenseNetwork {
+    try DenseNetwork(
       layerSizes: [env.policyInputSize] + settings.hiddenSizes + [env.outputDimension],
       leakySlope: settings.leakySlope, random: random)
   }
@@ -192,21 +192,21 @@ enum LearningProcedures {
   /// Returns the trained pair and the learning curve (evaluated every `evaluationInterval` steps and at
   /// the end of every best response).
   static func alternatingBestResponse(
-    _ first: MultilayerPerceptron, _ second: MultilayerPerceptron, environment env: HighDimensionalPrisonersDilemma,
+    _ first: DenseNetwork, _ second: DenseNetwork, environment env: HighDimensionalPrisonersDilemma,
     settings: LearningSettings, throughDiff: Bool, evaluation: EvaluationSet, random: Random
   )
-    -> (first: MultilayerPerceptron, second: MultilayerPerceptron, curve: [LearningCheckpoint])
+    -> (first: DenseNetwork, second: DenseNetwork, curve: [LearningCheckpoint])
   {
     var players = [first, second]
     var curve = [LearningCheckpoint(step: 0, metrics: evaluate(players[0], players[1], environment: env, on: evaluation))]
     var step = 0
     for _ in 0..<settings.rounds {
       for trainee in [0, 1] {
-        var optimiser = AdamOptimiser(parameterCount: players[trainee].parameterCount, learningRate: settings.learningRate)
+        var optimiser = Adam(parameterCount: players[trainee].parameterCount, learningRate: settings.learningRate)
         for s in 0..<settings.stepsPerResponse {
           let batch = env.sampleBestResponseBatch(games: settings.batchSize, probes: settings.probeCount, random: random)
           let result = env.bestResponseObjective(trainee: players[trainee], opponent: players[1 - trainee], batch: batch, throughDiff: throughDiff)
-          optimiser.step(&players[trainee].parameters, gradient: result.gradient.map { -$0 })
+          optimiser.ascend(&players[trainee].parameters, gradient: result.gradient)
           step += 1
           if (s + 1) % settings.evaluationInterval == 0 || s + 1 == settings.stepsPerResponse {
             curve.append(LearningCheckpoint(step: step, metrics: evaluate(players[0], players[1], environment: env, on: evaluation)))
@@ -220,16 +220,16 @@ enum LearningProcedures {
   /// CCDR pretraining of one network for `pretrainingSteps` Adam steps, each against a random network
   /// drawn from `randomOpponents`.
   static func pretrain(
-    _ network: MultilayerPerceptron, environment env: HighDimensionalPrisonersDilemma, settings: LearningSettings,
-    randomOpponents: [MultilayerPerceptron], random: Random
-  ) -> MultilayerPerceptron {
+    _ network: DenseNetwork, environment env: HighDimensionalPrisonersDilemma, settings: LearningSettings,
+    randomOpponents: [DenseNetwork], random: Random
+  ) -> DenseNetwork {
     var trained = network
-    var optimiser = AdamOptimiser(parameterCount: trained.parameterCount, learningRate: settings.learningRate)
+    var optimiser = Adam(parameterCount: trained.parameterCount, learningRate: settings.learningRate)
     for _ in 0..<settings.pretrainingSteps {
       let batch = env.samplePretrainingBatch(games: settings.batchSize, probes: settings.probeCount, random: random)
       let opponent = randomOpponents[random.index(below: randomOpponents.count)]
       let result = env.pretrainingObjective(network: trained, randomOpponent: opponent, batch: batch, copyWeight: settings.copyWeight)
-      optimiser.step(&trained.parameters, gradient: result.gradient.map { -$0 })
+      optimiser.ascend(&trained.parameters, gradient: result.gradient)
     }
     return trained
   }

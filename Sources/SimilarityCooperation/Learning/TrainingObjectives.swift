@@ -31,7 +31,7 @@ extension HighDimensionalPrisonersDilemma {
   /// gradient; then ∂J/∂θ gains ∂J/∂D · ∂D/∂θ, back-propagated through the trainee on the probes (the
   /// three paths of the notes §5.3). Without `throughDiff` the observations are treated as constants.
   func bestResponseObjective(
-    trainee: MultilayerPerceptron, opponent: MultilayerPerceptron, batch: BestResponseBatch,
+    trainee: DenseNetwork, opponent: DenseNetwork, batch: BestResponseBatch,
     throughDiff: Bool
   ) -> (value: Double, gradient: [Double], diff: Double) {
     let k = batch.probes.situations.count
@@ -39,12 +39,12 @@ extension HighDimensionalPrisonersDilemma {
     let n = inputDimension
     let m = outputDimension
     let probeInputs = policyInputs(batch.probes.situations, observations: batch.probes.observations)
-    let traineeProbes = trainee.forward(probeInputs, batch: k)
-    let opponentProbes = opponent.forward(probeInputs, batch: k)
+    let traineeProbes = trainee.forward(probeInputs, rows: k)
+    let opponentProbes = opponent.forward(probeInputs, rows: k)
     let (d, diffGradient) = diff(first: traineeProbes, second: opponentProbes, probes: batch.probes.situations)
 
-    let ownPass = trainee.forward(policyInputs(batch.own, observations: batch.ownNoise.map { d + $0 }), batch: b)
-    let otherPass = opponent.forward(policyInputs(batch.other, observations: batch.otherNoise.map { d + $0 }), batch: b)
+    let ownPass = trainee.forward(policyInputs(batch.own, observations: batch.ownNoise.map { d + $0 }), rows: b)
+    let otherPass = opponent.forward(policyInputs(batch.other, observations: batch.otherNoise.map { d + $0 }), rows: b)
     let own = readout(ownPass.output, batch.own)
     let other = readout(otherPass.output, batch.other)
     var value = 0.0
@@ -58,21 +58,17 @@ extension HighDimensionalPrisonersDilemma {
       addLevelGradient(own, batch.own, row: r, weight: -1 / Double(b), into: &ownOutputGradient)
       for c in 0..<m { ownOutputGradient[r * m + c] -= 2 * penalty * own.residual[r * m + c] / Double(b) }
     }
-    let ownInputGradient = gradient.withUnsafeMutableBufferPointer { g in
-      trainee.backward(ownPass, outputGradient: ownOutputGradient, parameterGradient: g.baseAddress)
-    }
+    let ownInputGradient = trainee.backward(ownPass, outputGradient: ownOutputGradient, accumulatingInto: &gradient)
     if throughDiff {
       var slope = 0.0
       for r in 0..<b { slope += ownInputGradient[r * (n + 1) + n] }
       var otherOutputGradient = [Double](repeating: 0, count: b * m)
       for r in 0..<b { addLevelGradient(other, batch.other, row: r, weight: gain / Double(b), into: &otherOutputGradient) }
-      let otherInputGradient = opponent.backward(otherPass, outputGradient: otherOutputGradient, parameterGradient: nil)
+      let otherInputGradient = opponent.inputGradient(otherPass, outputGradient: otherOutputGradient)
       for r in 0..<b { slope += otherInputGradient[r * (n + 1) + n] }
       if slope != 0 {
         let probeGradient = diffGradient.map { $0 * slope }
-        gradient.withUnsafeMutableBufferPointer { g in
-          _ = trainee.backward(traineeProbes, outputGradient: probeGradient, parameterGradient: g.baseAddress)
-        }
+        trainee.backward(traineeProbes, outputGradient: probeGradient, accumulatingInto: &gradient)
       }
     }
     return (value, gradient, d)
@@ -110,7 +106,7 @@ extension HighDimensionalPrisonersDilemma {
   /// `fixedDiff` replaces the diff to the random opponent (for gradient checks, where the value must be
   /// the function the gradient differentiates).
   func pretrainingObjective(
-    network: MultilayerPerceptron, randomOpponent: MultilayerPerceptron, batch: PretrainingBatch,
+    network: DenseNetwork, randomOpponent: DenseNetwork, batch: PretrainingBatch,
     copyWeight: Double, fixedDiff: Double? = nil
   ) -> (
     value: Double, gradient: [Double], copyCooperation: Double,
@@ -120,7 +116,7 @@ extension HighDimensionalPrisonersDilemma {
     var gradient = [Double](repeating: 0, count: network.parameterCount)
 
     let rows = batch.copies.count
-    let copyPass = network.forward(policyInputs(batch.copies, observations: batch.copyNoise), batch: rows)
+    let copyPass = network.forward(policyInputs(batch.copies, observations: batch.copyNoise), rows: rows)
     let copy = readout(copyPass.output, batch.copies)
     var copyValue = 0.0
     var copyGradient = [Double](repeating: 0, count: rows * m)
@@ -130,13 +126,11 @@ extension HighDimensionalPrisonersDilemma {
       for c in 0..<m { copyGradient[r * m + c] -= copyWeight * 2 * penalty * copy.residual[r * m + c] / Double(rows) }
     }
     copyValue /= Double(rows)
-    gradient.withUnsafeMutableBufferPointer { g in
-      _ = network.backward(copyPass, outputGradient: copyGradient, parameterGradient: g.baseAddress)
-    }
+    network.backward(copyPass, outputGradient: copyGradient, accumulatingInto: &gradient)
 
     let d = fixedDiff ?? diffValue(network, randomOpponent, probes: batch.probes)
     let games = batch.againstRandom.count
-    let randomPass = network.forward(policyInputs(batch.againstRandom, observations: batch.randomNoise.map { d + $0 }), batch: games)
+    let randomPass = network.forward(policyInputs(batch.againstRandom, observations: batch.randomNoise.map { d + $0 }), rows: games)
     let versusRandom = readout(randomPass.output, batch.againstRandom)
     var randomValue = 0.0
     var randomGradient = [Double](repeating: 0, count: games * m)
@@ -146,9 +140,7 @@ extension HighDimensionalPrisonersDilemma {
       for c in 0..<m { randomGradient[r * m + c] -= (1 - copyWeight) * 2 * penalty * versusRandom.residual[r * m + c] / Double(games) }
     }
     randomValue /= Double(games)
-    gradient.withUnsafeMutableBufferPointer { g in
-      _ = network.backward(randomPass, outputGradient: randomGradient, parameterGradient: g.baseAddress)
-    }
+    network.backward(randomPass, outputGradient: randomGradient, accumulatingInto: &gradient)
     let mean = { (values: [Double]) in values.reduce(0, +) / Double(max(values.count, 1)) }
     return (copyWeight * copyValue + (1 - copyWeight) * randomValue, gradient, mean(copy.level), mean(versusRandom.level), d)
   }

@@ -1,0 +1,166 @@
+/// A fully connected network: hidden layers with biases and Leaky ReLU, a linear output layer, evaluated
+/// and differentiated (reverse mode by hand) on a whole minibatch at once through matrix products.
+///
+/// - **Parameters** are one contiguous buffer, layer after layer: each layer's weight matrix W (rows =
+///   outputs, row-major, PyTorch's `nn.Linear` layout) followed by its biases b; an optimiser such as
+///   ``Adam`` sees one vector.
+/// - **Initialisation** is PyTorch's default for `nn.Linear`: weights and biases uniform on
+///   [−1/√fan_in, 1/√fan_in], drawn in buffer order.
+/// - **Minibatches** are row-major `rows × width` matrices, one example per row. Layer l computes
+///   Z = A·Wᵀ + 1·bᵀ, then A' = LeakyReLU(Z) = max(Z, s·Z) for hidden layers (s = the slope).
+/// - **Reverse mode:** from G = ∂L/∂A' of a layer, ∂L/∂Z = G ⊙ (Z > 0 ? 1 : s), ∂L/∂W = (∂L/∂Z)ᵀ·A,
+///   ∂L/∂b = the column sums of ∂L/∂Z, and ∂L/∂A = (∂L/∂Z)·W.
+///
+/// The three products per layer go through ``MatrixProduct`` (OpenBLAS, single-threaded).
+public struct DenseNetwork: Sendable, Equatable {
+  /// Input size, hidden sizes, output size.
+  public let layerSizes: [Int]
+  /// The slope of Leaky ReLU for negative inputs (PyTorch's default 0.01).
+  public let leakySlope: Double
+  /// All weights and biases, contiguous (see the type's documentation for the layout).
+  public var parameters: [Double]
+  /// Where each layer's weights and biases start in ``parameters``.
+  private let weightOffsets: [Int]
+  private let biasOffsets: [Int]
+
+  public var inputSize: Int { layerSizes[0] }
+  public var outputSize: Int { layerSizes[layerSizes.count - 1] }
+  public var parameterCount: Int { parameters.count }
+
+  /// The number of parameters of a network with these layer sizes: Σ (nₗ + 1)·nₗ₊₁.
+  public static func parameterCount(_ layerSizes: [Int]) -> Int {
+    zip(layerSizes, layerSizes.dropFirst()).reduce(0) { $0 + ($1.0 + 1) * $1.1 }
+  }
+
+  /// A freshly initialised network.
+  ///
+  /// - Throws: ``LabError/invalidInput(place:problem:)`` unless there are at least two sizes, all positive,
+  ///   and the slope is finite and non-negative.
+  public init(layerSizes: [Int], leakySlope: Double = 0.01, random: Random) throws {
+    try self.init(layerSizes: layerSizes, leakySlope: leakySlope, parameters: nil)
+    for l in 0..<(layerSizes.count - 1) {
+      let bound = 1 / Double(layerSizes[l]).squareRoot()
+      let end = biasOffsets[l] + layerSizes[l + 1]
+      for k in weightOffsets[l]..<end { parameters[k] = random.uniform(in: -bound..<bound) }
+    }
+  }
+
+  /// A network with the given parameters (in the layout of ``parameters``).
+  ///
+  /// - Throws: ``LabError/invalidInput(place:problem:)`` for bad sizes or slope, or a parameter count that
+  ///   does not match the sizes.
+  public init(layerSizes: [Int], leakySlope: Double = 0.01, parameters: [Double]?) throws {
+    guard layerSizes.count >= 2, layerSizes.allSatisfy({ $0 > 0 }) else {
+      throw LabError.invalidInput(place: "network", problem: "layer sizes \(layerSizes) need an input and an output size, all positive")
+    }
+    guard leakySlope.isFinite, leakySlope >= 0 else {
+      throw LabError.invalidInput(place: "network", problem: "the Leaky ReLU slope must be finite and non-negative, got \(leakySlope)")
+    }
+    let count = Self.parameterCount(layerSizes)
+    if let parameters, parameters.count != count {
+      throw LabError.invalidInput(place: "network", problem: "layer sizes \(layerSizes) need \(count) parameters, got \(parameters.count)")
+    }
+    self.layerSizes = layerSizes
+    self.leakySlope = leakySlope
+    var weights: [Int] = []
+    var biases: [Int] = []
+    var offset = 0
+    for l in 0..<(layerSizes.count - 1) {
+      weights.append(offset)
+      biases.append(offset + layerSizes[l] * layerSizes[l + 1])
+      offset += (layerSizes[l] + 1) * layerSizes[l + 1]
+    }
+    weightOffsets = weights
+    biasOffsets = biases
+    self.parameters = parameters ?? [Double](repeating: 0, count: count)
+  }
+
+  /// The activations of one forward pass over a minibatch: `activations[0]` is the input, `activations[l]`
+  /// the output of layer l (after Leaky ReLU for hidden layers); the last is the network's output.
+  public struct Pass: Sendable {
+    public let rows: Int
+    public let activations: [[Double]]
+    /// The network's outputs, `rows × outputSize`, row-major.
+    public var output: [Double] { activations[activations.count - 1] }
+  }
+
+  /// The network on a minibatch of `rows` inputs (row-major, `rows × inputSize`).
+  public func forward(_ input: [Double], rows: Int) -> Pass {
+    precondition(input.count == rows * inputSize, "DenseNetwork.forward: \(input.count) numbers for \(rows) inputs of \(inputSize)")
+    var activations = [input]
+    activations.reserveCapacity(layerSizes.count)
+    let last = layerSizes.count - 2
+    for l in 0...last {
+      let (n, m) = (layerSizes[l], layerSizes[l + 1])
+      var out = [Double](repeating: 0, count: rows * m)
+      parameters.withUnsafeBufferPointer { p in
+        activations[l].withUnsafeBufferPointer { a in
+          out.withUnsafeMutableBufferPointer { z in
+            for r in 0..<rows { (z.baseAddress! + r * m).update(from: p.baseAddress! + biasOffsets[l], count: m) }
+            MatrixProduct.multiply(
+              transposeA: false, transposeB: true, rows: rows, columns: m, inner: n, a.baseAddress!, lda: n,
+              p.baseAddress! + weightOffsets[l], ldb: n, beta: 1, z.baseAddress!, ldc: m)
+            if l < last {
+              let slope = leakySlope
+              for k in 0..<(rows * m) where z[k] < 0 { z[k] *= slope }
+            }
+          }
+        }
+      }
+      activations.append(out)
+    }
+    return Pass(rows: rows, activations: activations)
+  }
+
+  /// Reverse mode: given ∂L/∂output (`rows × outputSize`) for `pass`, adds ∂L/∂parameters to `gradient`
+  /// (the layout of ``parameters``) and returns ∂L/∂input (`rows × inputSize`).
+  @discardableResult
+  public func backward(_ pass: Pass, outputGradient: [Double], accumulatingInto gradient: inout [Double]) -> [Double] {
+    precondition(gradient.count == parameterCount, "DenseNetwork.backward: the gradient buffer has the wrong size")
+    return gradient.withUnsafeMutableBufferPointer { g in backward(pass, outputGradient: outputGradient, parameterGradient: g.baseAddress) }
+  }
+
+  /// Reverse mode to the input only: ∂L/∂input for ∂L/∂output, the parameters held fixed.
+  public func inputGradient(_ pass: Pass, outputGradient: [Double]) -> [Double] {
+    backward(pass, outputGradient: outputGradient, parameterGradient: nil)
+  }
+
+  private func backward(_ pass: Pass, outputGradient: [Double], parameterGradient: UnsafeMutablePointer<Double>?) -> [Double] {
+    let rows = pass.rows
+    precondition(
+      outputGradient.count == rows * outputSize, "DenseNetwork.backward: \(outputGradient.count) numbers for \(rows) outputs of \(outputSize)")
+    var upstream = outputGradient
+    let last = layerSizes.count - 2
+    for l in stride(from: last, through: 0, by: -1) {
+      let (n, m) = (layerSizes[l], layerSizes[l + 1])
+      if l < last {
+        // Through Leaky ReLU: its output has the sign of its input (slope ≥ 0).
+        let slope = leakySlope
+        pass.activations[l + 1].withUnsafeBufferPointer { z in
+          upstream.withUnsafeMutableBufferPointer { u in for k in 0..<(rows * m) where !(z[k] > 0) { u[k] *= slope } }
+        }
+      }
+      var downstream = [Double](repeating: 0, count: rows * n)
+      parameters.withUnsafeBufferPointer { p in
+        pass.activations[l].withUnsafeBufferPointer { a in
+          upstream.withUnsafeBufferPointer { u in
+            if let grad = parameterGradient {
+              MatrixProduct.multiply(
+                transposeA: true, transposeB: false, rows: m, columns: n, inner: rows, u.baseAddress!, lda: m, a.baseAddress!, ldb: n,
+                beta: 1, grad + weightOffsets[l], ldc: n)
+              let biases = grad + biasOffsets[l]
+              for r in 0..<rows { for o in 0..<m { biases[o] += u[r * m + o] } }
+            }
+            downstream.withUnsafeMutableBufferPointer { d in
+              MatrixProduct.multiply(
+                transposeA: false, transposeB: false, rows: rows, columns: n, inner: m, u.baseAddress!, lda: m,
+                p.baseAddress! + weightOffsets[l], ldb: n, beta: 0, d.baseAddress!, ldc: n)
+            }
+          }
+        }
+      }
+      upstream = downstream
+    }
+    return upstream
+  }
+}
