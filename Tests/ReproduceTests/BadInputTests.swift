@@ -75,6 +75,8 @@ import Testing
   @Test func errorsNameStandardInput() throws {
     let result = try ReproduceCommand.run(["modal", "matrix", "-"], input: "Odd = [] them(Nobody)\n")
     #expect(result.status == 2)
-    #expect(result.standardError.hasPrefix("error: standard input line 1"))
+    #expect(
+      result.standardError
+        == "error: standard input:1:15: unknown agent 'Nobody' (not in the library and not defined earlier)\n")
   }
 }
