@@ -4,15 +4,16 @@
 # Also: make check (are the committed outputs current?), make bench (throughput), make deps, make build,
 #       make format (apply .swift-format), make lint (report what make format would change),
 #       make fuzz (every parser under libFuzzer for FUZZ_SECONDS each, default 60),
-#       make python-test (pip install ./python and its pytest suite against the outputs and the built tool).
+#       make python-test (pip install ./python and its pytest suite against the outputs and the built tool),
+#       make test-mpi (Open MPI: 2 and 3 ranks against one process, byte for byte).
 
 SWIFT    ?= swift
 RELEASE  := .build/release/reproduce
-APT      := libgsl-dev libglpk-dev libopenblas-dev pkg-config librsvg2-bin
+APT      := libgsl-dev libglpk-dev libopenblas-dev libsqlite3-dev pkg-config librsvg2-bin
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: deps build reproduce test check bench bench-dynamics clean format lint fuzz python-test
+.PHONY: deps build reproduce test test-mpi check bench bench-dynamics clean format lint fuzz python-test
 
 # Install the system libraries when one is missing (apt-get update runs once, first).
 deps:
@@ -20,6 +21,7 @@ deps:
 	[ -f /usr/include/gsl/gsl_rng.h ] || missing="$$missing libgsl-dev"; \
 	[ -f /usr/include/glpk.h ] || missing="$$missing libglpk-dev"; \
 	pkg-config --exists openblas 2>/dev/null || missing="$$missing libopenblas-dev"; \
+	[ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	command -v rsvg-convert >/dev/null || missing="$$missing librsvg2-bin"; \
 	if [ -n "$$missing" ]; then \
@@ -57,6 +59,12 @@ python-test:
 	@[ -x $(RELEASE) ] || $(SWIFT) build -c release --product reproduce
 	python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location "./python[test]"
 	COOPERATIONLAB_REPRODUCE=$(CURDIR)/$(RELEASE) python3 -m pytest -q -p no:cacheprovider python/tests
+
+# Distributed runs (opt-in): installs Open MPI, builds with REPRODUCE_MPI=1 into .build/mpi, and compares
+# 2 and 3 ranks byte for byte with a single process. Not part of `make test`: its separate build takes
+# longer than the 4 minutes allowed there (README: Scaling out).
+test-mpi: deps
+	SWIFT=$(SWIFT) .ci/mpi-test
 
 fuzz: deps
 	SWIFT=$(SWIFT) .ci/fuzz $(FUZZ_SECONDS)

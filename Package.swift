@@ -14,6 +14,10 @@ let paperModules = [
   "ModalAgents",
 ]
 
+/// Open MPI is opt-in: `REPRODUCE_MPI=1 swift build` adds the CMPI system library and the LabKitMPI work
+/// queue to `reproduce` (README: "Scaling out"). The default build never needs MPI.
+let mpi = Context.environment["REPRODUCE_MPI"] == "1"
+
 let package = Package(
   name: "CooperationLab",
   products: [
@@ -33,9 +37,15 @@ let package = Package(
     .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
     // OpenBLAS (single-threaded) for the matrix products of LabKit's dense networks (README: why OpenBLAS).
     .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    // SQLite for the cell store of LabKit/Store (README: "Scaling out", why SQLite without GRDB).
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
     // Reproducibility machinery: randomness, statistics, claims, experiments, output, figures.
-    .target(name: "LabKit", dependencies: ["CGSL", "COpenBLAS"]),
+    .target(name: "LabKit", dependencies: ["CGSL", "COpenBLAS", "CSQLite"]),
+    // The code fingerprint of each paper module (its sources with LabKit's and GameTheory's), generated
+    // into `reproduce` so that a code change makes exactly that module's stored cells stale.
+    .executableTarget(name: "SourceFingerprintTool"),
+    .plugin(name: "SourceFingerprintPlugin", capability: .buildTool(), dependencies: ["SourceFingerprintTool"]),
     // The game-theoretic vocabulary the five texts share.
     .target(
       name: "GameTheory", dependencies: ["LabKit", "CGLPK", .product(name: "BigInt", package: "BigInt")]),
@@ -47,7 +57,9 @@ let package = Package(
         dependencies: [
           "LabKit", "GameTheory",
           .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ] + paperModules.map { .target(name: $0) }
+        ] + paperModules.map { .target(name: $0) } + (mpi ? ["LabKitMPI"] : []),
+        swiftSettings: mpi ? [.define("REPRODUCE_MPI")] : [],
+        plugins: [.plugin(name: "SourceFingerprintPlugin")]
       ),
       // Fuzz targets for every parser a user's input reaches (.nfg, modal formulas and agent files,
       // --set values), and `fuzz`: libFuzzer's entry when built with -sanitize=fuzzer -DFUZZING
@@ -59,6 +71,11 @@ let package = Package(
       .testTarget(name: "ReproduceTests", dependencies: ["reproduce", "LabKit"], exclude: ["Golden"]),
       .testTarget(name: "ParserFuzzingTests", dependencies: ["ParserFuzzing"]),
     ]
+    + (mpi
+      ? [
+        .systemLibrary(name: "CMPI", pkgConfig: "ompi", providers: [.apt(["libopenmpi-dev", "openmpi-bin"])]),
+        .target(name: "LabKitMPI", dependencies: ["LabKit", "CMPI"]),
+      ] : [])
     + paperModules.map { module in
       .testTarget(
         name: "\(module)Tests", dependencies: [.target(name: module), "LabKit"],

@@ -26,7 +26,7 @@ extension Reproduce {
 
     func run() throws {
       let all =
-        Random.benchmarks + Tournament.benchmarks + DynamicsBenchmarks.all + NormalFormGame.lemkeHowsonBenchmarks
+        Random.benchmarks + CellStore.benchmarks + Tournament.benchmarks + DynamicsBenchmarks.all + NormalFormGame.lemkeHowsonBenchmarks
         + Catalog.all.papers.flatMap(\.benchmarks)
       let chosen = ids.isEmpty ? all : all.filter { benchmark in ids.contains { benchmark.id.hasPrefix($0) } }
       guard !chosen.isEmpty else {

@@ -1,6 +1,10 @@
 import ArgumentParser
 import LabKit
 
+#if REPRODUCE_MPI
+  import LabKitMPI
+#endif
+
 extension Reproduce {
   struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,10 +14,20 @@ extension Reproduce {
     var ids: [String] = []
 
     @OptionGroup var options: RunOptions
+    @OptionGroup var store: StoreOptions
 
     func run() throws {
       try reportingErrors {
-        let outcome = try Reproduction.all.run(ids, options: try options.options(), log: log)
+        var runOptions = try options.options()
+        runOptions.store = store.open(output: options.output)
+        #if REPRODUCE_MPI
+          // Under mpirun: the ranks compute the missing cells into the store; rank 0 goes on to write.
+          if MPICellQueue.launched, try MPICellQueue.distribute(Reproduction.all, ids: ids, options: runOptions, log: log) == .worker {
+            return
+          }
+        #endif
+        let outcome = try Reproduction.all.run(ids, options: runOptions, log: log)
+        reportStore(outcome, folder: store.folder(output: options.output))
         let changed = try outcome.tree.write(root: options.output)
         print(RunSummary.text(outcome), terminator: "")
         print("\nWrote \(outcome.tree.paths.count) files under \(options.output) (\(changed.count) changed).")

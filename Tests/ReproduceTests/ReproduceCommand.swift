@@ -58,13 +58,15 @@ enum ReproduceCommand {
     return root
   }
 
-  /// Every regular file under `root`, by relative path, with its bytes.
+  /// Every regular file under `root`, by relative path, with its bytes; the cell store
+  /// (`.reproduce-store/`, a database whose pages and timings vary from run to run) excluded.
   static func files(under root: URL) -> [String: Data] {
     var files: [String: Data] = [:]
     let prefix = root.standardizedFileURL.path + "/"
     guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return files }
     for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-      files[String(url.standardizedFileURL.path.dropFirst(prefix.count))] = FileManager.default.contents(atPath: url.path)
+      let path = String(url.standardizedFileURL.path.dropFirst(prefix.count))
+      if !path.hasPrefix(".reproduce-store/") { files[path] = FileManager.default.contents(atPath: url.path) }
     }
     return files
   }
