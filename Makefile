@@ -4,7 +4,9 @@
 # Also: make check (are the committed outputs current?), make bench (throughput), make deps, make build,
 #       make format (apply .swift-format), make lint (report what make format would change),
 #       make fuzz (every parser under libFuzzer for FUZZ_SECONDS each, default 60),
-#       make python-test (pip install ./python and its pytest suite against the outputs and the built tool).
+#       make python-test (pip install ./python and its pytest suite against the outputs and the built tool),
+#       make site (the HTML book from the committed documents, into SITE, default .build/site),
+#       make site-test (the book built into a temporary folder and loaded page by page in headless Chromium).
 
 SWIFT    ?= swift
 RELEASE  := .build/release/reproduce
@@ -12,7 +14,7 @@ APT      := libgsl-dev libglpk-dev libopenblas-dev pkg-config librsvg2-bin
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: deps build reproduce test check bench bench-dynamics clean format lint fuzz python-test
+.PHONY: deps build reproduce test check bench bench-dynamics clean format lint fuzz python-test site site-test
 
 # Install the system libraries when one is missing (apt-get update runs once, first).
 deps:
@@ -49,6 +51,7 @@ test: deps
 	$(SWIFT) test $(TESTFLAGS) --skip-build
 	$(RELEASE) check --jobs $(JOBS)
 	$(MAKE) python-test
+	$(MAKE) site-test
 	SWIFT=$(SWIFT) .ci/fuzz $(FUZZ_SECONDS)
 
 # The Python layer (python/): installed with its test extras, tested against the committed outputs and
@@ -57,6 +60,20 @@ python-test:
 	@[ -x $(RELEASE) ] || $(SWIFT) build -c release --product reproduce
 	python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location "./python[test]"
 	COOPERATIONLAB_REPRODUCE=$(CURDIR)/$(RELEASE) python3 -m pytest -q -p no:cacheprovider python/tests
+
+# The HTML book (reproduce site): one page per paper and the claim dashboard, MathML, figures, code links.
+SITE ?= .build/site
+
+site: build
+	$(RELEASE) site --output $(SITE)
+	@echo "Open $(SITE)/index.html in a browser."
+
+# Every page of the book in headless Chromium (Debian's chromium, installed when missing): no console
+# error, every internal link resolves, no blank screenshot (about 20 s).
+site-test:
+	@[ -x $(RELEASE) ] || $(SWIFT) build -c release --product reproduce
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+	python3 .ci/site_test.py --reproduce $(RELEASE)
 
 fuzz: deps
 	SWIFT=$(SWIFT) .ci/fuzz $(FUZZ_SECONDS)
