@@ -67,7 +67,7 @@ public struct PPOLearner: Sendable {
     let (terms, outputGradient) = ProximalPolicyOptimisation.loss(
       outputs: pass.output, actionCount: policy.actionCount, minibatch: minibatch, hyperparameters: hyperparameters)
     var gradient = [Double](repeating: 0, count: policy.network.parameterCount)
-    policy.network.backward(pass, outputGradient: outputGradient, accumulatingInto: &gradient)
+    policy.network.accumulateParameterGradient(pass, outputGradient: outputGradient, into: &gradient)
     ProximalPolicyOptimisation.clipNorm(&gradient, maximum: hyperparameters.maxGradientNorm)
     optimiser.descend(&policy.network.parameters, gradient: gradient)
     return terms

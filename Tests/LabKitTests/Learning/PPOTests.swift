@@ -117,3 +117,19 @@ import Testing
     #expect(right0 >= 0.9 && right1 >= 0.9)
   }
 }
+
+/// The parameter-only reverse mode equals the full one's parameter part.
+@Suite struct ParameterGradientTests {
+  @Test func parameterOnlyGradientEqualsTheFullOne() throws {
+    let random = Random(seed: 9)
+    let network = try DenseNetwork(layerSizes: [5, 7, 3], random: random)
+    let input = (0..<20).map { _ in random.gaussian() }
+    let upstream = (0..<12).map { _ in random.gaussian() }
+    let pass = network.forward(input, rows: 4)
+    var full = [Double](repeating: 0, count: network.parameterCount), only = full
+    network.backward(pass, outputGradient: upstream, accumulatingInto: &full)
+    network.accumulateParameterGradient(pass, outputGradient: upstream, into: &only)
+    #expect(full == only)
+    #expect(full.contains { $0 != 0 })
+  }
+}
