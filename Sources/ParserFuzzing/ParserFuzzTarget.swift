@@ -19,6 +19,8 @@ public enum ParserFuzzTarget: String, CaseIterable, Sendable {
   case agents
   /// `--set KEY=VALUE` lines, then each value parsed against parameters of every domain kind.
   case set
+  /// A literate document (Markdown with TeX-like maths), rendered as the HTML book renders it.
+  case markdown
 
   /// Runs the target on `bytes`.
   public func run(_ bytes: [UInt8]) {
@@ -28,6 +30,7 @@ public enum ParserFuzzTarget: String, CaseIterable, Sendable {
     case .formula: _ = try? ModalCommandLine.compete(text, "FairBot", trace: true)
     case .agents: _ = try? ModalCommandLine.matrix(fileText: text, fileName: "fuzz.txt", format: .text)
     case .set: Self.parseAssignments(text)
+    case .markdown: _ = BookSite.renderDocument(text)
     }
   }
 

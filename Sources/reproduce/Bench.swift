@@ -39,7 +39,9 @@ extension Reproduce {
           ? benchmark.measureCPUTime(repetitions: repetitions, scale: workScale)
           : benchmark.measure(repetitions: repetitions, scale: workScale)
         let pad = String(repeating: " ", count: width - benchmark.id.count)
-        print("\(benchmark.id)\(pad)  \(DecimalFormat.compact(rate / 1e6, significant: 4)) million \(benchmark.unit)/s  (\(benchmark.summary))")
+        let limit = BenchLimit.forBenchmark(benchmark.id).map { "  [\($0.describe(rate: rate, cpuClock: clock == .cpu))]" } ?? ""
+        print(
+          "\(benchmark.id)\(pad)  \(DecimalFormat.compact(rate / 1e6, significant: 4)) million \(benchmark.unit)/s  (\(benchmark.summary))\(limit)")
       }
     }
   }

@@ -149,9 +149,12 @@ extension Reproduce.GameCommand {
     @Option(parsing: .unconditional, help: "Matches played at once (the result does not depend on it).") var jobs: Int = 1
     @Option(parsing: .unconditional, help: "Stage-game payoffs R,S,T,P (reward, sucker, temptation, punishment).") var payoffs: String = "3,0,5,1"
     @Option(help: "text or json.") var format: OutputFormat = .text
+    @Option(parsing: .unconditional, help: "The rank of the best strategy: 1 (the default) or 0 (as axelrod counts).") var rankBase: Int = 1
+    @Flag(help: "Print axelrod's display names (\"Tit For Tat\") instead of class names (TitForTat).") var displayNames = false
 
     func validate() throws {
       guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+      guard rankBase == 0 || rankBase == 1 else { throw ValidationError("--rank-base must be 0 or 1, not \(rankBase)") }
     }
 
     func run() throws {
@@ -167,7 +170,8 @@ extension Reproduce.GameCommand {
           strategies: players, turns: turns, repetitions: repetitions, noise: noise, game: game, seed: seed)
         let title =
           "Round-robin tournament: \(players.count) strategies, \(turns) turns, \(repetitions) repetitions, noise \(DecimalFormat.compact(noise)), payoffs \(payoffs), seed \(seed)"
-        let summary = tournament.play(jobs: jobs).summary(title: title)
+        let names = displayNames ? FiniteMemoryStrategy.axelrodDisplayNames : [:]
+        let summary = tournament.play(jobs: jobs).summary(title: title, rankBase: rankBase) { names[$0] ?? $0 }
         print(format == .json ? summary.json.rendered() : summary.renderedText(), terminator: "")
       }
     }

@@ -11,7 +11,9 @@ struct Reproduce: ParsableCommand {
       IDs name a paper (NumericalPolitics, or its prefix np), an experiment (np.zero-memory) or a claim \
       (np.zero-memory.steal). With no subcommand, `reproduce` runs everything at standard scale.
       """,
-    subcommands: [Run.self, Show.self, Check.self, List.self, Bench.self, GameCommand.self, ModalCommand.self, IBHagglingCommand.self],
+    subcommands: [
+      Run.self, Show.self, Check.self, List.self, Site.self, FiguresCommand.self, Bench.self, GameCommand.self, ModalCommand.self, IBHagglingCommand.self,
+    ],
     defaultSubcommand: Run.self)
 
   /// ArgumentParser's `main`, except that a usage error (a malformed or out-of-range option value,

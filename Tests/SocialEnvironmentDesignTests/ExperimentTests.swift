@@ -21,7 +21,7 @@ import Testing
   #expect(economy.tables[0].column("T (formula)") == ["0.5000", "1.0000", "2.0000", "4.5000"])
   let commons = results["sed.commons"]!
   #expect(commons.claims[0].map.cells.map(\.verdict) == [.holds, .holds])
-  #expect(commons.claims[1].map.cells.count == 6)  // regrowth rule × horizon
+  #expect(commons.claims[1].map.cells.count == 12)  // regrowth rule × horizon × players (scripted, learned)
   #expect(commons.figures.map(\.id) == ["sed.commons.payoff-curve", "sed.commons.live-apples"])
   let trust = results["sed.trust-leverage"]!
   #expect(trust.tables[0].rows[0][1] == .real(0, digits: 3))

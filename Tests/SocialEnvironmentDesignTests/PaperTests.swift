@@ -20,7 +20,11 @@ import Testing
   #expect(claims.count == 10)
   let catalog = Catalog(papers: [paper])
   #expect(catalog.ids.count == 1 + 7 + 10)
-  #expect(paper.benchmarks.map(\.id) == ["sed.steps.dynamics", "sed.steps.observations", "sed.steps.game", "sed.steps.players-112000"])
+  #expect(
+    paper.benchmarks.map(\.id) == [
+      "sed.steps.dynamics", "sed.steps.observations", "sed.steps.window-encoding", "sed.ppo.players-7", "sed.steps.game",
+      "sed.steps.players-112000",
+    ])
 }
 
 @Test func everyParameterDefaultIsValidAtEveryScale() throws {

@@ -320,7 +320,8 @@ def _typed_frame(columns: List[str], rows: List[List[Any]]) -> pd.DataFrame:
     frame = pd.DataFrame(records)
     if frame.empty:
         return pd.DataFrame(columns=columns)
-    return frame.convert_dtypes(convert_string=False, convert_boolean=False, convert_integer=False)
+    # Object columns holding only numbers (None for a missing value) become float or int columns.
+    return frame.infer_objects()
 
 
 def _figure_frame(data: Dict[str, Any]) -> pd.DataFrame:

@@ -54,14 +54,21 @@ enum MatchEngine {
   /// be non-nil when a draw is needed) in the order: first player's move, second player's move,
   /// first player's noise, second player's noise; a move is drawn only when its state's probability
   /// is strictly between 0 and 1, and noise only when 0 < noise < 1, as axelrod does.
-  static func general(
-    _ a: FiniteMemoryStrategy, _ b: FiniteMemoryStrategy, turns: Int, noise: Double, random: Random?, record: Bool
+  ///
+  /// Generic over the source, so that a tournament's ``MT19937Stream`` (GSL's mt19937, inline) is
+  /// specialised into the loop; a LabKit ``Random`` gives the same numbers through GSL.
+  static func general<Source: UniformRandomSource>(
+    _ a: FiniteMemoryStrategy, _ b: FiniteMemoryStrategy, turns: Int, noise: Double, random: inout Source?, record: Bool
   ) -> (MatchTally, [RepeatedMatch.Turn]?) {
     var rounds: [RepeatedMatch.Turn] = []
     if record { rounds.reserveCapacity(turns) }
     let noisy = noise > 0 && noise < 1
     let flipAll = noise >= 1
-    var counts = SIMD4<Int>()
+    // Defections are counted rather than the four outcomes (as in the deterministic loop): a SIMD4
+    // counter indexed at run time goes through memory every round (a stalled store-to-load forward).
+    var d1 = 0
+    var d2 = 0
+    var dd = 0
     var opening: UInt8 = 0
 
     /// 0 (C) with probability p, 1 (D) otherwise; draws only when 0 < p < 1 (axelrod's `random_choice`).
@@ -89,7 +96,9 @@ enum MatchEngine {
                 if random!.uniform() < noise { m2 ^= 1 }
               }
               let outcome = m1 << 1 | m2
-              counts[outcome] &+= 1
+              d1 &+= m1
+              d2 &+= m2
+              dd &+= m1 & m2
               if turn == 0 { opening = UInt8(outcome) }
               if record {
                 rounds.append(RepeatedMatch.Turn(StageGame.Move(rawValue: UInt8(m1))!, StageGame.Move(rawValue: UInt8(m2))!))
@@ -101,6 +110,7 @@ enum MatchEngine {
         }
       }
     }
+    let counts = SIMD4(turns - d1 - d2 + dd, d2 - dd, d1 - dd, dd)
     return (MatchTally(outcomes: counts, opening: opening), record ? rounds : nil)
   }
 }

@@ -61,7 +61,8 @@ public struct RepeatedMatch: Sendable, Equatable {
       let tally = MatchEngine.deterministic(first, second, turns: turns, flip: noise == 1)
       return Result(tally: tally, turns: turns, game: game, transcript: nil)
     }
-    let (tally, rounds) = MatchEngine.general(first, second, turns: turns, noise: noise, random: random, record: transcript)
+    var source = random
+    let (tally, rounds) = MatchEngine.general(first, second, turns: turns, noise: noise, random: &source, record: transcript)
     return Result(tally: tally, turns: turns, game: game, transcript: rounds)
   }
 }

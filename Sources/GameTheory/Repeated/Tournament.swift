@@ -13,11 +13,11 @@ import LabKit
 /// Every match is simulated round by round; deterministic pairs are replayed in every repetition
 /// (axelrod answers repeated deterministic matches from its `DeterministicCache` instead).
 ///
-/// **Seeds.** Match (pair i-j, repetition r) draws from its own generator,
-/// `Random(master: seed, stream: "game.tournament/i-j", replicate: r)` (see ``seedStream(_:_:)``), made
-/// only when the match draws at all. A match's numbers therefore depend only on the seed, the pair
-/// and the repetition, never on which thread plays it or in what order: ``play(jobs:)`` returns the
-/// same result for every `jobs`.
+/// **Seeds.** Match (pair i-j, repetition r) draws from its own mt19937 stream, seeded as
+/// `Random(master: seed, stream: "game.tournament/i-j", replicate: r)` (see ``seedStream(_:_:)``), and
+/// only when the match draws at all (one ``MT19937Stream`` per pair, reseeded in place per match). A
+/// match's numbers therefore depend only on the seed, the pair and the repetition, never on which
+/// thread plays it or in what order: ``play(jobs:)`` returns the same result for every `jobs`.
 public struct Tournament: Sendable {
   /// The players, in order; the summary names them by ``FiniteMemoryStrategy/name``.
   public let strategies: [FiniteMemoryStrategy]
@@ -114,13 +114,19 @@ public struct Tournament: Sendable {
   }
 
   /// Appends all repetitions of one pair, in repetition order.
+  ///
+  /// A drawing pair has one ``MT19937Stream`` (GSL's mt19937 in Swift), reseeded in place for each
+  /// repetition with the seed `Random(master:stream:replicate:)` would get: the same numbers as a fresh
+  /// GSL generator per match, without its allocation and a C call per draw.
   private func playPair(_ pair: SIMD2<Int>, into tallies: inout [MatchTally]) {
     let (a, b) = (strategies[pair[0]], strategies[pair[1]])
     if match.drawsRandomNumbers(a, b) {
       let stream = Tournament.seedStream(pair[0], pair[1])
+      let generator = MT19937Stream(seed: 1)
+      var random: MT19937Stream? = generator
       for repetition in 0..<repetitions {
-        let random = Random(master: seed, stream: stream, replicate: repetition)
-        tallies.append(MatchEngine.general(a, b, turns: turns, noise: noise, random: random, record: false).0)
+        generator.reseed(SeedMixing.seed(master: seed, stream: stream, replicate: repetition))
+        tallies.append(MatchEngine.general(a, b, turns: turns, noise: noise, random: &random, record: false).0)
       }
     } else {
       let flip = noise == 1

@@ -126,18 +126,20 @@ public struct TournamentResult: Sendable, Equatable {
   }
 
   /// A summary like axelrod's `ResultSet.summarise()`, one row per player in rank order, with the
-  /// columns Rank (1 for the best; axelrod counts from 0), Name, Median score (per round), Mean score
-  /// (per round), Cooperation rating, Wins (median over repetitions) and Initial C rate; see the type's
-  /// documentation for the definitions.
+  /// columns Rank (`rankBase` for the best: 1 by default, 0 as axelrod counts), Name (as given, or
+  /// through `displayName`, such as axelrod's "Tit For Tat" for `TitForTat`), Median score (per
+  /// round), Mean score (per round), Cooperation rating, Wins (median over repetitions) and Initial C
+  /// rate; see the type's documentation for the definitions.
   public func summary(
-    id: String = "game.tournament.summary", title: String = "Round-robin tournament", digits: Int = 3
+    id: String = "game.tournament.summary", title: String = "Round-robin tournament", digits: Int = 3, rankBase: Int = 1,
+    displayName: (String) -> String = { $0 }
   )
     -> Table
   {
     let columns = ["Rank", "Name", "Median score", "Mean score", "Cooperation rating", "Wins", "Initial C rate"]
     let rows: [[Table.Cell]] = ranking.enumerated().map { rank, i in
       [
-        .integer(rank + 1), .text(names[i]), .real(medianScores[i], digits: digits), .real(meanScores[i], digits: digits),
+        .integer(rank + rankBase), .text(displayName(names[i])), .real(medianScores[i], digits: digits), .real(meanScores[i], digits: digits),
         .real(cooperationRating[i], digits: digits), .real(medianWins[i], digits: 1),
         .real(initialCooperationRate[i], digits: digits),
       ]

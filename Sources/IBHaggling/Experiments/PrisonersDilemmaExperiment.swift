@@ -131,9 +131,11 @@ struct PrisonersDilemmaExperiment: Experiment {
     ]
   }
 
-  /// The scenarios: name, colour. The last one is reported but judges no claim.
+  /// The scenarios: name, colour. The last one is reported but judges no claim. The text names the
+  /// scenarios by colour, so each is drawn in the colour it is named after (a true red and violet
+  /// rather than Okabe–Ito's vermillion and reddish purple, which readers took for orange and pink).
   static let scenarios: [(name: String, colour: Colour)] = [
-    ("red", .vermillion), ("green", .bluishGreen), ("violet", .reddishPurple), ("green, > R", .orange),
+    ("red", Colour(hex: 0xC62828)), ("green", .bluishGreen), ("violet", Colour(hex: 0x6A3D9A)), ("green, > R", .orange),
   ]
 
   /// What the simulation returns.
@@ -527,6 +529,9 @@ struct PrisonersDilemmaExperiment: Experiment {
       title: "Demands over the realizable payoffs (one run per scenario)", x: Axis(label: "agent 1's demand", range: range),
       y: Axis(label: "agent 2's demand", range: range))
     chart.polygon("realizable payoffs", geometry.feasibleSet.chartVertices, colour: .skyBlue)
+    // The minimax lines first, so that a path along them (the violet one ends at (P, P)) is drawn on top.
+    chart.referenceLine(x: geometry.minimax.x, label: "minimax")
+    chart.referenceLine(y: geometry.minimax.y)
     let expected = ["(C,C) only", "(C,C) and (C,D)", nil]
     let violetEnds = [[o.punishment, o.punishment], [o.punishment, (o.reward + o.temptation) / 2]]
     for (index, scenario) in scenarios.enumerated().prefix(3) {
@@ -540,8 +545,6 @@ struct PrisonersDilemmaExperiment: Experiment {
       chart.line("\(scenario.name): ends at \(HagglingText.payoffs(pick))", points, colour: scenario.colour)
       chart.scatter(nil, Array(points.suffix(1)), marker: .square, colour: scenario.colour)
     }
-    chart.referenceLine(x: geometry.minimax.x, label: "minimax")
-    chart.referenceLine(y: geometry.minimax.y)
     return chart.svg()
   }
 

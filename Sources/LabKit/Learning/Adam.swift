@@ -4,7 +4,8 @@ import Foundation
 /// defaults β₁ = 0.9, β₂ = 0.999, ε = 1e-8. ``descend(_:gradient:)`` minimises, ``ascend(_:gradient:)``
 /// maximises (the update with the gradient's sign flipped).
 public struct Adam: Sendable {
-  public let learningRate: Double
+  /// The step size α (a `var`, so that a schedule such as PPO's linear annealing can change it).
+  public var learningRate: Double
   public let beta1: Double
   public let beta2: Double
   public let epsilon: Double

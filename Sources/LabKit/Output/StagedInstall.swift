@@ -65,6 +65,11 @@ enum StagedInstall {
   /// Stages `writes`, commits, and installs them with `deletions`, after recovering from any earlier
   /// interrupted run.
   static func install(writes: [(path: String, content: String)], deletions: [String], root: String) throws {
+    try install(files: writes.map { ($0.path, Data($0.content.utf8)) }, deletions: deletions, root: root)
+  }
+
+  /// ``install(writes:deletions:root:)`` for files of any bytes (PDF and PNG figures).
+  static func install(files writes: [(path: String, content: Data)], deletions: [String], root: String) throws {
     try OutputRoot.checked(root)
     _ = try recover(root: root)
     guard !writes.isEmpty || !deletions.isEmpty else { return }
@@ -75,7 +80,7 @@ enum StagedInstall {
       for (path, content) in writes {
         let staged = try OutputRoot.join(partial + "/files", path)
         try createFolder(for: staged)
-        try Data(content.utf8).write(to: URL(fileURLWithPath: staged))
+        try content.write(to: URL(fileURLWithPath: staged))
         pauseForKillTests()
       }
       let plan = writes.map { Step.write($0.path).line } + deletions.map { Step.delete($0).line }

@@ -35,11 +35,13 @@ extension UniformRandomSource {
 /// `gsl_rng_uniform` (x / 2³²) and `gsl_rng_uniform_int` (rejection with scale ⌊(2³² − 1) / n⌋)
 /// exactly, and ``store(into:)`` writes the state back, so the `Random` continues the same stream.
 /// The tests check the equality draw by draw. It exists because a C call per draw costs as much as a
-/// whole Q-learning step of Numerical Politics' Experiment 1.
+/// whole Q-learning step of Numerical Politics' Experiment 1. The draws are `@inlinable` (with the
+/// state `@usableFromInline`), so a hot loop in another module inlines them and keeps the three state
+/// words in registers instead of calling across the module boundary for every number.
 public struct Taus2Stream: UniformRandomSource, Sendable {
-  private var s1: UInt64
-  private var s2: UInt64
-  private var s3: UInt64
+  @usableFromInline var s1: UInt64
+  @usableFromInline var s2: UInt64
+  @usableFromInline var s3: UInt64
 
   /// The state of `random`, which must be a `.taus2` generator.
   public init(_ random: Random) {
@@ -60,7 +62,7 @@ public struct Taus2Stream: UniformRandomSource, Sendable {
   }
 
   /// The next raw 32-bit output (GSL's `taus_get`).
-  @inline(__always)
+  @inlinable @inline(__always)
   public mutating func next() -> UInt64 {
     let mask: UInt64 = 0xFFFF_FFFF
     s1 = (((s1 & 4_294_967_294) << 12) & mask) ^ ((((s1 << 13) & mask) ^ s1) >> 19)
@@ -69,10 +71,10 @@ public struct Taus2Stream: UniformRandomSource, Sendable {
     return s1 ^ s2 ^ s3
   }
 
-  @inline(__always)
+  @inlinable @inline(__always)
   public mutating func uniform() -> Double { Double(next()) / 4_294_967_296.0 }
 
-  @inline(__always)
+  @inlinable @inline(__always)
   public mutating func index(below count: Int) -> Int {
     precondition(count > 0 && count <= 0xFFFF_FFFF, "Taus2Stream.index(below:): count out of range")
     let n = UInt64(count)

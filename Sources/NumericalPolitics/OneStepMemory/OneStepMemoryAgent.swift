@@ -22,12 +22,8 @@ public struct OneStepMemoryAgent: MessagePassingAgent, Sendable {
   public private(set) var lastMove: Int = 0
   /// The state of my last decision, −1 before the first.
   public private(set) var lastState: Int = -1
-  /// Table 2.1 wellbeing of my latest round: W(ψ).
-  public private(set) var wellbeing: Double = 0
-  /// The sum of my wellbeing over all rounds so far.
+  /// The sum of my wellbeing over all rounds so far (the only per-round tally the experiment reads).
   public private(set) var totalWellbeing: Double = 0
-  /// Rounds completed.
-  public private(set) var rounds: Int = 0
   /// Table 2.1 by outcome (kept in the agent so the hot loop reads no global).
   let rewards = SugarAndSpiceWorld.tableTwoOne
 
@@ -43,15 +39,18 @@ public struct OneStepMemoryAgent: MessagePassingAgent, Sendable {
     schedule.send(.trade, to: partner, after: 1)
   }
 
+  /// Table 2.1 wellbeing of my latest round, W(ψ): the reward of the state I last decided in (0 before
+  /// the first round).
+  public var wellbeing: Double { lastState >= 0 ? rewards[lastState] : 0 }
+
+  @inline(__always)
   public mutating func receive<Source: UniformRandomSource>(
     _ message: Message, on channel: Int, schedule: inout MessageSchedule<Message>, random: inout Source
   ) {
     let state = 2 &* lastMove &+ message.rawValue
     let reward = rewards[state]
     if lastState >= 0 { learner.train(state: lastState, action: lastMove, reward: reward, next: state) }
-    wellbeing = reward
     totalWellbeing += reward
-    rounds &+= 1
     let move = learner.act(in: state, random: &random)
     lastState = state
     lastMove = move

@@ -52,25 +52,44 @@ public struct TabularQLearner: Sendable {
   public func value(_ state: Int, _ action: Int) -> Double { q[state &* actionCount &+ action] }
 
   /// Decays ε, then chooses: uniformly at random with probability ε, the greedy action otherwise.
-  public mutating func act(in state: Int, random: Random) -> Int {
+  ///
+  /// Generic over the source, so a hot loop specialises it for an inline generator (``MT19937Stream``,
+  /// ``Taus2Stream``) instead of a call through GSL's function pointer per draw.
+  @inline(__always)
+  public mutating func act<Source: UniformRandomSource>(in state: Int, random: inout Source) -> Int {
     if exploration > constants.explorationFloor { exploration *= constants.explorationDecay }
     if random.uniform() < exploration { return random.index(below: actionCount) }
     return greedy[state]
   }
 
+  /// ``act(in:random:)`` drawing from a LabKit ``Random`` (GSL, one call per draw).
+  public mutating func act(in state: Int, random: Random) -> Int {
+    var source = random
+    return act(in: state, random: &source)
+  }
+
   /// One Q-learning step on the transition (state, action, reward, next state).
+  ///
+  /// The table and the greedy actions are read and written through their buffers, so one step checks
+  /// each array's uniqueness once rather than at every write.
+  @inline(__always)
   public mutating func train(state: Int, action: Int, reward: Double, next: Int) {
     let index = state &* actionCount &+ action
     let alpha = scheduled ? scheduledRate(index) : constants.learningRate
-    q[index] = (1 - alpha) * q[index] + alpha * (reward + constants.discount * q[next &* actionCount &+ greedy[next]])
-    stepsSinceGreedyChange &+= 1
-    let base = state &* actionCount
-    var best = greedy[state]
-    for candidate in 0..<actionCount where q[base &+ candidate] > q[base &+ best] { best = candidate }
-    if best != greedy[state] {
-      greedy[state] = best
-      stepsSinceGreedyChange = 0
+    let gamma = constants.discount
+    let actions = actionCount
+    let changed = q.withUnsafeMutableBufferPointer { table in
+      greedy.withUnsafeMutableBufferPointer { greedy in
+        table[index] = (1 - alpha) * table[index] + alpha * (reward + gamma * table[next &* actions &+ greedy[next]])
+        let base = state &* actions
+        var best = greedy[state]
+        for candidate in 0..<actions where table[base &+ candidate] > table[base &+ best] { best = candidate }
+        guard best != greedy[state] else { return false }
+        greedy[state] = best
+        return true
+      }
     }
+    stepsSinceGreedyChange = changed ? 0 : stepsSinceGreedyChange &+ 1
   }
 
   /// α of the next update of entry `index` under a decreasing schedule: 1/n or 1/n^0.7.

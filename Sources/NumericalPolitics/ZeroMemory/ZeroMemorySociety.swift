@@ -80,9 +80,18 @@ public struct ZeroMemorySociety: Sendable {
   /// One encounter between agents `i` and `j`; returns the sum of their wellbeing.
   @discardableResult
   public mutating func encounter(_ i: Int, _ j: Int, random: Random) -> Double {
-    let a = agents[i].act(in: 0, random: random)
-    let b = agents[j].act(in: 0, random: random)
+    var source = random
     let table = self.table
+    return agents.withUnsafeMutableBufferPointer { Self.encounter(i, j, in: $0, table: table, random: &source) }
+  }
+
+  /// The encounter on the agents' buffer: both choose (i first), then both learn.
+  @inline(__always)
+  static func encounter<Source: UniformRandomSource>(
+    _ i: Int, _ j: Int, in agents: UnsafeMutableBufferPointer<TabularQLearner>, table: SIMD4<Double>, random: inout Source
+  ) -> Double {
+    let a = agents[i].act(in: 0, random: &random)
+    let b = agents[j].act(in: 0, random: &random)
     let ra = table[a &* 2 &+ b]
     let rb = table[b &* 2 &+ a]
     agents[i].train(state: 0, action: a, reward: ra, next: 0)
@@ -93,7 +102,24 @@ public struct ZeroMemorySociety: Sendable {
   /// Runs until each agent has had `encountersPerAgent` encounters on average (agents × encounters
   /// per agent / 2 encounters in all), recording `checkpointCount` checkpoints spaced geometrically from
   /// 10 encounters per agent to the end.
+  ///
+  /// The loop draws `random`'s numbers inline, from an ``MT19937Stream`` (or ``Taus2Stream``) copy of
+  /// its state that is written back at the end: the same numbers as GSL's, without a C call per draw.
   public mutating func run(encountersPerAgent: Int, checkpointCount: Int, random: Random) -> Outcome {
+    switch random.algorithm {
+    case .mt19937:
+      var stream = MT19937Stream(random)
+      defer { stream.store(into: random) }
+      return run(encountersPerAgent: encountersPerAgent, checkpointCount: checkpointCount, random: &stream)
+    case .taus2:
+      var stream = Taus2Stream(random)
+      defer { stream.store(into: random) }
+      return run(encountersPerAgent: encountersPerAgent, checkpointCount: checkpointCount, random: &stream)
+    }
+  }
+
+  /// ``run(encountersPerAgent:checkpointCount:random:)`` on any source of GSL-equal draws.
+  public mutating func run<Source: UniformRandomSource>(encountersPerAgent: Int, checkpointCount: Int, random: inout Source) -> Outcome {
     let n = agents.count
     let total = max(1, encountersPerAgent * n / 2)
     let marks = Self.checkpointMarks(total: total, first: max(1, 10 * n / 2), count: checkpointCount)
@@ -102,13 +128,18 @@ public struct ZeroMemorySociety: Sendable {
     var done = 0
     var windowWellbeing = 0.0
     var windowStart = 0
+    let table = self.table
     for mark in marks {
-      while done < mark {
-        let i = random.index(below: n)
-        var j = random.index(below: n - 1)
-        if j >= i { j += 1 }
-        windowWellbeing += encounter(i, j, random: random)
-        done += 1
+      windowWellbeing = agents.withUnsafeMutableBufferPointer { agents in
+        var sum = windowWellbeing
+        while done < mark {
+          let i = random.index(below: n)
+          var j = random.index(below: n - 1)
+          if j >= i { j += 1 }
+          sum += Self.encounter(i, j, in: agents, table: table, random: &random)
+          done += 1
+        }
+        return sum
       }
       checkpoints.append(checkpoint(at: done, wellbeing: windowWellbeing / Double(2 * (done - windowStart))))
       windowWellbeing = 0

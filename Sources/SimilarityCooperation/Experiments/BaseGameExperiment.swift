@@ -142,9 +142,9 @@ struct BaseGameExperiment: Experiment {
     let (geometry, game) = (o.geometry, o.game)
     var chart = Chart(
       title: "Table 1 at G = \(DecimalFormat.compact(o.gain)): feasible and individually rational payoffs",
-      x: Axis(label: "player 1's payoff"), y: Axis(label: "player 2's payoff"), width: 560, height: 480)
+      x: Axis(label: "player 1's payoff"), y: Axis(label: "player 2's payoff"), width: 820, height: 500)
     chart.polygon("feasible payoffs", geometry.feasibleSet.chartVertices, colour: .skyBlue)
-    chart.polygon("individually rational (≥ minimax)", geometry.individuallyRational.chartVertices, colour: .orange)
+    chart.polygon("individually rational", geometry.individuallyRational.chartVertices, colour: .orange)
     chart.line("Pareto frontier", geometry.paretoFrontier.map { (x: $0.x, y: $0.y) }, colour: .vermillion)
     chart.scatter("pure outcomes", game.profiles.map { (x: game.payoff(0, $0), y: game.payoff(1, $0)) }, colour: .black)
     chart.scatter("minimax point", [(x: geometry.minimax.x, y: geometry.minimax.y)], marker: .diamond, colour: .bluishGreen)

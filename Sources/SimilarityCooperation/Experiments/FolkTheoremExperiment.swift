@@ -236,13 +236,13 @@ struct FolkTheoremExperiment: Experiment {
     // 4. Figure: the PD's payoff geometry with the checked payoffs.
     var chart = Chart(
       title: "Folk theorem in Table 1 (G = \(f(gain))): equilibrium payoffs of the construction",
-      x: Axis(label: "player 1's payoff"), y: Axis(label: "player 2's payoff"), width: 600, height: 500)
+      x: Axis(label: "player 1's payoff"), y: Axis(label: "player 2's payoff"), width: 840, height: 520)
     chart.polygon("feasible payoffs", geometry.feasibleSet.chartVertices, colour: .skyBlue)
-    chart.polygon("individually rational payoffs", geometry.individuallyRational.chartVertices, colour: .orange)
+    chart.polygon("individually rational", geometry.individuallyRational.chartVertices, colour: .orange)
     let equilibria = zip(targets, pdChecks).filter { $0.1.equilibrium }.map { (x: $0.0.u.x, y: $0.0.u.y) }
     let failures = zip(targets, pdChecks).filter { !$0.1.equilibrium }.map { (x: $0.0.u.x, y: $0.0.u.y) }
     chart.scatter("equilibrium outcome", equilibria, colour: .bluishGreen)
-    chart.scatter("not an equilibrium outcome", failures, marker: .triangle, colour: .vermillion)
+    chart.scatter("not an equilibrium", failures, marker: .triangle, colour: .vermillion)
     chart.scatter("minimax point", [(x: geometry.minimax.x, y: geometry.minimax.y)], marker: .diamond, colour: .black)
     chart.legendPlacement = .outsideRight
 

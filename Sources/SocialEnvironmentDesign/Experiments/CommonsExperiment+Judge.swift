@@ -87,11 +87,11 @@ extension CommonsExperiment {
     }
     let dilemmaEvidence = Evidence(
       summary: zip(dilemmaCells, checks).map { cell, check in
-        "\(cell.outcome.rule.rawValue) rule, \(cell.outcome.horizon) steps: a lone greedy player gains \(DecimalFormat.fixed(check.gains[0].estimate, digits: 1)) \(check.gains[0].bracket(digits: 1)), the smallest switching gain is \(DecimalFormat.fixed(check.weakest.estimate, digits: 1)) \(check.weakest.bracket(digits: 1)), all-restrained − all-greedy \(DecimalFormat.fixed(check.collective.estimate, digits: 0)) \(check.collective.bracket(digits: 0)): \(check.verdict.rawValue)"
+        "\(cell.outcome.rule.rawValue) rule, \(cell.outcome.horizon) steps, \(cell.outcome.players.rawValue) players: a lone greedy player gains \(DecimalFormat.fixed(check.gains[0].estimate, digits: 1)) \(check.gains[0].bracket(digits: 1)), the smallest switching gain is \(DecimalFormat.fixed(check.weakest.estimate, digits: 1)) \(check.weakest.bracket(digits: 1)), all-restrained − all-greedy \(DecimalFormat.fixed(check.collective.estimate, digits: 0)) \(check.collective.bracket(digits: 0)): \(check.verdict.rawValue)"
       }.joined(separator: "; ")
         + ". Control (flat regrowth): all-restrained − all-greedy \(DecimalFormat.fixed(control.collective.estimate, digits: 0)) \(control.collective.bracket(digits: 0)).",
       measurements: zip(dilemmaCells, checks).flatMap { cell, check -> [Evidence.Measurement] in
-        let name = "\(cell.outcome.rule.rawValue), \(cell.outcome.horizon) steps"
+        let name = "\(cell.outcome.rule.rawValue), \(cell.outcome.horizon) steps, \(cell.outcome.players.rawValue)"
         return [
           .init("\(name): lone greedy gain", lower: check.gains[0].lower, upper: check.gains[0].upper),
           .init("\(name): smallest switching gain", lower: check.weakest.lower, upper: check.weakest.upper),
@@ -165,7 +165,7 @@ extension CommonsExperiment {
       id: "sed.commons.curve",
       title: "The payoff curve over the number of greedy players g (players 0 … g − 1 greedy, paired 95% t-intervals over orchards)",
       columns: [
-        "rule", "horizon (steps)", "greedy players g", "apples per greedy player", "apples per restrained player", "apples per player",
+        "rule", "horizon (steps)", "players", "greedy players g", "apples per greedy player", "apples per restrained player", "apples per player",
         "gain of the next player switching to greed", "95% interval",
       ])
     for (cell, check) in zip(cells, checks) {
@@ -176,7 +176,7 @@ extension CommonsExperiment {
         let restrained = g == n ? Double.nan : Support.average(curve[g].map { Support.average(Array($0.apples[g...])) })
         let all = Support.average(curve[g].map { Support.average($0.apples) })
         table.append([
-          .text(cell.outcome.rule.rawValue), .integer(cell.outcome.horizon), .integer(g),
+          .text(cell.outcome.rule.rawValue), .integer(cell.outcome.horizon), .text(cell.outcome.players.rawValue), .integer(g),
           g == 0 ? .text("–") : .real(greedy, digits: 1), g == n ? .text("–") : .real(restrained, digits: 1), .real(all, digits: 1),
           g == n ? .text("–") : .real(check.gains[g].estimate, digits: 1), g == n ? .text("–") : .text(check.gains[g].bracket(digits: 1)),
         ])
@@ -211,7 +211,7 @@ extension CommonsExperiment {
       y: Axis(label: "apples: greedy at g + 1 − restrained at g"))
     for (cell, check) in zip(cells, checks) {
       chart.line(
-        "\(cell.outcome.rule.rawValue) rule, \(cell.outcome.horizon) steps",
+        "\(cell.outcome.rule.rawValue) rule, \(cell.outcome.horizon) steps, \(cell.outcome.players.rawValue)",
         check.gains.enumerated().map { (x: Double($0.offset), y: $0.element.estimate) })
     }
     chart.referenceLine(y: 0, label: "no gain")

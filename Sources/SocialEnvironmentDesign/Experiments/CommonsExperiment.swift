@@ -30,6 +30,9 @@ struct CommonsExperiment: Experiment {
   static let replicates = ParameterKey<Int>("replicates")
   static let horizon = ParameterKey<Int>("horizon")
   static let restrainedLevel = ParameterKey<Int>("restrainedLevel")
+  static let players = ParameterKey<PlayerReading>("players")
+  static let learnedUpdates = ParameterKey<Int>("learnedUpdates")
+  static let learnedLearningRate = ParameterKey<Double>("learnedLearningRate")
 
   let id = "sed.commons"
   let title = "The commons dilemma: depletion, regrowth and the payoff curve of greed"
@@ -49,7 +52,7 @@ struct CommonsExperiment: Experiment {
     statement:
       "Harvesting is a social dilemma: each player gains by harvesting greedily whatever the others do, yet all-restrained players harvest more than all-greedy ones (greed depletes the orchard).",
     class: .empirical, control: Control("regrowth that does not depend on neighbours (p = 0.025 everywhere), so greed cannot deplete the orchard"),
-    readings: [Support.regrowthRule.erased, horizon.erased], design: .product)
+    readings: [Support.regrowthRule.erased, horizon.erased, players.erased], design: .product)
 
   var claims: [Claim] { [Self.noRegrowthClaim, Self.dilemmaClaim] }
 
@@ -62,6 +65,17 @@ struct CommonsExperiment: Experiment {
         Self.horizon, "Steps played from a fresh orchard (rounds of at most 1000 steps, chained).", domain: .integer(1...1_000_000), default: 1000),
       Parameter(Self.restrainedLevel, "The restrained players' threshold k.", domain: .integer(1...12), default: 4),
       Parameter(Support.regrowthRule, "paper (Appendix A read literally) or code (released Melting Pot rule).", default: .paper),
+      Parameter(
+        Self.players,
+        "scripted = restraint heuristic (greedy k = 0, restrained k); learned = PPO players, greedy trained on own apples, restrained on the mean apples of all.",
+        default: .scripted),
+      Parameter(
+        Self.learnedUpdates, "PPO updates (200-step rollouts of 7 players) per learned policy.", domain: .integer(0...1_000_000), smoke: 3,
+        standard: 60, paper: 2000),
+      Parameter(
+        Self.learnedLearningRate,
+        "Adam step size of the learned players, annealed linearly to 0 (the released code's 2.5e-4 is for 10^5 updates; raised for budgets of 10^2 to 10^3).",
+        domain: .real(lower: 1e-6, upper: 1, lowerIncluded: true, upperIncluded: true), default: 1e-3),
     ]
   }
 
@@ -85,6 +99,15 @@ struct CommonsExperiment: Experiment {
           .init(
             3000, reason: "three chained rounds: the dilemma is about permanent depletion, a longer run",
             source: "§4 (\"permanently deplete\"); eq. 1"),
+        ]),
+      Reading(
+        Self.players,
+        [
+          .init(PlayerReading.scripted, reason: "the restraint heuristic: greed and restraint fixed by construction", source: "notes §7.3 A"),
+          .init(
+            PlayerReading.learned,
+            reason: "PPO players with parameter sharing on the egocentric window, greedy = trained on own apples, restrained = trained on everyone's",
+            source: "Appendix A (PPO, parameter sharing, GAE); released code's hyperparameters"),
         ]),
     ]
   }
@@ -112,6 +135,7 @@ struct CommonsExperiment: Experiment {
   struct Outcome: Sendable {
     var rule: RegrowthReading
     var horizon: Int
+    var players: PlayerReading = .scripted
     var restrained: Int
     var main: Curve
     /// Base cell only: the dilemma check's control (flat regrowth) and the no-regrowth control (leaky rule).
@@ -122,8 +146,11 @@ struct CommonsExperiment: Experiment {
   func simulate(in context: RunContext) throws -> Outcome {
     let p = context.parameters
     let rule = p[Support.regrowthRule], horizon = p[Self.horizon], k = p[Self.restrainedLevel], replicates = p[Self.replicates]
-    let main = try Self.curve(rule.rule, horizon: horizon, restrained: k, replicates: replicates, context: context)
-    var outcome = Outcome(rule: rule, horizon: horizon, restrained: k, main: main)
+    let main =
+      p[Self.players] == .learned
+      ? try Self.learnedCurve(rule.rule, horizon: horizon, replicates: replicates, parameters: p, context: context)
+      : try Self.curve(rule.rule, horizon: horizon, restrained: k, replicates: replicates, context: context)
+    var outcome = Outcome(rule: rule, horizon: horizon, players: p[Self.players], restrained: k, main: main)
     if context.isBaseCell {
       outcome.flatControl = try Self.curve(Self.flatRule, horizon: horizon, restrained: k, replicates: replicates, context: context)
       outcome.leakyControl = try Self.curve(Self.leakyRule, horizon: horizon, restrained: k, replicates: replicates, context: context, only: [7])
@@ -150,6 +177,34 @@ struct CommonsExperiment: Experiment {
     return Curve(curve: populations.indices.map { g in byOrchard.map { $0[g] } })
   }
 
+  /// The curve with learned players: one shared policy trained on own apples (greedy) and one on the
+  /// mean apples of all players (restrained), then population g plays players 0 … g − 1 by the greedy
+  /// policy and the rest by the restrained one, on the same orchards and streams for every g.
+  static func learnedCurve(_ rule: RegrowthRule, horizon: Int, replicates: Int, parameters p: Parameters, context: RunContext) throws -> Curve {
+    var configuration = AppleGameConfiguration()
+    configuration.regrowth = rule
+    configuration.intrinsic = .off
+    configuration.roundLength = min(horizon, 1000)
+    var settings = LearnedPlayerSettings()
+    settings.updates = p[Self.learnedUpdates]
+    settings.hyperparameters.learningRate = p[Self.learnedLearningRate]
+    let greedy = try LearnedPlayers.train(
+      .selfish, configuration: configuration, settings: settings, random: context.random(stream: "train-selfish", replicate: 0))
+    let restrained = try LearnedPlayers.train(
+      .collective, configuration: configuration, settings: settings, random: context.random(stream: "train-collective", replicate: 0))
+    let policies = [greedy.policy, restrained.policy]
+    let n = configuration.agentCount
+    let settingsCopy = configuration
+    let byOrchard = try context.replicates(replicates, stream: "orchards", label: "sed.commons (learned): \(n + 1) populations") { r, _ in
+      try (0...n).map { g in
+        try Self.play(
+          restraint: Array(repeating: 0, count: n), configuration: settingsCopy, steps: horizon, context.random(stream: "orchard", replicate: r),
+          chooser: LearnedPopulation(policies: policies, assignment: (0..<n).map { $0 < g ? 0 : 1 }))
+      }
+    }
+    return Curve(curve: (0...n).map { g in byOrchard.map { $0[g] } })
+  }
+
   /// The connected groups of apple cells under the radius-2 neighbour relation.
   static func patches(_ world: HarvestWorld) -> [[Int]] {
     var label = [Int](repeating: -1, count: world.appleCount)
@@ -167,7 +222,9 @@ struct CommonsExperiment: Experiment {
   }
 
   /// Plays `steps` steps from a fresh orchard, tracking patches and regrowth trials.
-  static func play(restraint: [Int], configuration: AppleGameConfiguration, steps: Int, _ random: Random) throws -> Run {
+  static func play(
+    restraint: [Int], configuration: AppleGameConfiguration, steps: Int, _ random: Random, chooser: LearnedPopulation? = nil
+  ) throws -> Run {
     let n = configuration.agentCount
     let game = try ApplePickingGame(configuration: configuration, types: PlayerType.uniform(n, random))
     game.resetWorld(random)
@@ -187,7 +244,7 @@ struct CommonsExperiment: Experiment {
             if !dead[p] && !anyAlive { run.patchDepletions += 1 }
             dead[p] = !anyAlive
           }
-        }
+        }, chooser: chooser
       ) { _ in [0, 0, 0] }
       for i in 0..<n { run.apples[i] += outcome.apples[i] }
       run.liveTrace += outcome.liveTrace

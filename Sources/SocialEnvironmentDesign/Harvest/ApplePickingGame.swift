@@ -139,14 +139,15 @@ public final class ApplePickingGame {
     started = true
   }
 
-  /// Plays one voting round. `restraint[i]` is player i's threshold; `rates(period)` is asked at the
+  /// Plays one voting round. `restraint[i]` is player i's threshold (ignored when a learned `chooser`
+  /// picks the actions); `rates(period)` is asked at the
   /// start of every tax period; `multiplier` scales the net transfers (the released code's
   /// annealing; 1 in the paper). With `.paper` continuity the round starts where the last ended;
   /// with `.code` it starts from a reset world and resets every `physicalResetInterval` steps.
   public func playRound(
     restraint: [Int], multiplier: Double = 1, recordTrace: Bool = false, _ random: Random,
     onStart: ((HarvestWorld) -> Void)? = nil, onStep: ((HarvestWorld) -> Void)? = nil,
-    rates: (_ period: Int) -> [Double]
+    chooser: LearnedPopulation? = nil, rates: (_ period: Int) -> [Double]
   ) -> RoundOutcome {
     let n = configuration.agentCount
     let c = configuration
@@ -168,7 +169,11 @@ public final class ApplePickingGame {
         outcome.periodRates.append(current)
       }
       actions.withUnsafeMutableBufferPointer { a in
-        restraintBuffer.withUnsafeBufferPointer { k in RestraintPolicy.chooseActions(world, restraint: k, into: a, random) }
+        if let chooser {
+          chooser.choose(world, into: a, random)
+        } else {
+          restraintBuffer.withUnsafeBufferPointer { k in RestraintPolicy.chooseActions(world, restraint: k, into: a, random) }
+        }
       }
       let eaten = actions.withUnsafeBufferPointer { world.step($0, random) }
       if eaten > 0 {

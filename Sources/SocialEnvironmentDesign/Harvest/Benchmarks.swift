@@ -17,6 +17,18 @@ extension SocialEnvironmentDesign {
     ) { n in
       dynamicsBenchmark(steps: n, observations: true)
     },
+    Benchmark(
+      id: "sed.steps.window-encoding", summary: "7 players, uniform random actions, every player's 363-number one-hot window (WindowEncoding)",
+      unit: "player-steps", count: 7 * 500_000
+    ) { n in
+      encodingBenchmark(steps: max(1, n / 7))
+    },
+    Benchmark(
+      id: "sed.ppo.players-7", summary: "PPO training of 7 learned players (363-32-8 shared actor-critic, 200-step rollouts, 4 epochs)",
+      unit: "player-steps", count: 7 * 200 * 10
+    ) { n in
+      ppoBenchmark(updates: max(1, n / 1400))
+    },
     Benchmark(id: "sed.steps.game", summary: "7 restraint players (k = 4), taxes every 50 steps, eq. 2 rewards", unit: "steps", count: 1_000_000) {
       n in
       gameBenchmark(copies: 1, steps: n)
@@ -45,6 +57,35 @@ extension SocialEnvironmentDesign {
       if (t + 1) % 1000 == 0 { world.reset(random) }
     }
     return Double(checksum + world.liveApples)
+  }
+
+  /// Runs `steps` steps of the 7-player world under uniform random actions, encoding every player's
+  /// window after each step; resets every 1000 steps.
+  static func encodingBenchmark(steps: Int) -> Double {
+    let random = Random(seed: 1)
+    let world = try! HarvestWorld()
+    world.reset(random)
+    var actions = [UInt8](repeating: 0, count: 7)
+    let codes = UnsafeMutablePointer<UInt8>.allocate(capacity: HarvestWorld.viewCells)
+    defer { codes.deallocate() }
+    var observations = [Double](repeating: 0, count: 7 * WindowEncoding.size)
+    var checksum = 0.0
+    for t in 0..<steps {
+      for i in 0..<7 { actions[i] = UInt8(random.index(below: 7)) }
+      _ = actions.withUnsafeBufferPointer { world.step($0, random) }
+      WindowEncoding.encodeAll(world, codes: codes, into: &observations)
+      checksum += observations[t % observations.count]
+      if (t + 1) % 1000 == 0 { world.reset(random) }
+    }
+    return checksum + Double(world.liveApples)
+  }
+
+  /// `updates` PPO updates of 7 selfish learned players (rollouts and learning).
+  static func ppoBenchmark(updates: Int) -> Double {
+    var settings = LearnedPlayerSettings()
+    settings.updates = updates
+    let learner = try! LearnedPlayers.train(.selfish, configuration: AppleGameConfiguration(), settings: settings, random: Random(seed: 1))
+    return learner.lastTerms.total
   }
 
   /// Runs the full game on `copies` copies of the map for `steps` steps (in rounds of at most 1000).

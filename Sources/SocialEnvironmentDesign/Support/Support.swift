@@ -13,6 +13,12 @@ enum RegrowthReading: String, ParameterChoice {
   var rule: RegrowthRule { self == .paper ? .paper : .code }
 }
 
+/// Who plays the commons: the scripted restraint heuristic (greedy k = 0 against restrained k), or
+/// PPO players (§4, Appendix A) trained on their own apples (greedy) or on everyone's (restrained).
+enum PlayerReading: String, ParameterChoice {
+  case scripted, learned
+}
+
 /// How the rounds of the online game follow each other: chained within a history of
 /// `roundsPerHistory` rounds (eq. 1), or a fresh orchard every round.
 enum RoundStructure: String, ParameterChoice {
