@@ -12,7 +12,8 @@ struct Reproduce: ParsableCommand {
       (np.zero-memory.steal). With no subcommand, `reproduce` runs everything at standard scale.
       """,
     subcommands: [
-      Run.self, Show.self, Check.self, List.self, Site.self, FiguresCommand.self, Bench.self, GameCommand.self, ModalCommand.self, IBHagglingCommand.self,
+      Run.self, Show.self, Check.self, List.self, Site.self, FiguresCommand.self, Bench.self, GameCommand.self, ModalCommand.self,
+      IBHagglingCommand.self,
     ],
     defaultSubcommand: Run.self)
 
