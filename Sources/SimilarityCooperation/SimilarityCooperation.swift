@@ -29,15 +29,11 @@ extension SimilarityCooperation {
     )
   }
 
-  /// Throughput of the hot loops: a training step of the learning experiment at standard scale (the
-  /// issue's benchmark), and a best-response search of the threshold game.
-  public static let benchmarks: [Benchmark] = [
-    Benchmark(
-      id: "sbc.learning.step",
-      summary: "ABR gradient steps with the diff gradient (standard scale: n = 8, m = 4, hidden 32-32-32, 64 games, 32 probes, Adam)",
-      unit: "steps", count: 2000
-    ) { n in
-      var (env, trainee, opponent, settings) = benchmarkSetup()
+  /// One alternating-best-response gradient step through the diff, repeated: the learning experiment's
+  /// hot loop at the network sizes of `scale`.
+  static func learningStepBenchmark(id: String, summary: String, scale: Scale, count: Int) -> Benchmark {
+    Benchmark(id: id, summary: summary, unit: "steps", count: count) { n in
+      var (env, trainee, opponent, settings) = benchmarkSetup(scale)
       let random = Random(seed: 3)
       var optimiser = Adam(parameterCount: trainee.parameterCount, learningRate: settings.learningRate)
       var checksum = 0.0
@@ -50,26 +46,21 @@ extension SimilarityCooperation {
       _ = opponent
       _ = env
       return checksum
-    },
-    Benchmark(
+    }
+  }
+
+  /// Throughput of the hot loops: a training step of the learning experiment at standard scale (the
+  /// issue's benchmark), and a best-response search of the threshold game.
+  public static let benchmarks: [Benchmark] = [
+    learningStepBenchmark(
+      id: "sbc.learning.step",
+      summary: "ABR gradient steps with the diff gradient (standard scale: n = 8, m = 4, hidden 100-50-50, 64 games, 32 probes, Adam)",
+      scale: .standard, count: 2000),
+    learningStepBenchmark(
       id: "sbc.learning.step-paper",
       summary:
         "ABR gradient steps with the diff gradient at the paper's network size (n = 10, m = 10, hidden 100-50-50, 64 games, 32 probes, Adam)",
-      unit: "steps", count: 500
-    ) { n in
-      var (env, trainee, opponent, settings) = benchmarkSetup(.paper)
-      let random = Random(seed: 3)
-      var optimiser = Adam(parameterCount: trainee.parameterCount, learningRate: settings.learningRate)
-      var checksum = 0.0
-      for _ in 0..<n {
-        let batch = env.sampleBestResponseBatch(games: settings.batchSize, probes: settings.probeCount, random: random)
-        let result = env.bestResponseObjective(trainee: trainee, opponent: opponent, batch: batch, throughDiff: true)
-        optimiser.ascend(&trainee.parameters, gradient: result.gradient)
-        checksum += result.value
-      }
-      _ = opponent
-      return checksum
-    },
+      scale: .paper, count: 500),
     Benchmark(
       id: "sbc.thresholds.best-response",
       summary: "best-response searches over thresholds, Table 1 with G = 3, U[0, 1] noise, 4000 grid points per stretch",
