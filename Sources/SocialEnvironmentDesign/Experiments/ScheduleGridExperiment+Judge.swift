@@ -72,7 +72,7 @@ extension ScheduleGridExperiment {
     var table = Table(
       id: "sed.schedule-grid.rules", title: "The schedule each rule's η prefers on the grid, and its outcome (players trained to it)",
       columns: ["population", "rule", "η", "schedule", "O_η", "Gini", "sustainability"])
-    var giniBars: [Double] = [], sustainabilityBars: [Double] = []
+    var giniBars: [Double] = [], sustainabilityBars: [Double] = [], schedules: [String] = []
     for (pop, types) in o.types.enumerated() {
       let codeRandom = context.random(stream: "code-votes", replicate: pop)
       let codeVotes = types.map { _ in codeRandom.uniform() }
@@ -87,12 +87,18 @@ extension ScheduleGridExperiment {
           .real(Support.average(e.objective(eta)), digits: 1),
           .real(e.gini, digits: 3), .real(e.sustainability, digits: 0),
         ])
-        if pop == 0 { giniBars.append(e.gini); sustainabilityBars.append(e.sustainability / Double(o.roundLength)) }
+        if pop == 0 {
+          giniBars.append(e.gini)
+          sustainabilityBars.append(e.sustainability / Double(o.roundLength))
+          schedules.append(Support.list(o.grid[best]))
+        }
       }
     }
+    // Equal bars are a finding (every rule's η prefers the same schedule), so the title says so.
+    let same = Set(schedules).count == 1 ? "; every rule prefers the schedule \(schedules[0])" : ""
     var bars = BarChart(
-      title: "Outcome of each voting rule's preferred schedule (population 0)", categories: VotingRule.allCases.map(\.rawValue),
-      xLabel: "voting rule", y: Axis(label: "value", range: 0...1))
+      title: "Outcome of each voting rule's preferred schedule (population 0\(same))", categories: VotingRule.allCases.map(\.displayName),
+      xLabel: "voting rule (η = f(σ) of the reported selfishness σ)", y: Axis(label: "value", range: 0...1))
     bars.bars("Gini", giniBars)
     bars.bars("sustainability / round length", sustainabilityBars)
     return (table, bars)

@@ -18,6 +18,16 @@ public enum VotingRule: String, Sendable, CaseIterable {
   /// vector exceeds 0.5, otherwise "utilitarian" (η = 1). The votes ignore σ.
   case codeBinaryMajority
 
+  /// The rule's name in figures: what it computes, not its identifier.
+  public var displayName: String {
+    switch self {
+    case .meanSelfishness: return "mean of σ (§4)"
+    case .medianSelfishness: return "median of σ"
+    case .borda: return "Borda count"
+    case .codeBinaryMajority: return "released code's majority"
+    }
+  }
+
   /// The η grid Borda ranks.
   public static let bordaGrid: [Double] = [0, 0.25, 0.5, 0.75, 1]
 
