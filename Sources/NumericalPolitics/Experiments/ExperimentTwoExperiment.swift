@@ -299,13 +299,15 @@ struct ExperimentTwoExperiment: Experiment {
     var byProbability = Chart(
       title: "Experiment 2: wellbeing against the probability that a partner is remembered",
       x: Axis(label: "min(n, N − 1) / (N − 1)"), y: Axis(label: "wellbeing per agent per encounter", range: 0.5...3.2))
-    for result in results {
+    for (index, result) in results.enumerated() {
       let x = result.populations.map(Double.init)
       let mean = result.populations.indices.map(result.meanWellbeing)
       let spread = result.populations.indices.map(result.spread)
+      // Settings beyond the palette's colours reuse them, so they are dashed to stay distinguishable.
+      let dashed = index >= Palette.okabeIto.colours.count
       chart.band(nil, x: x, lower: zip(mean, spread).map { $0 - $1 }, upper: zip(mean, spread).map { $0 + $1 })
-      chart.line(result.setting.name, x: x, y: mean)
-      byProbability.line(result.setting.name, x: result.populations.map(result.rememberedProbability), y: mean)
+      chart.line(result.setting.name, x: x, y: mean, dashed: dashed)
+      byProbability.line(result.setting.name, x: result.populations.map(result.rememberedProbability), y: mean, dashed: dashed)
     }
     chart.referenceLine(y: 3, label: "all trade")
     chart.referenceLine(y: 1)  // unlabelled: the curves end on it at large N; the axis label names it
