@@ -475,11 +475,11 @@ struct ZeroMemoryExperiment: Experiment {
       figure(
         id: "np.zero-memory.stealing", title: "Zero-memory Q-learners: fraction of agents whose greedy action is steal",
         yLabel: "fraction of agents greedy on steal", series: series, value: \.stealing, bands: false,
-        references: [(1, "text: all steal")]),
+        references: [(1, "the text's prediction: all steal")]),
       figure(
         id: "np.zero-memory.q-difference", title: "Zero-memory Q-learners: Q_s − Q_t while learning together",
         yLabel: "Q_s − Q_t (mean over agents)", series: series, value: \.meanDifference,
-        references: [(1, "text: Q_s − Q_t = 1")]),
+        references: [(1, "the text's prediction: Q_s − Q_t = 1")]),
       figure(
         id: "np.zero-memory.wellbeing", title: "Zero-memory Q-learners: average wellbeing per encounter",
         yLabel: "average wellbeing per encounter", series: series, value: \.wellbeing,
