@@ -188,7 +188,7 @@ import Testing
     // The feudalism map: the base reading and one alternative of each of the six readings.
     let feudalism = try #require(result.claims.first { $0.claim.id == "np.ch3.emergent-feudalism" })
     #expect(feudalism.map.cells.count == 7 && feudalism.map.design == .oneAtATime)
-    #expect(result.figures.map(\.id) == ["np.ch3.gini", "np.ch3.social-graph", "np.ch3.imitation", "np.ch3.deviants"])
+    #expect(result.figures.map(\.id) == ["np.ch3.gini", "np.ch3.land-labour", "np.ch3.imitation", "np.ch3.deviants"])
     // The same bytes whatever the jobs (on a smaller world, to keep the debug test short).
     let small = ["agents": "12", "rounds": "40"]
     let parallel = try experiment.run(scale: .smoke, seed: 1, jobs: 2, overrides: small)
