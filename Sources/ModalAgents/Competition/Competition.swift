@@ -155,6 +155,9 @@ public struct Matchup: Sendable {
 
   /// The per-world table of every variable (1 = cooperates), world 0 first, one row per world
   /// through the stopping world, then the standard-model values and what PA proves.
+  /// At most this many worlds are listed in ``traceTable()``.
+  public static let tracedWorlds = 1000
+
   public func traceTable() -> String {
     let names = competition.variableNames
     let worldWidth = max(5, String(solution.lastWorld).count)
@@ -165,7 +168,13 @@ public struct Matchup: Sendable {
         .joined(separator: "  ").trailingWhitespaceRemoved
     }
     lines.append(row("world", names))
-    for world in 0...solution.lastWorld {
+    // A formula such as [700006]⊥ stops at a far world; beyond `Self.tracedWorlds` rows the table
+    // shows the first ones and the stopping world, and says how many it leaves out.
+    let shown = solution.lastWorld < Self.tracedWorlds ? Array(0...solution.lastWorld) : Array(0..<(Self.tracedWorlds - 1)) + [solution.lastWorld]
+    for world in shown {
+      if world == solution.lastWorld && shown.count > 1 && shown[shown.count - 2] != world - 1 {
+        lines.append("… worlds \(shown[shown.count - 2] + 1) to \(world - 1) left out (\(world - shown[shown.count - 2] - 1) rows)")
+      }
       lines.append(row(String(world), names.indices.map { solution.value($0, atWorld: world) ? "1" : "0" }))
     }
     lines.append(row("ℕ", names.indices.map { solution.value($0) ? "C" : "D" }))
@@ -175,9 +184,10 @@ public struct Matchup: Sendable {
 }
 
 extension String {
+  /// The string without its trailing spaces, in time linear in their number (`dropLast()` in a loop
+  /// counted the whole string each time: quadratic, found by the formula fuzz target).
   var trailingWhitespaceRemoved: String {
-    var s = Substring(self)
-    while s.last == " " { s = s.dropLast() }
-    return String(s)
+    guard let last = lastIndex(where: { $0 != " " }) else { return "" }
+    return String(self[...last])
   }
 }
