@@ -159,3 +159,21 @@ import Testing
   #expect(world.liveApples == 384)
   #expect(world.coordinates(7) == (24 + 7, 7))  // player 0 of the second copy
 }
+
+/// The planted equilibrium of `sed.stackelberg-check`'s control: the map without apple cells keeps its
+/// walls and spawns, and no profile or schedule gives anyone an apple or a return.
+@Test func barrenOrchardGivesNobodyAnything() throws {
+  let paper = HarvestMap.commonsHarvestOpen
+  let barren = try paper.withoutApples()
+  #expect(barren.appleCells == 0 && barren.width == paper.width && barren.height == paper.height && barren.tiles == 1)
+  #expect(barren.rows.map { $0.filter { $0 != "A" && $0 != " " } } == paper.rows.map { $0.filter { $0 != "A" && $0 != " " } })
+  #expect(try paper.tiled(across: 2, down: 1).withoutApples().tiles == 2)
+  var configuration = AppleGameConfiguration()
+  configuration.map = barren
+  let game = try ApplePickingGame(configuration: configuration, types: PlayerType.uniform(7, Random(seed: 1)))
+  for restraint in [[0, 0, 0, 0, 0, 0, 0], [5, 4, 3, 2, 1, 0, 5]] {
+    let o = game.playRound(restraint: restraint, Random(seed: 2)) { _ in [0.5, 1, 0] }
+    #expect(o.apples == Array(repeating: 0, count: 7))
+    #expect(o.mixedReturn == Array(repeating: 0, count: 7))
+  }
+}

@@ -17,24 +17,14 @@ extension ScheduleGridExperiment {
   /// The equilibrium check on the estimation halves, Holm-corrected at family-wise 5% over every test
   /// of every population, in each direction: fails when some gain is significantly above its tolerance
   /// (H₀: gain ≤ tolerance rejected), holds when every gain is significantly below it, inconclusive
-  /// otherwise. `shift` lowers every tolerance (the control).
-  static func equilibriumVerdict(_ checks: [Check], shift: Double = 0) -> Headline {
+  /// otherwise.
+  static func equilibriumVerdict(_ checks: [Check]) -> Headline {
     let all = tests(checks)
-    let above = all.map { pAbove($0.sample, $0.tolerance - shift) }
-    let below = all.map { pAbove($0.sample.map { -$0 }, shift - $0.tolerance) }
+    let above = all.map { pAbove($0.sample, $0.tolerance) }
+    let below = all.map { pAbove($0.sample.map { -$0 }, -$0.tolerance) }
     let anyAbove = (try? HolmCorrection.rejected(above, alpha: familyLevel))?.contains(true) ?? false
     let allBelow = (try? HolmCorrection.rejected(below, alpha: familyLevel))?.allSatisfy { $0 } ?? false
     return anyAbove ? .fails : (allBelow ? .holds : .inconclusive)
-  }
-
-  /// The shift that puts every tolerance 1000 standard errors (plus 1) below its estimated gain, so
-  /// that every "above" test rejects even after Holm's correction.
-  static func controlShift(_ checks: [Check]) -> Double {
-    tests(checks).reduce(0.0) { shift, test in
-      let mean = Support.average(test.sample)
-      let se = test.sample.count < 2 ? 0 : ((try? Statistics.standardDeviation(test.sample)) ?? 0) / Double(test.sample.count).squareRoot()
-      return max(shift, test.tolerance - mean + 1000 * se + 1)
-    }
   }
 
   func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
@@ -125,7 +115,7 @@ extension ScheduleGridExperiment {
 
   func equilibriumResult(_ o: Outcome) -> ClaimResult {
     let verdict = Self.equilibriumVerdict(o.checks)
-    let control = Self.equilibriumVerdict(o.checks, shift: Self.controlShift(o.checks))
+    let control = Self.equilibriumVerdict(o.controlChecks)
     let first = o.checks[0]
     let firstWorst = first.deltas.max { $0.estimate < $1.estimate }!
     let evidence = Evidence(

@@ -10,6 +10,8 @@ public struct HarvestMap: Sendable, Equatable {
   public let height: Int
   /// How many copies of the base map it is made of (1 for the paper's map).
   public let tiles: Int
+  /// The size of one copy of the base map.
+  let tileWidth: Int, tileHeight: Int
   /// For tile t, its `Q` cells (row-major (x, y)) then its `P` cells.
   let insideSpawns: [[(x: Int, y: Int)]]
   let spawns: [[(x: Int, y: Int)]]
@@ -55,6 +57,8 @@ public struct HarvestMap: Sendable, Equatable {
     width = first.count
     height = rows.count
     let tw = tileWidth ?? width, th = tileHeight ?? height
+    self.tileWidth = tw
+    self.tileHeight = th
     let across = width / tw
     tiles = across * (height / th)
     var inside = [[(x: Int, y: Int)]](repeating: [], count: tiles)
@@ -79,6 +83,13 @@ public struct HarvestMap: Sendable, Equatable {
     var out: [String] = []
     for _ in 0..<down { for row in rows { out.append(String(repeating: row, count: across)) } }
     return try HarvestMap(rows: out, tileWidth: width, tileHeight: height)
+  }
+
+  /// The same map with every apple cell `A` turned to grass: an orchard where no apple ever grows
+  /// (regrowth needs live neighbours, and there are none). The control of `sed.stackelberg-check`
+  /// plays on it, where every profile and schedule gives every player 0 apples.
+  public func withoutApples() throws -> HarvestMap {
+    try HarvestMap(rows: rows.map { String($0.map { $0 == "A" ? " " : $0 }) }, tileWidth: tileWidth, tileHeight: tileHeight)
   }
 
   /// The number of apple cells.
