@@ -81,7 +81,7 @@ struct CostExperiment: Experiment {
     [
       Size(
         Self.systemSize, "K, or symbols per random agent", smoke: [64, 128, 256, 512], standard: [64, 128, 256, 512, 1024, 2048],
-        paper: [256, 512, 1024, 2048, 4096, 8192])
+        paper: [256, 512, 1024, 2048, 4096])
     ]
   }
 
