@@ -37,6 +37,17 @@ public enum DynamicsBenchmarks {
       return checksum
     },
     Benchmark(
+      id: "game.replicator.taylor",
+      summary: "replicator dynamics, 3 strategies, 1000 time points to t = 10, Taylor series, tolerance 1e-10 (error 1e-10)",
+      unit: "trajectories", count: 20_000
+    ) { n in
+      let dynamics = try! ReplicatorDynamics(.one([[0, -1, 2], [2, 0, -1], [-1, 2, 0]]))
+      let times = (0..<1000).map { 10 * Double($0) / 999 }
+      var checksum = 0.0
+      for _ in 0..<n { checksum += try! dynamics.taylorTrajectory(from: [0.5, 0.3, 0.2], times: times)[2997] }
+      return checksum
+    },
+    Benchmark(
       id: "game.moran", summary: "Moran process to fixation, 2 TitForTat v 2 Defector, 10-turn matches", unit: "runs",
       count: 20_000
     ) { n in
