@@ -16,16 +16,17 @@ extension ReplicatorDynamics {
     var state = SIMD4<Double>.zero
     for i in 0..<n { state[i] = initial[i] }
     let end = times[times.count - 1]
-    // Per order: x⁽ᵏ⁾ and y⁽ᵏ⁾ (SIMD4), s⁽ᵏ⁾ (one lane used), and the output layout (two SIMD2).
-    withUnsafeTemporaryAllocation(of: SIMD4<Double>.self, capacity: 5 * (order + 1)) { buffer in
+    // Per order: x⁽ᵏ⁾ and y⁽ᵏ⁾ (SIMD4), s⁽ᵏ⁾ (in every lane), and the output layout (one SIMD2).
+    withUnsafeTemporaryAllocation(of: SIMD4<Double>.self, capacity: 4 * (order + 1)) { buffer in
       let series = SmallTaylorSeries(buffer.baseAddress!, order: order, columns: columnsOfA)
       var (start, next) = (times[0], 0)
       // The points of the previous step, written while this step's coefficients are computed.
       var (pendingStart, pending) = (start, 0..<0)
       while true {
-        let blocks = (pending.count / 8 + order - 1) / order
+        let size = SmallTaylorSeries.block
+        let blocks = (pending.count / size + order - 1) / order
         series.expand(at: state) { _ in
-          let blockEnd = min(pending.lowerBound + 8 * blocks, pending.upperBound - pending.count % 8)
+          let blockEnd = min(pending.lowerBound + size * blocks, pending.upperBound - pending.count % size)
           guard blockEnd > pending.lowerBound else { return }
           series.write(times: times, pending.lowerBound..<blockEnd, from: pendingStart, dimension: n, into: output)
           pending = blockEnd..<pending.upperBound
@@ -58,8 +59,8 @@ extension ReplicatorDynamics {
 /// u⁽ᵏ⁾ = Σⱼ x⁽ʲ⁾ ∘ y⁽ᵏ⁻ʲ⁾ and s⁽ᵏ⁾ the sum of u⁽ᵏ⁾'s lanes.
 struct SmallTaylorSeries {
   let x, y, means: UnsafeMutablePointer<SIMD4<Double>>
-  /// Strategies 0 and 1 of x⁽ᵏ⁾, and strategy 2 of x⁽ᵏ⁾ in both lanes (for two output points at once).
-  let low, high: UnsafeMutablePointer<SIMD2<Double>>
+  /// Strategies 0 and 1 of x⁽ᵏ⁾, the output layout.
+  let low: UnsafeMutablePointer<SIMD2<Double>>
   let order: Int
   let c0, c1, c2: SIMD4<Double>
 
@@ -67,7 +68,6 @@ struct SmallTaylorSeries {
     let count = order + 1
     (x, y, means) = (base, base + count, base + 2 * count)
     low = UnsafeMutableRawPointer(base + 3 * count).bindMemory(to: SIMD2<Double>.self, capacity: 2 * count)
-    high = low + count
     self.order = order
     (c0, c1, c2) = columns
   }
@@ -112,10 +112,7 @@ struct SmallTaylorSeries {
   /// they stay while the next step's coefficients are computed.
   @inline(__always)
   func publish() {
-    for k in 0...order {
-      low[k] = SIMD2(x[k][0], x[k][1])
-      high[k] = SIMD2(repeating: x[k][2])
-    }
+    for k in 0...order { low[k] = SIMD2(x[k][0], x[k][1]) }
   }
 
   @inline(__always)

@@ -25,7 +25,9 @@ extension ReplicatorDynamics {
   /// On the benchmark workload (``DynamicsBenchmarks``) the largest error over the 1000 points is
   /// far below nashpy's 4.7e-8 against the DOP853 reference of
   /// `Tests/Fixtures/nashpy/replicator_accuracy.json` (the tests state the bound). One population
-  /// with at most 3 strategies runs in SIMD registers (``smallTaylorTrajectory(from:times:order:tolerance:into:)``).
+  /// with at most 3 strategies runs in SIMD registers (``smallTaylorTrajectory(from:times:order:tolerance:into:)``),
+  /// where the last strategy's share is written as 1 minus the others'. The start is first divided
+  /// by its sum (``onSimplex(_:)``).
   ///
   /// - Parameter tolerance: ε, from 1e-15 to 1e-3.
   /// - Throws: ``LabError/invalidInput(place:problem:)`` for a malformed state, times or tolerance.
@@ -36,18 +38,29 @@ extension ReplicatorDynamics {
     }
     let order = Self.taylorOrder(tolerance: tolerance)
     let n = dimension
+    let start = onSimplex(initial)
     return [Double](unsafeUninitializedCapacity: times.count * n) { table, initialized in
       let output = table.baseAddress!
       times.withUnsafeBufferPointer { instants in
         if b.isEmpty && rows <= 3 {
-          smallTaylorTrajectory(from: initial, times: instants, order: order, tolerance: tolerance, into: output)
+          smallTaylorTrajectory(from: start, times: instants, order: order, tolerance: tolerance, into: output)
         } else {
           var series = TaylorCoefficients(dynamics: self, order: order)
-          series.trajectory(from: initial, times: instants, tolerance: tolerance, into: output)
+          series.trajectory(from: start, times: instants, tolerance: tolerance, into: output)
         }
       }
       initialized = times.count * n
     }
+  }
+
+  /// `state` with each population's shares divided by their sum, which ``checkInput(_:_:)`` allows to
+  /// differ from 1 by 1e-9: the dynamics keep the simplex only when they start on it, and the SIMD
+  /// path writes the last share as 1 minus the others.
+  func onSimplex(_ state: [Double]) -> [Double] {
+    let split = rows  // one population: all of the state
+    let first = state[..<split].reduce(0, +)
+    let second = state[split...].reduce(0, +)
+    return state.indices.map { $0 < split ? state[$0] / first : state[$0] / second }
   }
 
   /// Jorba and Zou's order for an absolute tolerance ε: p = ⌈−½ ln ε + 1⌉.

@@ -38,6 +38,10 @@ import Testing
     let table = try dynamics.taylorTrajectory(from: initial, times: times)
     let error = NashpyDynamicsFixtureTests.largestDifference(Self.rows(table, 3), reference)
     #expect(error <= 1e-9 && error <= nashpyError, "Taylor error \(error) at the default tolerance, nashpy's \(nashpyError)")
+    // At the benchmark's tolerance, 1e-8 (``DynamicsBenchmarks``).
+    let benchmark = try dynamics.taylorTrajectory(from: initial, times: times, tolerance: 1e-8)
+    let benchmarkError = NashpyDynamicsFixtureTests.largestDifference(Self.rows(benchmark, 3), reference)
+    #expect(benchmarkError <= 1e-9, "Taylor error \(benchmarkError) at tolerance 1e-8")
     let general = Self.generalPath(dynamics, initial, times, tolerance: ReplicatorDynamics.defaultTolerance)
     #expect(zip(general, table).map { abs($0 - $1) }.max()! <= 1e-13)
     // Negative control: at ε = 1e-3 (order 5) the same check fails.
