@@ -116,8 +116,9 @@ bench-dynamics: build
 	@if python3 -c "import nashpy" 2>/dev/null; then for round in 1 2; do \
 	  SW=$$($(RELEASE) bench game.replicator --clock cpu | awk '{print $$2 * 1000000}'); \
 	  SI=$$($(RELEASE) bench game.replicator.interpolated --clock cpu | awk '{print $$2 * 1000000}'); \
+	  ST=$$($(RELEASE) bench game.replicator.taylor --clock cpu | awk '{print $$2 * 1000000}'); \
 	  PY=$$(python3 Tests/Fixtures/nashpy/benchmark_replicator.py | awk '{print $$3}'); \
-	  awk -v p="$$PY" -v s="$$SW" -v i="$$SI" -v r="$$round" 'BEGIN { printf "replicator dynamics, round %d: nashpy %.4g trajectories/s; CooperationLab %.4g trajectories/s integrating to each time (RK4, h <= 0.01), ratio %.0fx; %.4g trajectories/s at nashpy'"'"'s accuracy (RK4 grid h = 1/16 + Hermite), ratio %.0fx (CPU time)\n", r, p, s, s / p, i, i / p }'; \
+	  awk -v p="$$PY" -v s="$$SW" -v i="$$SI" -v t="$$ST" -v r="$$round" 'BEGIN { printf "replicator dynamics, round %d: nashpy %.4g trajectories/s; CooperationLab %.4g trajectories/s integrating to each time (RK4, h <= 0.01), ratio %.0fx; %.4g trajectories/s at nashpy'"'"'s accuracy (RK4 grid h = 1/16 + Hermite), ratio %.0fx; %.4g trajectories/s by the Taylor series method (tolerance 1e-8), ratio %.0fx (CPU time)\n", r, p, s, s / p, i, i / p, t, t / p }'; \
 	done; else echo "(pip install nashpy to compare the replicator dynamics with nashpy)"; fi
 	@if python3 -c "import axelrod" 2>/dev/null; then for round in 1 2; do \
 	  SW=$$($(RELEASE) bench game.moran --clock cpu | awk '{print $$2 * 1000000}'); \

@@ -12,6 +12,13 @@ enum DynamicsMethod: String, ExpressibleByArgument, CaseIterable {
   case regretMatching = "regret-matching"
 }
 
+/// How the replicator dynamics are integrated: the Taylor series method
+/// (``ReplicatorDynamics/taylorTrajectory(from:times:tolerance:)``) or classical RK4 integrating to each
+/// printed time (``ReplicatorDynamics/trajectory(from:times:)``).
+enum ReplicatorIntegrator: String, ExpressibleByArgument {
+  case taylor, rk4
+}
+
 /// Who plays in the replicator dynamics.
 enum PopulationCount: String, ExpressibleByArgument {
   case one, two
@@ -32,7 +39,11 @@ extension Reproduce.GameCommand {
     var initial: String?
     @Option(help: "Replicator: the time to integrate to.") var time: Double = 10
     @Option(help: "Replicator: the number of equally spaced times printed, the first at 0.") var points: Int = 11
-    @Option(help: "Replicator: the largest Runge–Kutta step.") var step: Double = ReplicatorDynamics.defaultStep
+    @Option(help: "Replicator: taylor (Taylor series, adaptive steps) or rk4 (fixed steps of at most --step).")
+    var integrator: ReplicatorIntegrator = .taylor
+    @Option(help: "Replicator, taylor: the absolute tolerance on each step's last two Taylor terms.")
+    var tolerance: Double = ReplicatorDynamics.defaultTolerance
+    @Option(help: "Replicator, rk4: the largest Runge–Kutta step.") var step: Double = ReplicatorDynamics.defaultStep
     @Option(help: "Discrete replicator: generations.") var generations: Int = 10
     @Option(help: "Learning: iterations.") var iterations: Int = 1000
     @Option(help: "Learning: master seed.") var seed: UInt64 = 1
@@ -77,11 +88,21 @@ extension Reproduce.GameCommand {
       let uniform = one ? uniformShares(rows) : uniformShares(rows) + uniformShares(columns)
       let start = try initial == nil ? uniform : initialShares(count: uniform.count)
       let times = (0..<points).map { time * Double($0) / Double(points - 1) }
-      let path = try dynamics.trajectory(from: start, times: times)
+      let path: [[Double]]
+      let method: String
+      switch integrator {
+      case .taylor:
+        let table = try dynamics.taylorTrajectory(from: start, times: times, tolerance: tolerance)
+        path = stride(from: 0, to: table.count, by: start.count).map { Array(table[$0..<$0 + start.count]) }
+        method = "Taylor series with tolerance \(tolerance)"
+      case .rk4:
+        path = try dynamics.trajectory(from: start, times: times)
+        method = "RK4 with step ≤ \(DecimalFormat.compact(step))"
+      }
       let labels = one ? names[0] : names[0].map { "1:\($0)" } + names[1].map { "2:\($0)" }
       var table = Table(
         id: "game.dynamics.replicator",
-        title: "Replicator dynamics, \(one ? "one population" : "two populations"), RK4 with step ≤ \(DecimalFormat.compact(step)): \(file)",
+        title: "Replicator dynamics, \(one ? "one population" : "two populations"), \(method): \(file)",
         columns: ["time"] + labels)
       for (t, state) in zip(times, path) { table.append([.real(t, digits: 4)] + state.map { .real($0, digits: 6) }) }
       return table

@@ -45,6 +45,11 @@ import Testing
     let run = try ReproduceCommand.run(["game", "dynamics", game, "--initial", "0.5,0.3,0.2", "--points", "3"])
     #expect(run.status == 0)
     #expect(run.standardOutput.contains(" 0.0000  0.500000  0.300000  0.200000\n"))
+    // The Taylor series method (the default) and RK4 print the same six-digit states.
+    let rk4 = try ReproduceCommand.run(["game", "dynamics", game, "--initial", "0.5,0.3,0.2", "--points", "3", "--integrator", "rk4"])
+    #expect(run.standardOutput.contains("Taylor series with tolerance 1e-10") && rk4.standardOutput.contains("RK4 with step ≤ 0.01"))
+    let states = { (output: String) in output.split(separator: "\n").filter { $0.hasPrefix(" ") } }
+    #expect(states(run.standardOutput).count == 3 && states(run.standardOutput) == states(rk4.standardOutput))
     let cases: [([String], String)] = [
       (["--initial", "0.5,0.3"], "--initial 0.5,0.3: 2 shares; the dynamics need 3"),
       (["--initial", "0.5,0.6,-0.1"], "initial population: entry 3 is -0.1, not a probability"),
@@ -52,6 +57,7 @@ import Testing
       (["--method", "stochastic-fictitious-play", "--logit-noise", "0"], "the logit noise η must be positive"),
       (["--method", "fictitious-play", "--iterations=-1"], "--iterations: must be from 0 to 100000000, got -1"),
       (["--step", "nan"], "the step must be a positive number"),
+      (["--tolerance", "0"], "the tolerance must be from 1e-15 to 1e-3, got 0.0"),
     ]
     for (arguments, message) in cases {
       let result = try ReproduceCommand.run(["game", "dynamics", game] + arguments)
