@@ -36,7 +36,8 @@ import Testing
     }
   }
 
-  static func settings(rounds: Int = 2, reset: OrchardReset = .everyHorizon, redistribution: RedistributionMode = .equalShares) -> DesignLoopSettings {
+  static func settings(rounds: Int = 2, reset: OrchardReset = .everyHorizon, redistribution: RedistributionMode = .equalShares) -> DesignLoopSettings
+  {
     var s = DesignLoopSettings(rounds: rounds, reset: reset)
     s.roundLength = 200
     s.redistribution = redistribution

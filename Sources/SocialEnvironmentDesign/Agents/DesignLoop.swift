@@ -104,7 +104,12 @@ public enum DesignLoop {
       learner: PPOLearner
     ) {
       let n = configuration.agentCount
-      (self.configuration, self.settings, self.types, self.eta, self.world, self.learner) = (configuration, settings, types, eta, world, learner)
+      self.configuration = configuration
+      self.settings = settings
+      self.types = types
+      self.eta = eta
+      self.world = world
+      self.learner = learner
       observations = [Double](repeating: 0, count: n * WindowEncoding.size)
       actions = [UInt8](repeating: 0, count: n)
       periodApples = [Double](repeating: 0, count: n)

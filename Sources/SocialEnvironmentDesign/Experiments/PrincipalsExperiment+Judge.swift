@@ -15,11 +15,13 @@ extension PrincipalsExperiment {
       summary: "PPO principal minus no tax, post-tax O_η over the last rounds: "
         + cells.map { cell, _, d in
           "\(VerdictMap.describe(cell.readingSetting)): \(DecimalFormat.fixed(d[Self.primary].estimate, digits: 2)) \(d[Self.primary].bracket(digits: 2)) (UCB \(DecimalFormat.fixed(d[2].estimate, digits: 2)) \(d[2].bracket(digits: 2)); U.S.-like \(DecimalFormat.fixed(d[1].estimate, digits: 2)) \(d[1].bracket(digits: 2)))"
-        }.joined(separator: "; ") + "; control (1, 1, 1) without redistribution: \(DecimalFormat.fixed(controlInterval.estimate, digits: 2)) \(controlInterval.bracket(digits: 2)).",
+        }.joined(separator: "; ")
+        + "; control (1, 1, 1) without redistribution: \(DecimalFormat.fixed(controlInterval.estimate, digits: 2)) \(controlInterval.bracket(digits: 2)).",
       measurements: cells.map { cell, _, d in
         .init("\(VerdictMap.describe(cell.readingSetting)): PPO principal minus no tax", lower: d[Self.primary].lower, upper: d[Self.primary].upper)
       },
-      tolerance: "95% t-interval over populations of the paired difference in post-tax O_η (PPO principal): above 0 holds, below 0 fails, else inconclusive",
+      tolerance:
+        "95% t-interval over populations of the paired difference in post-tax O_η (PPO principal): above 0 holds, below 0 fails, else inconclusive",
       sampleSize: outcomes.base.runs.count)
     let claim = ClaimResult(
       Self.improvesClaim, map: VerdictMap(design: Self.improvesClaim.design, cells: mapCells), control: control, evidence: evidence)

@@ -49,11 +49,14 @@ struct PrincipalsExperiment: Experiment {
       Parameter(
         Self.seeds, "Independent populations (types and the players' stream), each trained under every principal.",
         domain: .integer(2...10_000), smoke: 4, standard: 4, paper: 32),
-      Parameter(Self.rounds, "Voting rounds; the released code runs 100 000 episodes.", domain: .integer(1...1_000_000), smoke: 3, standard: 10, paper: 100_000),
+      Parameter(
+        Self.rounds, "Voting rounds; the released code runs 100 000 episodes.", domain: .integer(1...1_000_000), smoke: 3, standard: 10,
+        paper: 100_000),
       Parameter(
         Self.roundLength, "Steps per voting round (Table 1: 1000), a multiple of the 200-step sampling horizon.",
         domain: .integer(200...1_000_000), smoke: 200, standard: 1000, paper: 1000),
-      Parameter(Self.evaluationRounds, "Last rounds averaged for the comparison.", domain: .integer(1...1_000_000), smoke: 2, standard: 4, paper: 10_000),
+      Parameter(
+        Self.evaluationRounds, "Last rounds averaged for the comparison.", domain: .integer(1...1_000_000), smoke: 2, standard: 4, paper: 10_000),
       Parameter(
         Self.playerLearningRate,
         "Adam step size of the players, annealed to 0 (the released code's 2.5e-4 is for 5·10^5 updates; raised for budgets of 10^1 to 10^2).",
@@ -122,7 +125,8 @@ struct PrincipalsExperiment: Experiment {
     _ = try settings.validated(taxPeriod: configuration.taxPeriod)
     var jobs = (0..<seeds).flatMap { s in Self.principalNames.indices.map { Job(seed: s, principal: $0) } }
     if context.isBaseCell { jobs += (0..<seeds).map { Job(seed: $0, principal: -1) } }
-    let population = try (0..<seeds).map { s in try Self.population(seed: s, configuration: configuration, rule: p[Self.votingRule], context: context) }
+    let population = try (0..<seeds).map { s in try Self.population(seed: s, configuration: configuration, rule: p[Self.votingRule], context: context)
+    }
     let (fixed, parameters, loop) = (configuration, p, settings)
     let runs = try context.map(jobs, stream: "unused", label: "\(id): \(jobs.count) training runs") { _, job, _ in
       var s = loop
@@ -136,7 +140,7 @@ struct PrincipalsExperiment: Experiment {
     let count = Self.principalNames.count
     return Outcome(
       runs: (0..<seeds).map { s in Array(runs[s * count..<(s + 1) * count]) }, control: context.isBaseCell ? Array(runs[(seeds * count)...]) : nil,
-      types: population.map(\.0.types), codeVotes: population.map(\.0.codeVotes), window: min(p[Self.evaluationRounds], rounds))
+      types: population.map { $0.0.types }, codeVotes: population.map { $0.0.codeVotes }, window: min(p[Self.evaluationRounds], rounds))
   }
 
   /// Population `seed`: types σ, β ~ U[0, 1], the released code's independent vote vector, and η by `rule`.
