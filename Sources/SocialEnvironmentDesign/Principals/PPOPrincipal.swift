@@ -23,12 +23,17 @@ public struct PPOPrincipal: DesignPrincipal {
   /// Inputs per row for `players` players.
   public static func observationSize(players: Int) -> Int { players + 2 + TaxBrackets.paper.count }
 
-  public init(players: Int, periods: Int, rounds: Int, hidden: [Int] = [32], learningRate: Double, random: Random) throws {
-    guard players >= 1, periods >= 1, rounds >= 1 else {
-      throw LabError.invalidInput(place: "PPOPrincipal", problem: "need players, periods per round and rounds ≥ 1")
+  /// `gamma` discounts later periods of the round (0.99, the released code's; the round's O_η is the
+  /// undiscounted sum of the period rewards).
+  public init(
+    players: Int, periods: Int, rounds: Int, hidden: [Int] = [32], learningRate: Double, gamma: Double = 0.99, random: Random
+  ) throws {
+    guard players >= 1, periods >= 1, rounds >= 1, gamma >= 0, gamma <= 1 else {
+      throw LabError.invalidInput(place: "PPOPrincipal", problem: "need players, periods per round and rounds ≥ 1 and γ in [0, 1]")
     }
     var h = ProximalPolicyOptimisation.Hyperparameters()
     h.learningRate = learningRate
+    h.gamma = gamma
     h.minibatchSize = 18
     let size = Self.observationSize(players: players)
     let policy = try ActorCritic(observationSize: size, hidden: hidden, actionCount: RateGrid.levels.count, random: random)
