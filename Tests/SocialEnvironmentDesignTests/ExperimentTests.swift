@@ -29,10 +29,7 @@ import Testing
   #expect(results["sed.schedule-grid"]!.claims[0].map.cells[0].verdict == .holds)
   let principals = results["sed.principals"]!
   #expect(
-    principals.claims[0].map.cells.map { VerdictMap.describe($0.reading) } == [
-      "roundStructure=chained, welfareBasis=apples", "roundStructure=chained, welfareBasis=wealth",
-      "roundStructure=fresh, welfareBasis=apples", "roundStructure=fresh, welfareBasis=wealth",
-    ])
+    principals.claims[0].map.cells.map { VerdictMap.describe($0.reading) } == ["orchardReset=everyRound", "orchardReset=everyHorizon"])
   #expect(principals.figures.map(\.id) == ["sed.principals.objective", "sed.principals.rates"])
   #expect(results["sed.rounds"]!.claims.map { $0.map.cells[0].verdict } == [.holds, .holds])
   let scale = results["sed.scale"]!

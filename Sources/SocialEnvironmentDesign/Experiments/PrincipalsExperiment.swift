@@ -1,226 +1,189 @@
 import LabKit
 
 /// §4 of Social Environment Design: "Preliminary results were promising" — the paper publishes no
-/// numbers. Here a learning principal and learning players are trained together in the online game
-/// (two-phase curriculum with tax annealing, Appendix A), and the voted objective O_η (η = mean σ) is
-/// compared with the no-tax principal on the same types and the same random streams.
+/// numbers. The design loop (``DesignLoop``): seven PPO players with a shared policy learn under a
+/// principal that taxes the apples collected in every 50-step period by the bracket schedule of
+/// Appendix A (Table 1) and redistributes the tax in equal shares; the voted objective O_η (η from the
+/// players' types by the voting rule, the paper's mean σ by default) is measured on the post-tax
+/// apples, so redistribution is the principal's lever on the egalitarian part and the tax's effect on
+/// what the players learn is its lever on the total.
 ///
-/// Standard fixed in advance: the mean objective over the last `evaluationRounds` rounds, paired by
-/// seed with the no-tax run; a cell holds when the 95 % t-interval of the difference for the
-/// per-bracket REINFORCE principal (the analogue of the paper's principal) lies above 0, fails when it
-/// lies below 0, inconclusive otherwise. Judged over the round structure (chained histories or a fresh
-/// orchard each round) × the welfare basis (apples collected or post-tax wealth). The UCB principal
-/// and a fixed U.S.-like schedule are reported beside it. Control: the bar moved past the base cell's
-/// interval (last resort: an anti-principal cannot flip the check where the tax has no lever).
+/// Standard fixed in advance: the mean post-tax O_η over the last `evaluationRounds` rounds, paired by
+/// population (types and the players' stream) with the no-tax run; a cell holds when the 95 %
+/// t-interval of the difference for the PPO principal (the text's principal) lies above 0, fails when
+/// it lies below 0, inconclusive otherwise. Judged over the orchard reset (the released code's fresh
+/// orchard every 200-step sampling horizon, or the 1000-step round played continuously). A fixed
+/// U.S.-like schedule and a UCB bandit over a rate grid are reported beside it. Control: the lever
+/// reversed — the schedule forced to (1, 1, 1) and redistribution switched off, so every apple is taxed
+/// away and the post-tax objective is 0 in every round; every paired difference is then minus the
+/// no-tax objective, so the check must fail (on pre-tax apples it would not).
 struct PrincipalsExperiment: Experiment {
   static let seeds = ParameterKey<Int>("seeds")
   static let rounds = ParameterKey<Int>("rounds")
-  static let phaseOneRounds = ParameterKey<Int>("phaseOneRounds")
-  static let annealRounds = ParameterKey<Int>("annealRounds")
-  static let annealing = ParameterKey<TaxAnnealing>("annealing")
+  static let roundLength = ParameterKey<Int>("roundLength")
   static let evaluationRounds = ParameterKey<Int>("evaluationRounds")
+  static let playerLearningRate = ParameterKey<Double>("playerLearningRate")
   static let principalLearningRate = ParameterKey<Double>("principalLearningRate")
   static let votingRule = ParameterKey<VotingRule>("votingRule")
-  static let reporting = ParameterKey<VotingRule.Reporting>("reporting")
   static let ucbLevels = ParameterKey<Int>("ucbLevels")
+  static let orchardReset = ParameterKey<OrchardReset>("orchardReset")
+  static let redistribution = ParameterKey<RedistributionMode>("redistribution")
 
   let id = "sed.principals"
-  let title = "Learning principals against no tax in the online game"
+  let title = "Principals with a lever: taxed and redistributed apples under learning players"
   let sections = ["§4", "Appendix A"]
 
   static let improvesClaim = Claim(
     id: "sed.principal-improves", source: "§4 (\"Preliminary results were promising\")", kind: .conjecture,
-    statement: "A learning principal raises the voted objective over no tax.",
+    statement: "A learning principal raises the voted objective, measured after tax and redistribution, over no tax, with players that learn.",
     class: .empirical,
-    control: Control("the bar moved past the measured interval of the base cell (a principal without a lever cannot make the check fail)"),
-    readings: [Support.roundStructure.erased, Support.welfareBasis.erased], design: .product)
+    control: Control(
+      "the lever reversed: the schedule forced to (1, 1, 1) and redistribution switched off, so the post-tax objective is 0 and every paired difference is minus the no-tax objective"
+    ),
+    readings: [orchardReset.erased], design: .product)
 
   var claims: [Claim] { [Self.improvesClaim] }
 
   var parameters: [Parameter] {
     [
       Parameter(
-        Self.seeds, "Independent populations (types and streams), each trained under every principal.", domain: .integer(2...10_000), smoke: 2,
-        standard: 4, paper: 32),
+        Self.seeds, "Independent populations (types and the players' stream), each trained under every principal.",
+        domain: .integer(2...10_000), smoke: 4, standard: 4, paper: 32),
       Parameter(
-        Self.rounds, "Voting rounds (1000 steps each) in all; the released code runs 100 000 episodes.", domain: .integer(2...1_000_000), smoke: 8,
-        standard: 60, paper: 100_000),
+        Self.rounds, "Voting rounds; the released code runs 100 000 episodes.", domain: .integer(1...1_000_000), smoke: 3, standard: 10,
+        paper: 100_000),
       Parameter(
-        Self.phaseOneRounds, "Curriculum phase 1: players learn under φ = 0.", domain: .integer(0...1_000_000), smoke: 2, standard: 15, paper: 2000),
+        Self.roundLength, "Steps per voting round (Table 1: 1000), a multiple of the 200-step sampling horizon.",
+        domain: .integer(200...1_000_000), smoke: 200, standard: 1000, paper: 1000),
       Parameter(
-        Self.annealRounds, "Rounds of phase 2 over which the rate cap rises from 0.1 to 1 (the code: 2% of episodes).",
-        domain: .integer(0...1_000_000), smoke: 2, standard: 15, paper: 2000),
+        Self.evaluationRounds, "Last rounds averaged for the comparison.", domain: .integer(1...1_000_000), smoke: 2, standard: 4, paper: 10_000),
       Parameter(
-        Self.annealing, "rateCap = the paper's bound on the rates; transferMultiplier = the released code's scaling of transfers; none.",
-        default: .rateCap),
+        Self.playerLearningRate,
+        "Adam step size of the players, annealed to 0 (the released code's 2.5e-4 is for 5·10^5 updates; raised for budgets of 10^1 to 10^2).",
+        domain: .real(lower: 1e-6, upper: 1, lowerIncluded: true, upperIncluded: true), default: 1e-3),
       Parameter(
-        Self.evaluationRounds, "Last rounds averaged for the comparison.", domain: .integer(1...1_000_000), smoke: 4, standard: 20, paper: 10_000),
-      Parameter(Self.principalLearningRate, "REINFORCE principal's step size.", domain: .real(0.0001...100), default: 0.5),
+        Self.principalLearningRate, "Adam step size of the PPO principal (one update per round), annealed to 0.",
+        domain: .real(lower: 1e-6, upper: 1, lowerIncluded: true, upperIncluded: true), default: 3e-3),
       Parameter(Self.votingRule, "The social choice function f (the paper: meanSelfishness).", default: .meanSelfishness),
-      Parameter(Self.reporting, "truthful, or strategic (one-shot best-response) reports of σ.", default: .truthful),
       Parameter(
-        Self.ucbLevels, "Rate levels per bracket of the UCB grid (levels^3 arms, evenly spaced in [0, 1]).", domain: .integer(2...11), smoke: 2,
-        standard: 3, paper: 5),
-    ] + Support.gameParameters()
+        Self.ucbLevels, "Rate levels per bracket of the UCB grid (levels^3 arms, evenly spaced in [0, 1]).", domain: .integer(2...11), default: 2),
+      Parameter(
+        Self.orchardReset, "everyRound = a fresh orchard each 1000-step round (Table 1); everyHorizon = every 200-step horizon (released code).",
+        default: .everyRound),
+      Parameter(
+        Self.redistribution, "equalShares = the tax is returned in equal shares (§4, released code); none = kept (the lever removed).",
+        default: .equalShares),
+      Parameter(Support.regrowthRule, "paper (Appendix A read literally) or code (released Melting Pot rule).", default: .paper),
+    ]
   }
 
   var readings: [Reading] {
     [
       Reading(
-        Support.roundStructure,
+        Self.orchardReset,
         [
           .init(
-            RoundStructure.chained, reason: "eq. 1 chains rounds (µ0 = Δ(s_T)); a history of roundsPerHistory rounds then a fresh orchard",
-            source: "Definition 3.1, eq. 1"),
+            OrchardReset.everyRound, reason: "Table 1's 1000-step episode played continuously, a fresh orchard each round",
+            source: "Appendix A, Table 1"),
           .init(
-            RoundStructure.fresh,
-            reason: "chained rounds start rounds 2 … 5 with an empty orchard; a fresh orchard each round keeps every round live",
-            source: "released code (reset every episode); issue 16"),
-        ]),
-      Reading(
-        Support.welfareBasis,
-        [
-          .init(WelfareBasis.apples, reason: "O_η on a_i, \"the number of apples collected\" (pre-tax): the tax has no direct lever", source: "§4"),
-          .init(
-            WelfareBasis.wealth, reason: "O_η on post-tax wealth, where redistribution acts on equality",
-            source: "released code's social welfare on rewards; issue 16"),
-        ]),
+            OrchardReset.everyHorizon, reason: "the released code resets the substrate every 200-step sampling horizon",
+            source: "released code (notes §3.5)"),
+        ])
     ]
   }
 
-  static let principalNames = ["no tax", "U.S.-like (0.1, 0.25, 0.37)", "REINFORCE per bracket", "UCB over a rate grid"]
-  static let primary = 2
-
-  /// One training run, reduced to what the judgement reads.
-  struct Run: Sendable {
-    var objective: [Double], gini: [Double], sustainability: [Double], restraint: [Double], meanRates: [[Double]], periodRates: [[Double]]
-  }
+  static let principalNames = ["no tax", "U.S.-like (0.1, 0.25, 0.37)", "UCB over a rate grid", "PPO principal"]
+  static let primary = 3
 
   struct Outcome: Sendable {
     /// runs[seed][principal]
-    var runs: [[Run]]
-    var rounds: Int
-    var phaseOne: Int
+    var runs: [[[DesignRound]]]
+    /// Base cell: the control's runs, one per seed.
+    var control: [[DesignRound]]?
+    /// types[seed] and codeVotes[seed], for the vote table.
+    var types: [[PlayerType]]
+    var codeVotes: [[Double]]
     var window: Int
+  }
+
+  /// One job: population `seed` under principal `principal` (−1 = the control).
+  struct Job: Sendable {
+    var seed: Int
+    var principal: Int
   }
 
   func simulate(in context: RunContext) throws -> Outcome {
     let p = context.parameters
     let seeds = p[Self.seeds], rounds = p[Self.rounds]
-    let phaseOne = min(p[Self.phaseOneRounds], rounds - 1)
-    let schedule = try Support.schedule(p, rounds: rounds, phaseOne: phaseOne, anneal: p[Self.annealRounds], annealing: p[Self.annealing])
-    let configuration = Support.configuration(p)
-    let lr = p[Self.principalLearningRate], rule = p[Self.votingRule], reporting = p[Self.reporting]
-    let levels = (0..<p[Self.ucbLevels]).map { Double($0) / Double(p[Self.ucbLevels] - 1) }
-    let jobs = (0..<seeds).flatMap { s in Self.principalNames.indices.map { (seed: s, principal: $0) } }
+    var configuration = AppleGameConfiguration()
+    configuration.regrowth = p[Support.regrowthRule].rule
+    configuration.intrinsic = .off
+    var settings = DesignLoopSettings(rounds: rounds, reset: p[Self.orchardReset])
+    settings.roundLength = p[Self.roundLength]
+    settings.redistribution = p[Self.redistribution]
+    settings.players.hyperparameters.learningRate = p[Self.playerLearningRate]
+    _ = try settings.validated(taxPeriod: configuration.taxPeriod)
+    var jobs = (0..<seeds).flatMap { s in Self.principalNames.indices.map { Job(seed: s, principal: $0) } }
+    if context.isBaseCell { jobs += (0..<seeds).map { Job(seed: $0, principal: -1) } }
+    let population = try (0..<seeds).map { s in try Self.population(seed: s, configuration: configuration, rule: p[Self.votingRule], context: context)
+    }
+    let (fixed, parameters, loop) = (configuration, p, settings)
     let runs = try context.map(jobs, stream: "unused", label: "\(id): \(jobs.count) training runs") { _, job, _ in
-      let typeRandom = context.random(stream: "types", replicate: job.seed)
-      let types = PlayerType.uniform(configuration.agentCount, typeRandom)
-      let codeVotes = (0..<configuration.agentCount).map { _ in typeRandom.uniform() }
-      let principal: any TaxPrincipal =
-        switch job.principal {
-        case 0: NoTaxPrincipal()
-        case 1: FixedPrincipal([0.1, 0.25, 0.37], name: Self.principalNames[1])
-        case 2: BracketReinforcePrincipal(learningRate: lr)
-        default: UCBPrincipal(levels: levels)
-        }
-      let game = try ApplePickingGame(configuration: configuration, types: types)
-      let records = try OnlineTraining.run(
-        game: game, schedule: schedule, principal: principal, votingRule: rule, reporting: reporting,
-        codeVotes: codeVotes, context.random(stream: "training", replicate: job.seed)
-      ).records
-      return Run(
-        objective: records.map(\.objective), gini: records.map(\.gini), sustainability: records.map(\.sustainability),
-        restraint: records.map(\.meanRestraint), meanRates: records.map(\.meanRates),
-        periodRates: job.seed == 0 && job.principal == Self.primary && context.isBaseCell ? records.flatMap(\.periodRates) : [])
+      var s = loop
+      if job.principal < 0 { s.redistribution = .none }
+      var principal = try Self.principal(job.principal, settings: s, parameters: parameters, context: context, seed: job.seed)
+      let (types, eta) = population[job.seed]
+      return try DesignLoop.run(
+        configuration: fixed, types: types.types, eta: eta, settings: s, principal: &principal,
+        random: context.random(stream: "players", replicate: job.seed), principalRandom: context.random(stream: "principal", replicate: job.seed))
     }
     let count = Self.principalNames.count
     return Outcome(
-      runs: (0..<seeds).map { s in Array(runs[s * count..<(s + 1) * count]) }, rounds: rounds, phaseOne: phaseOne,
-      window: min(p[Self.evaluationRounds], rounds - phaseOne))
+      runs: (0..<seeds).map { s in Array(runs[s * count..<(s + 1) * count]) }, control: context.isBaseCell ? Array(runs[(seeds * count)...]) : nil,
+      types: population.map { $0.0.types }, codeVotes: population.map { $0.0.codeVotes }, window: min(p[Self.evaluationRounds], rounds))
   }
 
-  /// The mean of the last `window` values.
-  static func late(_ values: [Double], _ window: Int) -> Double { Support.average(Array(values.suffix(window))) }
+  /// Population `seed`: types σ, β ~ U[0, 1], the released code's independent vote vector, and η by `rule`.
+  static func population(
+    seed: Int, configuration: AppleGameConfiguration, rule: VotingRule, context: RunContext
+  ) throws -> ((types: [PlayerType], codeVotes: [Double]), Double) {
+    let random = context.random(stream: "types", replicate: seed)
+    let types = PlayerType.uniform(configuration.agentCount, random)
+    let codeVotes = (0..<configuration.agentCount).map { _ in random.uniform() }
+    return ((types, codeVotes), try rule.eta(reports: types.map(\.selfishness), codeVotes: codeVotes))
+  }
 
-  /// Each principal's objective minus no tax, paired by seed.
+  /// Principal `index` of ``principalNames`` (−1: the control's forced (1, 1, 1)).
+  static func principal(
+    _ index: Int, settings: DesignLoopSettings, parameters p: Parameters, context: RunContext, seed: Int
+  ) throws -> any DesignPrincipal {
+    let levels = (0..<p[ucbLevels]).map { Double($0) / Double(p[ucbLevels] - 1) }
+    switch index {
+    case -1: return ScheduledPrincipal(FixedPrincipal([1, 1, 1], name: "(1, 1, 1) without redistribution"))
+    case 0: return ScheduledPrincipal(NoTaxPrincipal())
+    case 1: return ScheduledPrincipal(FixedPrincipal([0.1, 0.25, 0.37], name: principalNames[1]))
+    case 2: return ScheduledPrincipal(UCBPrincipal(levels: levels))
+    default:
+      return try PPOPrincipal(
+        players: AppleGameConfiguration().agentCount, periods: settings.roundLength / AppleGameConfiguration().taxPeriod, rounds: settings.rounds,
+        learningRate: p[principalLearningRate], random: context.random(stream: "principal-init", replicate: seed))
+    }
+  }
+
+  /// The mean of `value` over the last `window` rounds.
+  static func late(_ rounds: [DesignRound], _ window: Int, _ value: (DesignRound) -> Double) -> Double {
+    Support.average(rounds.suffix(window).map(value))
+  }
+
+  /// Each principal's late post-tax O_η minus no tax's, paired by population.
   static func differences(_ o: Outcome) throws -> [ConfidenceInterval] {
     try principalNames.indices.map { j in
-      try ConfidenceInterval.meanOrPoint(of: o.runs.map { late($0[j].objective, o.window) - late($0[0].objective, o.window) })
+      try ConfidenceInterval.meanOrPoint(of: o.runs.map { late($0[j], o.window, \.objective) - late($0[0], o.window, \.objective) })
     }
   }
 
-  func judge(_ outcomes: Outcomes<Outcome>, in context: RunContext) throws -> ExperimentResult {
-    let cells = try outcomes.cells(of: Self.improvesClaim).map { cell, outcome in (cell, outcome, try Self.differences(outcome)) }
-    let mapCells = cells.map { cell, outcome, d in
-      VerdictMap.Cell(
-        reading: cell.readingSetting, verdict: Headline.comparing(d[Self.primary], .above(0)), estimate: d[Self.primary].estimate,
-        lower: d[Self.primary].lower, upper: d[Self.primary].upper, n: outcome.runs.count)
-    }
-    let base = try Self.differences(outcomes.base)[Self.primary]
-    let control = ControlResult(Self.improvesClaim.control!, verdict: .comparing(base, Bar.above(0).movedPast(lower: base.lower, upper: base.upper)))
-    let evidence = Evidence(
-      summary: "REINFORCE principal minus no tax over the last rounds: "
-        + cells.map { cell, _, d in
-          "\(VerdictMap.describe(cell.readingSetting)): \(DecimalFormat.fixed(d[Self.primary].estimate, digits: 2)) \(d[Self.primary].bracket(digits: 2)) (UCB \(DecimalFormat.fixed(d[3].estimate, digits: 2)) \(d[3].bracket(digits: 2)); U.S.-like \(DecimalFormat.fixed(d[1].estimate, digits: 2)) \(d[1].bracket(digits: 2)))"
-        }.joined(separator: "; ") + ".",
-      measurements: cells.map { cell, _, d in
-        .init("\(VerdictMap.describe(cell.readingSetting)): REINFORCE minus no tax", lower: d[Self.primary].lower, upper: d[Self.primary].upper)
-      },
-      tolerance: "95% t-interval over populations of the paired difference (REINFORCE principal): above 0 holds, below 0 fails, else inconclusive",
-      sampleSize: outcomes.base.runs.count)
-    let claim = ClaimResult(
-      Self.improvesClaim, map: VerdictMap(design: Self.improvesClaim.design, cells: mapCells), control: control, evidence: evidence)
-    return ExperimentResult(tables: [try summaryTable(cells.map { ($0.0, $0.1) })], figures: figures(outcomes.base), claims: [claim])
-  }
-
-  func summaryTable(_ cells: [(GridCell, Outcome)]) throws -> Table {
-    var table = Table(
-      id: "sed.principals.summary", title: "Last rounds of each run, per reading (95% t-intervals over populations, paired with no tax)",
-      columns: ["reading", "principal", "objective O_η", "minus no tax", "95% interval", "Gini", "sustainability", "mean restraint", "mean rates"])
-    for (cell, o) in cells {
-      let d = try Self.differences(o)
-      for j in Self.principalNames.indices {
-        let runs = o.runs.map { $0[j] }
-        let rates = (0..<3).map { b in Support.average(runs.map { Self.late($0.meanRates.map { $0[b] }, o.window) }) }
-        table.append([
-          .text(VerdictMap.describe(cell.readingSetting)), .text(Self.principalNames[j]),
-          .real(Support.average(runs.map { Self.late($0.objective, o.window) }), digits: 1),
-          .real(d[j].estimate, digits: 2), .text(d[j].bracket(digits: 2)),
-          .real(Support.average(runs.map { Self.late($0.gini, o.window) }), digits: 3),
-          .real(Support.average(runs.map { Self.late($0.sustainability, o.window) }), digits: 0),
-          .real(Support.average(runs.map { Self.late($0.restraint, o.window) }), digits: 2), .text(Support.list(rates)),
-        ])
-      }
-    }
-    return table
-  }
-
-  func figures(_ o: Outcome) -> [Figure] {
-    var objective = Chart(
-      title: "Voted objective O_η per round (mean over \(o.runs.count) populations, 10-round moving average)", x: Axis(label: "voting round"),
-      y: Axis(label: "O_η"))
-    for j in Self.principalNames.indices {
-      let perRound = (0..<o.rounds).map { r in Support.average(o.runs.map { $0[j].objective[r] }) }
-      objective.line(Self.principalNames[j], perRound.indices.map { r in (x: Double(r + 1), y: Support.average(Array(perRound[max(0, r - 9)...r]))) })
-    }
-    objective.referenceLine(x: Double(o.phaseOne) + 0.5, label: "phase 2")
-    var rates = Chart(
-      title: "Tax rates per period, REINFORCE principal (population 0; 20-period moving average)", x: Axis(label: "tax period"),
-      y: Axis(label: "rate", range: 0...1))
-    let periods = o.runs[0][Self.primary].periodRates
-    for b in 0..<3 {
-      let raw = periods.map { $0[b] }
-      rates.line(
-        "bracket \(b + 1) (\(["1–10", "11–20", "21–10000"][b]) apples)",
-        Swift.stride(from: 0, to: raw.count, by: max(1, raw.count / 400)).map { t in
-          (x: Double(t + 1), y: Support.average(Array(raw[max(0, t - 19)...t])))
-        })
-    }
-    rates.referenceLine(x: Double(o.phaseOne * 20) + 0.5, label: "phase 2")
-    return [
-      Figure(id: "sed.principals.objective", title: "The voted objective against rounds for each principal", drawing: objective),
-      Figure(id: "sed.principals.rates", title: "Tax rates per period as the principal learns", drawing: rates),
-    ]
+  /// The control's late O_η minus no tax's, paired by population.
+  static func controlDifference(_ o: Outcome) throws -> ConfidenceInterval {
+    try ConfidenceInterval.meanOrPoint(of: zip(o.control ?? [], o.runs).map { late($0, o.window, \.objective) - late($1[0], o.window, \.objective) })
   }
 }

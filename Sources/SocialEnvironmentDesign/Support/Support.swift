@@ -94,3 +94,6 @@ enum Support {
   /// "a, b, c" with `digits` decimals.
   static func list(_ values: [Double], digits: Int = 2) -> String { values.map { DecimalFormat.fixed($0, digits: digits) }.joined(separator: ", ") }
 }
+
+extension OrchardReset: ParameterChoice {}
+extension RedistributionMode: ParameterChoice {}
