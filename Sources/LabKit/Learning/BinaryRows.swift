@@ -12,7 +12,11 @@ public struct BinaryRows: Sendable, Equatable {
   public private(set) var columns: [Int32] = []
   public private(set) var starts: [Int] = [0]
 
-  public init(width: Int) { self.width = width }
+  /// Empty rows of `width`, with room for `capacity` ones.
+  public init(width: Int, capacity: Int = 0) {
+    self.width = width
+    columns.reserveCapacity(capacity)
+  }
 
   public var rows: Int { starts.count - 1 }
   /// Ones in all rows.

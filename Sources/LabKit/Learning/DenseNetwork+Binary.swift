@@ -9,18 +9,35 @@ extension DenseNetwork {
     precondition(input.width == inputSize, "DenseNetwork.forward: binary rows of \(input.width) for inputs of \(inputSize)")
     let rows = input.rows, n = inputSize, m = layerSizes[1]
     var first = [Double](repeating: 0, count: rows * m)
+    // Many rows: through Wᵀ, so that each one adds a contiguous row of m weights; few rows (acting): W
+    // itself, since transposing would cost more than the sums. Both sum each element from 0 over the ones
+    // in order, then add the bias, so they give the same bytes.
+    var transposed = [Double](repeating: 0, count: rows >= 32 ? n * m : 0)
     parameters.withUnsafeBufferPointer { p in
       input.columns.withUnsafeBufferPointer { c in
-        first.withUnsafeMutableBufferPointer { z in
-          nonisolated(unsafe) let (w, b, zs, cs) = (p.baseAddress! + weightOffsets[0], p.baseAddress! + biasOffsets[0], z.baseAddress!, c.baseAddress!)
-          let starts = input.starts
-          Self.bands(rows, threads: threads, work: input.ones * m) { lower, upper in
-            for r in lower..<upper {
-              for o in 0..<m {
-                let row = w + o * n
-                var sum = 0.0
-                for k in starts[r]..<starts[r + 1] { sum += row[Int(cs[k])] }
-                zs[r * m + o] = b[o] + sum
+        transposed.withUnsafeMutableBufferPointer { t in
+          first.withUnsafeMutableBufferPointer { z in
+            nonisolated(unsafe) let (w, b, zs, cs) = (p.baseAddress! + weightOffsets[0], p.baseAddress! + biasOffsets[0], z.baseAddress!, c.baseAddress!)
+            nonisolated(unsafe) let wt = t.isEmpty ? nil : t.baseAddress
+            let starts = input.starts
+            if let wt { for o in 0..<m { for k in 0..<n { wt[k * m + o] = w[o * n + k] } } }
+            Self.bands(rows, threads: threads, work: input.ones * m) { lower, upper in
+              for r in lower..<upper {
+                let out = zs + r * m
+                if let wt {
+                  for k in starts[r]..<starts[r + 1] {
+                    let row = wt + Int(cs[k]) * m
+                    for o in 0..<m { out[o] += row[o] }
+                  }
+                } else {
+                  for o in 0..<m {
+                    let row = w + o * n
+                    var sum = 0.0
+                    for k in starts[r]..<starts[r + 1] { sum += row[Int(cs[k])] }
+                    out[o] = sum
+                  }
+                }
+                for o in 0..<m { out[o] = b[o] + out[o] }
               }
             }
           }
@@ -36,21 +53,26 @@ extension DenseNetwork {
     return Pass(rows: rows, activations: activations, binaryInput: input)
   }
 
-  /// ∂L/∂W of the first layer for binary input: W_{o,k} += Σ_{r : k ∈ ones(r)} ∂L/∂z_{r,o}, rows in order.
-  /// Output units are split over `threads` in bands, so every element is summed the same way.
+  /// ∂L/∂W of the first layer for binary input: W_{o,k} += Σ_{r : k ∈ ones(r)} ∂L/∂z_{r,o}, the sum taken
+  /// over rows in order (into a transposed scratch, then added). Output units are split over `threads` in
+  /// bands, so every element is summed the same way whatever the threads.
   static func accumulateBinaryWeightGradient(
     _ input: BinaryRows, upstream: UnsafePointer<Double>, outputs m: Int, into weights: UnsafeMutablePointer<Double>, threads: Int
   ) {
     let n = input.width, starts = input.starts
+    var scratch = [Double](repeating: 0, count: n * m)
     input.columns.withUnsafeBufferPointer { c in
-      nonisolated(unsafe) let (cs, u, w) = (c.baseAddress!, upstream, weights)
-      bands(m, threads: threads, work: input.ones * m) { lower, upper in
-        for o in lower..<upper {
-          let row = w + o * n
-          for r in 0..<input.rows {
-            let g = u[r * m + o]
-            for k in starts[r]..<starts[r + 1] { row[Int(cs[k])] += g }
+      scratch.withUnsafeMutableBufferPointer { g in
+        nonisolated(unsafe) let (cs, u, w, gt) = (c.baseAddress!, upstream, weights, g.baseAddress!)
+        bands(m, threads: threads, work: input.ones * m) { lower, upper in
+          for r in 0..<(starts.count - 1) {
+            let ur = u + r * m
+            for k in starts[r]..<starts[r + 1] {
+              let row = gt + Int(cs[k]) * m
+              for o in lower..<upper { row[o] += ur[o] }
+            }
           }
+          for o in lower..<upper { for k in 0..<n { w[o * n + k] += gt[k * m + o] } }
         }
       }
     }

@@ -87,7 +87,7 @@ public struct Rollout: Sendable {
   public mutating func act(step t: Int, codes rowCodes: [UInt8], policy: ActorCritic, random: Random, threads: Int = 1) -> [Int] {
     guard case .oneHot(let cells, _) = storage else { preconditionFailure("Rollout.act(codes:): the rollout is not one-hot") }
     precondition(rowCodes.count == players * cells, "Rollout.act: \(rowCodes.count) codes for \(players) rows of \(cells) cells")
-    var batch = BinaryRows(width: observationSize)
+    var batch = BinaryRows(width: observationSize, capacity: players * cells)
     rowCodes.withUnsafeBufferPointer { c in for i in 0..<players { batch.appendCodes(c.baseAddress! + i * cells, cells: cells) } }
     var a = [Int](repeating: 0, count: players)
     var lp = [Double](repeating: 0, count: players)
@@ -106,7 +106,7 @@ public struct Rollout: Sendable {
   /// Rows `rows` of a one-hot rollout as ``BinaryRows``.
   public func binaryRows(_ rows: [Int]) -> BinaryRows {
     guard case .oneHot(let cells, _) = storage else { preconditionFailure("Rollout.binaryRows: the rollout is not one-hot") }
-    var out = BinaryRows(width: observationSize)
+    var out = BinaryRows(width: observationSize, capacity: rows.count * cells)
     codes.withUnsafeBufferPointer { c in for k in rows { out.appendCodes(c.baseAddress! + k * cells, cells: cells) } }
     return out
   }
