@@ -38,7 +38,9 @@ public struct ActorCritic: Sendable, Equatable {
     _ observations: [Double], rows: Int, random: Random, actions: inout [Int], logProbabilities: inout [Double], values: inout [Double],
     threads: Int = 1
   ) {
-    decide(network.forward(observations, rows: rows, threads: threads).output, rows: rows, random: random, actions: &actions, logProbabilities: &logProbabilities, values: &values)
+    decide(
+      network.forward(observations, rows: rows, threads: threads).output, rows: rows, random: random, actions: &actions,
+      logProbabilities: &logProbabilities, values: &values)
   }
 
   /// ``act(_:rows:random:actions:logProbabilities:values:threads:)`` on binary (one-hot) rows, through
@@ -48,7 +50,9 @@ public struct ActorCritic: Sendable, Equatable {
     threads: Int = 1
   ) {
     let rows = observations.rows
-    decide(network.forward(binary: observations, threads: threads).output, rows: rows, random: random, actions: &actions, logProbabilities: &logProbabilities, values: &values)
+    decide(
+      network.forward(binary: observations, threads: threads).output, rows: rows, random: random, actions: &actions,
+      logProbabilities: &logProbabilities, values: &values)
   }
 
   /// Samples an action per output row (one uniform per row, in row order), with its log-probability and the value.

@@ -17,7 +17,9 @@ extension DenseNetwork {
       input.columns.withUnsafeBufferPointer { c in
         transposed.withUnsafeMutableBufferPointer { t in
           first.withUnsafeMutableBufferPointer { z in
-            nonisolated(unsafe) let (w, b, zs, cs) = (p.baseAddress! + weightOffsets[0], p.baseAddress! + biasOffsets[0], z.baseAddress!, c.baseAddress!)
+            nonisolated(unsafe) let (w, b, zs, cs) = (
+              p.baseAddress! + weightOffsets[0], p.baseAddress! + biasOffsets[0], z.baseAddress!, c.baseAddress!
+            )
             nonisolated(unsafe) let wt = t.isEmpty ? nil : t.baseAddress
             let starts = input.starts
             if let wt { for o in 0..<m { for k in 0..<n { wt[k * m + o] = w[o * n + k] } } }

@@ -83,7 +83,9 @@ public struct PPOLearner: Sendable {
       // One-hot rows: the first layer adds the weight columns of the ones (forward and ∂L/∂W).
       pass = policy.network.forward(binary: rollout.binaryRows(rows), threads: threads)
       let ones = pass.binaryInput!.ones * sizes[1]
-      multiplyAdds += 2 * ones + rows.count * (DenseNetwork.forwardMultiplyAdds(sizes) + DenseNetwork.parameterGradientMultiplyAdds(sizes) - 2 * sizes[0] * sizes[1])
+      multiplyAdds +=
+        2 * ones + rows.count
+        * (DenseNetwork.forwardMultiplyAdds(sizes) + DenseNetwork.parameterGradientMultiplyAdds(sizes) - 2 * sizes[0] * sizes[1])
     } else {
       let d = rollout.observationSize
       var input = [Double](repeating: 0, count: rows.count * d)

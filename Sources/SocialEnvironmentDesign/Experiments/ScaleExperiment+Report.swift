@@ -20,7 +20,8 @@ extension ScaleExperiment {
         [
           .integer(o.copies), .integer(o.players), .integer(c.playerSteps), .real(Double(c.work) / steps, digits: 1),
           .real(Double(c.environment) / steps, digits: 2), .real(Double(c.encoding) / steps, digits: 1), .real(Double(c.acting) / steps, digits: 1),
-          .real(Double(c.learning) / steps, digits: 1), .real(Double(c.bytes) / 1e6, digits: 2), .real(Double(c.bytes) / Double(o.players), digits: 0),
+          .real(Double(c.learning) / steps, digits: 1), .real(Double(c.bytes) / 1e6, digits: 2),
+          .real(Double(c.bytes) / Double(o.players), digits: 0),
           .real(c.apples / steps, digits: 4), .real(c.taxes / steps, digits: 4),
         ] + (timed ? [.real(o.seconds, digits: 2), .real(steps / o.seconds, digits: 0)] : []))
     }
@@ -50,11 +51,16 @@ extension ScaleExperiment {
       y: Axis(label: "per player-step: work units; per player: memory bytes", scale: .logarithmic))
     chart.line("work per player-step (all)", x: players, y: sized.map { perStep($0, $0.cost.work) }, colour: .vermillion)
     chart.scatter(nil, x: players, y: sized.map { perStep($0, $0.cost.work) }, colour: .vermillion)
-    chart.line("learning multiply-adds per player-step", x: players, y: sized.map { perStep($0, $0.cost.learning) }, dashed: true, colour: .reddishPurple)
+    chart.line(
+      "learning multiply-adds per player-step", x: players, y: sized.map { perStep($0, $0.cost.learning) }, dashed: true, colour: .reddishPurple)
     chart.line("memory bytes per player", x: players, y: sized.map { Double($0.cost.bytes) / Double($0.players) }, colour: .blue)
     chart.scatter(nil, x: players, y: sized.map { Double($0.cost.bytes) / Double($0.players) }, colour: .blue)
-    chart.line("control: work per player-step", x: players, y: sized.map { $0.control.work / Double(max(1, $0.cost.playerSteps)) }, dashed: true, colour: .grey)
-    var figures = [Figure(id: "sed.scale.cost-per-player-step", title: "Counted learning cost per player-step against the number of players", drawing: chart)]
+    chart.line(
+      "control: work per player-step", x: players, y: sized.map { $0.control.work / Double(max(1, $0.cost.playerSteps)) }, dashed: true, colour: .grey
+    )
+    var figures = [
+      Figure(id: "sed.scale.cost-per-player-step", title: "Counted learning cost per player-step against the number of players", drawing: chart)
+    ]
     if timed {
       var speed = Chart(
         title: "Player-steps learned per second against the number of players (this machine)", x: Axis(label: "players", scale: .logarithmic),
@@ -76,7 +82,8 @@ extension ScaleExperiment {
       summary: "From \(sized.first?.players ?? 0) to \(largest?.players ?? 0) players learning with one shared policy under a fixed tax schedule: "
         + fitted.joined(separator: ", ")
         + "; \(perStep) counted work units per player-step and \(DecimalFormat.fixed(Double(largest?.cost.bytes ?? 0) / 1e6, digits: 0)) MB at the largest size.",
-      measurements: [.init("largest number of players", largest?.players ?? 0)] + trends.map { .init("\($0.reading[0].value) exponent", lower: $0.lower, upper: $0.upper) },
+      measurements: [.init("largest number of players", largest?.players ?? 0)]
+        + trends.map { .init("\($0.reading[0].value) exponent", lower: $0.lower, upper: $0.upper) },
       tolerance: "95% interval of each log–log slope at most 1.1 (fixed in advance); straddling 1.1 is inconclusive", sampleSize: sized.count)
   }
 }

@@ -36,7 +36,8 @@ struct ScaleExperiment: Experiment {
       "The design loop scales to economies of thousands of agents: with parameter sharing, the memory and work of players learning under a principal grow in proportion to the number of agents on proportionally larger maps.",
     class: .empirical,
     control: Control(
-      "per-player centralised critics (MADDPG-style: each player's critic reads every player's window), counted on the same runs, whose memory and work grow as n²"),
+      "per-player centralised critics (MADDPG-style: each player's critic reads every player's window), counted on the same runs, whose memory and work grow as n²"
+    ),
     sizes: [copies.erased])
 
   var claims: [Claim] { [Self.scalingClaim] }
@@ -46,14 +47,16 @@ struct ScaleExperiment: Experiment {
       Parameter(Self.copies, "Copies of the map (7 players each).", domain: .integer(1...20_000), smoke: 1, standard: 1, paper: 1),
       Parameter(Self.horizon, "Steps per rollout (Table 1: sampling horizon 200).", domain: .integer(1...1000), smoke: 20, standard: 200, paper: 200),
       Parameter(Self.updates, "PPO updates (rollout then learning) at each size.", domain: .integer(1...100), smoke: 1, standard: 2, paper: 2),
-      Parameter(Self.timed, "Also measure wall-clock player-steps learned per second (makes the output machine-dependent).", domain: .boolean, default: false),
+      Parameter(
+        Self.timed, "Also measure wall-clock player-steps learned per second (makes the output machine-dependent).", domain: .boolean, default: false),
     ]
   }
 
   var sizes: [Size] {
     [
       Size(
-        Self.copies, "copies of the map, 7 players each", smoke: [1, 3, 10, 30, 100], standard: [1, 10, 100, 300, 1000], paper: [1, 10, 100, 1000, 10_000])
+        Self.copies, "copies of the map, 7 players each", smoke: [1, 3, 10, 30, 100], standard: [1, 10, 100, 300, 1000],
+        paper: [1, 10, 100, 1000, 10_000])
     ]
   }
 

@@ -6,8 +6,8 @@ extension SocialEnvironmentDesign {
   /// the dynamics alone under uniform random actions (moves, eating, regrowth, the social term of
   /// eq. 2), the same with every player's 11 × 11 observation and `NEARBY` count, the full game with
   /// the restraint players and taxes, and the full game at 112 000 players (copies of the map that never
-/// learn, the environment's throughput at scale); PPO training of learned players, and the design loop
-/// (``SharedPolicyLoop``) at 7 players on one and two threads and at 700 and 7 000 players.
+  /// learn, the environment's throughput at scale); PPO training of learned players, and the design loop
+  /// (``SharedPolicyLoop``) at 7 players on one and two threads and at 700 and 7 000 players.
   public static let benchmarks: [Benchmark] = [
     Benchmark(
       id: "sed.steps.dynamics", summary: "7 players, uniform random actions: moves, eating, regrowth, seen apples", unit: "steps", count: 2_000_000
