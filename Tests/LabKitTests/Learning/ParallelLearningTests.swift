@@ -27,12 +27,14 @@ import Testing
 
   @Test func productsSplitOverThreadsGiveTheSameBytes() {
     let random = Random(seed: 3)
-    for (rows, columns, inner, transposeA) in [(128, 32, 363, false), (32, 363, 128, true), (77, 8, 32, false), (1000, 32, 363, false)] {
+    for (rows, columns, inner, transposeA) in [
+      (128, 32, 363, false), (32, 363, 128, true), (77, 8, 32, false), (1000, 32, 363, false), (1001, 8, 32, false), (131, 363, 128, true),
+    ] {
       let a = (0..<(rows * inner)).map { _ in random.uniform(in: -1..<1) }
       let b = (0..<(inner * columns)).map { _ in random.uniform(in: -1..<1) }
       let start = (0..<(rows * columns)).map { _ in random.uniform(in: -1..<1) }
       var results: [[Double]] = []
-      for threads in [1, 2, 3] {
+      for threads in [1, 2, 3, 4] {
         var c = start
         c.withUnsafeMutableBufferPointer { cp in
           // op(A) is rows × inner: stored as inner × rows when transposed; B (inner × columns) as columns × inner, transposed.
@@ -42,7 +44,7 @@ import Testing
         }
         results.append(c)
       }
-      #expect(results[1] == results[0] && results[2] == results[0], "\(rows) × \(columns) × \(inner)")
+      #expect(results.allSatisfy { $0 == results[0] }, "\(rows) × \(columns) × \(inner)")
     }
   }
 
