@@ -64,5 +64,5 @@ import Testing
 }
 
 @Test func scalingWithAPinnedSizeIsInconclusive() throws {
-  #expect(try ScaleExperiment().run(scale: .smoke, seed: 1, overrides: ["copies": "10", "steps": "5"]).claims[0].headline == .inconclusive)
+  #expect(try ScaleExperiment().run(scale: .smoke, seed: 1, overrides: ["copies": "10", "horizon": "5"]).claims[0].headline == .inconclusive)
 }

@@ -22,8 +22,8 @@ import Testing
   #expect(catalog.ids.count == 1 + 7 + 10)
   #expect(
     paper.benchmarks.map(\.id) == [
-      "sed.steps.dynamics", "sed.steps.observations", "sed.steps.window-encoding", "sed.ppo.players-7", "sed.steps.game",
-      "sed.steps.players-112000",
+      "sed.steps.dynamics", "sed.steps.observations", "sed.steps.window-encoding", "sed.ppo.players-7", "sed.ppo.design-loop-7.threads-1",
+      "sed.ppo.design-loop-7.threads-2", "sed.ppo.design-loop-700", "sed.ppo.design-loop-7000", "sed.steps.game", "sed.steps.players-112000",
     ])
 }
 

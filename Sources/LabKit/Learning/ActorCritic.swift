@@ -33,11 +33,32 @@ public struct ActorCritic: Sendable, Equatable {
 
   /// One decision per row of `observations` (`rows × observationSize`): the sampled actions, their
   /// log-probabilities and the values, writing into the given buffers (each of count `rows`). Draws
-  /// one uniform per row, in row order.
+  /// one uniform per row, in row order; `threads` splits the forward pass (same bytes whatever it is).
   public func act(
-    _ observations: [Double], rows: Int, random: Random, actions: inout [Int], logProbabilities: inout [Double], values: inout [Double]
+    _ observations: [Double], rows: Int, random: Random, actions: inout [Int], logProbabilities: inout [Double], values: inout [Double],
+    threads: Int = 1
   ) {
-    let output = network.forward(observations, rows: rows).output
+    decide(
+      network.forward(observations, rows: rows, threads: threads).output, rows: rows, random: random, actions: &actions,
+      logProbabilities: &logProbabilities, values: &values)
+  }
+
+  /// ``act(_:rows:random:actions:logProbabilities:values:threads:)`` on binary (one-hot) rows, through
+  /// ``DenseNetwork/forward(binary:threads:)``.
+  public func act(
+    binary observations: BinaryRows, random: Random, actions: inout [Int], logProbabilities: inout [Double], values: inout [Double],
+    threads: Int = 1
+  ) {
+    let rows = observations.rows
+    decide(
+      network.forward(binary: observations, threads: threads).output, rows: rows, random: random, actions: &actions,
+      logProbabilities: &logProbabilities, values: &values)
+  }
+
+  /// Samples an action per output row (one uniform per row, in row order), with its log-probability and the value.
+  private func decide(
+    _ output: [Double], rows: Int, random: Random, actions: inout [Int], logProbabilities: inout [Double], values: inout [Double]
+  ) {
     let width = outputWidth, count = actionCount
     var scratch = [Double](repeating: 0, count: count)
     output.withUnsafeBufferPointer { out in

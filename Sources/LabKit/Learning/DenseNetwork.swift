@@ -20,8 +20,8 @@ public struct DenseNetwork: Sendable, Equatable {
   /// All weights and biases, contiguous (see the type's documentation for the layout).
   public var parameters: [Double]
   /// Where each layer's weights and biases start in ``parameters``.
-  private let weightOffsets: [Int]
-  private let biasOffsets: [Int]
+  let weightOffsets: [Int]
+  let biasOffsets: [Int]
 
   public var inputSize: Int { layerSizes[0] }
   public var outputSize: Int { layerSizes[layerSizes.count - 1] }
@@ -30,6 +30,18 @@ public struct DenseNetwork: Sendable, Equatable {
   /// The number of parameters of a network with these layer sizes: Σ (nₗ + 1)·nₗ₊₁.
   public static func parameterCount(_ layerSizes: [Int]) -> Int {
     zip(layerSizes, layerSizes.dropFirst()).reduce(0) { $0 + ($1.0 + 1) * $1.1 }
+  }
+
+  /// Multiply-adds of one forward pass per input row: Σ nₗ·nₗ₊₁ (the matrix products; biases and
+  /// activations are linear in the outputs and left out). The scaling experiment's counted work.
+  public static func forwardMultiplyAdds(_ layerSizes: [Int]) -> Int {
+    zip(layerSizes, layerSizes.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 }
+  }
+
+  /// Multiply-adds of ``accumulateParameterGradient(_:outputGradient:into:threads:)`` per input row: one
+  /// nₗ·nₗ₊₁ product for every layer's ∂L/∂W, and one more for ∂L/∂A of every layer but the first.
+  public static func parameterGradientMultiplyAdds(_ layerSizes: [Int]) -> Int {
+    2 * forwardMultiplyAdds(layerSizes) - layerSizes[0] * layerSizes[1]
   }
 
   /// A freshly initialised network.
@@ -80,17 +92,27 @@ public struct DenseNetwork: Sendable, Equatable {
   public struct Pass: Sendable {
     public let rows: Int
     public let activations: [[Double]]
+    /// The input when it was given as ``BinaryRows`` (`activations[0]` is then empty).
+    public var binaryInput: BinaryRows? = nil
     /// The network's outputs, `rows × outputSize`, row-major.
     public var output: [Double] { activations[activations.count - 1] }
   }
 
-  /// The network on a minibatch of `rows` inputs (row-major, `rows × inputSize`).
-  public func forward(_ input: [Double], rows: Int) -> Pass {
+  /// The network on a minibatch of `rows` inputs (row-major, `rows × inputSize`); `threads` splits
+  /// the products' rows (the bytes do not depend on it, ``MatrixProduct``).
+  public func forward(_ input: [Double], rows: Int, threads: Int = 1) -> Pass {
     precondition(input.count == rows * inputSize, "DenseNetwork.forward: \(input.count) numbers for \(rows) inputs of \(inputSize)")
     var activations = [input]
     activations.reserveCapacity(layerSizes.count)
+    forwardLayers(from: 0, &activations, rows: rows, threads: threads)
+    return Pass(rows: rows, activations: activations)
+  }
+
+  /// Layers `first` … last on `activations[first]`, appending their outputs to `activations`.
+  func forwardLayers(from first: Int, _ activations: inout [[Double]], rows: Int, threads: Int) {
     let last = layerSizes.count - 2
-    for l in 0...last {
+    guard first <= last else { return }
+    for l in first...last {
       let (n, m) = (layerSizes[l], layerSizes[l + 1])
       var out = [Double](repeating: 0, count: rows * m)
       parameters.withUnsafeBufferPointer { p in
@@ -99,7 +121,7 @@ public struct DenseNetwork: Sendable, Equatable {
             for r in 0..<rows { (z.baseAddress! + r * m).update(from: p.baseAddress! + biasOffsets[l], count: m) }
             MatrixProduct.multiply(
               transposeA: false, transposeB: true, rows: rows, columns: m, inner: n, a.baseAddress!, lda: n,
-              p.baseAddress! + weightOffsets[l], ldb: n, beta: 1, z.baseAddress!, ldc: m)
+              p.baseAddress! + weightOffsets[l], ldb: n, beta: 1, z.baseAddress!, ldc: m, threads: threads)
             if l < last {
               let slope = leakySlope
               for k in 0..<(rows * m) where z[k] < 0 { z[k] *= slope }
@@ -109,7 +131,6 @@ public struct DenseNetwork: Sendable, Equatable {
       }
       activations.append(out)
     }
-    return Pass(rows: rows, activations: activations)
   }
 
   /// Reverse mode: given ∂L/∂output (`rows × outputSize`) for `pass`, adds ∂L/∂parameters to `gradient`
@@ -122,10 +143,10 @@ public struct DenseNetwork: Sendable, Equatable {
 
   /// Reverse mode to the parameters only: adds ∂L/∂parameters to `gradient`, skipping the first layer's
   /// product for ∂L/∂input (a third of that layer's backward cost; the learners' common case).
-  public func accumulateParameterGradient(_ pass: Pass, outputGradient: [Double], into gradient: inout [Double]) {
+  public func accumulateParameterGradient(_ pass: Pass, outputGradient: [Double], into gradient: inout [Double], threads: Int = 1) {
     precondition(gradient.count == parameterCount, "DenseNetwork.backward: the gradient buffer has the wrong size")
     gradient.withUnsafeMutableBufferPointer { g in
-      _ = backward(pass, outputGradient: outputGradient, parameterGradient: g.baseAddress, inputGradient: false)
+      _ = backward(pass, outputGradient: outputGradient, parameterGradient: g.baseAddress, inputGradient: false, threads: threads)
     }
   }
 
@@ -135,7 +156,7 @@ public struct DenseNetwork: Sendable, Equatable {
   }
 
   private func backward(
-    _ pass: Pass, outputGradient: [Double], parameterGradient: UnsafeMutablePointer<Double>?, inputGradient: Bool = true
+    _ pass: Pass, outputGradient: [Double], parameterGradient: UnsafeMutablePointer<Double>?, inputGradient: Bool = true, threads: Int = 1
   ) -> [Double] {
     let rows = pass.rows
     precondition(
@@ -151,15 +172,19 @@ public struct DenseNetwork: Sendable, Equatable {
           upstream.withUnsafeMutableBufferPointer { u in for k in 0..<(rows * m) where !(z[k] > 0) { u[k] *= slope } }
         }
       }
-      let skipInput = l == 0 && !inputGradient
+      let skipInput = l == 0 && (!inputGradient || pass.binaryInput != nil)
       var downstream = [Double](repeating: 0, count: skipInput ? 0 : rows * n)
       parameters.withUnsafeBufferPointer { p in
         pass.activations[l].withUnsafeBufferPointer { a in
           upstream.withUnsafeBufferPointer { u in
-            if let grad = parameterGradient {
+            if let grad = parameterGradient, l == 0, let binary = pass.binaryInput {
+              Self.accumulateBinaryWeightGradient(binary, upstream: u.baseAddress!, outputs: m, into: grad + weightOffsets[l], threads: threads)
+              let biases = grad + biasOffsets[l]
+              for r in 0..<rows { for o in 0..<m { biases[o] += u[r * m + o] } }
+            } else if let grad = parameterGradient {
               MatrixProduct.multiply(
                 transposeA: true, transposeB: false, rows: m, columns: n, inner: rows, u.baseAddress!, lda: m, a.baseAddress!, ldb: n,
-                beta: 1, grad + weightOffsets[l], ldc: n)
+                beta: 1, grad + weightOffsets[l], ldc: n, threads: threads)
               let biases = grad + biasOffsets[l]
               for r in 0..<rows { for o in 0..<m { biases[o] += u[r * m + o] } }
             }
@@ -167,7 +192,7 @@ public struct DenseNetwork: Sendable, Equatable {
               downstream.withUnsafeMutableBufferPointer { d in
                 MatrixProduct.multiply(
                   transposeA: false, transposeB: false, rows: rows, columns: n, inner: m, u.baseAddress!, lda: m,
-                  p.baseAddress! + weightOffsets[l], ldb: n, beta: 0, d.baseAddress!, ldc: n)
+                  p.baseAddress! + weightOffsets[l], ldb: n, beta: 0, d.baseAddress!, ldc: n, threads: threads)
               }
             }
           }

@@ -5,6 +5,10 @@
 /// ``ProximalPolicyOptimisation/loss(outputs:actionCount:minibatch:hyperparameters:)`` with Adam
 /// (ε = 10⁻⁵) after clipping the gradient's norm; the learning rate is annealed linearly to 0 over
 /// the planned updates when asked.
+///
+/// ``threads`` splits every minibatch's matrix products into bands of rows on that many threads; each
+/// product's elements are summed exactly as on one thread (``MatrixProduct``), so the learner's bytes
+/// do not depend on it.
 public struct PPOLearner: Sendable {
   public var policy: ActorCritic
   public let hyperparameters: ProximalPolicyOptimisation.Hyperparameters
@@ -14,12 +18,28 @@ public struct PPOLearner: Sendable {
   public private(set) var updates = 0
   /// The loss terms averaged over the last update's minibatches.
   public private(set) var lastTerms = ProximalPolicyOptimisation.Terms()
+  /// Threads for the matrix products (1 = the caller's thread only); the results do not depend on it.
+  public var threads = 1
+  /// Multiply-adds of the network products done by ``update(_:random:)`` so far, counted per minibatch
+  /// row (``DenseNetwork/forwardMultiplyAdds(_:)`` plus ``DenseNetwork/parameterGradientMultiplyAdds(_:)``;
+  /// on one-hot rollouts the first layer's two products count one addition per one and output instead):
+  /// a machine-independent measure of the learning work.
+  public private(set) var multiplyAdds = 0
 
   public init(policy: ActorCritic, hyperparameters: ProximalPolicyOptimisation.Hyperparameters = .init(), plannedUpdates: Int) {
     self.policy = policy
     self.hyperparameters = hyperparameters
     self.plannedUpdates = max(1, plannedUpdates)
     optimiser = Adam(parameterCount: policy.network.parameterCount, learningRate: hyperparameters.learningRate, epsilon: hyperparameters.adamEpsilon)
+  }
+
+  /// Bytes an update on a rollout of `rows` rows holds besides the rollout: the parameters, their
+  /// gradient and Adam's two moments (4 × 8 bytes each); the shuffled order, advantages and value targets
+  /// (3 × 8 bytes per row); and one minibatch's input, activations and their gradients (2 × 8 bytes per
+  /// number of every layer). Counted from the sizes, as the scaling experiment's memory measure.
+  public func bytes(rows: Int) -> Int {
+    let minibatch = min(hyperparameters.minibatchSize, rows)
+    return policy.network.parameterCount * 32 + rows * 24 + minibatch * policy.network.layerSizes.reduce(0, +) * 16
   }
 
   /// One PPO update on `rollout`; `random` shuffles the minibatches.
@@ -51,23 +71,34 @@ public struct PPOLearner: Sendable {
 
   /// One gradient step on the given rollout rows.
   private mutating func step(rows: [Int], rollout: Rollout, advantages: [Double], returns: [Double]) -> ProximalPolicyOptimisation.Terms {
-    let d = rollout.observationSize
-    var input = [Double](repeating: 0, count: rows.count * d)
-    input.withUnsafeMutableBufferPointer { x in
-      rollout.observations.withUnsafeBufferPointer { o in
-        for (r, k) in rows.enumerated() { (x.baseAddress! + r * d).update(from: o.baseAddress! + k * d, count: d) }
-      }
-    }
+
     var batchAdvantages = rows.map { advantages[$0] }
     if hyperparameters.normaliseAdvantages { Self.normalise(&batchAdvantages) }
     let minibatch = ProximalPolicyOptimisation.Minibatch(
       actions: rows.map { rollout.actions[$0] }, oldLogProbabilities: rows.map { rollout.logProbabilities[$0] },
       oldValues: rows.map { rollout.values[$0] }, advantages: batchAdvantages, returns: rows.map { returns[$0] })
-    let pass = policy.network.forward(input, rows: rows.count)
+    let pass: DenseNetwork.Pass
+    let sizes = policy.network.layerSizes
+    if case .oneHot = rollout.storage {
+      // One-hot rows: the first layer adds the weight columns of the ones (forward and ∂L/∂W).
+      pass = policy.network.forward(binary: rollout.binaryRows(rows), threads: threads)
+      let ones = pass.binaryInput!.ones * sizes[1]
+      multiplyAdds +=
+        2 * ones + rows.count
+        * (DenseNetwork.forwardMultiplyAdds(sizes) + DenseNetwork.parameterGradientMultiplyAdds(sizes) - 2 * sizes[0] * sizes[1])
+    } else {
+      let d = rollout.observationSize
+      var input = [Double](repeating: 0, count: rows.count * d)
+      input.withUnsafeMutableBufferPointer { x in
+        for (r, k) in rows.enumerated() { rollout.writeObservation(row: k, into: x.baseAddress! + r * d) }
+      }
+      pass = policy.network.forward(input, rows: rows.count, threads: threads)
+      multiplyAdds += rows.count * (DenseNetwork.forwardMultiplyAdds(sizes) + DenseNetwork.parameterGradientMultiplyAdds(sizes))
+    }
     let (terms, outputGradient) = ProximalPolicyOptimisation.loss(
       outputs: pass.output, actionCount: policy.actionCount, minibatch: minibatch, hyperparameters: hyperparameters)
     var gradient = [Double](repeating: 0, count: policy.network.parameterCount)
-    policy.network.accumulateParameterGradient(pass, outputGradient: outputGradient, into: &gradient)
+    policy.network.accumulateParameterGradient(pass, outputGradient: outputGradient, into: &gradient, threads: threads)
     ProximalPolicyOptimisation.clipNorm(&gradient, maximum: hyperparameters.maxGradientNorm)
     optimiser.descend(&policy.network.parameters, gradient: gradient)
     return terms

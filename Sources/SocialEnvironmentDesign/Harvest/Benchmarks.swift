@@ -5,7 +5,9 @@ extension SocialEnvironmentDesign {
   /// one core; Melting Pot's own commons harvest runs at about 59 steps per second with rendering):
   /// the dynamics alone under uniform random actions (moves, eating, regrowth, the social term of
   /// eq. 2), the same with every player's 11 × 11 observation and `NEARBY` count, the full game with
-  /// the restraint players and taxes, and the full game at 112 000 players.
+  /// the restraint players and taxes, and the full game at 112 000 players (copies of the map that never
+  /// learn, the environment's throughput at scale); PPO training of learned players, and the design loop
+  /// (``SharedPolicyLoop``) at 7 players on one and two threads and at 700 and 7 000 players.
   public static let benchmarks: [Benchmark] = [
     Benchmark(
       id: "sed.steps.dynamics", summary: "7 players, uniform random actions: moves, eating, regrowth, seen apples", unit: "steps", count: 2_000_000
@@ -28,6 +30,31 @@ extension SocialEnvironmentDesign {
       unit: "player-steps", count: 7 * 200 * 10
     ) { n in
       ppoBenchmark(updates: max(1, n / 1400))
+    },
+    Benchmark(
+      id: "sed.ppo.design-loop-7.threads-1",
+      summary: "the design loop (SharedPolicyLoop) at 7 players: shared 363-32-8 policy, fixed taxes, 200-step rollouts, PPO on one thread",
+      unit: "player-steps", count: 7 * 200 * 10
+    ) { n in
+      designLoopBenchmark(copies: 1, threads: 1, playerSteps: n)
+    },
+    Benchmark(
+      id: "sed.ppo.design-loop-7.threads-2", summary: "the same with the learner's matrix products split over 2 threads (same bytes)",
+      unit: "player-steps", count: 7 * 200 * 10
+    ) { n in
+      designLoopBenchmark(copies: 1, threads: 2, playerSteps: n)
+    },
+    Benchmark(
+      id: "sed.ppo.design-loop-700", summary: "the design loop at 700 players (100 copies of the map), 2 threads", unit: "player-steps",
+      count: 700 * 200 * 2
+    ) { n in
+      designLoopBenchmark(copies: 100, threads: 2, playerSteps: n)
+    },
+    Benchmark(
+      id: "sed.ppo.design-loop-7000", summary: "the design loop at 7 000 players (1 000 copies of the map), 2 threads", unit: "player-steps",
+      count: 7000 * 200
+    ) { n in
+      designLoopBenchmark(copies: 1000, threads: 2, playerSteps: n)
     },
     Benchmark(id: "sed.steps.game", summary: "7 restraint players (k = 4), taxes every 50 steps, eq. 2 rewards", unit: "steps", count: 1_000_000) {
       n in
@@ -86,6 +113,17 @@ extension SocialEnvironmentDesign {
     settings.updates = updates
     let learner = try! LearnedPlayers.train(.selfish, configuration: AppleGameConfiguration(), settings: settings, random: Random(seed: 1))
     return learner.lastTerms.total
+  }
+
+  /// ``SharedPolicyLoop`` on `copies` copies of the map, with as many 200-step updates as make
+  /// `playerSteps` (at least one).
+  static func designLoopBenchmark(copies: Int, threads: Int, playerSteps: Int) -> Double {
+    var settings = SharedPolicyLoop.Settings()
+    settings.copies = copies
+    settings.threads = threads
+    settings.updates = max(1, playerSteps / (7 * copies * settings.horizon))
+    let (learner, cost) = try! SharedPolicyLoop.run(settings, random: Random(seed: 1))
+    return learner.lastTerms.total + cost.apples
   }
 
   /// Runs the full game on `copies` copies of the map for `steps` steps (in rounds of at most 1000).
