@@ -87,8 +87,8 @@ site-test:
 
 # A paper added from outside the repository (README: "Adding a paper from your own package"): the
 # README's quoted code must be the files of Examples/MyPaper (.ci/readme_code.py), and that package,
-# which depends on this one by path, is built in its own .build and its `my-reproduce` lists, runs and
-# checks its paper at smoke scale in a temporary folder. The build compiles LabKit and ArgumentParser
+# which depends on this one by path, is built in its own .build and its `my-reproduce` lists, runs,
+# checks and shows its paper at smoke scale in a temporary folder. The build compiles LabKit and ArgumentParser
 # again for the example (about N minutes on 2 cores).
 EXAMPLE := Examples/MyPaper
 
@@ -100,6 +100,7 @@ example: deps
 	$$tool list --claims; \
 	$$tool run --scale smoke --jobs $(JOBS) --output "$$out"; \
 	$$tool check --scale smoke --jobs $(JOBS) --output "$$out"; \
+	$$tool show mp.mutual-cooperation.product --scale smoke --output "$$out"; \
 	test -s "$$out/Reproduce/MyPaper/results.json"
 
 fuzz: deps

@@ -79,7 +79,10 @@ let package = Package(
       .executableTarget(name: "fuzz", dependencies: ["ParserFuzzing"]),
       .testTarget(name: "LabKitTests", dependencies: ["LabKit", "CGSL"], exclude: ["Golden"]),
       .testTarget(name: "GameTheoryTests", dependencies: ["GameTheory"]),
-      .testTarget(name: "ReproduceTests", dependencies: ["reproduce", "LabKit"], exclude: ["Golden"]),
+      .testTarget(
+        name: "ReproduceTests",
+        dependencies: ["reproduce", "ReproduceCommandLine", "LabKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        exclude: ["Golden"]),
       .testTarget(name: "ParserFuzzingTests", dependencies: ["ParserFuzzing"]),
     ]
     + (mpi

@@ -22,8 +22,9 @@ public protocol ReproduceCatalog: Sendable {
   /// The papers and experiments the command line runs, lists and checks.
   static var catalog: Catalog { get }
   /// How the catalog is run: its catalog, the library versions recorded in `Reproduce/MANIFEST.json`
-  /// and each paper's code fingerprint (a paper without one never uses the cell store, so `show` finds
-  /// nothing stored for it). Default: the catalog, GSL's version and no fingerprints.
+  /// and each paper's code fingerprint, which keys the cell store (a paper without one is always
+  /// computed, and `show` finds nothing stored for it). Default: the catalog, GSL's version, and for
+  /// every paper the fingerprint of the running executable (``ExecutableFingerprint``).
   static var reproduction: Reproduction { get }
   /// The executable's name in help and completion scripts. Default: `reproduce`.
   static var commandName: String { get }
@@ -38,7 +39,10 @@ public protocol ReproduceCatalog: Sendable {
 
 extension ReproduceCatalog {
   public static var reproduction: Reproduction {
-    Reproduction(catalog: catalog, libraryVersions: [("gsl", GSLRuntime.version)])
+    let fingerprint = ExecutableFingerprint.current
+    return Reproduction(
+      catalog: catalog, libraryVersions: [("gsl", GSLRuntime.version)],
+      fingerprints: Dictionary(uniqueKeysWithValues: catalog.papers.compactMap { paper in fingerprint.map { (paper.id, $0) } }))
   }
   public static var commandName: String { "reproduce" }
   public static var abstract: String { "Regenerate and check the results of a catalog of papers." }
