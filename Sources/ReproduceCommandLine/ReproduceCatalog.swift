@@ -48,7 +48,7 @@ extension ReproduceCatalog {
   public static var abstract: String { "Regenerate and check the results of a catalog of papers." }
   public static var discussion: String {
     """
-    IDs name a paper (its name, or its prefix), an experiment or a claim (`reproduce list --claims` \
+    IDs name a paper (its name, or its prefix), an experiment or a claim (`\(commandName) list --claims` \
     shows them). With no subcommand, `\(commandName)` runs everything at standard scale.
     """
   }

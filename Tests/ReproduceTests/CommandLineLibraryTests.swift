@@ -76,8 +76,10 @@ import Testing
     #expect(parsed.ids == ["tl.tiny"])
     #expect(try ReproduceRoot<TinyLab>.parseAsRoot([]) is ReproduceRoot<TinyLab>.Run)
     #expect(try ReproduceRoot<TinyLab>.parseAsRoot(["list", "--claims"]) is ReproduceRoot<TinyLab>.List)
-    // Control: a subcommand the catalog did not add is refused.
-    #expect(throws: (any Error).self) { try ReproduceRoot<TinyLab>.parseAsRoot(["extra"]) }
+    // An added subcommand is parsed as such; without it, the same word is an id for the default `run`.
     #expect(try ReproduceRoot<TinyLabWithExtra>.parseAsRoot(["extra"]) is Extra)
+    #expect((try ReproduceRoot<TinyLab>.parseAsRoot(["extra"]) as? ReproduceRoot<TinyLab>.Run)?.ids == ["extra"])
+    // Bad input is refused while parsing, before anything runs.
+    #expect(throws: (any Error).self) { try ReproduceRoot<TinyLab>.parseAsRoot(["run", "--jobs", "0"]) }
   }
 }
