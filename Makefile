@@ -89,7 +89,8 @@ site-test:
 # README's quoted code must be the files of Examples/MyPaper (.ci/readme_code.py), and that package,
 # which depends on this one by path, is built in its own .build and its `my-reproduce` lists, runs,
 # checks and shows its paper at smoke scale in a temporary folder. The build compiles LabKit and ArgumentParser
-# again for the example (about N minutes on 2 cores).
+# again for the example: 34 s wall, 51 s CPU on an idle 2-core machine (5.7 min wall under load 10),
+# plus cloning its two dependencies; the runs take under a second.
 EXAMPLE := Examples/MyPaper
 
 example: deps
