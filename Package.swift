@@ -22,6 +22,9 @@ let package = Package(
   name: "CooperationLab",
   products: [
     .executable(name: "reproduce", targets: ["reproduce"]),
+    // The `reproduce` command line over any catalog, for packages that add papers without forking
+    // (README: "Adding a paper from your own package"; Examples/MyPaper).
+    .library(name: "ReproduceCommandLine", targets: ["ReproduceCommandLine"]),
     .library(name: "LabKit", targets: ["LabKit"]),
     .library(name: "GameTheory", targets: ["GameTheory"]),
   ] + paperModules.map { .library(name: $0, targets: [$0]) },
@@ -52,13 +55,21 @@ let package = Package(
   ]
     + paperModules.map { .target(name: $0, dependencies: ["LabKit", "GameTheory"]) }
     + [
+      // `run`, `show`, `check`, `list`, `site` and `figures` over a catalog given by its user: no paper
+      // module, no GameTheory, so that an outside package building it compiles LabKit and nothing else.
+      .target(
+        name: "ReproduceCommandLine",
+        dependencies: ["LabKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+          + (mpi ? ["LabKitMPI"] : []),
+        swiftSettings: mpi ? [.define("REPRODUCE_MPI")] : []
+      ),
+      // The repository's `reproduce`: wiring only (the five papers, fingerprints, the game subcommands).
       .executableTarget(
         name: "reproduce",
         dependencies: [
-          "LabKit", "GameTheory",
+          "LabKit", "GameTheory", "ReproduceCommandLine",
           .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ] + paperModules.map { .target(name: $0) } + (mpi ? ["LabKitMPI"] : []),
-        swiftSettings: mpi ? [.define("REPRODUCE_MPI")] : [],
+        ] + paperModules.map { .target(name: $0) },
         plugins: [.plugin(name: "SourceFingerprintPlugin")]
       ),
       // Fuzz targets for every parser a user's input reaches (.nfg, modal formulas and agent files,
@@ -68,7 +79,10 @@ let package = Package(
       .executableTarget(name: "fuzz", dependencies: ["ParserFuzzing"]),
       .testTarget(name: "LabKitTests", dependencies: ["LabKit", "CGSL"], exclude: ["Golden"]),
       .testTarget(name: "GameTheoryTests", dependencies: ["GameTheory"]),
-      .testTarget(name: "ReproduceTests", dependencies: ["reproduce", "LabKit"], exclude: ["Golden"]),
+      .testTarget(
+        name: "ReproduceTests",
+        dependencies: ["reproduce", "ReproduceCommandLine", "LabKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        exclude: ["Golden"]),
       .testTarget(name: "ParserFuzzingTests", dependencies: ["ParserFuzzing"]),
     ]
     + (mpi

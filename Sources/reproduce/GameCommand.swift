@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GameTheory
 import LabKit
+import ReproduceCommandLine
 
 /// How a subcommand prints its result.
 enum OutputFormat: String, ExpressibleByArgument {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GameTheory
 import LabKit
+import ReproduceCommandLine
 
 /// The dynamics `game dynamics` runs.
 enum DynamicsMethod: String, ExpressibleByArgument, CaseIterable {

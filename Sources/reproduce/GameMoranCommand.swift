@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GameTheory
 import LabKit
+import ReproduceCommandLine
 
 extension Reproduce.GameCommand {
   struct MoranCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GameTheory
 import LabKit
+import ReproduceCommandLine
 
 extension Reproduce.GameCommand {
   struct StrategiesCommand: ParsableCommand {

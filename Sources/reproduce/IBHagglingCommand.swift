@@ -1,6 +1,7 @@
 import ArgumentParser
 import IBHaggling
 import LabKit
+import ReproduceCommandLine
 
 extension IBHagglingCommandLine.Format: ExpressibleByArgument {}
 extension PriorCoding: ExpressibleByArgument {}

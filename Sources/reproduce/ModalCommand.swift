@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LabKit
 import ModalAgents
+import ReproduceCommandLine
 
 extension ModalCommandLine.Format: ExpressibleByArgument {}
 

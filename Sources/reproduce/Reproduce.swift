@@ -1,34 +1,24 @@
 import ArgumentParser
-import Foundation
 import LabKit
+import ReproduceCommandLine
 
+/// The repository's `reproduce`: the command line of ReproduceCommandLine over the five papers
+/// (`run`, `show`, `check`, `list`, `site`, `figures`), with the game-theory, modal-agent, haggling and
+/// benchmark subcommands added. Only wiring lives here.
 @main
-struct Reproduce: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "reproduce",
-    abstract: "Regenerate, check and extend the results of five texts on cooperation among autonomous agents.",
-    discussion: """
-      IDs name a paper (NumericalPolitics, or its prefix np), an experiment (np.zero-memory) or a claim \
-      (np.zero-memory.steal). With no subcommand, `reproduce` runs everything at standard scale.
-      """,
-    subcommands: [
-      Run.self, Show.self, Check.self, List.self, Site.self, FiguresCommand.self, Bench.self, GameCommand.self, ModalCommand.self,
-      IBHagglingCommand.self,
-    ],
-    defaultSubcommand: Run.self)
-
-  /// ArgumentParser's `main`, except that a usage error (a malformed or out-of-range option value,
-  /// exit 64 by default) exits 2 like every other bad input, with ArgumentParser's message and usage.
-  static func main() {
-    do {
-      var command = try parseAsRoot()
-      try command.run()
-    } catch {
-      if exitCode(for: error) == .validationFailure {
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-        Foundation.exit(2)
-      }
-      exit(withError: error)
-    }
+enum Reproduce: ReproduceCatalog {
+  static var catalog: Catalog { .all }
+  static var reproduction: Reproduction { .all }
+  static var abstract: String {
+    "Regenerate, check and extend the results of five texts on cooperation among autonomous agents."
+  }
+  static var discussion: String {
+    """
+    IDs name a paper (NumericalPolitics, or its prefix np), an experiment (np.zero-memory) or a claim \
+    (np.zero-memory.steal). With no subcommand, `reproduce` runs everything at standard scale.
+    """
+  }
+  static var subcommands: [any ParsableCommand.Type] {
+    [Bench.self, GameCommand.self, ModalCommand.self, IBHagglingCommand.self]
   }
 }

@@ -1,13 +1,16 @@
 import ArgumentParser
 import LabKit
 
-extension Reproduce {
+extension ReproduceRoot {
   struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      abstract: "Print stored results (a claim's verdict, map and evidence; an experiment's tables) without computing.",
-      discussion: "Exit 0 when everything selected is stored for this code, 1 when something is not, 2 for an unknown id.")
+    static var configuration: CommandConfiguration {
+      CommandConfiguration(
+        commandName: "show",
+        abstract: "Print stored results (a claim's verdict, map and evidence; an experiment's tables) without computing.",
+        discussion: "Exit 0 when everything selected is stored for this code, 1 when something is not, 2 for an unknown id.")
+    }
 
-    @Argument(help: "A paper, experiment or claim.")
+    @Argument(help: "A paper, experiment or claim.", completion: .ids(of: Lab.self))
     var id: String
 
     @OptionGroup var options: RunOptions
@@ -21,7 +24,7 @@ extension Reproduce {
       let shown = try reportingErrors {
         var showOptions = try options.options()
         showOptions.store = store.open(output: options.output)
-        return try Reproduction.all.show(id, options: showOptions)
+        return try Lab.reproduction.show(id, options: showOptions)
       }
       switch shown {
       case .stored(let text): print(text, terminator: "")

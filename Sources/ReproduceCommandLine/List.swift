@@ -1,11 +1,14 @@
 import ArgumentParser
 import LabKit
 
-extension Reproduce {
+extension ReproduceRoot {
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List papers and experiments, with their claims or parameters.")
+    static var configuration: CommandConfiguration {
+      CommandConfiguration(
+        commandName: "list", abstract: "List papers and experiments, with their claims or parameters.")
+    }
 
-    @Argument(help: "Papers or experiments to list (all when none is given).")
+    @Argument(help: "Papers or experiments to list (all when none is given).", completion: .ids(of: Lab.self, kinds: [.paper, .experiment]))
     var ids: [String] = []
 
     @Flag(help: "Show every claim with its source and statement.")
@@ -16,7 +19,7 @@ extension Reproduce {
 
     func run() throws {
       try reportingErrors {
-        let plan = try Reproduction.all.plan(ids)
+        let plan = try Lab.reproduction.plan(ids)
         print(CatalogListing.text(plan, claims: claims, parameters: parameters), terminator: "")
       }
     }

@@ -38,16 +38,3 @@ struct RunOptions: ParsableArguments {
       showProgress: isatty(2) == 1, root: output, templateRoot: ".")
   }
 }
-
-/// Runs `body`, turning a ``LabError`` into one line on standard error and exit code 2.
-func reportingErrors<T>(_ body: () throws -> T) throws -> T {
-  do { return try body() } catch let error as LabError {
-    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-    throw ExitCode(2)
-  }
-}
-
-/// Progress lines on standard error when it is a terminal.
-func log(_ line: String) {
-  if isatty(2) == 1 { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
-}
