@@ -219,8 +219,12 @@ struct PrincipalsExperiment: Experiment {
     }
     rates.referenceLine(x: Double(o.phaseOne * 20) + 0.5, label: "phase 2")
     return [
-      Figure(id: "sed.principals.objective", title: "The voted objective against rounds for each principal", drawing: objective),
-      Figure(id: "sed.principals.rates", title: "Tax rates per period as the principal learns", drawing: rates),
+      Figure(id: "sed.principals.objective", title: "The voted objective against rounds for each principal", drawing: objective).captioned(
+        "O_η = η · (sum of the players' apples) + (1 − η) · (the smallest player's apples), the objective the players vote for, with η the mean of their reported selfishness σ (§4); in phase 1 the players learn without tax; in phase 2 the principal learns the tax rates too."
+      ),
+      Figure(id: "sed.principals.rates", title: "Tax rates per period as the principal learns", drawing: rates).captioned(
+        "Population 0 is the first of the simulated populations (its seed); a bracket is a band of pre-tax income in apples, each taxed at its own rate; in phase 1 the players learn without tax; in phase 2 the principal learns the tax rates too."
+      ),
     ]
   }
 }
