@@ -40,7 +40,8 @@ public enum InlineValues {
       guard !line[head.upperBound..<tail.lowerBound].contains("<!--") else {
         throw ValueReference.Problem("value '\(reference)' holds a comment or marker before its '\(Self.close)'")
       }
-      found.append(Occurrence(reference: reference, opening: start.lowerBound..<head.upperBound, value: head.upperBound..<tail.lowerBound, closing: tail))
+      found.append(
+        Occurrence(reference: reference, opening: start.lowerBound..<head.upperBound, value: head.upperBound..<tail.lowerBound, closing: tail))
       cursor = tail.upperBound
     }
     if line.count(of: Self.close) != found.count {
@@ -49,12 +50,13 @@ public enum InlineValues {
     return found
   }
 
-  /// `line` with every value's text replaced by `value(reference)`; the markers are kept.
-  static func weave(line: Substring, value: (String) throws -> String) throws -> String {
+  /// `line` with every value's text replaced by `value(reference)` (kept when it returns nil); the
+  /// markers are kept.
+  static func weave(line: Substring, value: (String) throws -> String?) throws -> String {
     var out = ""
     var cursor = line.startIndex
     for occurrence in try occurrences(in: line) {
-      let text = try value(occurrence.reference)
+      let text = try value(occurrence.reference) ?? String(line[occurrence.value])
       guard !text.contains("\n"), !text.contains("<!--") else {
         throw ValueReference.Problem("value '\(occurrence.reference)' prints as more than one line or holds a comment")
       }

@@ -21,10 +21,10 @@ public enum LiterateDocument {
   }
 
   /// `text` with every generated block replaced by `content(id)` and every generated value in the
-  /// prose by `value(reference)` (values are left as they are when `value` is nil). Either closure
-  /// throws for an id or reference it cannot resolve; the error names the document and line.
+  /// prose by `value(reference)` (a value keeps its text when `value` is nil or returns nil). Either
+  /// closure throws for an id or reference it cannot resolve; the error names the document and line.
   public static func weave(
-    _ text: String, place: String, content: (String) throws -> String, value: ((String) throws -> String)? = nil
+    _ text: String, place: String, content: (String) throws -> String, value: ((String) throws -> String?)? = nil
   ) throws -> String {
     var out = ""
     for segment in try segments(of: text, place: place) {
@@ -43,18 +43,19 @@ public enum LiterateDocument {
   }
 
   /// The prose `lines` (starting at line `firstLine` of the document) with their values rewritten.
-  static func weaveValues(_ lines: String, firstLine: Int, place: String, value: (String) throws -> String) throws -> String {
+  static func weaveValues(_ lines: String, firstLine: Int, place: String, value: (String) throws -> String?) throws -> String {
     guard lines.contains(InlineValues.open) || lines.contains(InlineValues.close) else { return lines }
     var out: [String] = []
     for (offset, line) in lines.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       do {
-        out.append(try InlineValues.weave(line: line) { reference in
-          do { return try value(reference) } catch let error as LabError {
-            throw ValueReference.Problem("value '\(reference)': \(error)")
-          } catch let error as ValueReference.Problem {
-            throw ValueReference.Problem("value '\(reference)': \(error)")
-          }
-        })
+        out.append(
+          try InlineValues.weave(line: line) { reference in
+            do { return try value(reference) } catch let error as LabError {
+              throw ValueReference.Problem("value '\(reference)': \(error)")
+            } catch let error as ValueReference.Problem {
+              throw ValueReference.Problem("value '\(reference)': \(error)")
+            }
+          })
       } catch let problem as ValueReference.Problem {
         throw LabError.invalidInput(place: "\(place) line \(firstLine + offset)", problem: problem.description)
       }

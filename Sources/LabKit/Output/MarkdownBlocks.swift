@@ -125,14 +125,25 @@ public enum MarkdownBlocks {
 }
 
 extension MarkdownBlocks {
-  /// The text of the generated value `reference` (``InlineValues``, ``ValueReference``) of `paper`'s
-  /// document, from its results.
-  public static func value(_ reference: String, record: PaperRecord) throws -> String {
+  /// The text of the generated value `reference` (``InlineValues``, ``ValueReference``) of a paper's
+  /// document, from its results `record`; nil to keep the text the document has.
+  ///
+  /// A malformed reference is always an error. The text is kept when the reference cannot be
+  /// resolved for want of results: an id that is not in `record` while some of the paper's
+  /// experiments have not run (`complete` false; it may be a table of one of them), or a member or
+  /// row missing at smoke scale (a smoke run tests the pipeline, its numbers are not findings, and
+  /// its smaller grids may lack the row the prose states). Otherwise it is an error.
+  public static func value(_ reference: String, record: PaperRecord, complete: Bool = true) throws -> String? {
     let parsed = try ValueReference(parsing: reference)
     guard let item = item(parsed.id, in: record) else {
+      guard complete else { return nil }
       throw LabError.unknownIdentifier(parsed.id, known: record.experiments.flatMap { [$0.id] + $0.tables.map(\.id) + $0.claims.map(\.id) })
     }
-    return try ValueReference.text(parsed.resolve(in: item), format: parsed.format)
+    do {
+      return try ValueReference.text(parsed.resolve(in: item), format: parsed.format)
+    } catch is ValueReference.Problem where record.scale == .smoke {
+      return nil
+    }
   }
 
   /// The JSON a reference's id names: an experiment or a claim as results.json stores it, or a

@@ -9,7 +9,12 @@ import Testing
   /// An item as results.json stores it: a claim with measured values and trends, and table rows.
   static let claim = JSONValue.object([
     ("id", .string("x.claim")), ("headline", .string("holds")),
-    ("measured", .object([("runs meeting at X", .number(94)), ("d / X", .numberLiteral("0.25")), ("interval", .array([.number(0.7441886406), .number(0.9421187147)]))])),
+    (
+      "measured",
+      .object([
+        ("runs meeting at X", .number(94)), ("d / X", .numberLiteral("0.25")), ("interval", .array([.number(0.7441886406), .number(0.9421187147)])),
+      ])
+    ),
     (
       "trends",
       .array([
@@ -50,7 +55,9 @@ import Testing
   }
 
   @Test func rejectsMalformedReferences() {
-    for bad in ["", " /x", "a//b", "a/#0", "a/#x", "a/[x]", "a/[=1]", "a/[x=1", #"a/"open"#, #"a/b"c"#, "a as fixed", "a as fixed 13", "a as round 2"] {
+    for bad in [
+      "", " /x", "a//b", "a/#0", "a/#x", "a/[x]", "a/[=1]", "a/[x=1", #"a/"open"#, #"a/b"c"#, "a as fixed", "a as fixed 13", "a as round 2",
+    ] {
       #expect(throws: ValueReference.Problem.self, "\(bad)") { try ValueReference(parsing: bad) }
     }
   }
@@ -118,7 +125,8 @@ import Testing
     let document = Self.document.replacing("runs meeting at X", with: "runs meting at X")
     #expect(
       throws: LabError.invalidInput(
-        place: "doc.md line 7", problem: "value 'x.claim/measured/runs meting at X': x.claim/measured has no member 'runs meting at X'; did you mean 'runs meeting at X'?")
+        place: "doc.md line 7",
+        problem: "value 'x.claim/measured/runs meting at X': x.claim/measured has no member 'runs meting at X'; did you mean 'runs meeting at X'?")
     ) { try LiterateDocument.weave(document, place: "doc.md", content: { _ in "" }, value: Self.value) }
     let unclosed = "a\nb <!-- reproduce:value x.claim/headline -->holds\n"
     #expect(
@@ -145,7 +153,7 @@ import Testing
     let root = try ReproductionTests.temporaryRoot()
     let document = "# Toy\n\nThe first mean is <!-- reproduce:value toy.coin.means/#1/mean -->?<!-- /reproduce:value -->.\n"
     try document.write(toFile: root + "/Papers/Toy.md", atomically: true, encoding: .utf8)
-    let options = Reproduction.Options(scale: .smoke, seed: 3, root: root)
+    let options = Reproduction.Options(scale: .standard, seed: 3, root: root)
     let outcome = try ReproductionTests.reproduction.run([], options: options)
     let woven = outcome.tree.files["Papers/Toy.md"]!
     let after = try #require(woven.firstRange(of: "mean -->")?.upperBound)
@@ -159,9 +167,25 @@ import Testing
       try ReproductionTests.reproduction.run([], options: options).tree.staleFiles(root: root) == [.init(path: "Papers/Toy.md", reason: .different)])
     // A reference to no value fails the run, naming the document and line.
     try document.replacing("#1/mean", with: "#1/median").write(toFile: root + "/Papers/Toy.md", atomically: true, encoding: .utf8)
-    #expect(throws: LabError.invalidInput(place: "Papers/Toy.md line 3", problem: "value 'toy.coin.means/#1/median': toy.coin.means/#1 has no member 'median'; did you mean 'mean'?")) {
+    #expect(
+      throws: LabError.invalidInput(
+        place: "Papers/Toy.md line 3", problem: "value 'toy.coin.means/#1/median': toy.coin.means/#1 has no member 'median'; did you mean 'mean'?")
+    ) {
       try ReproductionTests.reproduction.run([], options: options)
     }
+    // At smoke scale, where grids are smaller and numbers are not findings, such a value keeps its text.
+    let smoke = try ReproductionTests.reproduction.run([], options: .init(scale: .smoke, seed: 3, root: root))
+    #expect(smoke.tree.files["Papers/Toy.md"]!.contains("#1/median -->?<!--"))
+    // A malformed reference is an error at every scale.
+    try document.replacing("#1/mean", with: "#0/mean").write(toFile: root + "/Papers/Toy.md", atomically: true, encoding: .utf8)
+    #expect(throws: LabError.self) { try ReproductionTests.reproduction.run([], options: .init(scale: .smoke, seed: 3, root: root)) }
+  }
+
+  @Test func anIDOfAnExperimentNotRunYetKeepsItsText() throws {
+    let record = PaperRecord(paper: ReproductionTests.paper, scale: .standard, seed: 1, experiments: [])
+    #expect(try MarkdownBlocks.value("toy.coin.means/#1/mean", record: record, complete: false) == nil)
+    #expect(throws: LabError.self) { try MarkdownBlocks.value("toy.coin.means/#1/mean", record: record, complete: true) }
+    #expect(throws: ValueReference.Problem.self) { try MarkdownBlocks.value("toy.coin.means/#0", record: record, complete: false) }
   }
 }
 
