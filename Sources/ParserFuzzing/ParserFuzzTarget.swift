@@ -21,6 +21,9 @@ public enum ParserFuzzTarget: String, CaseIterable, Sendable {
   case set
   /// A literate document (Markdown with TeX-like maths), rendered as the HTML book renders it.
   case markdown
+  /// A literate document woven as `reproduce run` weaves it: generated blocks, and generated values
+  /// (``ValueReference``) resolved against a small fixed item; then the book's plain text of it.
+  case literate
 
   /// Runs the target on `bytes`.
   public func run(_ bytes: [UInt8]) {
@@ -31,7 +34,38 @@ public enum ParserFuzzTarget: String, CaseIterable, Sendable {
     case .agents: _ = try? ModalCommandLine.matrix(fileText: text, fileName: "fuzz.txt", format: .text)
     case .set: Self.parseAssignments(text)
     case .markdown: _ = BookSite.renderDocument(text)
+    case .literate: Self.weave(text)
     }
+  }
+
+  /// The item generated values resolve against: a claim with measured values and trends, and a table.
+  static let items: [String: JSONValue] = [
+    "x.claim": .object([
+      ("headline", .string("holds")),
+      ("measured", .object([("runs / X", .number(94)), ("interval", .array([.number(0.74), .number(0.94)]))])),
+      (
+        "trends",
+        .array([
+          .object([
+            ("reading", .object([("apart", .string("0"))])), ("estimate", .number(0.8431)), ("interval", .array([.number(0.74), .number(0.94)])),
+          ])
+        ])
+      ),
+    ]),
+    "x.table": .array([
+      .object([("players", .number(3)), ("N", .number(2)), ("fraction", .numberLiteral("1.000"))]),
+      .object([("players", .number(3)), ("N", .number(3)), ("fraction", .numberLiteral("0.925"))]),
+    ]),
+  ]
+
+  /// Weaves `text` with every block's content fixed and every value resolved against ``items``.
+  static func weave(_ text: String) {
+    _ = try? LiterateDocument.weave(text, place: "fuzz.md", content: { _ in "generated\n" }) { reference in
+      let parsed = try ValueReference(parsing: reference)
+      guard let item = items[parsed.id] else { throw LabError.unknownIdentifier(parsed.id, known: items.keys.sorted()) }
+      return try ValueReference.text(parsed.resolve(in: item), format: parsed.format)
+    }
+    _ = InlineValues.plainText(text)
   }
 
   /// Parses `.nfg` text and, for games small enough to be quick, analyses them as `game solve` does

@@ -3,7 +3,7 @@ import ParserFuzzing
 
 #if FUZZING
   /// libFuzzer's entry point (built with `-sanitize=fuzzer -D FUZZING`, see `make fuzz`): the target
-  /// is named by the environment variable `FUZZ_TARGET` (nfg, formula, agents, set or markdown).
+  /// is named by the environment variable `FUZZ_TARGET` (nfg, formula, agents, set, markdown or literate).
   @_cdecl("LLVMFuzzerTestOneInput")
   public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     FuzzSelection.target.run(size == 0 || data == nil ? [] : Array(UnsafeBufferPointer(start: data, count: size)))

@@ -216,7 +216,8 @@ class Results:
                 yield paper, experiment, figure
 
     def figures(self) -> pd.DataFrame:
-        """One row per figure: paper, experiment, figure id, title, kind (chart, bars, heatmap, ...), path."""
+        """One row per figure: paper, experiment, figure id, title, caption (defines the figure's symbols; may be
+        empty), kind (chart, bars, heatmap, ...), path."""
         rows = []
         for paper, experiment, f in self._figures():
             data = f.get("data") or {}
@@ -226,11 +227,12 @@ class Results:
                     "experiment": experiment["id"],
                     "figure": _figure_id(f["path"]),
                     "title": f["title"],
+                    "caption": f.get("caption", ""),
                     "kind": data.get("kind"),
                     "path": f["path"],
                 }
             )
-        return pd.DataFrame(rows, columns=["paper", "experiment", "figure", "title", "kind", "path"])
+        return pd.DataFrame(rows, columns=["paper", "experiment", "figure", "title", "caption", "kind", "path"])
 
     def figure_data(self, figure_id: str) -> Dict[str, Any]:
         """A figure's data exactly as results.json stores it (axes, series, categories or cells)."""

@@ -161,10 +161,12 @@ public enum IBHagglingCommandLine {
     out +=
       "Hypotheses: ⊤ and password hypotheses with at most \(options.states) states\(options.opponentCycles ? ", and autonomous opponents" : ""); ranking \(ranking); prior \(options.prior.rawValue)\n\n"
     var players = Table(id: "players", title: "Agents", columns: ["player", "hypotheses", "V(⊤) (pure maxmin)", "highest demand", "⊤'s action"])
+    let exactDemands = specs.allSatisfy { $0.valuation.groupExactValues != nil }
     for (i, spec) in specs.enumerated() {
+      let highest = exactDemands ? spec.valuation.groupExactValues?[0].description : nil
       players.append([
         .text(game.playerNames[i]), .integer(spec.count), .text(DecimalFormat.compact(spec.view.pureMaxmin, significant: 6)),
-        .text(spec.valuation.groupExactValues.map { $0[0].description } ?? DecimalFormat.compact(spec.valuation.groupValues[0], significant: 6)),
+        .text(highest ?? DecimalFormat.compact(spec.valuation.groupValues[0], significant: 6)),
         .text(game.actions[i][spec.view.topAction]),
       ])
     }
@@ -172,18 +174,23 @@ public enum IBHagglingCommandLine {
     var outcomes = Table(
       id: "outcomes", title: "Stable cycles of \(options.runs) runs (seed \(options.seed))",
       columns: ["stable cycle (from its least rotation)", "runs", "fraction", "payoffs", "median lock-in round"])
+    // One number form per column: fractions only when every row has exact payoffs (a capped run has none).
+    let exact = tally.sorted.allSatisfy { key, _ in runs[tally.examples[key]!].exactAveragePayoffs != nil }
     for (key, count) in tally.sorted {
       outcomes.append([
-        .text(key), .integer(count), .real(Double(count) / Double(options.runs), digits: 3), .text(HagglingText.payoffs(runs[tally.examples[key]!])),
+        .text(key), .integer(count), .real(Double(count) / Double(options.runs), digits: 3),
+        .text(HagglingText.payoffs(runs[tally.examples[key]!], exact: exact)),
         .real(medians[key]!, digits: 1),
       ])
     }
     out += outcomes.renderedText()
     if options.trace, let first = runs.first {
       var trace = Table(id: "trace", title: "Switches of run 1", columns: ["round", "agent", "demand", "hypothesis"])
+      let exactTrace = first.switches.allSatisfy { $0.exactDemand != nil }
       for s in first.switches {
+        let demand = exactTrace ? s.exactDemand?.description : nil
         trace.append([
-          .integer(s.time), .text(game.playerNames[s.agent]), .text(s.exactDemand?.description ?? DecimalFormat.compact(s.demand, significant: 6)),
+          .integer(s.time), .text(game.playerNames[s.agent]), .text(demand ?? DecimalFormat.compact(s.demand, significant: 6)),
           .text(label(s, specs: specs, game: game)),
         ])
       }

@@ -214,6 +214,9 @@ struct GuaranteesExperiment: Experiment {
       tables: [one.table, two.table],
       figures: [
         Figure(id: "ibh.proposition-1-shortfall", title: "Proposition 1: largest shortfall and the proof's bound against 1 − γ", svg: one.figure)
+          .captioned(
+            "γ is the discount factor; u is the discounted payoff an agent obtains and V(h*, γ) the value of the best hypothesis h* it holds; the shortfall is V(h*, γ) − u where positive."
+          )
       ],
       claims: [one.claim, two.claim])
   }

@@ -146,9 +146,14 @@ struct HypothesesExperiment: Experiment {
     return ExperimentResult(
       tables: [Self.countsTable(o), try Self.examplesTable(), epsilon.table, epsilon.bots],
       figures: [
-        Figure(id: "ibh.h-p-diagram", title: "The simple password hypothesis h_p (p = p₁p₂p₃)", svg: try StateDiagram.simplePassword().svg),
+        Figure(id: "ibh.h-p-diagram", title: "The simple password hypothesis h_p (p = p₁p₂p₃)", svg: try StateDiagram.simplePassword().svg).captioned(
+          "States s₀ to s₃; an edge x / B reads: on the agent's action x the hypothesis moves on and predicts that the others' actions lie in B. O is the set of all actions, p₁p₂p₃ the password, aᵢ agent i's action and a₋ᵢ the others' actions, B(s, a) the prediction in state s after action a."
+        ),
         Figure(
-          id: "ibh.h-pl-diagram", title: "The password hypothesis h_{p,l} (p = p₁p₂p₃, l = a⁽¹⁾a⁽²⁾)", svg: try StateDiagram.passwordWithLoop().svg),
+          id: "ibh.h-pl-diagram", title: "The password hypothesis h_{p,l} (p = p₁p₂p₃, l = a⁽¹⁾a⁽²⁾)", svg: try StateDiagram.passwordWithLoop().svg
+        ).captioned(
+          "States s₀ to s₂ read the password p₁p₂p₃, then l₁ and l₂ repeat the deal l = a⁽¹⁾a⁽²⁾; an edge x / B reads: on the agent's action x the hypothesis moves on and predicts that the others' actions lie in B. O is the set of all actions, a⁽ᵏ⁾ᵢ agent i's action in the deal's k-th profile and a⁽ᵏ⁾₋ᵢ the others'."
+        ),
       ],
       claims: [try titForTatResult(o, p), epsilon.claim, try grimResult(), topResult(o)])
   }

@@ -225,10 +225,16 @@ struct PrisonersDilemmaExperiment: Experiment {
       figures: [
         Figure(
           id: "ibh.pd-demand-trajectories", title: "Demand trajectories over the realizable payoffs: red, green and violet scenarios",
-          svg: try Self.trajectories(o)),
+          svg: try Self.trajectories(o)
+        ).captioned(
+          "Red: both agents hold the whole hypothesis space. Green: agent 1 keeps each hypothesis worth at least R = 2 with probability 1/2. Violet: agent 1 keeps each hypothesis worth more than P = 1 with probability 0.05. A demand is the payoff an agent's current hypothesis promises it; the minimax lines are each agent's guaranteed payoff."
+        ),
         Figure(
           id: "ibh.pd-final-payoffs", title: "Final payoffs of the prisoner's dilemma runs with the Pareto frontier and minimax lines",
-          svg: try Self.finals(o)),
+          svg: try Self.finals(o)
+        ).captioned(
+          "Red: both agents hold the whole hypothesis space. Green: agent 1 keeps each hypothesis worth at least R = 2 with probability 1/2. Violet: agent 1 keeps each hypothesis worth more than P = 1 with probability 0.05. The minimax lines are each agent's guaranteed payoff."
+        ),
       ],
       claims: [try openingResult(outcomes), similar, mixed, try differentResult(outcomes), try closureResult(outcomes)])
   }

@@ -230,8 +230,10 @@ enum HagglingText {
   }
 
   /// "(2, 2)" with exact fractions when available.
-  static func payoffs(_ run: HagglingRun) -> String {
-    if let exact = run.exactAveragePayoffs { return "(" + exact.map(\.description).joined(separator: ", ") + ")" }
+  /// A run's average payoffs: as fractions when the run has exact ones and `exact` allows, as
+  /// decimals otherwise (a table column passes one `exact` for all its rows, so it never mixes the two).
+  static func payoffs(_ run: HagglingRun, exact allowed: Bool = true) -> String {
+    if allowed, let exact = run.exactAveragePayoffs { return "(" + exact.map(\.description).joined(separator: ", ") + ")" }
     return "(" + run.averagePayoffs.map { DecimalFormat.compact($0, significant: 4) }.joined(separator: ", ") + ")"
   }
 

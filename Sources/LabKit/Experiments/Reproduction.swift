@@ -243,9 +243,13 @@ public struct Reproduction: Sendable {
       if let document = try Self.template(paper.documentPath, options: options, listed: listed) {
         tree.add(
           paper.documentPath,
-          try LiterateDocument.weave(document, place: paper.documentPath) {
-            try MarkdownBlocks.block($0, paper: paper, record: record)
-          })
+          try LiterateDocument.weave(
+            document, place: paper.documentPath,
+            content: { try MarkdownBlocks.block($0, paper: paper, record: record) },
+            value: {
+              try MarkdownBlocks.value(
+                $0, record: record, complete: paper.experiments.allSatisfy { e in record.experiments.contains { $0.id == e.id } })
+            }))
       } else if listed.contains(paper.documentPath) {
         tree.markMissingDocument(paper.documentPath)
       }
@@ -260,6 +264,8 @@ public struct Reproduction: Sendable {
           case "dashboard": return MarkdownBlocks.dashboard(catalog.papers, records: records)
           default: throw LabError.unknownIdentifier(id, known: ["papers", "dashboard"])
           }
+        } value: { _ -> String? in
+          throw LabError.invalidInput(place: indexPath, problem: "generated values belong in a paper's document")
         })
     } else if listed.contains(indexPath) {
       tree.markMissingDocument(indexPath)

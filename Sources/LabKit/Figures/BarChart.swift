@@ -185,7 +185,7 @@ public struct BarChart: Sendable {
     for reference in references {
       guard let label = reference.label, let py = frame.py(reference.value), py >= frame.top, py <= frame.bottom
       else { continue }
-      let font = FigureStyle.annotationFontSize - 1
+      let font = FigureStyle.annotationFontSize
       let y = py - 4 - font >= frame.top ? py - 4 : py + font + 1
       let position = [
         ("x", SVGWriter.number(frame.right - 4)), ("y", SVGWriter.number(y)),

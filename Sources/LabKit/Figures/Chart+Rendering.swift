@@ -384,13 +384,13 @@ extension Chart {
       let above = py - 4 - font >= frame.top
       return PlacedLabel(
         text: label, x: frame.right - 4, y: above ? py - 4 : py + font + 1, anchor: "end",
-        fontSize: font - 1, colour: FigureStyle.referenceColour)
+        fontSize: font, colour: FigureStyle.referenceColour)
     case .verticalReference(let value, let label?):
       guard let px = frame.px(value), px >= frame.left, px <= frame.right else { return nil }
-      let fits = px + 4 + FigureStyle.textWidth(label, fontSize: font - 1) <= frame.right
+      let fits = px + 4 + FigureStyle.textWidth(label, fontSize: font) <= frame.right
       return PlacedLabel(
         text: label, x: fits ? px + 4 : px - 4, y: frame.top + font + 2,
-        anchor: fits ? "start" : "end", fontSize: font - 1, colour: FigureStyle.referenceColour)
+        anchor: fits ? "start" : "end", fontSize: font, colour: FigureStyle.referenceColour)
     case .text(let text, let p):
       guard let (px, py) = frame.point(p.x, p.y), frame.contains(px, py) else { return nil }
       return PlacedLabel(

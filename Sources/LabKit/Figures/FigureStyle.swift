@@ -10,6 +10,10 @@ enum FigureStyle {
   static let tickFontSize = 12.0
   static let legendFontSize = 12.0
   static let annotationFontSize = 12.0
+  /// No text in a figure is smaller, at the figure's default width: 12 px is about 9 pt when a
+  /// 600-px-wide figure spans one column of a two-column paper. Labels that would need a smaller
+  /// size (a heatmap's cell values in small cells) are left out; the colour scale carries them.
+  static let minimumFontSize = 12.0
 
   static let textColour = "#222222"
   static let axisColour = "#444444"

@@ -1,8 +1,9 @@
 /// A figure's title, broken at white space into lines that fit the figure's width.
 ///
 /// A title that fits is one line at the title size (15 px, bold). A longer one is wrapped into two
-/// lines, then shrunk to 13 px, then to 11 px over up to three lines; a title that still does not
-/// fit keeps the last attempt (the estimate is conservative, so it is rarely cut).
+/// lines, then shrunk to 13 px, then to 12 px (``FigureStyle/minimumFontSize``) over up to three,
+/// then four lines; a title that still does not fit keeps the last attempt (the estimate is
+/// conservative, so it is rarely cut).
 struct FigureTitle {
   /// The lines, top to bottom; empty for an empty title.
   let lines: [String]
@@ -23,7 +24,8 @@ struct FigureTitle {
       return
     }
     let attempts: [(size: Double, maximumLines: Int)] = [
-      (FigureStyle.titleFontSize, 1), (FigureStyle.titleFontSize, 2), (13, 2), (11, 3),
+      (FigureStyle.titleFontSize, 1), (FigureStyle.titleFontSize, 2), (13, 2), (FigureStyle.minimumFontSize, 3),
+      (FigureStyle.minimumFontSize, 4),
     ]
     var chosen: (lines: [String], size: Double) = ([], FigureStyle.titleFontSize)
     for attempt in attempts {

@@ -143,7 +143,8 @@ public struct Heatmap: Sendable {
   }
 
   /// Writes the value in each finite cell, black or white for contrast with the cell, in one font
-  /// size that fits the longest label; nothing when that size would be under 6 px.
+  /// size that fits the longest label; nothing when that size would be under
+  /// ``FigureStyle/minimumFontSize``.
   private func writeCellLabels(_ layout: HeatmapLayout, into writer: inout SVGWriter) {
     guard let digits = cellLabelDigits, layout.rowCount > 0, layout.columnCount > 0 else { return }
     var texts: [(row: Int, column: Int, text: String, colour: Colour)] = []
@@ -155,7 +156,7 @@ public struct Heatmap: Sendable {
     }
     let longest = Double(texts.map(\.text.count).max() ?? 1)
     let size = min(FigureStyle.tickFontSize, layout.cellHeight * 0.5, layout.cellWidth * 0.9 / (0.6 * max(longest, 1)))
-    guard size >= 6 else { return }
+    guard size >= FigureStyle.minimumFontSize else { return }
     writer.open("g", [("font-size", SVGWriter.number(size)), ("text-anchor", "middle")])
     for label in texts {
       writer.element(

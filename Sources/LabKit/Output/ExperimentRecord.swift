@@ -1,5 +1,5 @@
 /// One experiment's results as stored in results.json: `{"id", "title", "sections", "parameters",
-/// "claims", "tables", "figures": [{"path", "title", "data"}]}`.
+/// "claims", "tables", "figures": [{"path", "title", "caption", "data"}]}`.
 public struct ExperimentRecord: Sendable, Equatable {
   public let id: String
   public let title: String
@@ -12,6 +12,8 @@ public struct ExperimentRecord: Sendable, Equatable {
   public let figures: [String]
   /// Figure titles by path, for captions.
   public let figureTitles: [String]
+  /// Figure captions by path (``Figure/caption``), empty when a figure has none.
+  public let figureCaptions: [String]
   /// What each figure plots (``FigureDrawing/data``), null for a drawing that is not a plot.
   public let figureData: [JSONValue]
 
@@ -24,6 +26,7 @@ public struct ExperimentRecord: Sendable, Equatable {
     tables = result.tables
     figures = result.figures.map { $0.path(paper: paper) }
     figureTitles = result.figures.map(\.title)
+    figureCaptions = result.figures.map(\.caption)
     figureData = result.figures.map { $0.data ?? .null }
   }
 
@@ -35,7 +38,10 @@ public struct ExperimentRecord: Sendable, Equatable {
         "figures",
         .array(
           figures.indices.map { index in
-            .object([("path", .string(figures[index])), ("title", .string(figureTitles[index])), ("data", figureData[index])])
+            .object([
+              ("path", .string(figures[index])), ("title", .string(figureTitles[index])), ("caption", .string(figureCaptions[index])),
+              ("data", figureData[index]),
+            ])
           })
       ),
     ])
@@ -54,6 +60,7 @@ public struct ExperimentRecord: Sendable, Equatable {
     self.tables = try tables.map { try Table(json: $0, place: "\(place), experiment \(id)") }
     self.figures = figures.compactMap { $0["path"]?.stringValue }
     self.figureTitles = figures.compactMap { $0["title"]?.stringValue }
+    self.figureCaptions = figures.map { $0["caption"]?.stringValue ?? "" }
     self.figureData = figures.map { $0["data"] ?? .null }
     guard self.figures.count == figures.count, self.figureTitles.count == figures.count else {
       throw LabError.invalidInput(place: "\(place), experiment \(id)", problem: "a figure needs path and title")

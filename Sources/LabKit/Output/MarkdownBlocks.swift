@@ -12,7 +12,7 @@ public enum MarkdownBlocks {
       if let table = experiment.tables.first(where: { $0.id == id }) { return self.table(table) }
       if let claim = experiment.claims.first(where: { $0.id == id }) { return self.claim(claim) }
       if let index = experiment.figures.firstIndex(where: { $0 == "Figures/\(paper.id)/\(id).svg" }) {
-        return figure(path: experiment.figures[index], title: experiment.figureTitles[index])
+        return figure(path: experiment.figures[index], title: experiment.figureTitles[index], caption: experiment.figureCaptions[index])
       }
     }
     // An id of the catalog whose results are not in the record yet: say so rather than fail.
@@ -35,7 +35,9 @@ public enum MarkdownBlocks {
       out += "Parameters: " + parameters.map { "`\($0.0)` = \($0.1.inline)" }.joined(separator: ", ") + ".\n\n"
     }
     for table in experiment.tables { out += self.table(table) + "\n" }
-    for (path, title) in zip(experiment.figures, experiment.figureTitles) { out += figure(path: path, title: title) + "\n" }
+    for index in experiment.figures.indices {
+      out += figure(path: experiment.figures[index], title: experiment.figureTitles[index], caption: experiment.figureCaptions[index]) + "\n"
+    }
     for claim in experiment.claims { out += self.claim(claim) + "\n" }
     return String(out.dropLast())
   }
@@ -64,8 +66,10 @@ public enum MarkdownBlocks {
     return out
   }
 
-  static func figure(path: String, title: String) -> String {
-    "![\(title)](../\(path))\n"
+  /// The image on its own line and, when there is a caption, the caption after a hard line break in
+  /// the same paragraph (the HTML book puts it in the figure's caption).
+  static func figure(path: String, title: String, caption: String = "") -> String {
+    caption.isEmpty ? "![\(title)](../\(path))\n" : "![\(title)](../\(path))\\\n\(caption)\n"
   }
 
   static func claimSummary(paper: Paper, record: PaperRecord?) -> String {
@@ -117,5 +121,41 @@ public enum MarkdownBlocks {
     var out = ClaimCounts(all).sentence.capitalizedFirst + ".\n\n"
     out += "| paper | claim | source | class | headline | where | control |\n| --- | --- | --- | --- | --- | --- | --- |\n" + rows
     return out
+  }
+}
+
+extension MarkdownBlocks {
+  /// The text of the generated value `reference` (``InlineValues``, ``ValueReference``) of a paper's
+  /// document, from its results `record`; nil to keep the text the document has.
+  ///
+  /// A malformed reference is always an error. The text is kept when the reference cannot be
+  /// resolved for want of results: an id that is not in `record` while some of the paper's
+  /// experiments have not run (`complete` false; it may be a table of one of them), or a member or
+  /// row missing at smoke scale (a smoke run tests the pipeline, its numbers are not findings, and
+  /// its smaller grids may lack the row the prose states). Otherwise it is an error.
+  public static func value(_ reference: String, record: PaperRecord, complete: Bool = true) throws -> String? {
+    let parsed = try ValueReference(parsing: reference)
+    guard let item = item(parsed.id, in: record) else {
+      guard complete else { return nil }
+      throw LabError.unknownIdentifier(parsed.id, known: record.experiments.flatMap { [$0.id] + $0.tables.map(\.id) + $0.claims.map(\.id) })
+    }
+    do {
+      return try ValueReference.text(parsed.resolve(in: item), format: parsed.format)
+    } catch is ValueReference.Problem where record.scale == .smoke {
+      return nil
+    }
+  }
+
+  /// The JSON a reference's id names: an experiment or a claim as results.json stores it, or a
+  /// table's rows as an array of objects keyed by column name.
+  static func item(_ id: String, in record: PaperRecord) -> JSONValue? {
+    for experiment in record.experiments {
+      if experiment.id == id { return experiment.json }
+      if let claim = experiment.claims.first(where: { $0.id == id }) { return claim.json }
+      if let table = experiment.tables.first(where: { $0.id == id }) {
+        return .array(table.rows.map { row in .object(zip(table.columns, row.map(\.json)).map { ($0, $1) }) })
+      }
+    }
+    return nil
   }
 }

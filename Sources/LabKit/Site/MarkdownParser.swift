@@ -3,13 +3,14 @@
 ///
 /// Lists nest by indentation: an item's content is every following line indented at least as far as
 /// the item's text (or a lazy continuation line of its paragraph); a blank line followed by a line of
-/// that indentation keeps the item open. HTML comments are dropped except the `reproduce` markers.
+/// that indentation keeps the item open. HTML comments are dropped except the `reproduce` markers;
+/// a generated value's markers are removed first and its text kept (``InlineValues/plainText(_:)``).
 public enum MarkdownParser {
   /// Lists and quotes nested deeper than this are read as paragraphs (bounds the recursion).
   static let maximumDepth = 32
 
   public static func parse(_ text: String) -> [MarkdownBlock] {
-    let lines = text.replacing("\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+    let lines = InlineValues.plainText(text.replacing("\r\n", with: "\n")).split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
     return parse(lines, depth: 0)
   }
 

@@ -9,12 +9,22 @@ extension PageRenderer {
     return "<p>\(inline.html(text))</p>\n"
   }
 
+  /// One image alone, or one image, a hard line break (`\\`) and its caption (``Figure/caption``).
   func isFigure(_ text: String) -> Bool {
-    text.hasPrefix("![") && text.hasSuffix(")") && !text.contains("\n")
+    let image = figureParts(text).image
+    return image.hasPrefix("![") && image.hasSuffix(")") && !image.contains("\n")
   }
 
-  /// `![title](path)` as a numbered figure with its caption and, for a generated figure, its code.
-  func figure(_ text: String) -> String? {
+  /// The image line and the caption after it (empty when there is none).
+  func figureParts(_ text: String) -> (image: String, caption: String) {
+    guard let newline = text.firstIndex(of: "\n"), text[..<newline].hasSuffix(")\\") else { return (text, "") }
+    return (String(text[..<newline].dropLast()), String(text[text.index(after: newline)...]))
+  }
+
+  /// `![title](path)` as a numbered figure with its title and caption and, for a generated figure,
+  /// its code.
+  func figure(_ paragraph: String) -> String? {
+    let (text, caption) = figureParts(paragraph)
     var scan = InlineScan(Array(text))
     guard let link = scan.link(at: 0, limit: scan.characters.count), link.end == scan.characters.count else { return nil }
     let title = String(scan.characters[link.text])
@@ -28,6 +38,7 @@ extension PageRenderer {
       out += "<img src=\"\(HTMLText.escape(source))\" alt=\"\(HTMLText.escape(title))\">\n"
     }
     out += "<figcaption><span class=\"number\">Figure \(figureCount).</span> \(inline.html(title))"
+    if !caption.isEmpty { out += (title.last.map { ".!?".contains($0) } == true ? " " : ". ") + inline.html(caption) }
     if let path, let experiment = index.experimentOfFigure[path] {
       out += " <span class=\"provenance\">Drawn by " + code(of: experiment) + " in " + experimentLink(experiment) + ".</span>"
     }

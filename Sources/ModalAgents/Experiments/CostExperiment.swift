@@ -171,7 +171,12 @@ struct CostExperiment: Experiment {
       chart.line("fit: b = \(DecimalFormat.fixed(trend.estimate, digits: 2))", line, dashed: true, colour: colour)
     }
     return ExperimentResult(
-      tables: [table], figures: [Figure(id: "ma.cost", title: "Cost of solving a matchup against the size of its system", drawing: chart)],
+      tables: [table],
+      figures: [
+        Figure(id: "ma.cost", title: "Cost of solving a matchup against the size of its system", drawing: chart).captioned(
+          "b is the exponent of the fitted power law cost ∝ size^b (least squares on log cost against log size); WaitFairBot_K, the worst-case family, behaves like DefectBot to proof systems weaker than PA + K and like FairBot in PA + K."
+        )
+      ],
       claims: [claimResult(cells: mapCells, trends: trends, controlTrends: controlTrends, points: cells.flatMap(\.outcome.points), bar: bar)])
   }
 

@@ -414,6 +414,8 @@ struct LoopsExperiment: Experiment {
       cellLabelDigits: 0, width: 720, height: 440)
     map.categories = moveCategories
     map.colourBarLabel = "value"
-    return Figure(id: "ma.traces", title: "Traces of selected matchups on the linear Kripke chain", drawing: map)
+    return Figure(id: "ma.traces", title: "Traces of selected matchups on the linear Kripke chain", drawing: map).captioned(
+      "[X(Y) = C] is the sentence \"agent X cooperates against agent Y\"; its value at world n of the linear Kripke chain of GL (provability logic), where world n sees exactly the worlds m < n; the value from some world on is its truth in the standard model. C: cooperates, D: defects."
+    )
   }
 }

@@ -200,7 +200,11 @@ struct RobustCooperationExperiment: Experiment {
     ]
     return ExperimentResult(
       tables: tables,
-      figures: [Figure(id: "ma.library-matrix", title: "The library's matchups: the row agent's move against the column agent", drawing: heatmap)],
+      figures: [
+        Figure(id: "ma.library-matrix", title: "The library's matchups: the row agent's move against the column agent", drawing: heatmap).captioned(
+          "Columns abbreviate the row names: CB CooperateBot, DB DefectBot, FB FairBot, FB1 and FB2 FairBot_1 and FairBot_2, PB PrudentBot, PB2 PrudentBot_2, TB TrollBot, JB JustBot, NB NiceBot, WFB1 and WFB2 WaitFairBot_1 and WaitFairBot_2, MB MagicBot, CtB ContrarianBot, RB RaifBot, UB UnfairBot. A suffix k is the agent's parameter (`reproduce modal agents` defines each agent). C: cooperates, D: defects."
+        )
+      ],
       claims: claims)
   }
 

@@ -172,12 +172,18 @@ struct Chapter3FeudalismExperiment: Experiment {
       giniFigure(o.runs), SocialGraphDrawing.figure(o.runs[0], agents: agents),
       sweepFigure(
         id: "np.ch3.imitation", title: "Ω against the imitation weight (§3.1.1)", xLabel: "imitation weight (0 innovator, 1 imitator)",
-        groups: [("Ω per agent-step", imitationRows)]),
+        groups: [("Ω per agent-step", imitationRows)]
+      ).captioned(
+        "Ω is collective wellbeing, the sum of the agents' wellbeing W, here per agent and step over the late part of the runs; the imitation weight mixes an agent's own experience (0) with imitating others (1)."
+      ),
       sweepFigure(
         id: "np.ch3.deviants", title: "Ω against the fraction of deviants (§3.1.2)", xLabel: "fraction of deviants Δ",
         groups: SocialGraphSettings.OthersModel.allCases.enumerated().map { k, model in
           ("\(model.rawValue) model", Array(deviantRows[(k * n)..<((k + 1) * n)]))
-        }),
+        }
+      ).captioned(
+        "Ω is collective wellbeing, the sum of the agents' wellbeing W, here per agent and step over the late part of the runs; Δ is the fraction of deviants (agents who ignore the norm); the experience and conformist models are the text's two ways agents form their expectations (§3.1.2)."
+      ),
     ]
   }
 }

@@ -541,13 +541,21 @@ struct Chapter3InferenceExperiment: Experiment {
         id: "np.ch3.deviant-posterior",
         title:
           "Posterior density of the fraction of deviants Δ at π̂_n, one buffer per size (solid: Δ = \(DecimalFormat.compact(fractions[0])), dashed: Δ = \(DecimalFormat.compact(fractions[1])))",
-        drawing: posteriorChart),
+        drawing: posteriorChart
+      ).captioned(
+        "Δ is the fraction of deviants (agents who ignore the norm); π̂_n is the norm inferred from the buffer B of observed histories; the density is the posterior of Δ given B with the norm fixed at π̂_n."
+      ),
       Figure(
         id: "np.ch3.norm-deviant-error", title: "Error of the MAP fraction of deviants against buffer size (mean and 95% interval over buffers)",
-        drawing: deviantChart),
+        drawing: deviantChart
+      ).captioned(
+        "Δ is the true fraction of deviants (agents who ignore the norm) and Δ̂ its MAP estimate from the buffer of observed histories."),
       Figure(
         id: "np.ch3.norm-policy-error", title: "Visit-weighted total variation between π̂_n and the true norm against buffer size",
-        drawing: policyChart),
+        drawing: policyChart
+      ).captioned(
+        "π_n is the true norm (the policy non-deviant agents follow) and π̂_n its MAP estimate from the buffer of observed histories; TV is the total variation distance between the two policies' move distributions, weighted by how often each history node is visited; Δ is the fraction of deviants."
+      ),
     ]
     return (
       table, figures,
@@ -634,7 +642,10 @@ struct Chapter3InferenceExperiment: Experiment {
       sampleSize: errors.count)
     let figure = Figure(
       id: "np.ch3.empirical-policy-error",
-      title: "Visit-weighted total variation between the empirical policy and the population's behaviour against buffer size", drawing: chart)
+      title: "Visit-weighted total variation between the empirical policy and the population's behaviour against buffer size", drawing: chart
+    ).captioned(
+      "The empirical policy is the frequency of each move at each history node of the buffer; TV is the total variation distance from the population's policy, weighted by how often each node is visited. The slope is the fitted log-log slope of the error against buffer size."
+    )
     return (
       table, figure,
       ClaimResult(

@@ -314,9 +314,14 @@ struct ExperimentTwoExperiment: Experiment {
     chart.referenceLine(y: 2, label: "breakdown threshold")
     byProbability.referenceLine(y: 2, label: "breakdown threshold")
     return [
-      Figure(id: "\(id).wellbeing", title: "Experiment 2: wellbeing against population size", drawing: chart),
+      Figure(id: "\(id).wellbeing", title: "Experiment 2: wellbeing against population size", drawing: chart).captioned(
+        "N is the population size and n the number of partners an agent remembers. \"Last n newly met\" forgets the oldest partner when a new one is met (worth 0 once forgotten), \"first n met, forever\" never forgets, and \"forgotten → stranger\" treats a forgotten partner as a stranger. Wellbeing per encounter is 1 when both steal and 3 when both trade."
+      ),
       Figure(
-        id: "\(id).re-meeting", title: "Experiment 2: wellbeing against the probability of meeting a remembered partner", drawing: byProbability),
+        id: "\(id).re-meeting", title: "Experiment 2: wellbeing against the probability of meeting a remembered partner", drawing: byProbability
+      ).captioned(
+        "N is the population size and n the number of partners an agent remembers; min(n, N − 1) / (N − 1) is the probability that a random partner is one an agent remembers. \"Last n newly met\" forgets the oldest partner when a new one is met (worth 0 once forgotten), \"first n met, forever\" never forgets, and \"forgotten → stranger\" treats a forgotten partner as a stranger."
+      ),
     ]
   }
 

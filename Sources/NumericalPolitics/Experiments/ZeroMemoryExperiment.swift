@@ -503,6 +503,7 @@ struct ZeroMemoryExperiment: Experiment {
       chart.line(name, x.indices.map { (x: x[$0], y: (try? Statistics.mean(values[$0])) ?? .nan) })
     }
     for (y, label) in references { chart.referenceLine(y: y, label: label) }
-    return Figure(id: id, title: title, drawing: chart)
+    return Figure(id: id, title: title, drawing: chart).captioned(
+      "Q_s and Q_t are an agent's learned values of stealing and of trading; wellbeing per encounter is 1 when both steal and 3 when both trade.")
   }
 }

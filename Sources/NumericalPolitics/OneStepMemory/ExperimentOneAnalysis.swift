@@ -200,12 +200,24 @@ struct ExperimentOneAnalysis {
       }
     }
     return [
-      Figure(id: "np.exp1.attractor-map", title: "Experiment 1: initial policy pair to final society", drawing: map),
-      Figure(id: "np.exp1.convergence-time", title: "Experiment 1: steps to convergence of each initial pair", drawing: time),
-      Figure(id: "np.exp1.trace-exploration", title: "Experiment 1: exploration rate of the traced pair", drawing: exploration),
-      Figure(id: "np.exp1.trace-policies", title: "Experiment 1: greedy policies of the traced pair", drawing: policies),
-      Figure(id: "np.exp1.trace-changes", title: "Experiment 1: greedy-policy changes of the traced pair", drawing: changes),
-      Figure(id: "np.exp1.trace-q", title: "Experiment 1: Q values of the traced pair's agent 0", drawing: q),
+      Figure(id: "np.exp1.attractor-map", title: "Experiment 1: initial policy pair to final society", drawing: map).captioned(
+        "Policies are numbered 0–f in hex: bit s of the number is the move (0 trade, 1 steal) after state s, the states being TT, TS, ST, SS (my last move, yours; T trade, S steal) for bits 0 to 3; Table 2.2 is policy 6 and tit-for-tat policy a. A society is 16 × agent 0's policy + agent 1's, written 0x66 for Table 2.2 played by both."
+      ),
+      Figure(id: "np.exp1.convergence-time", title: "Experiment 1: steps to convergence of each initial pair", drawing: time).captioned(
+        "Policies are numbered 0–f in hex: bit s of the number is the move (0 trade, 1 steal) after state s, the states being TT, TS, ST, SS (my last move, yours; T trade, S steal) for bits 0 to 3; Table 2.2 is policy 6 and tit-for-tat policy a."
+      ),
+      Figure(id: "np.exp1.trace-exploration", title: "Experiment 1: exploration rate of the traced pair", drawing: exploration).captioned(
+        "The traced pair 0xaa starts with both agents on tit-for-tat (policy a); ε is the probability that an agent explores (moves at random) instead of playing its greedy move."
+      ),
+      Figure(id: "np.exp1.trace-policies", title: "Experiment 1: greedy policies of the traced pair", drawing: policies).captioned(
+        "Policy ids are the numbers 0–15 (0–f in hex): bit s is the move (0 trade, 1 steal) after state s, the states being TT, TS, ST, SS (my last move, yours) for bits 0 to 3; 6 is Table 2.2 and 10 tit-for-tat. The traced pair 0xaa starts with both on tit-for-tat."
+      ),
+      Figure(id: "np.exp1.trace-changes", title: "Experiment 1: greedy-policy changes of the traced pair", drawing: changes).captioned(
+        "A greedy-policy change is a step at which an agent's greedy move in some state flips; the traced pair 0xaa starts with both agents on tit-for-tat."
+      ),
+      Figure(id: "np.exp1.trace-q", title: "Experiment 1: Q values of the traced pair's agent 0", drawing: q).captioned(
+        "Q(state, action) is agent 0's learned value of an action in a state; the state is the last round's moves (mine, yours), T trade and S steal. The traced pair 0xaa starts with both agents on tit-for-tat."
+      ),
     ]
   }
 

@@ -42,14 +42,23 @@ extension LearnedCooperationExperiment {
         Figure(
           id: "sbc.learning-cooperation", title: "Learning curves: mean cooperation level against ABR steps, per method",
           svg: curveChart(
-            base.seeds, value: { ($0.cooperation[0] + $0.cooperation[1]) / 2 }, label: "mean cooperation level (both players)", range: 0...1)),
+            base.seeds, value: { ($0.cooperation[0] + $0.cooperation[1]) / 2 }, label: "mean cooperation level (both players)", range: 0...1)
+        ).captioned(
+          "ABR is alternating best response (each player in turn trains its network against the other's, which is held fixed); CCDR is the pretraining \"cooperate against copies, defect against random\"; \"no diff gradient\" trains without the gradient through the diff. The cooperation level is a policy's probability of cooperating."
+        ),
         Figure(
           id: "sbc.learning-payoffs", title: "Learning curves: mean payoff against ABR steps, per method",
           svg: curveChart(
-            base.seeds, value: { ($0.payoffs[0] + $0.payoffs[1]) / 2 }, label: "mean payoff (both players)", range: nil, gain: base.gain)),
+            base.seeds, value: { ($0.payoffs[0] + $0.payoffs[1]) / 2 }, label: "mean payoff (both players)", range: nil, gain: base.gain)
+        ).captioned(
+          "ABR is alternating best response (each player in turn trains its network against the other's, which is held fixed); CCDR is the pretraining \"cooperate against copies, defect against random\"; \"no diff gradient\" trains without the gradient through the diff. G is the gain of the game (mutual cooperation pays G, mutual defection 1)."
+        ),
         Figure(
           id: "sbc.cooperation-curves", title: "Cooperation against the observed diff value, after CCDR pretraining and after ABR",
-          svg: cooperationCurveChart(base.seeds, noise: base.noise)),
+          svg: cooperationCurveChart(base.seeds, noise: base.noise)
+        ).captioned(
+          "The diff is the measured distance between the two players' policies; a player observes y = diff + noise. CCDR is the pretraining \"cooperate against copies, defect against random\"; ABR is alternating best response. The cooperation level is a policy's probability of cooperating."
+        ),
       ],
       claims: [learned, diff])
   }

@@ -39,10 +39,16 @@ extension NoiseExperiment {
       figures: [
         Figure(
           id: "sbc.equilibrium-region", title: "The most cooperative symmetric threshold equilibrium against G and the noise scale",
-          svg: regionHeatmap(base)),
+          svg: regionHeatmap(base)
+        ).captioned(
+          "G is the gain of Table 1 (the donation game: (G, G), (0, G + 1), (G + 1, 0), (1, 1)); the noise added to the perceived difference is uniform on [0, X] or Gaussian N(0, σ²); P(cooperate) is each player's probability of cooperating in the equilibrium; ε is the tolerance of an ε-equilibrium."
+        ),
         Figure(
           id: "sbc.mean-zero-noise", title: "The most cooperative symmetric threshold equilibrium against G, Gaussian and uniform noise",
-          svg: sweepChart(base)),
+          svg: sweepChart(base)
+        ).captioned(
+          "G is the gain of Table 1 (the donation game); the noise added to the perceived difference is uniform on [0, X] or Gaussian with standard deviation σ; P(cooperate) is each player's probability of cooperating in the most cooperative symmetric equilibrium."
+        ),
       ],
       claims: [scale, meanZeroResult(outcomes)])
   }

@@ -202,7 +202,10 @@ struct RepeatedPrisonersDilemmaExperiment: Experiment {
       figures: [
         Figure(
           id: "sbc.repeated-cross-play", title: "Repeated prisoner's dilemma: strategies from different equilibria against each other",
-          svg: heatmap(base))
+          svg: heatmap(base)
+        ).captioned(
+          "A strategy X / Y is the strategy player 1 (P1) or player 2 (P2) plays in the equilibrium profile (X, Y); Grim is grim trigger, TFT tit-for-tat, WSLS win-stay lose-shift, AllD always defect, and p% the cyclic strategy that cooperates in p% of rounds. Each cell is the long-run rate of mutual cooperation when the row's strategy meets the column's."
+        )
       ],
       claims: [
         ClaimResult(

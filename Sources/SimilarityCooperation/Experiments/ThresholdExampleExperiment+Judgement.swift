@@ -55,10 +55,16 @@ extension ThresholdExampleExperiment {
         id: "sbc.threshold-landscape", title: "Player 1's payoff over threshold profiles, with the equilibria",
         svg: landscapeChart(
           base.map, equilibria: Self.equilibria(base.map, restricted: base.nonnegative), gain: base.gain, width: base.width,
-          noiseName: base.uniform ? "U[0, X]" : base.noiseName)),
+          noiseName: base.uniform ? "U[0, X]" : base.noiseName)
+      ).captioned(
+        "θᵢ is player i's threshold: it cooperates when the difference it perceives, |θ₁ − θ₂| + Nᵢ with noise Nᵢ ~ U[0, X], is at most θᵢ. V₁ is player 1's expected payoff in Table 1 (the donation game: (G, G), (0, G + 1), (G + 1, 0), (1, 1)) at gain G = 3."
+      ),
       Figure(
         id: "sbc.best-response", title: "Player 1's best response to the other's threshold",
-        svg: bestResponseChart(base.responseCurve, gain: base.gain, noiseName: base.uniform ? "U[0, X]" : base.noiseName)),
+        svg: bestResponseChart(base.responseCurve, gain: base.gain, noiseName: base.uniform ? "U[0, X]" : base.noiseName)
+      ).captioned(
+        "θᵢ is player i's threshold: it cooperates when the difference it perceives, |θ₁ − θ₂| + Nᵢ with noise Nᵢ ~ U[0, X], is at most θᵢ; thresholds are shown as multiples of X. G is the gain of Table 1 (the donation game)."
+      ),
     ]
     return ExperimentResult(
       tables: [exampleTable(base), intuitionTable(base), mapTable(base), responseTable(base)], figures: figures, claims: claims)

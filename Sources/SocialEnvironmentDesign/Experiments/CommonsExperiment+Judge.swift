@@ -215,7 +215,9 @@ extension CommonsExperiment {
         check.gains.enumerated().map { (x: Double($0.offset), y: $0.element.estimate) })
     }
     chart.referenceLine(y: 0, label: "no gain")
-    return Figure(id: "sed.commons.payoff-curve", title: "The switching gain D(g) per regrowth rule and horizon", drawing: chart)
+    return Figure(id: "sed.commons.payoff-curve", title: "The switching gain D(g) per regrowth rule and horizon", drawing: chart).captioned(
+      "g is the number of greedy players; D(g) is player g's apples when it is greedy too (g + 1 greedy players) minus its apples when it is restrained (g greedy players), paired by orchard. The paper rule and the code rule are the two readings of apple regrowth; scripted and learned are the two kinds of players."
+    )
   }
 
   func liveFigure(_ base: Outcome) -> Figure {
@@ -230,6 +232,7 @@ extension CommonsExperiment {
       }
       chart.line(g == n ? "all greedy" : (g == 0 ? "all restrained (k = \(base.restrained))" : "one greedy"), points)
     }
-    return Figure(id: "sed.commons.live-apples", title: "Live apples over time per population", drawing: chart)
+    return Figure(id: "sed.commons.live-apples", title: "Live apples over time per population", drawing: chart).captioned(
+      "k is the restraint threshold of the restrained players (greedy players have k = 0 and eat any apple); populations are the orchards' seeds.")
   }
 }

@@ -53,7 +53,11 @@ extension ScheduleGridExperiment {
     let (ruleTable, bars) = try rulesTable(o, context)
     return ExperimentResult(
       tables: [votingTable, ruleTable, equilibriumTable(o)],
-      figures: [Figure(id: "sed.schedule-grid.gini-sustainability", title: "Gini and sustainability per voting rule", drawing: bars)],
+      figures: [
+        Figure(id: "sed.schedule-grid.gini-sustainability", title: "Gini and sustainability per voting rule", drawing: bars).captioned(
+          "σ is a player's reported selfishness in [0, 1] and η = f(σ) the weight the voting rule gives the sum of apples against the smallest player's (§4); population 0 is the first simulated population (its seed); a schedule is the three brackets' tax rates."
+        )
+      ],
       claims: [voting, equilibriumResult(o)])
   }
 
