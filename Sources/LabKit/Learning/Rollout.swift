@@ -71,13 +71,8 @@ public struct Rollout: Sendable {
     var lp = [Double](repeating: 0, count: players)
     var v = [Double](repeating: 0, count: players)
     policy.act(batch, rows: players, random: random, actions: &a, logProbabilities: &lp, values: &v, threads: threads)
-    let base = t * players
-    observations.replaceSubrange((base * observationSize)..<((base + players) * observationSize), with: batch)
-    for i in 0..<players {
-      actions[base + i] = a[i]
-      logProbabilities[base + i] = lp[i]
-      values[base + i] = v[i]
-    }
+    observations.replaceSubrange((t * players * observationSize)..<((t + 1) * players * observationSize), with: batch)
+    record(step: t, actions: a, logProbabilities: lp, values: v)
     return a
   }
 
@@ -93,14 +88,19 @@ public struct Rollout: Sendable {
     var lp = [Double](repeating: 0, count: players)
     var v = [Double](repeating: 0, count: players)
     policy.act(binary: batch, random: random, actions: &a, logProbabilities: &lp, values: &v, threads: threads)
+    codes.replaceSubrange((t * players * cells)..<((t + 1) * players * cells), with: rowCodes)
+    record(step: t, actions: a, logProbabilities: lp, values: v)
+    return a
+  }
+
+  /// Stores step t's sampled actions, their log-probabilities and the critic's values.
+  private mutating func record(step t: Int, actions a: [Int], logProbabilities lp: [Double], values v: [Double]) {
     let base = t * players
-    codes.replaceSubrange((base * cells)..<((base + players) * cells), with: rowCodes)
     for i in 0..<players {
       actions[base + i] = a[i]
       logProbabilities[base + i] = lp[i]
       values[base + i] = v[i]
     }
-    return a
   }
 
   /// Rows `rows` of a one-hot rollout as ``BinaryRows``.

@@ -29,18 +29,6 @@ public enum WindowEncoding {
   /// How a ``Rollout`` keeps these windows compactly: the 121 cell codes, decoded to this layout.
   public static let storage = ObservationStorage.oneHot(cells: HarvestWorld.viewCells, channels: channels)
 
-  /// Every player's encoding into `out` (`agentCount × size`), keeping each player's 121 cell codes in
-  /// `codes` (`agentCount × 121`, the form ``storage`` keeps).
-  public static func encodeAll(_ world: HarvestWorld, keeping codes: inout [UInt8], into out: inout [Double]) {
-    let cells = HarvestWorld.viewCells
-    precondition(out.count == world.agentCount * size && codes.count == world.agentCount * cells, "WindowEncoding.encodeAll: wrong buffers")
-    codes.withUnsafeMutableBufferPointer { c in
-      out.withUnsafeMutableBufferPointer { o in
-        for i in 0..<world.agentCount { encode(world, player: i, codes: c.baseAddress! + i * cells, into: o.baseAddress! + i * size) }
-      }
-    }
-  }
-
   /// Every player's encoding, one row per player (`agentCount × size`), into `out`.
   public static func encodeAll(_ world: HarvestWorld, codes: UnsafeMutablePointer<UInt8>, into out: inout [Double]) {
     precondition(out.count == world.agentCount * size, "WindowEncoding.encodeAll: buffer of \(out.count) for \(world.agentCount) players")
