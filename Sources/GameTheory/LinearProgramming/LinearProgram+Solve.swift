@@ -192,8 +192,15 @@ struct ValidatedLinearProgram {
     parameters.msg_lev = GLP_MSG_OFF
     parameters.meth = GLP_PRIMAL
     parameters.presolve = presolve ? GLP_ON : GLP_OFF
+    // An iteration limit far above what a simplex needs (a few times rows + columns), so that a
+    // program on which GLPK's floating-point simplex cycles (a fuzzed 2 × 2 game mixing 2e-16 with
+    // 2e4 ran for minutes) goes to the rational simplex instead of hanging. Deterministic, unlike a
+    // time limit; the rational simplex has the same limit and reports GLP_EITLIM as not solved.
+    parameters.it_lim = Int32(clamping: Self.iterationLimit(rows: rows.count, columns: columns.count))
     let code = glp_simplex(problem, &parameters)
-    if exact {
+    if exact || code == GLP_EITLIM {
+      // Also when the floating-point simplex cycled to its iteration limit: the rational simplex,
+      // which cannot be misled by rounding, decides (the answer is then exact).
       // The rational simplex starts from the floating-point simplex's basis; if that failed, from the
       // standard basis (all auxiliary variables basic), which is always valid.
       if code != 0 { glp_std_basis(problem) }
@@ -211,6 +218,9 @@ struct ValidatedLinearProgram {
       return read(problem, code: code, routine: "glp_simplex", exact: false)
     }
   }
+
+  /// The simplex iteration limit: 10,000 plus 100 per row and column.
+  static func iterationLimit(rows: Int, columns: Int) -> Int { 10_000 + 100 * (rows + columns) }
 
   private func failure(_ reason: String, exact: Bool) -> LinearProgramSolution {
     LinearProgramSolution(status: .failed(reason: reason), exact: exact, objectiveValue: nil, values: [], duals: [], reducedCosts: [])

@@ -71,6 +71,15 @@ import Testing
     #expect(try game.paretoOptimalProfiles(exact: exact) == [[0, 0], [0, 1], [1, 0]])
   }
 
+  /// A fuzzed 2 × 2 game (Tests/Fuzz/nfg/regressions/glpk-cycling-2x2.nfg) on whose Pareto LPs GLPK's
+  /// floating-point simplex cycled for minutes; past the iteration limit the rational simplex decides.
+  @Test(arguments: [false, true])
+  func paretoProfilesWhereTheFloatingPointSimplexCycles(exact: Bool) throws {
+    let payoffs: [[Int]: [Double]] = [[0, 0]: [2.0000000000001e-16, 0], [1, 0]: [0.33333333, 0.7], [0, 1]: [-0.1, 0], [1, 1]: [20000, 0]]
+    let game = NormalFormGame(actions: [["up", "down"], ["left", "right"]]) { payoffs[$0]! }
+    #expect(try game.paretoOptimalProfiles(exact: exact) == [[1, 0], [1, 1]])
+  }
+
   @Test func individuallyRationalRegionCanBeEmptyOrAPoint() throws {
     // Matching pennies: every outcome sums to 0, so the hull is the segment (−1,1)–(1,−1); minimax is
     // (0,0) and the only individually rational point is (0,0).
