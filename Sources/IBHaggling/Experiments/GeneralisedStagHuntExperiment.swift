@@ -223,7 +223,10 @@ struct GeneralisedStagHuntExperiment: Experiment {
       figures: [
         Figure(
           id: "ibh.stag-hunt-convergence", title: "Generalised stag hunt: fraction of runs reaching the Pareto optimum against N",
-          svg: Self.chart(o.rows))
+          drawing: Self.chart(o.rows)
+        ).captioned(
+          "N is the bound on the number of states of the agents' hypotheses (the size of the hypothesis space); a run reaches the Pareto optimum when its stable cycle is all players hunting stag. Points: the fraction of runs that do, with 95% Wilson intervals, for 2 and for 3 players."
+        )
       ],
       claims: [ClaimResult(Self.conjecture, map: map, control: ControlResult(Self.conjecture.control!, verdict: controlVerdict), evidence: evidence)])
   }
@@ -262,7 +265,7 @@ struct GeneralisedStagHuntExperiment: Experiment {
     return table
   }
 
-  static func chart(_ rows: [Row]) -> String {
+  static func chart(_ rows: [Row]) -> Chart {
     var chart = Chart(
       title: "Generalised stag hunt: runs reaching the Pareto optimum", x: Axis(label: "bound N on hypothesis states"),
       y: Axis(label: "fraction of runs (95% Wilson interval)", range: 0...1.04))
@@ -274,6 +277,6 @@ struct GeneralisedStagHuntExperiment: Experiment {
         colour: players == 2 ? .blue : .vermillion)
       chart.line("\(players) players", mine.map { (x: Double($0.states), y: $0.interval.estimate) }, colour: players == 2 ? .blue : .vermillion)
     }
-    return chart.svg()
+    return chart
   }
 }

@@ -213,7 +213,7 @@ struct GuaranteesExperiment: Experiment {
     return ExperimentResult(
       tables: [one.table, two.table],
       figures: [
-        Figure(id: "ibh.proposition-1-shortfall", title: "Proposition 1: largest shortfall and the proof's bound against 1 − γ", svg: one.figure)
+        Figure(id: "ibh.proposition-1-shortfall", title: "Proposition 1: largest shortfall and the proof's bound against 1 − γ", drawing: one.figure)
           .captioned(
             "γ is the discount factor; u is the discounted payoff an agent obtains and V(h*, γ) the value of the best hypothesis h* it holds; the shortfall is V(h*, γ) − u where positive."
           )
@@ -221,7 +221,7 @@ struct GuaranteesExperiment: Experiment {
       claims: [one.claim, two.claim])
   }
 
-  func propositionOneResult(_ o: Outcome) throws -> (claim: ClaimResult, table: Table, figure: String) {
+  func propositionOneResult(_ o: Outcome) throws -> (claim: ClaimResult, table: Table, figure: Chart) {
     let outcomes = o.proposition1
     let environments = o.environments
     var table1 = Table(
@@ -278,7 +278,7 @@ struct GuaranteesExperiment: Experiment {
     return (
       ClaimResult(
         Self.propositionOne, map: .single(.checking(prop1Holds), estimate: largestAtLast, n: outcomes.count),
-        control: ControlResult(Self.propositionOne.control!, verdict: .checking(unslacked == 0)), evidence: prop1Evidence), table1, chart.svg()
+        control: ControlResult(Self.propositionOne.control!, verdict: .checking(unslacked == 0)), evidence: prop1Evidence), table1, chart
     )
   }
 

@@ -408,7 +408,12 @@ struct MultiplayerExperiment: Experiment {
     }
     return ExperimentResult(
       tables: [try Self.cakeTable(base), try Self.demandTable(base), readingsTable, Self.examplesTable(base.examples ?? [])] + cycles.tables,
-      figures: [Figure(id: "ibh.cake-splitting-outcomes", title: "Cake splitting: which pair locks in", svg: Self.cakeFigure(outcomes))],
+      figures: [
+        Figure(id: "ibh.cake-splitting-outcomes", title: "Cake splitting: which pair locks in", drawing: Self.cakeFigure(outcomes))
+          .captioned(
+            "Players are numbered 1 to 3; {i, j} is a stable cycle in which players i and j split the cake between them and the third gets nothing; \"other\" is every other cycle. One bar group per hypothesis class (the deals the password hypotheses may make: literal, partner-only, upward-relaxed), at the base prior and ranking."
+          )
+      ],
       claims: [cake, demands, coalition, cycles.claim])
   }
 
@@ -749,7 +754,7 @@ struct MultiplayerExperiment: Experiment {
     return table
   }
 
-  static func cakeFigure(_ outcomes: Outcomes<Outcome>) -> String {
+  static func cakeFigure(_ outcomes: Outcomes<Outcome>) -> BarChart {
     var bars = BarChart(
       title: "Cake splitting: who ends in the pair", categories: ["{1, 2}", "{1, 3}", "{2, 3}", "other"], xLabel: "stable cycle",
       y: Axis(label: "runs"))
@@ -761,6 +766,6 @@ struct MultiplayerExperiment: Experiment {
       let pairs = [[0, 1], [0, 2], [1, 2]].map { wanted in runs.filter { pair(of: $0) == wanted }.count }
       bars.bars("deals \(outcome.deals.rawValue), \(runs.count) runs", (pairs + [runs.count - pairs.reduce(0, +)]).map(Double.init))
     }
-    return bars.svg()
+    return bars
   }
 }

@@ -317,7 +317,11 @@ struct RandomTwoPlayerExperiment: Experiment {
       tables: Self.tables(base, tolerance: tolerance, ranked: ranked) + [Self.robustTable(robust, cellCount: readings.count * entries.count)],
       figures: [
         Figure(
-          id: "ibh.two-player-classes", title: "Classes of the stable cycles of random 2-player games", svg: Self.figure(base, tolerance: tolerance))
+          id: "ibh.two-player-classes", title: "Classes of the stable cycles of random 2-player games",
+          drawing: Self.figure(base, tolerance: tolerance)
+        ).captioned(
+          "The conjecture's two classes of a stable cycle's average payoff: (1) close to the Pareto frontier (within the tolerance times the game's payoff range) and (2) a minimax outcome in which each player best-responds; \"neither\" is a counterexample. One bar group per game size (actions per player); runs whose cycle search hit its cap are left out."
+        )
       ],
       claims: [
         ClaimResult(
@@ -378,7 +382,7 @@ struct RandomTwoPlayerExperiment: Experiment {
     return table
   }
 
-  static func figure(_ base: Outcome, tolerance: Double) -> String {
+  static func figure(_ base: Outcome, tolerance: Double) -> BarChart {
     var bars = BarChart(
       title: "Stable cycles of random 2-player games", categories: ["(1) only", "(2) only", "both", "neither"], xLabel: "class",
       y: Axis(label: "runs"))
@@ -392,7 +396,7 @@ struct RandomTwoPlayerExperiment: Experiment {
           Double(valid.filter { near($0) && $0.minimaxBestResponse }.count), Double(valid.filter { $0.counterexample(tolerance: tolerance) }.count),
         ])
     }
-    return bars.svg()
+    return bars
   }
 
   /// The distance from a point to a polyline (a single point when it has one vertex).

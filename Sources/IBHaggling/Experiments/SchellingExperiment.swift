@@ -155,7 +155,12 @@ struct SchellingExperiment: Experiment {
     let points = try pointsResult(base)
     return ExperimentResult(
       tables: [try Self.pubTable(base), try Self.minimaxTable(base), points.table],
-      figures: [Figure(id: "ibh.schelling-pub-outcomes", title: "Schelling pub: stable cycles of two haggling friends", svg: Self.pubFigure(base))],
+      figures: [
+        Figure(id: "ibh.schelling-pub-outcomes", title: "Schelling pub: stable cycles of two haggling friends", drawing: Self.pubFigure(base))
+          .captioned(
+            "X and Y are the two pubs. A run's stable cycle is \"always X\" or \"always Y\" when the friends meet at the same pub every round, \"X and Y alternate\" when they meet at both in turn, and \"apart sometimes\" when some round of the cycle finds them at different pubs (or the run hit its step cap before a cycle was found)."
+          )
+      ],
       claims: [try pubResult(outcomes), points.claim])
   }
 
@@ -337,7 +342,7 @@ struct SchellingExperiment: Experiment {
     return table
   }
 
-  static func pubFigure(_ base: Outcome) -> String {
+  static func pubFigure(_ base: Outcome) -> BarChart {
     var bars = BarChart(
       title: "Schelling pub: where the friends end", categories: ["always X", "always Y", "X and Y alternate", "apart sometimes"],
       xLabel: "stable cycle", y: Axis(label: "runs"))
@@ -347,6 +352,6 @@ struct SchellingExperiment: Experiment {
       good.filter { $0.cycle.contains([0, 0]) && $0.cycle.contains([1, 1]) }.count, base.pub.count - good.count,
     ]
     bars.bars("two haggling friends (\(base.runs) runs)", categories.map(Double.init))
-    return bars.svg()
+    return bars
   }
 }

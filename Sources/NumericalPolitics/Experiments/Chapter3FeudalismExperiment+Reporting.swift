@@ -106,7 +106,9 @@ extension Chapter3FeudalismExperiment {
       if runs.count > 1 { chart.band(nil, x: x, lower: series.map { $0.min()! }, upper: series.map { $0.max()! }) }
       chart.line("\(name) Gini", x: x, y: series.map { (try? Statistics.mean($0)) ?? .nan })
     }
-    return Figure(id: "np.ch3.gini", title: "Gini of land and corn over time", drawing: chart)
+    return Figure(id: "np.ch3.gini", title: "Gini of land and corn over time", drawing: chart).captioned(
+      "Gini coefficient of the agents' land holdings and of their corn (grains held) at each checkpoint round (0: all hold the same; 1: one agent holds everything). Lines: mean over the base runs' seeds; bands: the range over those seeds."
+    )
   }
 
   static func sweepFigure(id: String, title: String, xLabel: String, groups: [(String, [SweepRow])]) -> Figure {

@@ -115,7 +115,12 @@ struct BaseGameExperiment: Experiment {
       tolerance: "exact for the PD test and the minimax values; 1e-12 for the payoff identity", sampleSize: o.samples)
     return ExperimentResult(
       tables: [table, pdTable, geometryTable(o)],
-      figures: [Figure(id: "sbc.payoff-geometry", title: "Table 1 at G = \(c(o.gain)): feasible and individually rational payoffs", svg: chart(o))],
+      figures: [
+        Figure(id: "sbc.payoff-geometry", title: "Table 1 at G = \(c(o.gain)): feasible and individually rational payoffs", drawing: chart(o))
+          .captioned(
+            "G is Table 1's gain: each player's payoff is G·p_other + 1 − p_self, where p is the probability of cooperating. Feasible payoffs: the convex hull of the four pure outcomes' payoffs; individually rational: the feasible payoffs at or above both players' minimax values (the minimax point); the Pareto frontier: the feasible payoffs no other feasible payoff improves for one player without hurting the other."
+          )
+      ],
       claims: [
         ClaimResult(
           Self.tableClaim, map: .single(.checking(Self.holds(o, error: o.largestError)), estimate: o.largestError, n: o.samples),
@@ -138,7 +143,7 @@ struct BaseGameExperiment: Experiment {
     return table
   }
 
-  func chart(_ o: Outcome) -> String {
+  func chart(_ o: Outcome) -> Chart {
     let (geometry, game) = (o.geometry, o.game)
     var chart = Chart(
       title: "Table 1 at G = \(DecimalFormat.compact(o.gain)): feasible and individually rational payoffs",
@@ -149,6 +154,6 @@ struct BaseGameExperiment: Experiment {
     chart.scatter("pure outcomes", game.profiles.map { (x: game.payoff(0, $0), y: game.payoff(1, $0)) }, colour: .black)
     chart.scatter("minimax point", [(x: geometry.minimax.x, y: geometry.minimax.y)], marker: .diamond, colour: .bluishGreen)
     chart.legendPlacement = .outsideRight
-    return chart.svg()
+    return chart
   }
 }

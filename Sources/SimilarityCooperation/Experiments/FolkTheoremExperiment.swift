@@ -249,7 +249,11 @@ struct FolkTheoremExperiment: Experiment {
     return ExperimentResult(
       tables: [table],
       figures: [
-        Figure(id: "sbc.folk-theorem", title: "Folk theorem in Table 1: the payoffs the construction makes equilibrium outcomes", svg: chart.svg())
+        Figure(
+          id: "sbc.folk-theorem", title: "Folk theorem in Table 1: the payoffs the construction makes equilibrium outcomes", drawing: chart
+        ).captioned(
+          "G is Table 1's gain. Each point is a target payoff pair on a grid over the feasible payoffs; the construction (play the target while the diff reports the same policy, punish at the minimax otherwise) makes it an equilibrium outcome (green circle) or fails to (vermilion triangle). The minimax point is both players' minimax values; individually rational payoffs are the feasible ones at or above it."
+        )
       ],
       claims: [
         ClaimResult(

@@ -19,7 +19,10 @@ extension PrincipalsExperiment {
         + "; control (1, 1, 1) without redistribution: \(DecimalFormat.fixed(controlInterval.estimate, digits: 2)) \(controlInterval.bracket(digits: 2)).",
       measurements: cells.map { cell, _, d in
         .init("\(VerdictMap.describe(cell.readingSetting)): PPO principal minus no tax", lower: d[Self.primary].lower, upper: d[Self.primary].upper)
-      },
+      } + [
+        .init("control minus no tax", controlInterval.estimate),
+        .init("control interval", lower: controlInterval.lower, upper: controlInterval.upper),
+      ],
       tolerance:
         "95% t-interval over populations of the paired difference in post-tax O_η (PPO principal): above 0 holds, below 0 fails, else inconclusive",
       sampleSize: outcomes.base.runs.count)
@@ -89,8 +92,14 @@ extension PrincipalsExperiment {
         (0..<rounds).map { r in (x: Double(r + 1), y: Support.average(o.runs.map { $0[Self.primary][r].meanRates[b] })) })
     }
     return [
-      Figure(id: "sed.principals.objective", title: "The post-tax voted objective against rounds for each principal", drawing: objective),
-      Figure(id: "sed.principals.rates", title: "Tax rates per round as the PPO principal learns", drawing: rates),
+      Figure(id: "sed.principals.objective", title: "The post-tax voted objective against rounds for each principal", drawing: objective)
+        .captioned(
+          "O_η is the voted welfare objective (Definition 3.2) on the players' apples after tax and redistribution: η = 1 is utilitarian (the total), η = 0 egalitarian, and values between interpolate. A voting round is roundLength steps of play (Table 1: 1000), taxed in 50-step periods; each line is one principal (no tax, the fixed U.S.-like schedule, the UCB1 bandit over corner schedules, the PPO principal), averaged over populations."
+        ),
+      Figure(id: "sed.principals.rates", title: "Tax rates per round as the PPO principal learns", drawing: rates)
+        .captioned(
+          "The three brackets are Table 1's, by apples collected in a 50-step period (1–10, 11–20, 21 and more); a rate is the fraction of the bracket's apples taxed, redistributed equally to all players. Lines: the PPO principal's mean rate per bracket in each voting round, averaged over populations."
+        ),
     ]
   }
 }

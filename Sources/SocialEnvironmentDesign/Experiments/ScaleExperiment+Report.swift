@@ -60,6 +60,9 @@ extension ScaleExperiment {
     )
     var figures = [
       Figure(id: "sed.scale.cost-per-player-step", title: "Counted learning cost per player-step against the number of players", drawing: chart)
+        .captioned(
+          "A player-step is one player acting for one step of a rollout that the shared policy learns from. Work units are counted operations (the world's updates, window cells encoded, network multiply-adds when acting and learning, and per-player bookkeeping), not time; memory bytes are those held at the peak of an update. The control gives every player its own centralised critic over all players' observations, whose cost grows with the square of the number of players."
+        )
     ]
     if timed {
       var speed = Chart(

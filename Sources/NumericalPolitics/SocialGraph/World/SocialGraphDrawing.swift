@@ -23,5 +23,8 @@ public enum SocialGraphDrawing {
     }
     chart.referenceLine(y: 0, label: "gives as much labour as it receives")
     return Figure(id: "np.ch3.land-labour", title: "Land against net labour received at the end of a run (the feudalism signature)", drawing: chart)
+      .captioned(
+        "One point per agent at the end of the first base run. Net labour received = labour received from other agents minus labour given to them, over the whole run; land is in the text's units (each agent begins with one unit). Feudalism (§3.2) shows as landed agents above the zero line and landless agents below it."
+      )
   }
 }
