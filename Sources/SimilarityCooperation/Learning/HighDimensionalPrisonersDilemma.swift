@@ -90,15 +90,24 @@ struct HighDimensionalPrisonersDilemma: Sendable {
     var defect = [Double](repeating: 0, count: count * m)
     var difference = [Double](repeating: 0, count: count * m)
     let half = segmentLength / 2
-    for r in 0..<count {
-      let x = Array(inputs[(r * n)..<((r + 1) * n)])
-      let g = base.apply(x)
-      let v = direction.apply(x)
-      let norm = max(v.reduce(0) { $0 + $1 * $1 }.squareRoot(), 1e-12)
-      for c in 0..<m {
-        let u = v[c] / norm
-        defect[r * m + c] = g[c] - half * u
-        difference[r * m + c] = 2 * half * u
+    // One scratch for all rows (no allocation per situation): the hidden units, then g and v.
+    var scratch = [Double](repeating: 0, count: max(base.width, direction.width) + 2 * m)
+    inputs.withUnsafeBufferPointer { xs in
+      scratch.withUnsafeMutableBufferPointer { buffer in
+        let hidden = buffer.baseAddress!, g = hidden + max(base.width, direction.width), v = g + m
+        for r in 0..<count {
+          let x = xs.baseAddress! + r * n
+          base.apply(x, hidden: hidden, into: g)
+          direction.apply(x, hidden: hidden, into: v)
+          var squares = 0.0
+          for c in 0..<m { squares = squares + v[c] * v[c] }
+          let norm = max(squares.squareRoot(), 1e-12)
+          for c in 0..<m {
+            let u = v[c] / norm
+            defect[r * m + c] = g[c] - half * u
+            difference[r * m + c] = 2 * half * u
+          }
+        }
       }
     }
     return Situations(count: count, inputs: inputs, defect: defect, difference: difference)
@@ -233,15 +242,33 @@ struct RandomFeatureMap: Sendable {
 
   func apply(_ x: [Double]) -> [Double] {
     var hidden = [Double](repeating: 0, count: width)
-    for h in 0..<width {
-      var s = bias[h]
-      for i in 0..<inputs { s += first[h * inputs + i] * x[i] }
-      hidden[h] = tanh(s)
+    var out = [Double](repeating: 0, count: outputs)
+    x.withUnsafeBufferPointer { xs in
+      hidden.withUnsafeMutableBufferPointer { h in
+        out.withUnsafeMutableBufferPointer { o in apply(xs.baseAddress!, hidden: h.baseAddress!, into: o.baseAddress!) }
+      }
     }
-    return (0..<outputs).map { o in
-      var s = 0.0
-      for h in 0..<width { s += second[o * width + h] * hidden[h] }
-      return s
+    return out
+  }
+
+  /// The map at `x` (`inputs` numbers) into `out` (`outputs` numbers), with `hidden` (`width` numbers) as
+  /// scratch; each sum in the order of ``apply(_:)``, so the same bytes.
+  func apply(_ x: UnsafePointer<Double>, hidden: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>) {
+    first.withUnsafeBufferPointer { w1 in
+      bias.withUnsafeBufferPointer { b1 in
+        for h in 0..<width {
+          var s = b1[h]
+          for i in 0..<inputs { s += w1[h * inputs + i] * x[i] }
+          hidden[h] = tanh(s)
+        }
+      }
+    }
+    second.withUnsafeBufferPointer { w2 in
+      for o in 0..<outputs {
+        var s = 0.0
+        for h in 0..<width { s += w2[o * width + h] * hidden[h] }
+        out[o] = s
+      }
     }
   }
 }
