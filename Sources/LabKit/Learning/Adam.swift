@@ -34,6 +34,14 @@ public struct Adam: Sendable {
     update(&parameters, gradient: gradient, sign: -1)
   }
 
+  private static func load(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
+  }
+
+  private static func store(_ x: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: x, as: SIMD4<Double>.self)
+  }
+
   private mutating func update(_ parameters: inout [Double], gradient: [Double], sign: Double) {
     precondition(parameters.count == gradient.count && gradient.count == firstMoment.count, "Adam: size mismatch")
     steps += 1
@@ -49,18 +57,14 @@ public struct Adam: Sendable {
             // the bytes are those of the scalar loop.
             let count = theta.count, whole = count / 4 * 4
             var k = 0
+            let (gs, ms, vs, ts) = (g.baseAddress!, m.baseAddress!, v.baseAddress!, theta.baseAddress!)
             while k < whole {
-              let gk = sign * SIMD4(g[k], g[k + 1], g[k + 2], g[k + 3])
-              var mk = SIMD4(m[k], m[k + 1], m[k + 2], m[k + 3])
-              var vk = SIMD4(v[k], v[k + 1], v[k + 2], v[k + 3])
-              mk = b1 * mk + (1 - b1) * gk
-              vk = b2 * vk + (1 - b2) * gk * gk
-              let step = rate * (mk / c1) / ((vk / c2).squareRoot() + eps)
-              for j in 0..<4 {
-                m[k + j] = mk[j]
-                v[k + j] = vk[j]
-                theta[k + j] -= step[j]
-              }
+              let gk = sign * Self.load(gs + k)
+              let mk = b1 * Self.load(ms + k) + (1 - b1) * gk
+              let vk = b2 * Self.load(vs + k) + (1 - b2) * gk * gk
+              Self.store(mk, ms + k)
+              Self.store(vk, vs + k)
+              Self.store(Self.load(ts + k) - rate * (mk / c1) / ((vk / c2).squareRoot() + eps), ts + k)
               k += 4
             }
             for k in whole..<count {

@@ -230,6 +230,10 @@ struct RandomFeatureMap: Sendable {
   let first: [Double]
   let bias: [Double]
   let second: [Double]
+  /// W₁ᵀ (row i holds every unit's weight on input i) and W₂ᵀ (row h holds every output's weight on
+  /// unit h), for ``apply(_:hidden:into:)``.
+  let firstByInput: [Double]
+  let secondByUnit: [Double]
 
   init(inputs: Int, width: Int, outputs: Int, random: Random) {
     self.inputs = inputs
@@ -238,6 +242,9 @@ struct RandomFeatureMap: Sendable {
     first = (0..<(width * inputs)).map { _ in random.gaussian(standardDeviation: 1 / Double(inputs).squareRoot()) }
     bias = (0..<width).map { _ in random.gaussian(standardDeviation: 0.5) }
     second = (0..<(outputs * width)).map { _ in random.gaussian(standardDeviation: 1 / Double(width).squareRoot()) }
+    let (w1, w2) = (first, second)
+    firstByInput = (0..<(inputs * width)).map { k in w1[(k % width) * inputs + k / width] }
+    secondByUnit = (0..<(width * outputs)).map { k in w2[(k % outputs) * width + k / outputs] }
   }
 
   func apply(_ x: [Double]) -> [Double] {
@@ -253,21 +260,26 @@ struct RandomFeatureMap: Sendable {
 
   /// The map at `x` (`inputs` numbers) into `out` (`outputs` numbers), with `hidden` (`width` numbers) as
   /// scratch; each sum in the order of ``apply(_:)``, so the same bytes.
+  ///
+  /// The loops run input by input over all units at once (through the transposed weights), which the
+  /// compiler vectorises; each unit's sum still starts from its bias (from 0 for the outputs) and adds
+  /// the terms in input order.
   func apply(_ x: UnsafePointer<Double>, hidden: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>) {
-    first.withUnsafeBufferPointer { w1 in
+    firstByInput.withUnsafeBufferPointer { w1 in
       bias.withUnsafeBufferPointer { b1 in
-        for h in 0..<width {
-          var s = b1[h]
-          for i in 0..<inputs { s += w1[h * inputs + i] * x[i] }
-          hidden[h] = tanh(s)
+        for h in 0..<width { hidden[h] = b1[h] }
+        for i in 0..<inputs {
+          let xi = x[i], row = w1.baseAddress! + i * width
+          for h in 0..<width { hidden[h] = hidden[h] + row[h] * xi }
         }
+        for h in 0..<width { hidden[h] = tanh(hidden[h]) }
       }
     }
-    second.withUnsafeBufferPointer { w2 in
-      for o in 0..<outputs {
-        var s = 0.0
-        for h in 0..<width { s += w2[o * width + h] * hidden[h] }
-        out[o] = s
+    secondByUnit.withUnsafeBufferPointer { w2 in
+      for o in 0..<outputs { out[o] = 0 }
+      for h in 0..<width {
+        let a = hidden[h], row = w2.baseAddress! + h * outputs
+        for o in 0..<outputs { out[o] = out[o] + row[o] * a }
       }
     }
   }
