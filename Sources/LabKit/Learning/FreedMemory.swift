@@ -2,7 +2,7 @@
 ///
 /// A training step allocates and frees a few hundred kilobytes of minibatch matrices. With glibc's default
 /// trim threshold (128 KiB), freeing them at the end of a step gave the top of the heap back to the system,
-/// and the next step took page faults to get it again (a fifth of the step's time at the paper's size,
+/// and the next step took page faults to get it again (about a sixth of the step's time at the paper's size,
 /// issue 15: `GLIBC_TUNABLES=glibc.malloc.trim_threshold=67108864` on the unchanged binary sped the step
 /// from about 1,200 to 1,420 steps/s). Raising the threshold to 64 MiB keeps up to that much free memory
 /// per arena. It changes where memory comes from, never what is computed.
