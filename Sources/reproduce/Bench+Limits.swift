@@ -42,7 +42,10 @@ struct BenchLimit {
     "np.zero-memory": BenchLimit(12, "4–6 inline mt19937 draws (≈ 1.5 ns each) and two dependent two-action Q updates per encounter"),
     "np.ch3.encounters": BenchLimit(nil, "not estimated: graph inference over a 1000-agent social graph, no simple bound worked out"),
     "ibh": BenchLimit(nil, "not estimated: no latency or bandwidth bound worked out for the hypothesis updates"),
-    "sbc.learning": BenchLimit(nil, "not estimated: dominated by OpenBLAS dgemm on small matrices; no FLOP bound worked out"),
+    "sbc.learning": BenchLimit(
+      nil,
+      "not estimated: at the paper's size (perf, issue 15) about 45% OpenBLAS dgemm and its packing (4 M multiply-adds per step), 20% libm tanh of the sampled situations, 9% Adam's divisions"
+    ),
     "sbc.thresholds": BenchLimit(nil, "not estimated"),
     "sed.steps": BenchLimit(nil, "not estimated: gridworld steps with per-player observation, no latency chain worked out"),
   ]

@@ -1,3 +1,4 @@
+import Foundation
 import LabKit
 import Testing
 
@@ -9,6 +10,39 @@ import Testing
     try HighDimensionalPrisonersDilemma(
       inputDimension: 3, outputDimension: 4, targetWidth: 5, gain: 3, penalty: penalty,
       noise: .uniform(width: 0.1), random: Random(seed: 31))
+  }
+
+  @Test func situationsFollowTheFeatureMapsTermByTerm() throws {
+    // f_D = g − (L/2)·u and Δ = L·u with u = v/‖v‖ (the type's documentation), g and v = W₂·tanh(W₁x + b₁),
+    // each sum written here in its textbook order: the sampled situations must match bit for bit (the
+    // sampler sums input by input over all units at once, through transposed weights).
+    let env = try Self.environment()
+    let (n, m) = (env.inputDimension, env.outputDimension)
+    let situations = env.sampleSituations(9, random: Random(seed: 4))
+    func map(_ f: RandomFeatureMap, _ x: ArraySlice<Double>) -> [Double] {
+      let x = Array(x)
+      let hidden = (0..<f.width).map { h in
+        var s = f.bias[h]
+        for i in 0..<f.inputs { s += f.first[h * f.inputs + i] * x[i] }
+        return tanh(s)
+      }
+      return (0..<f.outputs).map { o in
+        var s = 0.0
+        for h in 0..<f.width { s += f.second[o * f.width + h] * hidden[h] }
+        return s
+      }
+    }
+    let half = env.segmentLength / 2
+    for r in 0..<situations.count {
+      let x = situations.inputs[(r * n)..<((r + 1) * n)]
+      let (g, v) = (map(env.base, x), map(env.direction, x))
+      #expect(env.base.apply(Array(x)) == g)
+      let norm = max(v.reduce(0) { $0 + $1 * $1 }.squareRoot(), 1e-12)
+      #expect((0..<m).map { g[$0] - half * (v[$0] / norm) } == Array(situations.defect[(r * m)..<((r + 1) * m)]))
+      #expect((0..<m).map { 2 * half * (v[$0] / norm) } == Array(situations.difference[(r * m)..<((r + 1) * m)]))
+      // Negative control: the other map's outputs differ.
+      #expect(map(env.direction, x) != g)
+    }
   }
 
   @Test func outputsOnTheSegmentReadAsTheirCooperationLevel() throws {

@@ -34,6 +34,14 @@ public struct Adam: Sendable {
     update(&parameters, gradient: gradient, sign: -1)
   }
 
+  private static func load(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
+  }
+
+  private static func store(_ x: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: x, as: SIMD4<Double>.self)
+  }
+
   private mutating func update(_ parameters: inout [Double], gradient: [Double], sign: Double) {
     precondition(parameters.count == gradient.count && gradient.count == firstMoment.count, "Adam: size mismatch")
     steps += 1
@@ -44,7 +52,22 @@ public struct Adam: Sendable {
       firstMoment.withUnsafeMutableBufferPointer { m in
         secondMoment.withUnsafeMutableBufferPointer { v in
           gradient.withUnsafeBufferPointer { g in
-            for k in 0..<theta.count {
+            // Four parameters at a time in SIMD registers (the compiler left the loop scalar), then the
+            // rest one by one: every operation is elementwise IEEE arithmetic in the same order, so
+            // the bytes are those of the scalar loop.
+            let count = theta.count, whole = count / 4 * 4
+            var k = 0
+            let (gs, ms, vs, ts) = (g.baseAddress!, m.baseAddress!, v.baseAddress!, theta.baseAddress!)
+            while k < whole {
+              let gk = sign * Self.load(gs + k)
+              let mk = b1 * Self.load(ms + k) + (1 - b1) * gk
+              let vk = b2 * Self.load(vs + k) + (1 - b2) * gk * gk
+              Self.store(mk, ms + k)
+              Self.store(vk, vs + k)
+              Self.store(Self.load(ts + k) - rate * (mk / c1) / ((vk / c2).squareRoot() + eps), ts + k)
+              k += 4
+            }
+            for k in whole..<count {
               let gk = sign * g[k]
               m[k] = b1 * m[k] + (1 - b1) * gk
               v[k] = b2 * v[k] + (1 - b2) * gk * gk

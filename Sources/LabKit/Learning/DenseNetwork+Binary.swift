@@ -48,7 +48,12 @@ extension DenseNetwork {
     }
     if layerSizes.count > 2 {
       let slope = leakySlope
-      for k in first.indices where first[k] < 0 { first[k] *= slope }
+      first.withUnsafeMutableBufferPointer { z in
+        for k in 0..<z.count {
+          let v = z[k]
+          z[k] = v < 0 ? v * slope : v
+        }
+      }
     }
     var activations: [[Double]] = [[], first]
     forwardLayers(from: 1, &activations, rows: rows, threads: threads)

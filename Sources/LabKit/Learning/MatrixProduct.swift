@@ -41,6 +41,7 @@ enum MatrixProduct {
     beta: Double, _ c: UnsafeMutablePointer<Double>, ldc: Int, threads: Int = 1
   ) {
     precondition(singleThreaded)
+    _ = FreedMemory.retained
     guard rows > 0, columns > 0 else { return }
     let bands = min(threads, rows / bandAlignment)
     if bands > 1 && rows * columns * inner >= splitThreshold {

@@ -90,15 +90,24 @@ struct HighDimensionalPrisonersDilemma: Sendable {
     var defect = [Double](repeating: 0, count: count * m)
     var difference = [Double](repeating: 0, count: count * m)
     let half = segmentLength / 2
-    for r in 0..<count {
-      let x = Array(inputs[(r * n)..<((r + 1) * n)])
-      let g = base.apply(x)
-      let v = direction.apply(x)
-      let norm = max(v.reduce(0) { $0 + $1 * $1 }.squareRoot(), 1e-12)
-      for c in 0..<m {
-        let u = v[c] / norm
-        defect[r * m + c] = g[c] - half * u
-        difference[r * m + c] = 2 * half * u
+    // One scratch for all rows (no allocation per situation): the hidden units, then g and v.
+    var scratch = [Double](repeating: 0, count: max(base.width, direction.width) + 2 * m)
+    inputs.withUnsafeBufferPointer { xs in
+      scratch.withUnsafeMutableBufferPointer { buffer in
+        let hidden = buffer.baseAddress!, g = hidden + max(base.width, direction.width), v = g + m
+        for r in 0..<count {
+          let x = xs.baseAddress! + r * n
+          base.apply(x, hidden: hidden, into: g)
+          direction.apply(x, hidden: hidden, into: v)
+          var squares = 0.0
+          for c in 0..<m { squares = squares + v[c] * v[c] }
+          let norm = max(squares.squareRoot(), 1e-12)
+          for c in 0..<m {
+            let u = v[c] / norm
+            defect[r * m + c] = g[c] - half * u
+            difference[r * m + c] = 2 * half * u
+          }
+        }
       }
     }
     return Situations(count: count, inputs: inputs, defect: defect, difference: difference)
@@ -221,6 +230,10 @@ struct RandomFeatureMap: Sendable {
   let first: [Double]
   let bias: [Double]
   let second: [Double]
+  /// W₁ᵀ (row i holds every unit's weight on input i) and W₂ᵀ (row h holds every output's weight on
+  /// unit h), for ``apply(_:hidden:into:)``.
+  let firstByInput: [Double]
+  let secondByUnit: [Double]
 
   init(inputs: Int, width: Int, outputs: Int, random: Random) {
     self.inputs = inputs
@@ -229,19 +242,45 @@ struct RandomFeatureMap: Sendable {
     first = (0..<(width * inputs)).map { _ in random.gaussian(standardDeviation: 1 / Double(inputs).squareRoot()) }
     bias = (0..<width).map { _ in random.gaussian(standardDeviation: 0.5) }
     second = (0..<(outputs * width)).map { _ in random.gaussian(standardDeviation: 1 / Double(width).squareRoot()) }
+    let (w1, w2) = (first, second)
+    firstByInput = (0..<(inputs * width)).map { k in w1[(k % width) * inputs + k / width] }
+    secondByUnit = (0..<(width * outputs)).map { k in w2[(k % outputs) * width + k / outputs] }
   }
 
   func apply(_ x: [Double]) -> [Double] {
     var hidden = [Double](repeating: 0, count: width)
-    for h in 0..<width {
-      var s = bias[h]
-      for i in 0..<inputs { s += first[h * inputs + i] * x[i] }
-      hidden[h] = tanh(s)
+    var out = [Double](repeating: 0, count: outputs)
+    x.withUnsafeBufferPointer { xs in
+      hidden.withUnsafeMutableBufferPointer { h in
+        out.withUnsafeMutableBufferPointer { o in apply(xs.baseAddress!, hidden: h.baseAddress!, into: o.baseAddress!) }
+      }
     }
-    return (0..<outputs).map { o in
-      var s = 0.0
-      for h in 0..<width { s += second[o * width + h] * hidden[h] }
-      return s
+    return out
+  }
+
+  /// The map at `x` (`inputs` numbers) into `out` (`outputs` numbers), with `hidden` (`width` numbers) as
+  /// scratch; each sum in the order of ``apply(_:)``, so the same bytes.
+  ///
+  /// The loops run input by input over all units at once (through the transposed weights), which the
+  /// compiler vectorises; each unit's sum still starts from its bias (from 0 for the outputs) and adds
+  /// the terms in input order.
+  func apply(_ x: UnsafePointer<Double>, hidden: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>) {
+    firstByInput.withUnsafeBufferPointer { w1 in
+      bias.withUnsafeBufferPointer { b1 in
+        for h in 0..<width { hidden[h] = b1[h] }
+        for i in 0..<inputs {
+          let xi = x[i], row = w1.baseAddress! + i * width
+          for h in 0..<width { hidden[h] = hidden[h] + row[h] * xi }
+        }
+        for h in 0..<width { hidden[h] = tanh(hidden[h]) }
+      }
+    }
+    secondByUnit.withUnsafeBufferPointer { w2 in
+      for o in 0..<outputs { out[o] = 0 }
+      for h in 0..<width {
+        let a = hidden[h], row = w2.baseAddress! + h * outputs
+        for o in 0..<outputs { out[o] = out[o] + row[o] * a }
+      }
     }
   }
 }
