@@ -10,8 +10,10 @@
 ///   the word of [k]ψ has bits 0 … z set (all 64 when there is no such z).
 /// - Fixed point: x = φ_X(x, y), y = φ_Y(y, x) with x = [X(Y) = C], y = [Y(X) = C], iterated from
 ///   all-ones words (Gauss–Seidel). Because both formulas are fully modalized, bit n of the result
-///   depends only on bits < n of the arguments, so each round fixes at least one more world and a
-///   round that changes nothing has reached the unique solution on worlds 0 … 63.
+///   depends only on bits < n of the arguments, so each round fixes at least one more world and two
+///   consecutive half-steps that change nothing have reached the unique solution on worlds 0 … 63.
+/// - Each agent's formula is compiled once, by `init`, to a ``WordProgram``: straight-line,
+///   branch-free instructions over the words, run for every half-step of every matchup.
 /// - Beyond world 63: the solution there equals world 63's when the box state does not change from
 ///   world 62 to world 63 and 62 is at least the largest grade (the stopping rule of
 ///   ``ModalSolution``); a box word changes there exactly when it is 0x7FFF_FFFF_FFFF_FFFF. A matchup
