@@ -55,7 +55,7 @@ import Testing
   @Test func randomFormulasAgree() throws {
     let random = Random(seed: 19)
     func build(_ depth: Int, modal: Bool) -> ModalFormula {
-      if depth == 0 {
+      if depth <= 0 {
         if modal && random.bernoulli(0.7) { return random.bernoulli(0.5) ? .me : .them }
         return random.bernoulli(0.5) ? .top : .bottom
       }
