@@ -32,8 +32,10 @@ struct BenchLimit {
     "game.dynamics": BenchLimit(nil, "not estimated: bound by the ODE solver's step count, not by a loop's latency"),
     "game.moran": BenchLimit(nil, "not estimated: each Moran step replays short matches; no latency chain worked out"),
     "ma.tournament.rank0": BenchLimit(
-      35, "compiled straight-line code per formula: 25–45 ns per matchup (issue 19's estimate)"),
-    "ma.competition.rank0": BenchLimit(35, "the same matchups (the same answer is the limit whatever the evaluator)"),
+      20,
+      "the fixed point's latency chain: ≈ 6.4 dependent half-steps per matchup on these pairs, each a store-to-load forward plus ≈ 2 instructions (≈ 10 cycles)"
+    ),
+    "ma.competition.rank0": BenchLimit(20, "the same matchups (the same answer is the limit whatever the evaluator)"),
     "np.exp1.pair": BenchLimit(
       7, "the Q-update latency chain of two agents per step; a minimal C loop doing the same work ran at 6.7–8.3 ns (issue 19)"),
     "np.exp1.scan": BenchLimit(

@@ -10,39 +10,34 @@
 ///   the word of [k]ψ has bits 0 … z set (all 64 when there is no such z).
 /// - Fixed point: x = φ_X(x, y), y = φ_Y(y, x) with x = [X(Y) = C], y = [Y(X) = C], iterated from
 ///   all-ones words (Gauss–Seidel). Because both formulas are fully modalized, bit n of the result
-///   depends only on bits < n of the arguments, so each round fixes at least one more world and a
-///   round that changes nothing has reached the unique solution on worlds 0 … 63.
+///   depends only on bits < n of the arguments, so each round fixes at least one more world and two
+///   consecutive half-steps that change nothing have reached the unique solution on worlds 0 … 63.
+/// - Each agent's formula is compiled once, by `init`, to a ``WordProgram``: straight-line,
+///   branch-free instructions over the words, run for every half-step of every matchup.
 /// - Beyond world 63: the solution there equals world 63's when the box state does not change from
 ///   world 62 to world 63 and 62 is at least the largest grade (the stopping rule of
 ///   ``ModalSolution``); a box word changes there exactly when it is 0x7FFF_FFFF_FFFF_FFFF. A matchup
 ///   that fails the test (none among the enumerated agents) is solved by ``Competition`` instead.
 public struct RankZeroTournament: Sendable {
-  /// One instruction of a compiled formula: an operation code, two operand slots and, for a box,
-  /// the mask of the worlds below its grade.
-  struct Instruction: Sendable {
-    var code: UInt8
-    var a: UInt16
-    var b: UInt16
-    var low: UInt64
-  }
-
-  enum Code {
-    static let constant: UInt8 = 0
-    static let me: UInt8 = 1
-    static let them: UInt8 = 2
-    static let not: UInt8 = 3
-    static let and: UInt8 = 4
-    static let or: UInt8 = 5
-    static let implies: UInt8 = 6
-    static let iff: UInt8 = 7
-    static let box: UInt8 = 8
+  /// Where one agent's compiled program lies in the flat arrays.
+  struct Layout: Sendable {
+    var instructionOffset: Int
+    var instructionCount: Int
+    var constantOffset: Int
+    var constantCount: Int
+    /// The slot of the formula's value and the mask complementing it (0 or ~0).
+    var result: Int
+    var resultMask: UInt64
+    /// Whether a grade is too large for the 64-world window.
+    var outside: Bool
   }
 
   /// The agents, in order.
   public let agents: [ModalAgent]
-  private let instructions: [Instruction]
-  private let offsets: [Int]
-  private let lengths: [Int]
+  private let instructions: [WordProgram.Instruction]
+  private let constants: [UInt64]
+  private let layouts: [Layout]
+  /// The most slots one program uses: each side of a matchup has a region of this size.
   private let scratchSize: Int
   /// Agents whose grades are too large for the 64-world window (solved by ``Competition``).
   let outsideWindow: [Bool]
@@ -50,81 +45,128 @@ public struct RankZeroTournament: Sendable {
   /// The largest grade the 64-world window handles.
   static let largestWindowGrade = 62
 
-  /// A tournament of rank-0 agents.
+  /// A tournament of rank-0 agents, each agent's formula compiled once to a ``WordProgram``.
   ///
   /// - Throws: ``ModalDefinitionError`` when an agent refers to a third party (rank ≥ 1).
   public init(_ agents: [ModalAgent]) throws(ModalDefinitionError) {
-    var instructions: [Instruction] = []
-    var offsets: [Int] = []
-    var lengths: [Int] = []
+    var instructions: [WordProgram.Instruction] = []
+    var constants: [UInt64] = []
+    var layouts: [Layout] = []
     var outside: [Bool] = []
+    var scratchSize = 2
     for agent in agents {
       guard agent.rank == 0 else {
         throw ModalDefinitionError(place: agent.name, problem: "the fast tournament takes rank-0 agents only; \(agent.name) has rank \(agent.rank)")
       }
-      offsets.append(instructions.count)
-      let nodes = agent.template.nodes
-      guard nodes.count <= Int(UInt16.max) else {
-        throw ModalDefinitionError(place: agent.name, problem: "formula too large for the fast tournament")
-      }
-      var grade = 0
-      for node in nodes {
-        switch node {
-        case .constant(let b): instructions.append(Instruction(code: Code.constant, a: 0, b: 0, low: b ? ~0 : 0))
-        case .me: instructions.append(Instruction(code: Code.me, a: 0, b: 0, low: 0))
-        case .them: instructions.append(Instruction(code: Code.them, a: 0, b: 0, low: 0))
-        case .themVersus: preconditionFailure("rank 0 checked above")
-        case .not(let a): instructions.append(Instruction(code: Code.not, a: UInt16(a), b: 0, low: 0))
-        case .and(let a, let b): instructions.append(Instruction(code: Code.and, a: UInt16(a), b: UInt16(b), low: 0))
-        case .or(let a, let b): instructions.append(Instruction(code: Code.or, a: UInt16(a), b: UInt16(b), low: 0))
-        case .implies(let a, let b): instructions.append(Instruction(code: Code.implies, a: UInt16(a), b: UInt16(b), low: 0))
-        case .iff(let a, let b): instructions.append(Instruction(code: Code.iff, a: UInt16(a), b: UInt16(b), low: 0))
-        case .box(let a, let k):
-          grade = max(grade, k)
-          let low: UInt64 = k >= 64 ? ~0 : (1 << UInt64(k)) &- 1
-          instructions.append(Instruction(code: Code.box, a: UInt16(a), b: 0, low: low))
-        }
-      }
-      lengths.append(nodes.count)
-      outside.append(grade > Self.largestWindowGrade)
+      let program = try WordProgram(agent.template.nodes, name: agent.name)
+      layouts.append(
+        Layout(
+          instructionOffset: instructions.count, instructionCount: program.instructions.count,
+          constantOffset: constants.count, constantCount: program.constants.count,
+          result: program.result, resultMask: program.resultComplemented ? ~0 : 0,
+          outside: program.largestGrade > Self.largestWindowGrade || !program.settlesInWindow))
+      instructions += program.instructions
+      constants += program.constants
+      scratchSize = max(scratchSize, program.slotCount)
+      outside.append(program.largestGrade > Self.largestWindowGrade || !program.settlesInWindow)
     }
     self.agents = agents
     self.instructions = instructions
-    self.offsets = offsets
-    self.lengths = lengths
-    self.scratchSize = max(1, lengths.max() ?? 1)
+    self.constants = constants
+    self.layouts = layouts
+    self.scratchSize = scratchSize
     self.outsideWindow = outside
   }
 
-  /// The value word of agent `index`'s formula given the words of me(them) and them(me); `unsettled`
-  /// is set when a box changes between worlds 62 and 63.
-  @inline(__always)
-  private static func evaluate(
-    _ program: UnsafePointer<Instruction>, count: Int, me: UInt64, them: UInt64,
-    scratch: UnsafeMutablePointer<UInt64>, unsettled: inout Bool
-  ) -> UInt64 {
-    for i in 0..<count {
-      let instruction = program[i]
-      let value: UInt64
-      switch instruction.code {
-      case Code.constant: value = instruction.low
-      case Code.me: value = me
-      case Code.them: value = them
-      case Code.not: value = ~scratch[Int(instruction.a)]
-      case Code.and: value = scratch[Int(instruction.a)] & scratch[Int(instruction.b)]
-      case Code.or: value = scratch[Int(instruction.a)] | scratch[Int(instruction.b)]
-      case Code.implies: value = ~scratch[Int(instruction.a)] | scratch[Int(instruction.b)]
-      case Code.iff: value = ~(scratch[Int(instruction.a)] ^ scratch[Int(instruction.b)])
-      default:
-        // [k]ψ: bits 0 … z where z is the first world ≥ k at which ψ fails.
-        let failing = ~(scratch[Int(instruction.a)] | instruction.low)
-        let z = failing.trailingZeroBitCount
-        value = z >= 63 ? ~0 : ~0 >> UInt64(63 - z)
-        unsettled = unsettled || value == 0x7FFF_FFFF_FFFF_FFFF
-      }
-      scratch[i] = value
+  /// The compiled code and its working memory, for the duration of a batch of matchups.
+  struct Machine {
+    let instructions: UnsafePointer<WordProgram.Instruction>
+    let constants: UnsafePointer<UInt64>
+    let layouts: UnsafePointer<Layout>
+    /// Two regions of `stride` slots: the first agent's, then the second's.
+    let scratch: UnsafeMutablePointer<UInt64>
+    let stride: Int
+
+    /// Loads agent `layout`'s constants into the region `s`.
+    @inline(__always)
+    func load(_ layout: Layout, into s: UnsafeMutablePointer<UInt64>) {
+      for c in 0..<layout.constantCount { s[2 + c] = constants[layout.constantOffset + c] }
     }
-    return scratch[count - 1]
+
+    /// The value word of the agent's formula given the words of me(them) and them(me).
+    @inline(__always)
+    func evaluate(_ layout: Layout, me: UInt64, them: UInt64, slots s: UnsafeMutablePointer<UInt64>) -> UInt64 {
+      s[WordProgram.meSlot] = me
+      s[WordProgram.themSlot] = them
+      WordProgram.run(instructions + layout.instructionOffset, count: layout.instructionCount, slots: s, first: 2 + layout.constantCount)
+      return s[layout.result] ^ layout.resultMask
+    }
+
+    /// Whether a box of the agent's program holds the word 0x7FFF_FFFF_FFFF_FFFF in the region `s`:
+    /// its value changes between worlds 62 and 63, so the window does not settle the matchup.
+    @inline(__always)
+    func unsettled(_ layout: Layout, slots s: UnsafeMutablePointer<UInt64>) -> Bool {
+      let code = instructions + layout.instructionOffset
+      let first = 2 + layout.constantCount
+      var found = false
+      for k in 0..<layout.instructionCount where code[k].isBox {
+        found = found || s[first + k] == 0x7FFF_FFFF_FFFF_FFFF
+      }
+      return found
+    }
+
+    /// The words (values at worlds 0 … 63) of the matchup's two variables, or nil when the window
+    /// does not settle.
+    ///
+    /// Gauss–Seidel from all-ones words, one agent at a time. It stops as soon as two consecutive
+    /// half-steps change nothing: x = φ_X(x, y) was just checked, and y = φ_Y(y, x) holds for the same
+    /// x because the half-step before computed it from the current x and y and left y unchanged (and
+    /// symmetrically). Each full round fixes at least one more world, so 66 rounds suffice.
+    @inline(__always)
+    func solveWords(_ i: Int, _ j: Int) -> (UInt64, UInt64)? {
+      let p = layouts[i]
+      let q = layouts[j]
+      let sp = scratch
+      let sq = scratch + stride
+      load(p, into: sp)
+      load(q, into: sq)
+      var x: UInt64 = ~0
+      var y: UInt64 = ~0
+      var sameY = false
+      for _ in 0..<66 {
+        let nx = evaluate(p, me: x, them: y, slots: sp)
+        let sameX = nx == x
+        x = nx
+        if sameX && sameY { return settled(p, q, x, y) }
+        let ny = evaluate(q, me: y, them: x, slots: sq)
+        sameY = ny == y
+        y = ny
+        if sameX && sameY { return settled(p, q, x, y) }
+      }
+      return nil
+    }
+
+    @inline(__always)
+    private func settled(_ p: Layout, _ q: Layout, _ x: UInt64, _ y: UInt64) -> (UInt64, UInt64)? {
+      unsettled(p, slots: scratch) || unsettled(q, slots: scratch + stride) ? nil : (x, y)
+    }
+  }
+
+  /// Runs `body` with a ``Machine`` over the compiled agents.
+  @inline(__always)
+  private func withMachine<R>(_ body: (Machine) -> R) -> R {
+    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * scratchSize) { scratch in
+      instructions.withUnsafeBufferPointer { code in
+        constants.withUnsafeBufferPointer { constants in
+          layouts.withUnsafeBufferPointer { layouts in
+            body(
+              Machine(
+                instructions: code.baseAddress ?? UnsafePointer(bitPattern: 8)!, constants: constants.baseAddress ?? UnsafePointer(bitPattern: 8)!,
+                layouts: layouts.baseAddress ?? UnsafePointer(bitPattern: 8)!, scratch: scratch.baseAddress!, stride: scratchSize))
+          }
+        }
+      }
+    }
   }
 
   /// The outcome of one matchup: each side's move in the standard model and whether PA proves it.
@@ -141,15 +183,8 @@ public struct RankZeroTournament: Sendable {
 
   /// The outcome of agent `i` against agent `j`, with provability (for Robust Cooperation Thm 4.10).
   public func outcome(_ i: Int, _ j: Int) -> Outcome {
-    if !outsideWindow[i] && !outsideWindow[j] {
-      let words = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: scratchSize) { scratch in
-        instructions.withUnsafeBufferPointer { buffer in
-          solveWords(i, j, buffer.baseAddress!, scratch.baseAddress!)
-        }
-      }
-      if let (x, y) = words {
-        return Outcome(first: x >> 63 == 1, second: y >> 63 == 1, firstProvable: x == ~0, secondProvable: y == ~0)
-      }
+    if let (x, y) = words(i, j) {
+      return Outcome(first: x >> 63 == 1, second: y >> 63 == 1, firstProvable: x == ~0, secondProvable: y == ~0)
     }
     let matchup = try! Competition(agents[i], agents[j]).solve()
     return Outcome(
@@ -158,50 +193,27 @@ public struct RankZeroTournament: Sendable {
       secondProvable: matchup.solution.isProvable(matchup.secondVariable))
   }
 
+  /// The words (values at worlds 0 … 63) of [i(j) = C] and [j(i) = C], or nil when the matchup is
+  /// not decided inside the 64-world window.
+  func words(_ i: Int, _ j: Int) -> (UInt64, UInt64)? {
+    guard !outsideWindow[i] && !outsideWindow[j] else { return nil }
+    return withMachine { $0.solveWords(i, j) }
+  }
+
   /// Whether the matchup of agents `i` and `j` is decided inside the 64-world window (otherwise it is
   /// handed to the world-by-world evaluator).
-  public func settlesInWindow(_ i: Int, _ j: Int) -> Bool {
-    guard !outsideWindow[i] && !outsideWindow[j] else { return false }
-    return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: scratchSize) { scratch in
-      instructions.withUnsafeBufferPointer { buffer in solveWords(i, j, buffer.baseAddress!, scratch.baseAddress!) != nil }
-    }
-  }
+  public func settlesInWindow(_ i: Int, _ j: Int) -> Bool { words(i, j) != nil }
 
   /// Whether agent `i` cooperates with agent `j` and whether `j` cooperates with `i` (standard model).
   public func play(_ i: Int, _ j: Int) -> (Bool, Bool) {
-    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: scratchSize) { scratch in
-      instructions.withUnsafeBufferPointer { buffer in
-        play(i, j, buffer.baseAddress!, scratch.baseAddress!)
-      }
-    }
+    withMachine { play(i, j, $0) }
   }
 
   @inline(__always)
-  private func play(_ i: Int, _ j: Int, _ base: UnsafePointer<Instruction>, _ scratch: UnsafeMutablePointer<UInt64>) -> (Bool, Bool) {
-    if outsideWindow[i] || outsideWindow[j] { return slowPlay(i, j) }
-    guard let (x, y) = solveWords(i, j, base, scratch) else { return slowPlay(i, j) }
+  private func play(_ i: Int, _ j: Int, _ machine: Machine) -> (Bool, Bool) {
+    if machine.layouts[i].outside || machine.layouts[j].outside { return slowPlay(i, j) }
+    guard let (x, y) = machine.solveWords(i, j) else { return slowPlay(i, j) }
     return (x >> 63 == 1, y >> 63 == 1)
-  }
-
-  /// The words (values at worlds 0 … 63) of the matchup's two variables, or nil when the window
-  /// does not settle.
-  @inline(__always)
-  private func solveWords(_ i: Int, _ j: Int, _ base: UnsafePointer<Instruction>, _ scratch: UnsafeMutablePointer<UInt64>) -> (UInt64, UInt64)? {
-    let p = base + offsets[i]
-    let q = base + offsets[j]
-    let m = lengths[i]
-    let n = lengths[j]
-    var x: UInt64 = ~0
-    var y: UInt64 = ~0
-    for _ in 0..<66 {
-      var unsettled = false
-      let nx = Self.evaluate(p, count: m, me: x, them: y, scratch: scratch, unsettled: &unsettled)
-      let ny = Self.evaluate(q, count: n, me: y, them: nx, scratch: scratch, unsettled: &unsettled)
-      if nx == x && ny == y { return unsettled ? nil : (x, y) }
-      x = nx
-      y = ny
-    }
-    return nil
   }
 
   /// The world-by-world evaluator, for matchups outside the window.
@@ -222,13 +234,11 @@ public struct RankZeroTournament: Sendable {
 
   /// Calls `body(i, j, i cooperates with j, j cooperates with i)` for every unordered pair i ≤ j.
   public func forEachPair(_ body: (Int, Int, Bool, Bool) -> Void) {
-    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: scratchSize) { scratch in
-      instructions.withUnsafeBufferPointer { buffer in
-        for i in agents.indices {
-          for j in i..<agents.count {
-            let (a, b) = play(i, j, buffer.baseAddress!, scratch.baseAddress!)
-            body(i, j, a, b)
-          }
+    withMachine { machine in
+      for i in agents.indices {
+        for j in i..<agents.count {
+          let (a, b) = play(i, j, machine)
+          body(i, j, a, b)
         }
       }
     }
@@ -236,11 +246,7 @@ public struct RankZeroTournament: Sendable {
 
   /// Plays agent `i` against each of `opponents` and returns the moves of both sides.
   public func play(_ i: Int, against opponents: [Int]) -> [(Bool, Bool)] {
-    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: scratchSize) { scratch in
-      instructions.withUnsafeBufferPointer { buffer in
-        opponents.map { play(i, $0, buffer.baseAddress!, scratch.baseAddress!) }
-      }
-    }
+    withMachine { machine in opponents.map { play(i, $0, machine) } }
   }
 
   /// Plays `count` ordered pairs (row-major over all ordered pairs, wrapping around) and returns how
@@ -248,23 +254,21 @@ public struct RankZeroTournament: Sendable {
   public func playOrderedPairs(_ count: Int) -> Int {
     let n = agents.count
     guard n > 0 else { return 0 }
-    var cooperations = 0
-    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: scratchSize) { scratch in
-      instructions.withUnsafeBufferPointer { buffer in
-        var i = 0
-        var j = 0
-        for _ in 0..<count {
-          let (a, b) = play(i, j, buffer.baseAddress!, scratch.baseAddress!)
-          cooperations += (a ? 2 : 0) + (b ? 1 : 0)
-          j += 1
-          if j == n {
-            j = 0
-            i += 1
-            if i == n { i = 0 }
-          }
+    return withMachine { machine in
+      var cooperations = 0
+      var i = 0
+      var j = 0
+      for _ in 0..<count {
+        let (a, b) = play(i, j, machine)
+        cooperations += (a ? 2 : 0) + (b ? 1 : 0)
+        j += 1
+        if j == n {
+          j = 0
+          i += 1
+          if i == n { i = 0 }
         }
       }
+      return cooperations
     }
-    return cooperations
   }
 }
