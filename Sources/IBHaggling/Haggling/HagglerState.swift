@@ -50,10 +50,14 @@ struct HagglerState {
   private let passwordLetters: [UInt8]
   private let passwordLengths: [UInt8]
   private let passwordStride: Int
-  /// attempts[u · (number of passwords) + p]: what an attempt at password p begun in s₀ at round u
-  /// leads to: 0 not yet known, v > 0 s₀ again at round v − 1, v < 0 the password completed at round
-  /// −v − 1.
+  /// What an attempt at password p begun in s₀ at round u leads to: 0 not yet known, v > 0 s₀ again
+  /// at round v − 1, v < 0 the password completed at round −v − 1. Stored by blocks of
+  /// ``attemptBlock`` rounds, and within a block by password, so that the chain of one password's
+  /// attempts lies in a few cache lines: the record of (u, p) is at
+  /// ⌊u / B⌋ · B · (number of passwords) + p · B + u mod B.
   private var attempts: [Int32] = []
+  /// The rounds of a block of ``attempts``.
+  static var attemptBlock: Int { 64 }
   /// The last call of ``attempt(_:from:to:)`` and its result: the members of a group visited one
   /// after the other mostly share their password and the round they were last brought up to date.
   private var lastAttempt = (password: -1, from: 0, now: 0, time: 0, state: 0)
@@ -85,6 +89,10 @@ struct HagglerState {
     processed = [Int32](repeating: 0, count: spec.count)
     actions.reserveCapacity(capacity)
     observations.reserveCapacity(capacity)
+    // Room for the record of attempts over the first 1,024 rounds (or `capacity`), so that it grows
+    // without copying in most runs.
+    let rounds = (min(capacity, 1024) + HagglerState.attemptBlock - 1) / HagglerState.attemptBlock * HagglerState.attemptBlock
+    attempts.reserveCapacity(rounds * passwordWords.count)
   }
 
   var currentHypothesis: Int { Int(spec.members[current]) }
@@ -152,7 +160,14 @@ struct HagglerState {
   /// ``attempt(_:from:to:)`` through the record of attempts.
   private mutating func walkAttempts(_ password: Int, from t: Int, to now: Int) -> (time: Int, state: Int) {
     let passwords = passwordWords.count
-    if attempts.count < now * passwords { attempts.append(contentsOf: repeatElement(0, count: now * passwords - attempts.count)) }
+    let blocks = (now + HagglerState.attemptBlock - 1) / HagglerState.attemptBlock
+    if attempts.count < blocks * passwords * HagglerState.attemptBlock {
+      attempts.append(contentsOf: repeatElement(0, count: blocks * passwords * HagglerState.attemptBlock - attempts.count))
+    }
+    // The record of round u for this password (see ``attempts``).
+    let row = password &* HagglerState.attemptBlock
+    let blockSize = passwords &* HagglerState.attemptBlock
+    @inline(__always) func slot(_ u: Int) -> Int { (u / HagglerState.attemptBlock) &* blockSize &+ row &+ (u % HagglerState.attemptBlock) }
     let n = Int(passwordLengths[password])
     let letters = passwordLetters
     let actions = self.actions
@@ -166,7 +181,7 @@ struct HagglerState {
           break
         }
         // A recorded outcome past `now` (from a longer history than this call's) is not used.
-        let known = Int(memo[u &* passwords &+ password])
+        let known = Int(memo[slot(u)])
         if known < 0 && -known - 1 <= now {
           result = (-known - 1, n)
           break
@@ -178,7 +193,7 @@ struct HagglerState {
         var i = 0
         while i < n && u + i < now && actions[u + i] == letters[start + i] { i += 1 }
         if i == n {
-          memo[u &* passwords &+ password] = Int32(-(u + n + 1))
+          memo[slot(u)] = Int32(-(u + n + 1))
           result = (u + n, n)
           break
         }
@@ -186,15 +201,15 @@ struct HagglerState {
           result = (now, i)
           break
         }
-        memo[u &* passwords &+ password] = Int32(u + i + 2)
+        memo[slot(u)] = Int32(u + i + 2)
         u += i + 1
       }
       // Every attempt on the chain from t leads where the last one (at u) does.
       let link = result.state == n ? Int32(-(result.time + 1)) : Int32(u + 1)
       var v = t
       while v != u {
-        let next = Int(memo[v &* passwords &+ password]) - 1
-        memo[v &* passwords &+ password] = link
+        let next = Int(memo[slot(v)]) - 1
+        memo[slot(v)] = link
         v = next
       }
       return result
