@@ -62,6 +62,8 @@ import Testing
           #expect(agent.action == spec.valuation.action(Int(spec.members[chosen]), state: expected.states[chosen]!))
         }
         // Every member brought up to date (parked ones too) is where the definition puts it.
+        agent.actions = history.map { UInt8($0.action) }
+        agent.observations = history.map { UInt8($0.observation) }
         let reference = Self.reference(spec, hypotheses, history, seed: 0)
         for k in 0..<spec.count {
           let alive = agent.catchUp(k, to: history.count)
