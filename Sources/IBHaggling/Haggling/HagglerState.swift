@@ -10,7 +10,10 @@ import LabKit
 ///
 /// Speed. Step 2 keeps the members of the best group not yet found falsified in ``candidates`` (in
 /// member order; a falsified member is dropped for good), and the password phases of hypotheses with
-/// the same password are tracked once (``attempt(_:from:to:)``).
+/// the same password are tracked once (``attempt(_:from:to:)``). The rows of the members are read in
+/// member order (``MemberTables``), and a candidate left in its password phase is parked in s₀
+/// (``catchUpCandidates(to:)``): ``state`` and ``processed`` of a member are exact after
+/// ``catchUp(_:to:)``, and between selections a parked member may stand some rounds back.
 struct HagglerState {
   static let dead: UInt8 = 0xFF
 
