@@ -231,9 +231,16 @@ struct HagglerState {
     var kept = 0
     for position in candidates.indices {
       let k = Int(candidates[position])
+      let password = Int(passwordIDs[k])
+      // Parked in s₀ at round u with n letters to match: its password cannot complete before round
+      // u + n, so up to `now` ≤ u + n it stays in its password phase and cannot be falsified.
+      if password >= 0 && state[k] == 0 && Int(processed[k]) + Int(passwordLengths[password]) >= now {
+        candidates[kept] = Int32(k)
+        kept += 1
+        continue
+      }
       guard catchUp(k, to: now) else { continue }
       let s = Int(state[k])
-      let password = Int(passwordIDs[k])
       if s > 0 && password >= 0 && s < Int(passwordLengths[password]) {
         state[k] = 0
         processed[k] = Int32(now - s)
