@@ -24,6 +24,8 @@ public struct HagglerSpec: Sendable {
   public let groupStarts: [Int32]
   /// The prior weight of each member.
   public let weights: [Double]
+  /// The members' rows of the space's tables, in member order (for step 2's visits).
+  let tables: MemberTables
 
   /// The agent whose hypotheses are those of `valuation` that `include` keeps (⊤ is always kept: the
   /// text assumes ⊤ in every agent's space), weighted by `prior`.
@@ -56,6 +58,7 @@ public struct HagglerSpec: Sendable {
     self.members = members
     self.groupStarts = starts
     self.weights = weights
+    self.tables = MemberTables(space: space, members: members)
   }
 
   /// The number of hypotheses.

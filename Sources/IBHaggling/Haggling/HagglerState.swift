@@ -10,12 +10,16 @@ import LabKit
 ///
 /// Speed. Step 2 keeps the members of the best group not yet found falsified in ``candidates`` (in
 /// member order; a falsified member is dropped for good), and the password phases of hypotheses with
-/// the same password are tracked once (``attempt(_:from:to:)``).
+/// the same password are tracked once (``attempt(_:from:to:)``). The rows of the members are read in
+/// member order (``MemberTables``), and a candidate left in its password phase is parked in s₀
+/// (``catchUpCandidates(to:)``): ``state`` and ``processed`` of a member are exact after
+/// ``catchUp(_:to:)``, and between selections a parked member may stand some rounds back.
 struct HagglerState {
   static let dead: UInt8 = 0xFF
 
   let spec: HagglerSpec
-  // The space's tables, held directly so that the hot loop touches no nested structure.
+  // The space's tables, held directly so that the hot loop touches no nested structure; the
+  // transition rows in member order (``MemberTables``).
   private let table: [UInt16]
   private let members: [Int32]
   private let hasGeneral: Bool
@@ -42,22 +46,29 @@ struct HagglerState {
   var observations: [UInt8] = []
   /// Hypothesis updates done (one per hypothesis per round processed, looked up or walked).
   var updates = 0
-  /// The password of each hypothesis (an index into `passwordWords`, −1 for other kinds).
+  /// The password of each member (an index into `passwordWords`, −1 for other kinds).
   private let passwordIDs: [Int32]
   private let passwordWords: [[UInt8]]
   /// The passwords' letters, `passwordStride` per password, and their lengths.
   private let passwordLetters: [UInt8]
   private let passwordLengths: [UInt8]
   private let passwordStride: Int
-  /// attempts[u · (number of passwords) + p]: what an attempt at password p begun in s₀ at round u
-  /// leads to: 0 not yet known, v > 0 s₀ again at round v − 1, v < 0 the password completed at round
-  /// −v − 1.
+  /// What an attempt at password p begun in s₀ at round u leads to: 0 not yet known, v > 0 s₀ again
+  /// at round v − 1, v < 0 the password completed at round −v − 1. Stored by blocks of
+  /// ``attemptBlock`` rounds, and within a block by password, so that the chain of one password's
+  /// attempts lies in a few cache lines: the record of (u, p) is at
+  /// ⌊u / B⌋ · B · (number of passwords) + p · B + u mod B.
   private var attempts: [Int32] = []
+  /// The rounds of a block of ``attempts``.
+  static var attemptBlock: Int { 64 }
+  /// The last call of ``attempt(_:from:to:)`` and its result: the members of a group visited one
+  /// after the other mostly share their password and the round they were last brought up to date.
+  private var lastAttempt = (password: -1, from: 0, now: 0, time: 0, state: 0)
 
   init(spec: HagglerSpec, capacity: Int) {
     self.spec = spec
     let space = spec.valuation.space
-    table = space.table
+    table = spec.tables.rows
     members = spec.members
     hasGeneral = !space.generalMasks.isEmpty
     generalMasks = space.generalMasks
@@ -66,7 +77,7 @@ struct HagglerState {
     observationCount = space.observationCount
     rowWidth = space.stateStride * space.actionCount
     policy = spec.valuation.policy
-    passwordIDs = space.passwordIDs
+    passwordIDs = spec.tables.passwords
     passwordWords = space.passwordWords
     passwordStride = space.passwordStride
     passwordLengths = space.passwordLengthsByID
@@ -81,6 +92,10 @@ struct HagglerState {
     processed = [Int32](repeating: 0, count: spec.count)
     actions.reserveCapacity(capacity)
     observations.reserveCapacity(capacity)
+    // Room for the record of attempts over the first 1,024 rounds (or `capacity`), so that it grows
+    // without copying in most runs.
+    let rounds = (min(capacity, 1024) + HagglerState.attemptBlock - 1) / HagglerState.attemptBlock * HagglerState.attemptBlock
+    attempts.reserveCapacity(rounds * passwordWords.count)
   }
 
   var currentHypothesis: Int { Int(spec.members[current]) }
@@ -95,9 +110,8 @@ struct HagglerState {
     if s == Int(HagglerState.dead) { return false }
     let from = Int(processed[k])
     if from >= now { return true }
-    let h = Int(members[k])
-    let password = Int(passwordIDs[h])
-    let base = h &* rowWidth
+    let password = Int(passwordIDs[k])
+    let base = k &* rowWidth
     var alive = true
     var t = from
     while t < now {
@@ -106,14 +120,17 @@ struct HagglerState {
         continue
       }
       let observation = observations[t]
-      let index = base &+ s &* actionCount &+ Int(actions[t])
-      let entry = table[index]
+      let offset = s &* actionCount &+ Int(actions[t])
+      let entry = table[base &+ offset]
       let code = entry & 0xFF
       t += 1
       if code == 0xFF || code == UInt16(observation) {
         s = Int(entry >> 8)
-      } else if code >= 0xFD && hasGeneral && generalMasks[index] & (1 << UInt64(observation)) != 0 {
-        // 0xFD: a relaxed deal (a set of observations), 0xFE: a general hypothesis.
+      } else if code >= 0xFD && hasGeneral, case let index = Int(members[k]) &* rowWidth &+ offset,
+        generalMasks[index] & (1 << UInt64(observation)) != 0
+      {
+        // 0xFD: a relaxed deal (a set of observations), 0xFE: a general hypothesis (the general
+        // tables are indexed by hypothesis id, like the space's table).
         s = code == 0xFD ? Int(entry >> 8) : Int(generalNext[index * observationCount + Int(observation)])
       } else {
         alive = false
@@ -135,8 +152,25 @@ struct HagglerState {
   /// history, recorded in ``attempts`` (and the chain of restarts from t is then pointed at its end),
   /// so each round is examined about once per password, however many hypotheses share it.
   private mutating func attempt(_ password: Int, from t: Int, to now: Int) -> (time: Int, state: Int) {
+    if password == lastAttempt.password && t == lastAttempt.from && now == lastAttempt.now {
+      return (lastAttempt.time, lastAttempt.state)
+    }
+    let result = walkAttempts(password, from: t, to: now)
+    lastAttempt = (password, t, now, result.time, result.state)
+    return result
+  }
+
+  /// ``attempt(_:from:to:)`` through the record of attempts.
+  private mutating func walkAttempts(_ password: Int, from t: Int, to now: Int) -> (time: Int, state: Int) {
     let passwords = passwordWords.count
-    if attempts.count < now * passwords { attempts.append(contentsOf: repeatElement(0, count: now * passwords - attempts.count)) }
+    let blocks = (now + HagglerState.attemptBlock - 1) / HagglerState.attemptBlock
+    if attempts.count < blocks * passwords * HagglerState.attemptBlock {
+      attempts.append(contentsOf: repeatElement(0, count: blocks * passwords * HagglerState.attemptBlock - attempts.count))
+    }
+    // The record of round u for this password (see ``attempts``).
+    let row = password &* HagglerState.attemptBlock
+    let blockSize = passwords &* HagglerState.attemptBlock
+    @inline(__always) func slot(_ u: Int) -> Int { (u / HagglerState.attemptBlock) &* blockSize &+ row &+ (u % HagglerState.attemptBlock) }
     let n = Int(passwordLengths[password])
     let letters = passwordLetters
     let actions = self.actions
@@ -150,7 +184,7 @@ struct HagglerState {
           break
         }
         // A recorded outcome past `now` (from a longer history than this call's) is not used.
-        let known = Int(memo[u &* passwords &+ password])
+        let known = Int(memo[slot(u)])
         if known < 0 && -known - 1 <= now {
           result = (-known - 1, n)
           break
@@ -162,7 +196,7 @@ struct HagglerState {
         var i = 0
         while i < n && u + i < now && actions[u + i] == letters[start + i] { i += 1 }
         if i == n {
-          memo[u &* passwords &+ password] = Int32(-(u + n + 1))
+          memo[slot(u)] = Int32(-(u + n + 1))
           result = (u + n, n)
           break
         }
@@ -170,15 +204,15 @@ struct HagglerState {
           result = (now, i)
           break
         }
-        memo[u &* passwords &+ password] = Int32(u + i + 2)
+        memo[slot(u)] = Int32(u + i + 2)
         u += i + 1
       }
       // Every attempt on the chain from t leads where the last one (at u) does.
       let link = result.state == n ? Int32(-(result.time + 1)) : Int32(u + 1)
       var v = t
       while v != u {
-        let next = Int(memo[v &* passwords &+ password]) - 1
-        memo[v &* passwords &+ password] = link
+        let next = Int(memo[slot(v)]) - 1
+        memo[slot(v)] = link
         v = next
       }
       return result
@@ -186,10 +220,33 @@ struct HagglerState {
   }
 
   /// Brings every candidate up to round `now` and drops the falsified ones, keeping the order.
+  ///
+  /// A password hypothesis left in its password phase, in state s < n at `now`, is recorded as it was
+  /// s rounds before: in s₀ at round now − s (the only way into s_s is s matched letters from s₀). It
+  /// is then brought up to date at the next visit by the record of attempts alone, whose last answer is
+  /// shared by the members visited after it with the same password and round (most of a group), so a
+  /// parked member costs a few reads of its own entries and no table walk. The s rounds are counted
+  /// again when they are walked again, so they are taken off ``updates`` here.
   mutating func catchUpCandidates(to now: Int) {
     var kept = 0
-    for position in candidates.indices where catchUp(Int(candidates[position]), to: now) {
-      candidates[kept] = candidates[position]
+    for position in candidates.indices {
+      let k = Int(candidates[position])
+      let password = Int(passwordIDs[k])
+      // Parked in s₀ at round u with n letters to match: its password cannot complete before round
+      // u + n, so up to `now` ≤ u + n it stays in its password phase and cannot be falsified.
+      if password >= 0 && state[k] == 0 && Int(processed[k]) + Int(passwordLengths[password]) >= now {
+        candidates[kept] = Int32(k)
+        kept += 1
+        continue
+      }
+      guard catchUp(k, to: now) else { continue }
+      let s = Int(state[k])
+      if s > 0 && password >= 0 && s < Int(passwordLengths[password]) {
+        state[k] = 0
+        processed[k] = Int32(now - s)
+        updates -= s
+      }
+      candidates[kept] = Int32(k)
       kept += 1
     }
     candidates.removeLast(candidates.count - kept)
@@ -208,6 +265,7 @@ struct HagglerState {
       catchUpCandidates(to: now)
       if !candidates.isEmpty {
         current = Int(candidates[drawCandidate(random)])
+        _ = catchUp(current, to: now)  // out of its parking (see catchUpCandidates)
         return current
       }
       topGroup += 1
