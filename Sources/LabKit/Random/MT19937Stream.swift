@@ -64,6 +64,61 @@ public final class MT19937Stream: UniformRandomSource {
     cursor.pointee = Self.n
   }
 
+  /// The 624 words `gsl_rng_set` makes of each of `seeds` (the words ``reseed(_:)`` writes), block k
+  /// at `blocks + 624 · k`; ``reseed(fromBlock:)`` then starts a stream from one of them.
+  ///
+  /// Seeding is a chain of 623 dependent multiply-adds, so one seed at a time runs at the chain's
+  /// latency (about 3,700 cycles, as long as a 200-round noisy match); eight seeds in lockstep give
+  /// the core eight independent chains to overlap. A group of fewer than eight fills its idle lanes
+  /// with a copy of its first seed and writes them to a scratch block.
+  public static func seedBlocks(_ seeds: UnsafeBufferPointer<UInt32>, into blocks: UnsafeMutablePointer<UInt32>) {
+    let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
+    defer { scratch.deallocate() }
+    for group in stride(from: 0, to: seeds.count, by: 8) {
+      @inline(__always) func lane(_ k: Int) -> (UInt32, UnsafeMutablePointer<UInt32>) {
+        let index = group + k < seeds.count ? group + k : group
+        let seed = seeds[index]
+        return (seed == 0 ? 4357 : seed, group + k < seeds.count ? blocks + index * n : scratch)
+      }
+      seedEight(lane(0), lane(1), lane(2), lane(3), lane(4), lane(5), lane(6), lane(7))
+    }
+  }
+
+  /// Knuth's recurrence for eight (first word, block) lanes at once.
+  private static func seedEight(
+    _ l0: (UInt32, UnsafeMutablePointer<UInt32>), _ l1: (UInt32, UnsafeMutablePointer<UInt32>),
+    _ l2: (UInt32, UnsafeMutablePointer<UInt32>), _ l3: (UInt32, UnsafeMutablePointer<UInt32>),
+    _ l4: (UInt32, UnsafeMutablePointer<UInt32>), _ l5: (UInt32, UnsafeMutablePointer<UInt32>),
+    _ l6: (UInt32, UnsafeMutablePointer<UInt32>), _ l7: (UInt32, UnsafeMutablePointer<UInt32>)
+  ) {
+    @inline(__always) func step(_ x: UInt32, _ i: UInt32) -> UInt32 { 1_812_433_253 &* (x ^ (x >> 30)) &+ i }
+    var (x0, x1, x2, x3, x4, x5, x6, x7) = (l0.0, l1.0, l2.0, l3.0, l4.0, l5.0, l6.0, l7.0)
+    let (b0, b1, b2, b3, b4, b5, b6, b7) = (l0.1, l1.1, l2.1, l3.1, l4.1, l5.1, l6.1, l7.1)
+    (b0[0], b1[0], b2[0], b3[0], b4[0], b5[0], b6[0], b7[0]) = (x0, x1, x2, x3, x4, x5, x6, x7)
+    for i in 1..<n {
+      let w = UInt32(truncatingIfNeeded: i)
+      (x0, x1, x2, x3) = (step(x0, w), step(x1, w), step(x2, w), step(x3, w))
+      (x4, x5, x6, x7) = (step(x4, w), step(x5, w), step(x6, w), step(x7, w))
+      (b0[i], b1[i], b2[i], b3[i], b4[i], b5[i], b6[i], b7[i]) = (x0, x1, x2, x3, x4, x5, x6, x7)
+    }
+  }
+
+  /// A stream started from a block of ``seedBlocks(_:into:)``: `MT19937Stream(seed:)` for the block's
+  /// seed, without running the recurrence again.
+  public init(fromBlock block: UnsafePointer<UInt32>) {
+    words = .allocate(capacity: Self.n)
+    cursor = .allocate(capacity: 1)
+    cursor.initialize(to: Self.n)
+    reseed(fromBlock: block)
+  }
+
+  /// Starts the stream again from a block of ``seedBlocks(_:into:)``: the same as `reseed(seed)` for
+  /// the block's seed.
+  public func reseed(fromBlock block: UnsafePointer<UInt32>) {
+    words.update(from: block, count: Self.n)
+    cursor.pointee = Self.n
+  }
+
   /// Writes the state back into `random` (a `.mt19937` generator), which continues from here.
   public func store(into random: Random) {
     precondition(random.algorithm == .mt19937, "MT19937Stream: the generator is \(random.algorithm), not mt19937")
