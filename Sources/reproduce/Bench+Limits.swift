@@ -1,9 +1,9 @@
 import Foundation
 
 /// What `reproduce bench` prints beside each figure: an estimate of the best time per unit the work
-/// allows on one core of the development machine (a 2-core Xeon at about 3 GHz with AVX-512), and the
-/// one-line reason for it, or why no estimate was made. Estimates are of the work the benchmark does
-/// (the same draws and updates), not of a different algorithm.
+/// allows on one core of the development machine (2 cores of an AMD EPYC, family 26, under KVM, with
+/// AVX-512), and the one-line reason for it, or why no estimate was made. Estimates are of the work
+/// the benchmark does (the same draws and updates), not of a different algorithm.
 struct BenchLimit {
   /// The estimated least time per unit on one core, in nanoseconds; nil when not estimated.
   let nanoseconds: Double?

@@ -126,7 +126,7 @@ public struct Tournament: Sendable {
       let stream = Tournament.seedStream(pair[0], pair[1])
       // The seeds' 624-word blocks, made `chunk` repetitions at a time (their recurrences in lockstep).
       let chunk = min(repetitions, 16)
-      let blocks = UnsafeMutablePointer<UInt32>.allocate(capacity: chunk * 624)
+      let blocks = UnsafeMutablePointer<UInt32>.allocate(capacity: MT19937Stream.seedBlockWords(chunk))
       defer { blocks.deallocate() }
       var seeds = [UInt32](repeating: 0, count: chunk)
       var random: MT19937Stream? = nil

@@ -65,41 +65,43 @@ public final class MT19937Stream: UniformRandomSource {
   }
 
   /// The 624 words `gsl_rng_set` makes of each of `seeds` (the words ``reseed(_:)`` writes), block k
-  /// at `blocks + 624 · k`; ``reseed(fromBlock:)`` then starts a stream from one of them.
+  /// at `blocks + 624 · k`; ``reseed(fromBlock:)`` then starts a stream from one of them. `blocks`
+  /// must have room for ``seedBlockWords(_:)`` words: the seeds are seeded eight at a time, and the
+  /// idle lanes of the last group (copies of its first seed) write the blocks past `seeds.count`.
   ///
   /// Seeding is a chain of 623 dependent multiply-adds, so one seed at a time runs at the chain's
   /// latency (about 3,700 cycles, as long as a 200-round noisy match); eight seeds in lockstep give
-  /// the core eight independent chains to overlap. A group of fewer than eight fills its idle lanes
-  /// with a copy of its first seed and writes them to a scratch block.
+  /// the core eight independent chains to overlap. The eight blocks of a group are at fixed offsets
+  /// from one pointer, which saves registers (the optimiser still spills a few of the eight lanes).
   public static func seedBlocks(_ seeds: UnsafeBufferPointer<UInt32>, into blocks: UnsafeMutablePointer<UInt32>) {
-    let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
-    defer { scratch.deallocate() }
     for group in stride(from: 0, to: seeds.count, by: 8) {
-      @inline(__always) func lane(_ k: Int) -> (UInt32, UnsafeMutablePointer<UInt32>) {
-        let index = group + k < seeds.count ? group + k : group
-        let seed = seeds[index]
-        return (seed == 0 ? 4357 : seed, group + k < seeds.count ? blocks + index * n : scratch)
+      @inline(__always) func lane(_ k: Int) -> UInt32 {
+        let seed = seeds[group + k < seeds.count ? group + k : group]
+        return seed == 0 ? 4357 : seed
       }
-      seedEight(lane(0), lane(1), lane(2), lane(3), lane(4), lane(5), lane(6), lane(7))
+      seedEight((lane(0), lane(1), lane(2), lane(3), lane(4), lane(5), lane(6), lane(7)), into: blocks + group * n)
     }
   }
 
-  /// Knuth's recurrence for eight (first word, block) lanes at once.
+  /// The words ``seedBlocks(_:into:)`` writes for `count` seeds: 624 per seed, rounded up to a whole
+  /// group of eight.
+  public static func seedBlockWords(_ count: Int) -> Int { (count + 7) / 8 * 8 * n }
+
+  /// Knuth's recurrence for eight first words at once, lane k into `blocks + 624 · k`.
   private static func seedEight(
-    _ l0: (UInt32, UnsafeMutablePointer<UInt32>), _ l1: (UInt32, UnsafeMutablePointer<UInt32>),
-    _ l2: (UInt32, UnsafeMutablePointer<UInt32>), _ l3: (UInt32, UnsafeMutablePointer<UInt32>),
-    _ l4: (UInt32, UnsafeMutablePointer<UInt32>), _ l5: (UInt32, UnsafeMutablePointer<UInt32>),
-    _ l6: (UInt32, UnsafeMutablePointer<UInt32>), _ l7: (UInt32, UnsafeMutablePointer<UInt32>)
+    _ first: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32), into blocks: UnsafeMutablePointer<UInt32>
   ) {
     @inline(__always) func step(_ x: UInt32, _ i: UInt32) -> UInt32 { 1_812_433_253 &* (x ^ (x >> 30)) &+ i }
-    var (x0, x1, x2, x3, x4, x5, x6, x7) = (l0.0, l1.0, l2.0, l3.0, l4.0, l5.0, l6.0, l7.0)
-    let (b0, b1, b2, b3, b4, b5, b6, b7) = (l0.1, l1.1, l2.1, l3.1, l4.1, l5.1, l6.1, l7.1)
-    (b0[0], b1[0], b2[0], b3[0], b4[0], b5[0], b6[0], b7[0]) = (x0, x1, x2, x3, x4, x5, x6, x7)
-    for i in 1..<n {
-      let w = UInt32(truncatingIfNeeded: i)
-      (x0, x1, x2, x3) = (step(x0, w), step(x1, w), step(x2, w), step(x3, w))
-      (x4, x5, x6, x7) = (step(x4, w), step(x5, w), step(x6, w), step(x7, w))
-      (b0[i], b1[i], b2[i], b3[i], b4[i], b5[i], b6[i], b7[i]) = (x0, x1, x2, x3, x4, x5, x6, x7)
+    var (x0, x1, x2, x3, x4, x5, x6, x7) = first
+    for i in 0..<n {
+      if i > 0 {
+        let w = UInt32(truncatingIfNeeded: i)
+        (x0, x1, x2, x3) = (step(x0, w), step(x1, w), step(x2, w), step(x3, w))
+        (x4, x5, x6, x7) = (step(x4, w), step(x5, w), step(x6, w), step(x7, w))
+      }
+      let word = blocks + i
+      (word[0], word[n], word[2 * n], word[3 * n]) = (x0, x1, x2, x3)
+      (word[4 * n], word[5 * n], word[6 * n], word[7 * n]) = (x4, x5, x6, x7)
     }
   }
 
