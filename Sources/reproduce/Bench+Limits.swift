@@ -27,7 +27,7 @@ struct BenchLimit {
       2.5, "a turn is two dependent table loads on the loop-carried state (L1 latency ≈ 5 cycles plus index arithmetic)"),
     "game.tournament.noisy": BenchLimit(
       6,
-      "two inline mt19937 noise draws per turn (≈ 1.5 ns each) on top of the deterministic turn's table-load chain, plus each match's seeding and first twist (624 multiply-adds, 8 seeds in lockstep, and 624 words: ≈ 1 ns per turn at 200 turns)"
+      "two inline mt19937 noise draws per turn (≈ 1.5 ns each) on top of the deterministic turn's table-load chain, plus each match's seeding and first twist (624 multiply-adds, 4 seeds in lockstep, and 624 words: ≈ 1 ns per turn at 200 turns)"
     ),
     "game.lemke-howson": BenchLimit(nil, "not estimated: pivot count varies by game; the work is dense row operations"),
     "game.replicator": BenchLimit(nil, "not estimated: bound by the ODE solver's step count, not by a loop's latency"),
