@@ -1,9 +1,9 @@
 import Foundation
 
 /// What `reproduce bench` prints beside each figure: an estimate of the best time per unit the work
-/// allows on one core of the development machine (a 2-core Xeon at about 3 GHz with AVX-512), and the
-/// one-line reason for it, or why no estimate was made. Estimates are of the work the benchmark does
-/// (the same draws and updates), not of a different algorithm.
+/// allows on one core of the development machine (2 cores of an AMD EPYC, family 26, under KVM, with
+/// AVX-512), and the one-line reason for it, or why no estimate was made. Estimates are of the work
+/// the benchmark does (the same draws and updates), not of a different algorithm.
 struct BenchLimit {
   /// The estimated least time per unit on one core, in nanoseconds; nil when not estimated.
   let nanoseconds: Double?
@@ -26,7 +26,9 @@ struct BenchLimit {
     "game.tournament.deterministic": BenchLimit(
       2.5, "a turn is two dependent table loads on the loop-carried state (L1 latency ≈ 5 cycles plus index arithmetic)"),
     "game.tournament.noisy": BenchLimit(
-      5, "two inline mt19937 noise draws per turn (≈ 1.5 ns each) on top of the deterministic turn's table-load chain"),
+      6,
+      "two inline mt19937 noise draws per turn (≈ 1.5 ns each) on top of the deterministic turn's table-load chain, plus each match's seeding and first twist (624 multiply-adds, 4 seeds in lockstep, and 624 words: ≈ 1 ns per turn at 200 turns)"
+    ),
     "game.lemke-howson": BenchLimit(nil, "not estimated: pivot count varies by game; the work is dense row operations"),
     "game.replicator": BenchLimit(nil, "not estimated: bound by the ODE solver's step count, not by a loop's latency"),
     "game.dynamics": BenchLimit(nil, "not estimated: bound by the ODE solver's step count, not by a loop's latency"),
@@ -37,9 +39,13 @@ struct BenchLimit {
     ),
     "ma.competition.rank0": BenchLimit(20, "the same matchups (the same answer is the limit whatever the evaluator)"),
     "np.exp1.pair": BenchLimit(
-      7, "the Q-update latency chain of two agents per step; a minimal C loop doing the same work ran at 6.7–8.3 ns (issue 19)"),
+      7,
+      "a minimal C loop doing the same draws and updates ran at 6.7–8.3 ns (issue 19); the framework's delivery runs about 300 instructions per step, and the step is issue-bound, not latency-bound (4 pairs in lockstep per thread were slower)"
+    ),
     "np.exp1.scan": BenchLimit(
-      3.5, allCores: true, "independent pairs interleaved 2–4 per thread hide the Q-update latency: ≈ 3–4 ns per step per core"),
+      7, allCores: true,
+      "as np.exp1.pair per core: interleaving 4 pairs per thread (issue 19's 3–4 ns, which assumed a latency-bound step) measured slower, 42–43 against 47 million per CPU-second"
+    ),
     "np.exp2.population": BenchLimit(15, "two message-passing steps per encounter, each an Experiment 1 step plus a memory lookup"),
     "np.zero-memory": BenchLimit(12, "4–6 inline mt19937 draws (≈ 1.5 ns each) and two dependent two-action Q updates per encounter"),
     "np.ch3.encounters": BenchLimit(nil, "not estimated: graph inference over a 1000-agent social graph, no simple bound worked out"),

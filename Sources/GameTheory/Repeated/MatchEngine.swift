@@ -72,12 +72,18 @@ enum MatchEngine {
     var opening: UInt8 = 0
 
     /// 0 (C) with probability p, 1 (D) otherwise; draws only when 0 < p < 1 (axelrod's `random_choice`).
+    /// A player whose every state is pure (`pure`, fixed for the match) never draws, and its move is
+    /// computed without a branch: under noise its state changes at random, and a branch on it would
+    /// be mispredicted at every change.
     @inline(__always)
-    func move(_ p: Double) -> Int {
+    func move(_ p: Double, pure: Bool) -> Int {
+      if pure { return p < 1 ? 1 : 0 }
       if p >= 1 { return 0 }
       if p <= 0 { return 1 }
       return random!.uniform() < p ? 0 : 1
     }
+    let pure1 = a.cooperationProbabilities.allSatisfy { $0 <= 0 || $0 >= 1 }
+    let pure2 = b.cooperationProbabilities.allSatisfy { $0 <= 0 || $0 >= 1 }
 
     a.cooperationProbabilities.withUnsafeBufferPointer { q1 in
       b.cooperationProbabilities.withUnsafeBufferPointer { q2 in
@@ -86,14 +92,15 @@ enum MatchEngine {
             var s1 = a.initialState
             var s2 = b.initialState
             for turn in 0..<turns {
-              var m1 = move(q1[s1])
-              var m2 = move(q2[s2])
+              var m1 = move(q1[s1], pure: pure1)
+              var m2 = move(q2[s2], pure: pure2)
               if flipAll {
                 m1 ^= 1
                 m2 ^= 1
               } else if noisy {
-                if random!.uniform() < noise { m1 ^= 1 }
-                if random!.uniform() < noise { m2 ^= 1 }
+                // Flips as selects, not branches (a flip is rare but unpredictable).
+                m1 ^= random!.uniform() < noise ? 1 : 0
+                m2 ^= random!.uniform() < noise ? 1 : 0
               }
               let outcome = m1 << 1 | m2
               d1 &+= m1

@@ -117,16 +117,27 @@ public struct Tournament: Sendable {
   ///
   /// A drawing pair has one ``MT19937Stream`` (GSL's mt19937 in Swift), reseeded in place for each
   /// repetition with the seed `Random(master:stream:replicate:)` would get: the same numbers as a fresh
-  /// GSL generator per match, without its allocation and a C call per draw.
+  /// GSL generator per match, without its allocation and a C call per draw. The seeds' state blocks
+  /// are made up to 16 at a time (``MT19937Stream/seedBlocks(_:into:)``, eight recurrences in
+  /// lockstep), as seeding one at a time costs as much as the match.
   private func playPair(_ pair: SIMD2<Int>, into tallies: inout [MatchTally]) {
     let (a, b) = (strategies[pair[0]], strategies[pair[1]])
     if match.drawsRandomNumbers(a, b) {
       let stream = Tournament.seedStream(pair[0], pair[1])
-      let generator = MT19937Stream(seed: 1)
-      var random: MT19937Stream? = generator
-      for repetition in 0..<repetitions {
-        generator.reseed(SeedMixing.seed(master: seed, stream: stream, replicate: repetition))
-        tallies.append(MatchEngine.general(a, b, turns: turns, noise: noise, random: &random, record: false).0)
+      // The seeds' 624-word blocks, made `chunk` repetitions at a time (their recurrences in lockstep).
+      let chunk = min(repetitions, 16)
+      let blocks = UnsafeMutablePointer<UInt32>.allocate(capacity: MT19937Stream.seedBlockWords(chunk))
+      defer { blocks.deallocate() }
+      var seeds = [UInt32](repeating: 0, count: chunk)
+      var random: MT19937Stream? = nil
+      for start in stride(from: 0, to: repetitions, by: chunk) {
+        let count = min(chunk, repetitions - start)
+        for k in 0..<count { seeds[k] = SeedMixing.seed(master: seed, stream: stream, replicate: start + k) }
+        seeds.withUnsafeBufferPointer { MT19937Stream.seedBlocks(UnsafeBufferPointer(rebasing: $0[0..<count]), into: blocks) }
+        for k in 0..<count {
+          if let generator = random { generator.reseed(fromBlock: blocks + k * 624) } else { random = MT19937Stream(fromBlock: blocks + k * 624) }
+          tallies.append(MatchEngine.general(a, b, turns: turns, noise: noise, random: &random, record: false).0)
+        }
       }
     } else {
       let flip = noise == 1

@@ -48,6 +48,32 @@ import Testing
     }
   }
 
+  /// Seed blocks made four at a time (7 seeds: a full group and one with an idle lane; 7 + 10 = 17
+  /// seeds: four full groups and one of a single seed) start the same streams as GSL generators with those
+  /// seeds, through `reseed(fromBlock:)` and `init(fromBlock:)`; a block of another seed (negative
+  /// control) does not.
+  @Test(arguments: [0, 10]) func seedBlocksStartGSLStreams(extra: Int) {
+    let seeds = Self.seeds + (0..<extra).map { UInt32(1_000 + 7_919 * $0) }
+    #expect(MT19937Stream.seedBlockWords(seeds.count) == (seeds.count <= 8 ? 8 : 20) * 624)
+    let blocks = UnsafeMutablePointer<UInt32>.allocate(capacity: MT19937Stream.seedBlockWords(seeds.count))
+    defer { blocks.deallocate() }
+    seeds.withUnsafeBufferPointer { MT19937Stream.seedBlocks($0, into: blocks) }
+    let stream = MT19937Stream(seed: 3)
+    for (k, seed) in seeds.enumerated() {
+      stream.reseed(fromBlock: blocks + k * 624)
+      let reference = Random(seed: seed, algorithm: .mt19937)
+      var same = true
+      for _ in 0..<1_500 { same = same && UInt(stream.next()) == reference.next() }
+      #expect(same, "seed \(seed)")
+    }
+    let fresh = MT19937Stream(fromBlock: blocks + (seeds.count - 1) * 624)
+    let last = Random(seed: seeds[seeds.count - 1], algorithm: .mt19937)
+    #expect((0..<1_500).allSatisfy { _ in UInt(fresh.next()) == last.next() })
+    stream.reseed(fromBlock: blocks + 624)
+    let other = Random(seed: seeds[0], algorithm: .mt19937)
+    #expect((0..<10).contains { _ in UInt(stream.next()) != other.next() })
+  }
+
   /// Copying a GSL generator's state in mid-stream and writing it back continues GSL's stream.
   @Test func copiesAndStoresGSLState() {
     let reference = Random(seed: 2024, algorithm: .mt19937)
