@@ -27,7 +27,7 @@ extension ReproduceRoot {
     var paperLayout = false
 
     @Option(
-      name: .customLong("not-run"), parsing: .unconditional,
+      name: .customLong("not-run"),
       help: ArgumentHelp("With --paper-layout: record that an experiment is not run at paper scale, and why (repeatable).", valueName: "ID=REASON"))
     var notRun: [String] = []
 

@@ -48,6 +48,6 @@ public struct PaperScaleCheck: Sendable {
     let x = Array(a.utf8)
     let y = Array(b.utf8)
     if x == y { return nil }
-    return zip(x, y).firstIndex { $0 != $1 } ?? min(x.count, y.count)
+    return (0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)
   }
 }
