@@ -16,14 +16,15 @@ extension MarkdownBlocks {
     let overrides = entry.overrides.sorted { $0.key < $1.key }.map { "`\($0.key)` = \($0.value)" }
     var out = "**At paper scale** (`reproduce run \(experiment) --scale paper --paper-layout`, seed \(committed.manifest.seed)"
     out += overrides.isEmpty ? "" : "; reduced from the paper's sizes by " + overrides.joined(separator: ", ")
-    out += "; recorded in \(DecimalFormat.fixed(entry.seconds, digits: 0)) s)."
+    out += entry.seconds < 1 ? "; recorded in under 1 s)." : "; recorded in \(DecimalFormat.fixed(entry.seconds, digits: 0)) s)."
     let parameters = record.parameters.objectValue ?? []
     if !parameters.isEmpty { out += " Parameters: " + parameters.map { "`\($0.0)` = \($0.1.inline)" }.joined(separator: ", ") + "." }
     out += "\n\n"
     if !record.claims.isEmpty {
       out += "| claim at paper scale | headline | where it holds |\n| --- | --- | --- |\n"
       for claim in record.claims {
-        out += "| `\(claim.id)` | **\(claim.headlineLabel)** | \(claim.whereItHolds.replacing("|", with: "\\|")) |\n"
+        let whereItHolds = claim.whereItHolds.isEmpty ? "—" : claim.whereItHolds.replacing("|", with: "\\|")
+        out += "| `\(claim.id)` | **\(claim.headlineLabel)** | \(whereItHolds) |\n"
       }
       out += "\n"
     }
