@@ -53,10 +53,15 @@ test: deps
 	$(SWIFT) build $(TESTFLAGS) --build-tests
 	$(SWIFT) test $(TESTFLAGS) --skip-build
 	$(RELEASE) check --jobs $(JOBS)
+	$(RELEASE) check --scale paper --sample $(PAPER_SAMPLE) --jobs $(JOBS)
 	$(MAKE) python-test
 	$(MAKE) site-test
 	$(MAKE) example
 	SWIFT=$(SWIFT) .ci/fuzz $(FUZZ_SECONDS)
+
+# The committed paper-scale results (Reproduce/paper/): PAPER_SAMPLE cells, drawn from the commit among
+# those recorded at 60 s or less, recomputed and compared byte for byte (README: Paper-scale results).
+PAPER_SAMPLE ?= 3
 
 # The Python layer (python/): installed with its test extras, tested against the committed outputs and
 # the release tool built above (pandas, pytest and jsonschema come from PyPI).

@@ -231,6 +231,8 @@ public struct Reproduction: Sendable {
   private func renderDerivedFiles(_ records: [String: PaperRecord], options: Options, tree: inout OutputTree) throws {
     let listed = Self.listedOutputs(root: options.root)
     for paper in catalog.papers {
+      let paperScale = try PaperScaleCells.read(paper, root: options.root)
+      paperScale?.addFiles(of: paper, to: &tree)
       guard let record = records[paper.id] else {
         // A paper with no results under this root: its hand-written document is still expected.
         if FileManager.default.fileExists(atPath: options.root + "/" + paper.documentPath) { tree.keep(paper.documentPath) }
@@ -245,7 +247,7 @@ public struct Reproduction: Sendable {
           paper.documentPath,
           try LiterateDocument.weave(
             document, place: paper.documentPath,
-            content: { try MarkdownBlocks.block($0, paper: paper, record: record) },
+            content: { try MarkdownBlocks.block($0, paper: paper, record: record, paperScale: paperScale) },
             value: {
               try MarkdownBlocks.value(
                 $0, record: record, complete: paper.experiments.allSatisfy { e in record.experiments.contains { $0.id == e.id } })

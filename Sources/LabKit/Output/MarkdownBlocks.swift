@@ -5,10 +5,16 @@
 /// `<prefix>.claims` (the paper's claim summary). `Papers/README.md` uses `papers` and `dashboard`.
 public enum MarkdownBlocks {
   /// The Markdown for block `id` of `paper`'s document, from its results.
-  public static func block(_ id: String, paper: Paper, record: PaperRecord?) throws -> String {
+  /// With `paperScale` (the paper's committed paper-scale results), an experiment's block ends with
+  /// its paper-scale paragraph (``paperScale(_:paper:committed:)``).
+  public static func block(_ id: String, paper: Paper, record: PaperRecord?, paperScale: PaperScaleCells? = nil) throws -> String {
     if id == "\(paper.prefix).claims" { return claimSummary(paper: paper, record: record) }
     for experiment in record?.experiments ?? [] {
-      if experiment.id == id { return self.experiment(experiment, scale: record!.scale, seed: record!.seed) }
+      if experiment.id == id {
+        let standard = self.experiment(experiment, scale: record!.scale, seed: record!.seed)
+        guard let paperScale, record!.scale != .paper else { return standard }
+        return standard + "\n" + self.paperScale(id, paper: paper, committed: paperScale)
+      }
       if let table = experiment.tables.first(where: { $0.id == id }) { return self.table(table) }
       if let claim = experiment.claims.first(where: { $0.id == id }) { return self.claim(claim) }
       if let index = experiment.figures.firstIndex(where: { $0 == "Figures/\(paper.id)/\(id).svg" }) {
