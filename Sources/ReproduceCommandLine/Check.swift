@@ -22,11 +22,6 @@ extension ReproduceRoot {
         valueName: "N"))
     var sample: Int?
 
-    @Option(
-      name: .customLong("max-cell-seconds"), parsing: .unconditional,
-      help: "With --sample: draw only cells whose recorded computation took at most this many seconds (the cheap cost class).")
-    var maxCellSeconds: Double = 60
-
     @Flag(help: "With --sample: fail on a cell computed by other code (stale fingerprint), not only report it.")
     var strict = false
 
@@ -34,9 +29,8 @@ extension ReproduceRoot {
       if let sample {
         guard options.scale == .paper else { throw ValidationError("--sample checks paper-scale results: add --scale paper") }
         guard sample >= 0 else { throw ValidationError("--sample must be at least 0, not \(sample)") }
-        guard maxCellSeconds.isFinite, maxCellSeconds >= 0 else { throw ValidationError("--max-cell-seconds must be a number of seconds") }
-      } else if strict || maxCellSeconds != 60 {
-        throw ValidationError("--strict and --max-cell-seconds go with --scale paper --sample N")
+      } else if strict {
+        throw ValidationError("--strict goes with --scale paper --sample N")
       }
     }
 
@@ -58,11 +52,11 @@ extension ReproduceRoot {
     /// `check --scale paper --sample N`: the sampled cells recomputed, stale and damaged cells listed.
     func checkPaperScale(sample: Int) throws {
       let report = try reportingErrors {
-        try Lab.reproduction.checkPaperScale(ids, sample: sample, maxSeconds: maxCellSeconds, options: try options.options(), log: log)
+        try Lab.reproduction.checkPaperScale(ids, sample: sample, options: try options.options(), log: log)
       }
       for line in report.lines { print(line) }
       print(
-        "Paper scale: \(report.sampled.count) of \(report.eligible) cheap cells recomputed (of \(report.committed) committed), "
+        "Paper scale: \(report.sampled.count) of \(report.eligible) cells recomputed (of \(report.committed) committed), "
           + "\(report.sampled.filter { $0.outcome == .identical }.count) identical.")
       if !report.stale.isEmpty {
         FileHandle.standardError.write(

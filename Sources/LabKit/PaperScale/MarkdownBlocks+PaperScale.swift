@@ -16,7 +16,7 @@ extension MarkdownBlocks {
     let overrides = entry.overrides.sorted { $0.key < $1.key }.map { "`\($0.key)` = \($0.value)" }
     var out = "**At paper scale** (`reproduce run \(experiment) --scale paper --paper-layout`, seed \(committed.manifest.seed)"
     out += overrides.isEmpty ? "" : "; reduced from the paper's sizes by " + overrides.joined(separator: ", ")
-    out += entry.seconds < 1 ? "; recorded in under 1 s)." : "; recorded in \(DecimalFormat.fixed(entry.seconds, digits: 0)) s)."
+    out += ")."
     let parameters = record.parameters.objectValue ?? []
     if !parameters.isEmpty { out += " Parameters: " + parameters.map { "`\($0.0)` = \($0.1.inline)" }.joined(separator: ", ") + "." }
     out += "\n\n"

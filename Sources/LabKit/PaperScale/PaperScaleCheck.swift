@@ -13,7 +13,7 @@ public struct PaperScaleCheck: Sendable {
   public var stale: [String] = []
   /// Committed cells missing, altered (checksum) or unreadable.
   public var damaged: [String] = []
-  /// Cells eligible for the sample (the cheap cost class) and all committed cells.
+  /// Cells that can be drawn (committed, with their file intact) and all committed cells.
   public var eligible = 0
   public var committed = 0
   /// Papers of the selection with no paper-scale results committed.

@@ -10,9 +10,9 @@
 /// A cell is one whole experiment run at scale `paper`, with the master seed of the manifest and the
 /// `--set` overrides its entry records (a "largest scale that fits" is a paper-scale run with
 /// overrides, said so in the documents). Each entry records the code fingerprint of the paper module
-/// that computed it, the FNV-1a checksum of the cell file (``Checksum``) and the wall seconds it took,
-/// whose cost class decides whether `check --sample` may recompute it. Experiments not run at paper
-/// scale are listed with the reason.
+/// that computed it, and the FNV-1a checksum of the cell file (``Checksum``). No
+/// duration is recorded: committed outputs hold no timings (the same seed gives the same bytes on any
+/// machine). Experiments not run at paper scale are listed with the reason.
 public struct PaperScaleManifest: Sendable, Equatable {
   /// One committed cell.
   public struct Entry: Sendable, Equatable {
@@ -23,8 +23,6 @@ public struct PaperScaleManifest: Sendable, Equatable {
     public var fingerprint: String
     /// ``Checksum/fnv1a(_:)`` of the cell file.
     public var checksum: String
-    /// Wall seconds of the computation (as measured when it was recorded; a shared machine is noisy).
-    public var seconds: Double
   }
 
   /// An experiment of the paper deliberately not run at paper scale.
@@ -69,7 +67,6 @@ public struct PaperScaleManifest: Sendable, Equatable {
               ("file", .string(Self.cellPath(paper, experiment: entry.experiment))),
               ("overrides", .object(entry.overrides.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
               ("fingerprint", .string(entry.fingerprint)), ("checksum", .string(entry.checksum)),
-              ("seconds", .number((entry.seconds * 10).rounded() / 10)),
             ])
           })
       ),
@@ -87,15 +84,14 @@ public struct PaperScaleManifest: Sendable, Equatable {
     self.seed = exactSeed
     self.cells = try cells.map { item in
       guard let experiment = item["experiment"]?.stringValue, let overrides = item["overrides"]?.objectValue,
-        let fingerprint = item["fingerprint"]?.stringValue, let checksum = item["checksum"]?.stringValue,
-        let seconds = item["seconds"]?.numberValue, seconds >= 0
-      else { throw LabError.invalidInput(place: place, problem: "a cell needs experiment, overrides, fingerprint, checksum and seconds") }
+        let fingerprint = item["fingerprint"]?.stringValue, let checksum = item["checksum"]?.stringValue
+      else { throw LabError.invalidInput(place: place, problem: "a cell needs experiment, overrides, fingerprint and checksum") }
       var values: [String: String] = [:]
       for (key, value) in overrides {
         guard let text = value.stringValue else { throw LabError.invalidInput(place: place, problem: "override \(key) is not a string") }
         values[key] = text
       }
-      return Entry(experiment: experiment, overrides: values, fingerprint: fingerprint, checksum: checksum, seconds: seconds)
+      return Entry(experiment: experiment, overrides: values, fingerprint: fingerprint, checksum: checksum)
     }
     self.notRun = try notRun.map { item in
       guard let experiment = item["experiment"]?.stringValue, let reason = item["reason"]?.stringValue else {

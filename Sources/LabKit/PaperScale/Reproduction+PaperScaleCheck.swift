@@ -1,6 +1,6 @@
 extension Reproduction {
   /// Recomputes `sample` committed paper-scale cells of the selection, chosen by
-  /// ``PaperScaleSample`` among those that took at most `maxSeconds` when recorded, and compares each
+  /// ``PaperScaleSample``, and compares each
   /// byte for byte with its committed file. Never reads or writes the store; writes nothing.
   ///
   /// Also reports every committed cell of the selection that is damaged (missing, or its checksum is
@@ -8,7 +8,7 @@ extension Reproduction {
   /// (stale). A paper named in `ids` without committed paper-scale results is an error; with no ids,
   /// papers without are listed, and it is an error only when no paper has any.
   public func checkPaperScale(
-    _ ids: [String], sample: Int, maxSeconds: Double, options: Options, log: (String) -> Void = { _ in }
+    _ ids: [String], sample: Int, options: Options, log: (String) -> Void = { _ in }
   ) throws -> PaperScaleCheck {
     guard sample >= 0 else { throw LabError.invalidInput(place: "--sample \(sample)", problem: "must be at least 0") }
     try OutputRoot.checked(options.root)
@@ -36,7 +36,7 @@ extension Reproduction {
           report.stale.append("\(name) (computed by code \(entry.fingerprint), the code is now \(fingerprints[paper.id] ?? "unfingerprinted"))")
         }
         guard let text = cells.texts[entry.experiment], cells.cells[entry.experiment] != nil else { continue }
-        candidates.append(PaperScaleSample.Candidate(id: name, checksum: entry.checksum, seconds: entry.seconds))
+        candidates.append(PaperScaleSample.Candidate(id: name, checksum: entry.checksum))
         committed[name] = (paper, entry, text, cells.manifest.seed)
       }
     }
@@ -45,8 +45,8 @@ extension Reproduction {
         place: "Reproduce/paper", problem: "no paper-scale results are committed; record them with `reproduce run PAPER --scale paper --paper-layout`"
       )
     }
-    report.eligible = candidates.filter { $0.seconds <= maxSeconds }.count
-    for name in PaperScaleSample.choose(candidates, count: sample, maxSeconds: maxSeconds) {
+    report.eligible = candidates.count
+    for name in PaperScaleSample.choose(candidates, count: sample) {
       let (paper, entry, text, seed) = committed[name]!
       let recomputed = try recompute(entry, of: paper, seed: seed, options: options, log: log)
       let outcome: PaperScaleCheck.Outcome =

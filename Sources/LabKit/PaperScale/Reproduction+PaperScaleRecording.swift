@@ -5,8 +5,8 @@ extension Reproduction {
   /// (``PaperScaleManifest``) they update, without writing anything: each experiment's cell, the
   /// paper's manifest (its other entries kept), and the derived results.json and figures.
   ///
-  /// Every cell is computed (the store is neither read nor written: a cell's recorded seconds are
-  /// its cost class). `notRun` maps experiment ids of the selection to the reason they are not run
+  /// Every cell is computed (the store is neither read nor written, so the committed bytes are
+  /// always this code's). `notRun` maps experiment ids of the selection to the reason they are not run
   /// at paper scale; the manifest records it and the documents show it. The standard outputs are
   /// untouched; weave the documents afterwards with a standard `reproduce run`.
   public func recordPaperScale(
@@ -49,7 +49,6 @@ extension Reproduction {
           manifest.notRun.append(PaperScaleManifest.NotRun(experiment: experiment.id, reason: reason))
           continue
         }
-        let start = DispatchTime.now().uptimeNanoseconds
         var notes: [String] = []
         var computing = options
         computing.store = nil
@@ -59,7 +58,7 @@ extension Reproduction {
         manifest.cells.append(
           PaperScaleManifest.Entry(
             experiment: experiment.id, overrides: options.overrides.restricted(to: experiment.parameters), fingerprint: fingerprint,
-            checksum: Checksum.fnv1a(text), seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            checksum: Checksum.fnv1a(text)))
       }
       let order = paper.experiments.map(\.id)
       manifest.cells.sort { order.firstIndex(of: $0.experiment)! < order.firstIndex(of: $1.experiment)! }

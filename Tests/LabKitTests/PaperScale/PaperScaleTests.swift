@@ -24,27 +24,27 @@ import Testing
   static let cellPath = "Reproduce/paper/Toy/cells/toy.coin.cell"
 
   static func candidates() -> [PaperScaleSample.Candidate] {
-    (0..<8).map { PaperScaleSample.Candidate(id: "P/e\($0)", checksum: String(repeating: "\($0)", count: 16), seconds: Double($0 * 20)) }
+    (0..<8).map { PaperScaleSample.Candidate(id: "P/e\($0)", checksum: String(repeating: "\($0)", count: 16)) }
   }
 
-  /// The draw is the definition: the digest of "id checksum\n" lines, then each eligible id ranked by
+  /// The draw is the definition: the digest of "id checksum\n" lines, then each id ranked by
   /// FNV-1a(digest + " " + id); computed here from that definition independently of the sort.
   @Test func samplingIsDeterministicAndFollowsTheRanks() {
     let all = Self.candidates()
-    let chosen = PaperScaleSample.choose(all, count: 3, maxSeconds: 60)
-    #expect(chosen == PaperScaleSample.choose(all, count: 3, maxSeconds: 60))
+    let chosen = PaperScaleSample.choose(all, count: 3)
+    #expect(chosen == PaperScaleSample.choose(all, count: 3))
     #expect(chosen.count == 3)
-    // Only the cheap class (0, 20, 40, 60 s) is eligible, and the chosen are its 3 least ranks.
+    // Every cell can be drawn, and the chosen are the 3 least ranks.
     let digest = Checksum.fnv1a((0..<8).map { "P/e\($0) \(String(repeating: "\($0)", count: 16))\n" }.joined())
     #expect(PaperScaleSample.digest(all) == digest)
-    let cheap = ["P/e0", "P/e1", "P/e2", "P/e3"]
-    let expected = cheap.map { (Checksum.fnv1a(digest + " " + $0), $0) }.sorted { $0 < $1 }.prefix(3).map(\.1)
+    let ids = (0..<8).map { "P/e\($0)" }
+    let expected = ids.map { (Checksum.fnv1a(digest + " " + $0), $0) }.sorted { $0 < $1 }.prefix(3).map(\.1)
     #expect(chosen == Array(expected))
-    #expect(Set(PaperScaleSample.choose(all, count: 100, maxSeconds: 60)) == Set(cheap))
-    #expect(PaperScaleSample.choose(all, count: 0, maxSeconds: 1000).isEmpty)
+    #expect(Set(PaperScaleSample.choose(all, count: 100)) == Set(ids))
+    #expect(PaperScaleSample.choose(all, count: 0).isEmpty)
     // The draw depends on the committed results: the same cells under other checksums give another digest.
     var changed = all
-    changed[7] = PaperScaleSample.Candidate(id: "P/e7", checksum: "ffffffffffffffff", seconds: 140)
+    changed[7] = PaperScaleSample.Candidate(id: "P/e7", checksum: "ffffffffffffffff")
     #expect(PaperScaleSample.digest(changed) != digest)
   }
 
@@ -54,13 +54,16 @@ import Testing
     for path in ["Reproduce/paper/Toy/MANIFEST.json", Self.cellPath, "Reproduce/paper/Toy/results.json", "Figures/paper/Toy/toy.coin.figure.svg"] {
       #expect(FileManager.default.fileExists(atPath: root + "/" + path), "\(path)")
     }
-    let report = try Self.reproduction().checkPaperScale([], sample: 5, maxSeconds: 1e9, options: Self.options(root: root))
+    let report = try Self.reproduction().checkPaperScale([], sample: 5, options: Self.options(root: root))
     #expect(report.sampled.map(\.cell) == ["Toy/toy.coin"])
     #expect(report.sampled.map(\.outcome) == [.identical])
     #expect(report.stale.isEmpty && report.damaged.isEmpty && !report.failed(strict: true))
-    // With a cost bound below the recorded seconds nothing is eligible and nothing is recomputed.
-    let none = try Self.reproduction().checkPaperScale([], sample: 5, maxSeconds: -1, options: Self.options(root: root))
-    #expect(none.sampled.isEmpty && none.eligible == 0 && none.committed == 1)
+    // A sample of 0 recomputes nothing but still counts the committed cells.
+    let none = try Self.reproduction().checkPaperScale([], sample: 0, options: Self.options(root: root))
+    #expect(none.sampled.isEmpty && none.eligible == 1 && none.committed == 1)
+    // The manifest records no durations (committed outputs hold no timings).
+    let manifest = try String(contentsOfFile: root + "/Reproduce/paper/Toy/MANIFEST.json", encoding: .utf8)
+    #expect(!manifest.contains("seconds"))
   }
 
   /// An altered cell file fails on its checksum; altered together with its checksum, the
@@ -71,12 +74,12 @@ import Testing
     let tampered = original.replacing("\"toy.coin.half\"", with: "\"toy.coin.HALF\"")
     #expect(tampered != original)
     try tampered.write(toFile: root + "/" + Self.cellPath, atomically: true, encoding: .utf8)
-    let damaged = try Self.reproduction().checkPaperScale([], sample: 1, maxSeconds: 1e9, options: Self.options(root: root))
+    let damaged = try Self.reproduction().checkPaperScale([], sample: 1, options: Self.options(root: root))
     #expect(damaged.damaged.count == 1 && damaged.damaged[0].hasPrefix("altered ") && damaged.failed(strict: false))
     let manifestPath = root + "/Reproduce/paper/Toy/MANIFEST.json"
     let manifest = try String(contentsOfFile: manifestPath, encoding: .utf8)
     try manifest.replacing(Checksum.fnv1a(original), with: Checksum.fnv1a(tampered)).write(toFile: manifestPath, atomically: true, encoding: .utf8)
-    let differing = try Self.reproduction().checkPaperScale([], sample: 1, maxSeconds: 1e9, options: Self.options(root: root))
+    let differing = try Self.reproduction().checkPaperScale([], sample: 1, options: Self.options(root: root))
     #expect(differing.damaged.isEmpty)
     guard case .different(let offset, _, _)? = differing.sampled.first?.outcome else {
       Issue.record("the tampered cell was not found different")
@@ -89,7 +92,7 @@ import Testing
   /// Cells computed by other code are reported stale; they fail only under --strict.
   @Test func staleFingerprintIsReported() throws {
     let root = try Self.recordedRoot()
-    let report = try Self.reproduction(fingerprint: "f2").checkPaperScale([], sample: 1, maxSeconds: 1e9, options: Self.options(root: root))
+    let report = try Self.reproduction(fingerprint: "f2").checkPaperScale([], sample: 1, options: Self.options(root: root))
     #expect(report.stale == ["Toy/toy.coin (computed by code f1, the code is now f2)"])
     #expect(report.sampled.map(\.outcome) == [.identical])
     #expect(!report.failed(strict: false) && report.failed(strict: true))
@@ -99,11 +102,11 @@ import Testing
   @Test func noPaperScaleResultsOrUnknownPaperIsAnError() throws {
     let root = try ReproductionTests.temporaryRoot()
     #expect(throws: LabError.self) {
-      try Self.reproduction().checkPaperScale(["Toy"], sample: 1, maxSeconds: 60, options: Self.options(root: root))
+      try Self.reproduction().checkPaperScale(["Toy"], sample: 1, options: Self.options(root: root))
     }
-    #expect(throws: LabError.self) { try Self.reproduction().checkPaperScale([], sample: 1, maxSeconds: 60, options: Self.options(root: root)) }
+    #expect(throws: LabError.self) { try Self.reproduction().checkPaperScale([], sample: 1, options: Self.options(root: root)) }
     #expect(throws: LabError.self) {
-      try Self.reproduction().checkPaperScale(["Nonesuch"], sample: 1, maxSeconds: 60, options: Self.options(root: root))
+      try Self.reproduction().checkPaperScale(["Nonesuch"], sample: 1, options: Self.options(root: root))
     }
   }
 
