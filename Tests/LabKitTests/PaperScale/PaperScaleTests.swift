@@ -126,7 +126,7 @@ import Testing
   @Test func documentsShowBothScales() throws {
     let root = try Self.recordedRoot()
     let document = try Self.reproduction().run([], options: Self.options(root: root, scale: .standard)).tree.files["Papers/Toy.md"]!
-    #expect(document.contains("**At paper scale** (`reproduce run toy.coin --scale paper --paper-layout`, seed 3; recorded in"))
+    #expect(document.contains("**At paper scale** (`reproduce run toy.coin --scale paper --paper-layout`, seed 3)."))
     #expect(document.contains("Parameters: `draws` = 10000, `rule` = uniform."))
     #expect(document.contains("| `toy.coin.half` |"))
     #expect(document.contains("Figures at paper scale: [A figure](../Figures/paper/Toy/toy.coin.figure.svg)."))
