@@ -118,7 +118,7 @@ public struct Tournament: Sendable {
   /// A drawing pair has one ``MT19937Stream`` (GSL's mt19937 in Swift), reseeded in place for each
   /// repetition with the seed `Random(master:stream:replicate:)` would get: the same numbers as a fresh
   /// GSL generator per match, without its allocation and a C call per draw. The seeds' state blocks
-  /// are made up to 16 at a time (``MT19937Stream/seedBlocks(_:into:)``, eight recurrences in
+  /// are made up to 16 at a time (``MT19937Stream/seedBlocks(_:into:)``, four recurrences in
   /// lockstep), as seeding one at a time costs as much as the match.
   private func playPair(_ pair: SIMD2<Int>, into tallies: inout [MatchTally]) {
     let (a, b) = (strategies[pair[0]], strategies[pair[1]])

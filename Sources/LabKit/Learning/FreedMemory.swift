@@ -12,15 +12,16 @@ enum FreedMemory {
   /// Free memory at the top of a heap kept rather than returned to the system.
   static let retainedBytes: Int32 = 64 << 20
 
-  /// Sets the threshold, once (a lazily initialised global runs exactly once, thread-safely); `true` when
-  /// the allocator accepted it.
-  static let retained: Bool = {
+  /// Sets the threshold (called once, by ``MatrixProduct``'s one-time set-up); `true` when the allocator
+  /// accepted it.
+  @discardableResult
+  static func retain() -> Bool {
     #if os(Linux)
       return mallopt(trimThreshold, retainedBytes) == 1
     #else
       return false
     #endif
-  }()
+  }
 }
 
 #if os(Linux)

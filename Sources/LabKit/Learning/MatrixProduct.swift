@@ -22,9 +22,11 @@ enum MatrixProduct {
   /// Bands start at multiples of this many rows. Measured: bands of 42 and 43 rows change the last bits of
   /// some elements, bands of 64 or 500 do not (`ParallelLearningTests`), so bands follow the kernel's tiles.
   static let bandAlignment = 16
-  /// Makes OpenBLAS single-threaded, once (a lazily initialised global runs exactly once, thread-safely).
+  /// Makes OpenBLAS single-threaded and keeps freed memory in the allocator (``FreedMemory``), once (a
+  /// lazily initialised global runs exactly once, thread-safely).
   private static let singleThreaded: Bool = {
     openblas_set_num_threads(1)
+    FreedMemory.retain()
     return true
   }()
 
@@ -41,7 +43,6 @@ enum MatrixProduct {
     beta: Double, _ c: UnsafeMutablePointer<Double>, ldc: Int, threads: Int = 1
   ) {
     precondition(singleThreaded)
-    _ = FreedMemory.retained
     guard rows > 0, columns > 0 else { return }
     let bands = min(threads, rows / bandAlignment)
     if bands > 1 && rows * columns * inner >= splitThreshold {

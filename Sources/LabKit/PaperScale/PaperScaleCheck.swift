@@ -1,4 +1,4 @@
-/// What `reproduce check --scale paper --sample N` found (``Reproduction/checkPaperScale(_:sample:maxSeconds:options:log:)``).
+/// What `reproduce check --scale paper --sample N` found (``Reproduction/checkPaperScale(_:sample:options:log:)``).
 public struct PaperScaleCheck: Sendable {
   /// How one recomputed cell compared with its committed bytes.
   public enum Outcome: Sendable, Equatable {
